@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+import { HELP, VERSION } from './cli-help.js';
+
+const argv = process.argv.slice(2);
+if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+  process.stdout.write(HELP);
+} else if (argv[0] === '--version' || argv[0] === '-V') {
+  process.stdout.write(`${VERSION}\n`);
+} else {
+  // Loaded only for real work, so that --help does not pay for the catalogue and parsers.
+  const { run } = await import('./cli.js');
+  process.exitCode = await run(argv, {
+    cwd: process.cwd(),
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    color: process.stdout.isTTY === true && !('NO_COLOR' in process.env),
+  });
+}

@@ -1,0 +1,151 @@
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { EMBEDDED_CATALOGUE } from './catalogue/embedded.js';
+import { HELP, VERSION } from './cli-help.js';
+import { ConfigError, OPTION_NAMES, resolveOptions, type ConfigFile } from './config/options.js';
+import { severityRank } from './model/finding.js';
+import { ALLOWLIST_FORMATS } from './parsers/registry.js';
+import { runCheck } from './pipeline.js';
+import { renderJson } from './report/json.js';
+import { renderText } from './report/text.js';
+
+export interface CliIo {
+  readonly cwd: string;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly color?: boolean;
+}
+
+export const DEFAULT_CONFIG = '.github/endpoint-drift.yml';
+
+/** Runs the CLI and returns the exit status; the only place besides the action that decides one. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-V') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  if (command === 'formats') {
+    for (const f of ALLOWLIST_FORMATS)
+      io.stdout(`${f.id.padEnd(16)} ${f.title} (${f.filePatterns.join(', ')})\n`);
+    return 0;
+  }
+  if (command !== 'check') {
+    io.stderr(
+      `endpoint-drift: unknown command "${command}" (expected check or formats; see --help)\n`,
+    );
+    return 2;
+  }
+  try {
+    return await check(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ConfigError) {
+      io.stderr(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+class UsageError extends Error {}
+
+async function check(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseCheckArgs(argv);
+  const root = path.resolve(io.cwd, args.root ?? '.');
+  const config = await readConfig(io.cwd, root, args.config);
+  const overrides = Object.fromEntries(OPTION_NAMES.map((n) => [n, args.options[n]]));
+  const options = resolveOptions(config, overrides, args.allowlists);
+  if (options.allowlists.length === 0)
+    throw new UsageError(
+      `endpoint-drift: no allowlists to check: give --allowlist PATH or list them under "allowlists" in ${config?.path ?? DEFAULT_CONFIG}`,
+    );
+
+  const { result, inputErrors } = await runCheck(root, options, EMBEDDED_CATALOGUE);
+  io.stdout(
+    args.format === 'json' ? renderJson(result) : renderText(result, { color: io.color ?? false }),
+  );
+  if (args.output) await writeFile(path.resolve(io.cwd, args.output), renderJson(result));
+  for (const e of inputErrors) io.stderr(`endpoint-drift: ${e}\n`);
+  if (inputErrors.length > 0) return 2;
+  if (options.failOn === 'never') return 0;
+  const threshold = severityRank(options.failOn);
+  return result.findings.some((f) => severityRank(f.severity) >= threshold) ? 1 : 0;
+}
+
+interface CheckArgs {
+  config?: string;
+  root?: string;
+  allowlists: string[];
+  format: 'text' | 'json';
+  output?: string;
+  options: Record<string, string | undefined>;
+}
+
+const BOOLEAN_FLAGS = ['include-optional', 'ipv6'];
+
+function parseCheckArgs(argv: readonly string[]): CheckArgs {
+  // Boolean options accept `--ipv6`, `--ipv6=false` and `--no-ipv6`, like the config's true/false.
+  const normalised = argv.map((a) => {
+    for (const b of BOOLEAN_FLAGS) {
+      if (a === `--${b}`) return `--${b}=true`;
+      if (a === `--no-${b}`) return `--${b}=false`;
+    }
+    return a;
+  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: normalised,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        config: { type: 'string' },
+        root: { type: 'string' },
+        allowlist: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        output: { type: 'string' },
+        ...Object.fromEntries(OPTION_NAMES.map((n) => [n, { type: 'string' as const }])),
+      },
+    });
+  } catch (e) {
+    throw new UsageError(
+      `endpoint-drift check: ${(e as Error).message.split('\n')[0]} (see --help)`,
+    );
+  }
+  const v = parsed.values as Record<string, string | string[] | undefined>;
+  const format = (v.format as string | undefined) ?? 'text';
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`endpoint-drift check: --format must be text or json, got "${format}"`);
+  return {
+    ...(v.config !== undefined ? { config: v.config as string } : {}),
+    ...(v.root !== undefined ? { root: v.root as string } : {}),
+    ...(v.output !== undefined ? { output: v.output as string } : {}),
+    allowlists: (v.allowlist as string[] | undefined) ?? [],
+    format,
+    options: Object.fromEntries(OPTION_NAMES.map((n) => [n, v[n] as string | undefined])),
+  };
+}
+
+async function readConfig(
+  cwd: string,
+  root: string,
+  given?: string,
+): Promise<ConfigFile | undefined> {
+  const file = given !== undefined ? path.resolve(cwd, given) : path.join(root, DEFAULT_CONFIG);
+  if (given === undefined && !existsSync(file)) return undefined;
+  const shown = path.relative(cwd, file) || file;
+  try {
+    return { path: shown, text: await readFile(file, 'utf8') };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      `${shown}: cannot read the configuration (${code === 'ENOENT' ? 'no such file' : (code ?? String(e))})`,
+    );
+  }
+}

@@ -1,0 +1,179 @@
+import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
+import type { Category, Instance, ServiceArea } from '../catalogue/types.js';
+import { formatLocation, type SourceLocation } from '../model/location.js';
+import { validateWithSchema } from './validate.js';
+import { parsePositioned } from './yaml-doc.js';
+
+export type FailOn = 'error' | 'warning' | 'notice' | 'never';
+export type Scope = 'dedicated' | 'mixed';
+
+export interface AllowlistSpec {
+  readonly path: string;
+  readonly format: string;
+  readonly scope: Scope;
+  readonly group: string;
+  /** Where the spec was written (config file line), when it came from a file. */
+  readonly origin?: SourceLocation;
+}
+
+/** Every option after merging defaults, the config file and inputs/flags. */
+export interface Options {
+  readonly instance: Instance;
+  readonly serviceAreas: readonly ServiceArea[];
+  readonly categories: readonly Category[];
+  readonly includeOptional: boolean;
+  readonly ipv6: boolean;
+  readonly tenant?: string;
+  readonly scenarios: readonly string[];
+  readonly failOn: FailOn;
+  readonly allowlists: readonly AllowlistSpec[];
+}
+
+/** A user error in configuration: each message is one line naming file, line and column. */
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Options given as strings, as action inputs and CLI flags arrive (kebab-case names). */
+export type RawOverrides = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+/** Names of the options that inputs and flags may set (the config-file keys). */
+export const OPTION_NAMES = [
+  'instance',
+  'service-areas',
+  'categories',
+  'include-optional',
+  'ipv6',
+  'tenant',
+  'scenarios',
+  'fail-on',
+] as const;
+
+const LIST_OPTIONS = new Set(['service-areas', 'categories', 'scenarios']);
+const BOOLEAN_OPTIONS = new Set(['include-optional', 'ipv6']);
+
+export interface ConfigFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/**
+ * Merges, in one place: schema defaults < config file < inputs/flags. `allowlists` from inputs
+ * (paths or globs) replace those of the file.
+ */
+export function resolveOptions(
+  file: ConfigFile | undefined,
+  overrides: RawOverrides,
+  extraAllowlists: readonly string[] = [],
+): Options {
+  const problems: string[] = [];
+  let fromFile: Record<string, unknown> = {};
+  const origins = new Map<number, SourceLocation>();
+  if (file) {
+    const pd = parsePositioned(file.text);
+    for (const e of pd.errors) problems.push(`${file.path}:${e.line}:${e.column}: ${e.message}`);
+    if (pd.errors.length === 0) {
+      const value: unknown = pd.doc.toJS();
+      if (value === null || value === undefined) fromFile = {};
+      else if (typeof value !== 'object' || Array.isArray(value))
+        problems.push(`${file.path}:1:1: the configuration must be a mapping of options`);
+      else {
+        fromFile = value as Record<string, unknown>;
+        for (const p of validateWithSchema(configSchema, structuredClone(fromFile), pd))
+          problems.push(`${file.path}:${p.line}:${p.column}: ${p.message}`);
+        const list = pd.doc.get('allowlists', true) as
+          { items?: { range?: number[] }[] } | undefined;
+        list?.items?.forEach((item, i) => {
+          const start = item.range?.[0];
+          if (start !== undefined) {
+            const pos = pd.lines.linePos(start);
+            origins.set(i, { file: file.path, line: pos.line, column: pos.col });
+          }
+        });
+      }
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const merged: Record<string, unknown> = { ...fromFile };
+  for (const name of OPTION_NAMES) {
+    const raw = overrides[name];
+    if (raw === undefined) continue;
+    const text = (Array.isArray(raw) ? raw.join(',') : (raw as string)).trim();
+    if (text === '') continue;
+    const value = parseOverride(name, text);
+    if (value.error) problems.push(`--${name}: ${value.error}`);
+    else merged[name] = value.value;
+  }
+  if (extraAllowlists.length > 0) {
+    merged.allowlists = extraAllowlists.map((path) => ({ path }));
+    origins.clear();
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const data = structuredClone(merged);
+  for (const p of validateWithSchema(configSchema, data)) {
+    const option = p.pointer.split('/')[1] ?? '';
+    problems.push(`${option ? `--${option}` : 'options'}: ${p.message}`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const d = data as Record<string, unknown>;
+  const allowlists = (d.allowlists as Record<string, string>[]).map((a, i) => {
+    const origin = origins.get(i);
+    return {
+      path: a.path!,
+      format: a.format!,
+      scope: a.scope as Scope,
+      group: a.group!,
+      ...(origin ? { origin } : {}),
+    };
+  });
+  return {
+    instance: d.instance as Instance,
+    serviceAreas: d['service-areas'] as ServiceArea[],
+    categories: d.categories as Category[],
+    includeOptional: d['include-optional'] as boolean,
+    ipv6: d.ipv6 as boolean,
+    ...(typeof d.tenant === 'string' ? { tenant: d.tenant } : {}),
+    scenarios: d.scenarios as string[],
+    failOn: d['fail-on'] as FailOn,
+    allowlists,
+  };
+}
+
+function parseOverride(name: string, text: string): { value?: unknown; error?: string } {
+  if (BOOLEAN_OPTIONS.has(name)) {
+    const t = text.toLowerCase();
+    if (t === 'true' || t === 'yes' || t === '1') return { value: true };
+    if (t === 'false' || t === 'no' || t === '0') return { value: false };
+    return { error: `expected true or false, got "${text}"` };
+  }
+  if (LIST_OPTIONS.has(name)) {
+    const items = text
+      .split(/[\s,]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    return { value: name === 'scenarios' ? items : items.map((s) => canonicalCase(name, s)) };
+  }
+  return { value: name === 'instance' ? text.toLowerCase() : text };
+}
+
+const CANONICAL: Record<string, readonly string[]> = {
+  'service-areas': ['Common', 'Exchange', 'SharePoint', 'Skype', 'MEM'],
+  categories: ['Optimize', 'Allow', 'Default'],
+};
+
+/** Flags are forgiving about case (`exchange`); the config file is exact, like the schema. */
+function canonicalCase(name: string, value: string): string {
+  return CANONICAL[name]?.find((c) => c.toLowerCase() === value.toLowerCase()) ?? value;
+}
+
+export function describeOrigin(spec: AllowlistSpec): string {
+  return spec.origin ? formatLocation(spec.origin) : `--allowlist ${spec.path}`;
+}

@@ -1,0 +1,71 @@
+import type { HostPattern } from './host.js';
+import type { IpBlock } from './ip.js';
+import type { SourceLocation } from './location.js';
+import type { PortSpec } from './ports.js';
+
+/** What a file format is able to say. No finding claims what the format cannot express. */
+export interface FormatCapabilities {
+  readonly hosts: boolean;
+  readonly ips: boolean;
+  readonly ipv6: boolean;
+  /** Entries can carry TCP/UDP ports. */
+  readonly ports: boolean;
+  /** Entries can carry a protocol (tcp/udp) separately from ports. */
+  readonly protocols: boolean;
+  /** The format has comments, kept on entries (for waivers). */
+  readonly comments: boolean;
+}
+
+interface EntryBase {
+  /** The entry exactly as written in the file (trimmed). */
+  readonly text: string;
+  readonly location: SourceLocation;
+  /** Ports the entry allows, when the format carries them; undefined = the format cannot say. */
+  readonly ports?: PortSpec | undefined;
+  /** Comment attached to the entry (inline, or the comment line(s) right above it). */
+  readonly comment?: string | undefined;
+}
+
+export interface HostEntry extends EntryBase {
+  readonly kind: 'host';
+  readonly pattern: HostPattern;
+}
+
+export interface IpEntry extends EntryBase {
+  readonly kind: 'ip';
+  readonly block: IpBlock;
+}
+
+/**
+ * A reference that stands for part of the catalogue instead of naming endpoints
+ * (an Azure Firewall FQDN tag, a hosted feed URL). `covers` says which part.
+ */
+export interface ReferenceEntry extends EntryBase {
+  readonly kind: 'reference';
+  readonly reference: {
+    readonly scheme: string;
+    readonly serviceAreas?: readonly string[] | undefined;
+    readonly categories?: readonly string[] | undefined;
+    readonly required?: boolean | undefined;
+    readonly addressKinds?: readonly ('url' | 'ipv4' | 'ipv6')[] | undefined;
+  };
+}
+
+export type Entry = HostEntry | IpEntry | ReferenceEntry;
+
+/** A problem found while reading a file: becomes an `invalid-entry` finding (or a notice). */
+export interface ParseProblem {
+  readonly location: SourceLocation;
+  readonly message: string;
+  /** The offending text, where there is one. */
+  readonly text?: string | undefined;
+  /** `error` for malformed entries (default); `notice` for things read but not understood. */
+  readonly severity?: 'error' | 'warning' | 'notice' | undefined;
+}
+
+export interface ParsedFile {
+  readonly path: string;
+  readonly format: string;
+  readonly entries: readonly Entry[];
+  readonly problems: readonly ParseProblem[];
+}

@@ -1,0 +1,67 @@
+import type { FormatCapabilities, ParsedFile } from '../model/entry.js';
+import { FORTIGATE, PAN_EDL, PFBLOCKERNG, PLAIN } from './plain.js';
+import { ALLOWLIST_JSON, ALLOWLIST_YAML } from './structured.js';
+
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface AllowlistFormat {
+  readonly id: string;
+  readonly title: string;
+  /** For docs and detection, e.g. `['*.txt', '*.lst']`. */
+  readonly filePatterns: readonly string[];
+  readonly capabilities: FormatCapabilities;
+  /** 0 = not this format; higher = more confident. Uses the extension AND the content. */
+  detect(file: SourceFile): number;
+  parse(file: SourceFile): ParsedFile;
+}
+
+/**
+ * Every supported format. Order matters only to break detection ties: the generic format
+ * comes first so that a list without distinctive marks is read as a plain list.
+ */
+export const ALLOWLIST_FORMATS: readonly AllowlistFormat[] = [
+  PLAIN,
+  PAN_EDL,
+  FORTIGATE,
+  PFBLOCKERNG,
+  ALLOWLIST_YAML,
+  ALLOWLIST_JSON,
+];
+
+export const AUTO = 'auto';
+
+export function formatIds(): string[] {
+  return ALLOWLIST_FORMATS.map((f) => f.id);
+}
+
+export function getFormat(id: string): AllowlistFormat | undefined {
+  return ALLOWLIST_FORMATS.find((f) => f.id === id);
+}
+
+/** 'auto' picks the most confident detector (ties: a stable order); an unknown id is an error listing the supported ids. */
+export function resolveFormat(
+  file: SourceFile,
+  id: string,
+): { format: AllowlistFormat } | { error: string } {
+  if (id !== AUTO) {
+    const format = getFormat(id);
+    if (format) return { format };
+    return { error: `unknown format "${id}" (supported: ${[AUTO, ...formatIds()].join(', ')})` };
+  }
+  let best: AllowlistFormat | undefined;
+  let bestScore = 0;
+  for (const format of ALLOWLIST_FORMATS) {
+    const score = format.detect(file);
+    if (score > bestScore) {
+      best = format;
+      bestScore = score;
+    }
+  }
+  if (best) return { format: best };
+  return {
+    error: `cannot tell the format of "${file.path}"; set its format to one of: ${formatIds().join(', ')}`,
+  };
+}

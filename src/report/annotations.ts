@@ -1,0 +1,21 @@
+import type { Result } from '../diff/engine.js';
+
+export interface Annotation {
+  readonly level: 'error' | 'warning' | 'notice';
+  readonly message: string;
+  readonly title: string;
+  readonly file: string;
+  readonly startLine?: number;
+  readonly startColumn?: number;
+}
+
+/** One workflow annotation per finding, at its file and line (file-level when there is no line). */
+export function renderAnnotations(result: Result): Annotation[] {
+  return result.findings.map((f) => ({
+    level: f.severity,
+    message: f.message,
+    title: f.ruleId,
+    file: f.location.file,
+    ...(f.location.line > 0 ? { startLine: f.location.line, startColumn: f.location.column } : {}),
+  }));
+}

@@ -1,0 +1,72 @@
+import type { Result } from '../diff/engine.js';
+import { RULES, type Finding } from '../model/finding.js';
+
+export const REPORT_VERSION = 1;
+
+/** The JSON report (schemas/report.schema.json): stable field order, deterministic content. */
+export function renderJson(result: Result): string {
+  return `${JSON.stringify(toReport(result), null, 2)}\n`;
+}
+
+export function toReport(result: Result): unknown {
+  const { selection } = result.catalogue;
+  return {
+    reportVersion: REPORT_VERSION,
+    tool: 'endpoint-drift',
+    catalogue: {
+      instance: result.catalogue.instance,
+      dataDate: result.catalogue.dataDate,
+      source: result.catalogue.source,
+      selection: {
+        serviceAreas: selection.serviceAreas,
+        categories: selection.categories,
+        includeOptional: selection.includeOptional,
+        ipv6: selection.ipv6,
+        ...(selection.tenant ? { tenant: selection.tenant } : {}),
+        scenarios: selection.scenarios,
+      },
+      requirements: result.catalogue.requirements,
+    },
+    files: result.files.map((f) => ({
+      path: f.path,
+      format: f.format,
+      group: f.group,
+      scope: f.scope,
+      entries: f.entries,
+    })),
+    summary: summarise(result.findings),
+    notes: result.notes,
+    findings: result.findings.map(toJsonFinding),
+  };
+}
+
+function toJsonFinding(f: Finding): unknown {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    title: RULES[f.ruleId].title,
+    message: f.message,
+    file: f.location.file,
+    line: f.location.line,
+    column: f.location.column,
+    ...(f.group !== undefined ? { group: f.group } : {}),
+    ...(f.entry !== undefined ? { entry: f.entry } : {}),
+    ...(f.requirement ? { requirement: f.requirement } : {}),
+    ...(f.uncovered ? { uncovered: f.uncovered } : {}),
+  };
+}
+
+export function summarise(findings: readonly Finding[]): {
+  error: number;
+  warning: number;
+  notice: number;
+  byRule: Record<string, number>;
+} {
+  const out = { error: 0, warning: 0, notice: 0, byRule: {} as Record<string, number> };
+  for (const f of findings) {
+    out[f.severity]++;
+    out.byRule[f.ruleId] = (out.byRule[f.ruleId] ?? 0) + 1;
+  }
+  out.byRule = Object.fromEntries(Object.entries(out.byRule).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return out;
+}

@@ -1,0 +1,46 @@
+import { CLOUD_NAMES, type Result } from '../diff/engine.js';
+import type { Finding } from '../model/finding.js';
+import { summarise } from './json.js';
+
+/** Text for a terminal or a CI log: findings grouped by file, one line each, `file:line:col`. */
+export function renderText(result: Result, options: { color?: boolean } = {}): string {
+  const paint = options.color ? ansi : plain;
+  const lines: string[] = [];
+  const { catalogue } = result;
+  lines.push(
+    `endpoint-drift: ${CLOUD_NAMES[catalogue.selection.instance]} catalogue (data ${catalogue.dataDate}), ` +
+      `${catalogue.requirements.hosts} host and ${catalogue.requirements.ips} address requirements; ` +
+      `${result.files.length} file${result.files.length === 1 ? '' : 's'}, ` +
+      `${result.files.reduce((n, f) => n + f.entries, 0)} entries`,
+  );
+  const byFile = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    const list = byFile.get(f.location.file);
+    if (list) list.push(f);
+    else byFile.set(f.location.file, [f]);
+  }
+  for (const [file, findings] of byFile) {
+    lines.push('', paint.bold(file));
+    for (const f of findings) {
+      const at = f.location.line > 0 ? `${file}:${f.location.line}:${f.location.column}` : file;
+      lines.push(`  ${at}  ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId}  ${f.message}`);
+    }
+  }
+  for (const note of result.notes) lines.push('', `note: ${note}`);
+  const s = summarise(result.findings);
+  lines.push(
+    '',
+    `${s.error} error${s.error === 1 ? '' : 's'}, ${s.warning} warning${s.warning === 1 ? '' : 's'}, ` +
+      `${s.notice} notice${s.notice === 1 ? '' : 's'}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+type Painter = Record<'bold' | 'error' | 'warning' | 'notice', (s: string) => string>;
+const plain: Painter = { bold: (s) => s, error: (s) => s, warning: (s) => s, notice: (s) => s };
+const ansi: Painter = {
+  bold: (s) => `\u001b[1m${s}\u001b[22m`,
+  error: (s) => `\u001b[31m${s}\u001b[39m`,
+  warning: (s) => `\u001b[33m${s}\u001b[39m`,
+  notice: (s) => `\u001b[36m${s}\u001b[39m`,
+};
