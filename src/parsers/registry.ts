@@ -7,6 +7,17 @@ export interface SourceFile {
   readonly text: string;
 }
 
+/** What a parser may be given besides the text: settings from the config, and a way to read referenced files. */
+export interface ParseOptions {
+  /** Format-specific settings: the `options:` mapping of the config's allowlist or dns entry. */
+  readonly settings?: Readonly<Record<string, unknown>>;
+  /**
+   * Reads another file named by this one (an include, an ACL file), relative to the repository
+   * root; undefined when it does not exist or cannot be read. Parsers never touch the file system.
+   */
+  readonly readFile?: (path: string) => string | undefined;
+}
+
 export interface AllowlistFormat {
   readonly id: string;
   readonly title: string;
@@ -15,7 +26,7 @@ export interface AllowlistFormat {
   readonly capabilities: FormatCapabilities;
   /** 0 = not this format; higher = more confident. Uses the extension AND the content. */
   detect(file: SourceFile): number;
-  parse(file: SourceFile): ParsedFile;
+  parse(file: SourceFile, options?: ParseOptions): ParsedFile;
 }
 
 /**

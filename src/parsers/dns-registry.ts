@@ -1,0 +1,50 @@
+import type { ParsedDnsFile } from '../model/dns.js';
+import type { ParseOptions, SourceFile } from './registry.js';
+
+/** A DNS record file format: zone files, DNS-as-code, exports. */
+export interface DnsFormat {
+  readonly id: string;
+  readonly title: string;
+  readonly filePatterns: readonly string[];
+  /** 0 = not this format; higher = more confident. Uses the extension AND the content. */
+  detect(file: SourceFile): number;
+  parse(file: SourceFile, options?: ParseOptions): ParsedDnsFile;
+  /**
+   * The record as it would be written in this format, to tell a user exactly what to add
+   * (`autodiscover 3600 IN CNAME autodiscover.outlook.com.` in a zone file).
+   */
+  render(record: { name: string; type: string; ttl?: number; data: string }, zone: string): string;
+}
+
+/** Every supported DNS format; filled as formats are added. */
+export const DNS_FORMATS: readonly DnsFormat[] = [];
+
+export function dnsFormatIds(): string[] {
+  return DNS_FORMATS.map((f) => f.id);
+}
+
+export function resolveDnsFormat(
+  file: SourceFile,
+  id: string,
+): { format: DnsFormat } | { error: string } {
+  if (id !== 'auto') {
+    const format = DNS_FORMATS.find((f) => f.id === id);
+    if (format) return { format };
+    return {
+      error: `unknown DNS format "${id}" (supported: ${['auto', ...dnsFormatIds()].join(', ')})`,
+    };
+  }
+  let best: DnsFormat | undefined;
+  let bestScore = 0;
+  for (const format of DNS_FORMATS) {
+    const score = format.detect(file);
+    if (score > bestScore) {
+      best = format;
+      bestScore = score;
+    }
+  }
+  if (best) return { format: best };
+  return {
+    error: `cannot tell the DNS format of "${file.path}"; set its format to one of: ${dnsFormatIds().join(', ')}`,
+  };
+}
