@@ -25,7 +25,7 @@ import {
   type Severity,
 } from '../model/finding.js';
 import { compareLocations, type SourceLocation } from '../model/location.js';
-import { IpSet, type IpBlock } from '../model/ip.js';
+import { IpBlock, IpSet } from '../model/ip.js';
 import { formatPortSpec, PortSet, type PortSpec } from '../model/ports.js';
 import { interestingSuffixes, SuffixIndex } from './host-index.js';
 
@@ -159,6 +159,7 @@ class CloudContext {
   readonly selectedSpace: IpSet;
   readonly allSpace: IpSet;
   readonly largest: { 4: bigint; 6: bigint };
+  readonly shortestPrefix: { 4: number; 6: number };
   readonly domains: Set<string>;
 
   constructor(
@@ -187,9 +188,13 @@ class CloudContext {
     this.selectedSpace = IpSet.of(this.ipReqs.map((r) => r.block));
     this.allSpace = namespaces.ips.union(IpSet.of(this.allIpReqs.map((r) => r.block)));
     this.largest = { 4: 0n, 6: 0n };
+    this.shortestPrefix = { 4: 33, 6: 129 };
     for (const r of this.allIpReqs) {
       const size = r.block.size();
-      if (size > this.largest[r.block.family]) this.largest[r.block.family] = size;
+      const family = r.block.family;
+      if (size > this.largest[family]) this.largest[family] = size;
+      const len = r.block.masked().prefixLength;
+      if (len !== undefined && len < this.shortestPrefix[family]) this.shortestPrefix[family] = len;
     }
     this.domains = new Set(namespaces.domains);
   }
@@ -199,7 +204,7 @@ class GroupCheck {
   private readonly hosts: HostEntry[] = [];
   private readonly ips: IpEntry[] = [];
   private readonly references: ReferenceEntry[] = [];
-  private readonly scopeOf = new Map<Entry, Scope>();
+  private readonly scopeOf = new Map<string, Scope>();
   private readonly hostIndex: SuffixIndex<HostEntry>;
 
   constructor(
@@ -211,8 +216,8 @@ class GroupCheck {
   ) {
     this.hostIndex = new SuffixIndex(ctx.interesting);
     for (const f of files) {
+      this.scopeOf.set(f.parsed.path, f.scope);
       for (const e of f.parsed.entries) {
-        this.scopeOf.set(e, f.scope);
         if (e.kind === 'host') {
           this.hosts.push(e);
           this.hostIndex.add(e.pattern.base, e);
@@ -389,7 +394,7 @@ class GroupCheck {
   private checkHostEntries(): void {
     const seen = new Map<string, HostEntry>();
     for (const e of this.hosts) {
-      const key = `${e.pattern.key()}|${portsKey(e.ports)}`;
+      const key = e.ports ? `${e.pattern.key()}|${portsKey(e.ports)}` : e.pattern.key();
       const first = seen.get(key);
       if (first) {
         this.add('redundant-entry', 'notice', e.location, {
@@ -404,7 +409,17 @@ class GroupCheck {
   }
 
   private judgeHost(e: HostEntry): void {
+    const scope = this.scopeOf.get(e.location.file)!;
     const mirrors = this.ctx.catalogueHostKeys.has(e.pattern.key());
+    if (
+      !mirrors &&
+      !this.ctx.allHostIndex.touches(e.pattern.base) &&
+      !this.ctx.selectedHostIndex.touches(e.pattern.base)
+    ) {
+      // Nothing in the catalogue shares a name with it: the common case of a large general list.
+      this.judgeUnrelatedHost(e, scope);
+      return;
+    }
     const related = mirrors ? [] : this.ctx.allHostIndex.related(e.pattern.base);
     const matching = mirrors ? [] : related.filter((r) => e.pattern.intersects(r.pattern));
     const inSelection =
@@ -412,7 +427,6 @@ class GroupCheck {
       this.ctx.selectedHostIndex
         .related(e.pattern.base)
         .some((r) => e.pattern.intersects(r.pattern));
-    const scope = this.scopeOf.get(e)!;
     const registrable = e.pattern.registrableDomain();
     const inNamespace =
       mirrors ||
@@ -453,6 +467,32 @@ class GroupCheck {
     });
   }
 
+  /** An entry no catalogue pattern shares a name with: over-broad, redundant or extraneous. */
+  private judgeUnrelatedHost(e: HostEntry, scope: Scope): void {
+    if (scope === 'mixed') {
+      // Outside Microsoft 365's namespaces a mixed list is not judged, except for allowing everything.
+      if (e.pattern.text === '*')
+        this.add('over-broad-entry', 'warning', e.location, {
+          message: `${quote(e.text)} ${e.pattern.overBreadth() ?? 'allows every name'}`,
+          entry: e.text,
+        });
+      return;
+    }
+    const broad = e.pattern.overBreadth();
+    if (broad) {
+      this.add('over-broad-entry', 'warning', e.location, {
+        message: `${quote(e.text)} ${broad}`,
+        entry: e.text,
+      });
+      return;
+    }
+    if (this.redundantHost(e)) return;
+    this.add('extraneous-entry', 'warning', e.location, {
+      message: `${quote(e.text)} matches nothing in the ${this.cloudName()} catalogue`,
+      entry: e.text,
+    });
+  }
+
   /** A wildcard over a whole registrable domain of which the catalogue needs only some names. */
   private wholeDomain(e: HostEntry, matching: readonly HostRequirement[]): string | undefined {
     if (!e.pattern.isWildcard || matching.length === 0) return undefined;
@@ -464,46 +504,56 @@ class GroupCheck {
   }
 
   private redundantHost(e: HostEntry): boolean {
-    for (const f of this.hostIndex.above(e.pattern.base)) {
-      if (f === e || f.pattern.key() === e.pattern.key()) continue;
-      if (f.pattern.coverage(e.pattern) !== 'full' || !portsCover(f.ports, e.ports ?? allPorts))
-        continue;
-      this.add('redundant-entry', 'notice', e.location, {
-        message: `${quote(e.text)} is already covered by ${quote(f.text)} at ${where(f.location, e.location)}`,
-        entry: e.text,
-      });
-      return true;
-    }
-    return false;
+    let cover: HostEntry | undefined;
+    const need = e.ports ?? allPorts;
+    this.hostIndex.eachAbove(e.pattern.base, (items) => {
+      for (const f of items) {
+        if (f === e || f.pattern.key() === e.pattern.key()) continue;
+        if (f.pattern.coverage(e.pattern) === 'full' && portsCover(f.ports, need)) {
+          cover = f;
+          return true;
+        }
+      }
+      return false;
+    });
+    if (!cover) return false;
+    this.add('redundant-entry', 'notice', e.location, {
+      message: `${quote(e.text)} is already covered by ${quote(cover.text)} at ${where(cover.location, e.location)}`,
+      entry: e.text,
+    });
+    return true;
   }
 
   private checkIpEntries(): void {
-    const order = [...this.ips].sort(
-      (a, b) =>
-        compareBlocks(a.block.masked(), b.block.masked()) ||
-        compareLocations(a.location, b.location),
-    );
+    // this.ips is in file and line order, and equal blocks keep that order.
+    const blocks = this.ips.map((e) => e.block.masked());
+    const masked = Array.from(IpBlock.orderWidestFirst(blocks), (i) => ({
+      e: this.ips[i]!,
+      m: blocks[i]!,
+    }));
     // Sweep in address order: an entry inside the widest earlier block (same ports) adds nothing.
-    const widest = new Map<string, IpEntry>();
+    const widest = new Map<string, { e: IpEntry; m: IpBlock }>();
     const redundant = new Set<IpEntry>();
-    for (const e of order) {
-      const key = `${e.block.family}|${portsKey(e.ports)}`;
+    for (const item of masked) {
+      const { e, m } = item;
+      const key = e.ports ? `${m.family}|${portsKey(e.ports)}` : m.family === 4 ? '4' : '6';
       const w = widest.get(key);
-      const m = e.block.masked();
-      if (w && w.block.masked().last >= m.last) {
-        const duplicate = w.block.masked().key() === m.key();
-        if (duplicate || !this.ctx.catalogueIpKeys.has(m.key())) {
+      if (w && w.m.contains(m)) {
+        const duplicate = w.m.key() === m.key();
+        const judged =
+          this.scopeOf.get(e.location.file) === 'dedicated' || this.ctx.allSpace.overlaps(m);
+        if (judged && (duplicate || !this.ctx.catalogueIpKeys.has(m.key()))) {
           redundant.add(e);
           this.add('redundant-entry', 'notice', e.location, {
             message: duplicate
-              ? `${quote(e.text)} is a duplicate of the entry at ${where(w.location, e.location)}`
-              : `${quote(e.text)} is already covered by ${quote(w.text)} at ${where(w.location, e.location)}`,
+              ? `${quote(e.text)} is a duplicate of the entry at ${where(w.e.location, e.location)}`
+              : `${quote(e.text)} is already covered by ${quote(w.e.text)} at ${where(w.e.location, e.location)}`,
             entry: e.text,
           });
           continue;
         }
       }
-      if (!w || m.last > w.block.masked().last) widest.set(key, e);
+      if (!w || !w.m.contains(m)) widest.set(key, item);
     }
     for (const e of this.ips) {
       if (e.block.hasHostBits)
@@ -517,10 +567,15 @@ class GroupCheck {
 
   private judgeIp(e: IpEntry): void {
     const b = e.block.masked();
-    const scope = this.scopeOf.get(e)!;
+    const scope = this.scopeOf.get(e.location.file)!;
     const family = b.family;
-    const size = b.size();
-    if (size > this.ctx.largest[family] && !this.ctx.catalogueIpKeys.has(b.key())) {
+    // Compare prefix lengths where there is one: sizes are bigints, too slow for every entry.
+    const larger =
+      b.prefixLength !== undefined
+        ? b.prefixLength < this.ctx.shortestPrefix[family]
+        : b.size() > this.ctx.largest[family];
+    if (larger && !this.ctx.catalogueIpKeys.has(b.key())) {
+      const size = b.size();
       const inside = IpSet.of([b]).intersect(this.ctx.allSpace).size(family);
       if (
         inside === 0n

@@ -25,7 +25,16 @@ export class SuffixIndex<T> {
   add(base: string, item: T): void {
     push(this.at, base, item);
     if (this.interesting.size === 0) return;
-    for (const s of suffixes(base)) if (this.interesting.has(s)) push(this.under, s, item);
+    // Suffixes with at least two labels, without building the list (this runs for every entry).
+    let i = -1;
+    let dots = 0;
+    for (let j = base.indexOf('.'); j !== -1; j = base.indexOf('.', j + 1)) dots++;
+    while (dots >= 1) {
+      const s = i === -1 ? base : base.slice(i + 1);
+      if (this.interesting.has(s)) push(this.under, s, item);
+      i = base.indexOf('.', i + 1);
+      dots--;
+    }
   }
 
   /** Items whose base equals `base` or lies under it (`base` must be in the interesting set). */
@@ -36,11 +45,38 @@ export class SuffixIndex<T> {
   /** Items whose base is exactly one of the suffixes of `base` (including `base` and ""). */
   above(base: string): T[] {
     const out: T[] = [];
-    for (const s of suffixes(base)) {
-      const items = this.at.get(s);
-      if (items) out.push(...items);
-    }
+    this.eachAbove(base, (items) => {
+      for (const item of items) out.push(item);
+      return false;
+    });
     return out;
+  }
+
+  /**
+   * Visits the groups of items whose base is a suffix of `base`, longest first, without
+   * building the list; stops when `visit` returns true.
+   */
+  eachAbove(base: string, visit: (items: readonly T[]) => boolean): void {
+    let s = base;
+    let from = 0;
+    for (;;) {
+      const items = this.at.get(s);
+      if (items && visit(items)) return;
+      if (s === '') return;
+      const dot = base.indexOf('.', from);
+      if (dot === -1) s = '';
+      else {
+        s = base.slice(dot + 1);
+        from = dot + 1;
+      }
+    }
+  }
+
+  /** Whether anything indexed can share a name with a pattern of this base (a cheap pre-check of `related`). */
+  touches(base: string): boolean {
+    let found = false;
+    this.eachAbove(base, () => (found = true));
+    return found || (this.under.get(base)?.length ?? 0) > 0;
   }
 
   /** Items that may share a name with a pattern of this base: above it, at it, or under it. */

@@ -48,6 +48,11 @@ export interface ReferenceEntry extends EntryBase {
     readonly categories?: readonly string[] | undefined;
     readonly required?: boolean | undefined;
     readonly addressKinds?: readonly ('url' | 'ipv4' | 'ipv6')[] | undefined;
+    /**
+     * The cloud the reference is published for (`worldwide`, `china`, `usgovdod`, `usgovgcchigh`),
+     * when it names one (hosted feeds do); checked against the selected cloud.
+     */
+    readonly instance?: string | undefined;
   };
 }
 

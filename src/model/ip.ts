@@ -533,6 +533,53 @@ export class IpBlock {
   }
 
   /** IPv4 before IPv6, then by first address, then by last; text breaks the remaining ties. */
+  /**
+   * Positions of `blocks` in `compareWidestFirst` order, ties in input order. Keys are copied
+   * into typed arrays first: for hundreds of thousands of blocks this is several times faster
+   * than sorting the blocks with a comparator.
+   */
+  static orderWidestFirst(blocks: readonly IpBlock[]): Uint32Array {
+    const n = blocks.length;
+    const words = new Uint32Array(n * 8);
+    const family = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const b = blocks[i]!;
+      const w = b.#w;
+      const half = w.length >>> 1;
+      family[i] = b.family;
+      // IPv4 uses one word per address; place it last so both families compare the same way.
+      for (let k = 0; k < half; k++) {
+        words[i * 8 + 4 - half + k] = w[k]!;
+        words[i * 8 + 8 - half + k] = w[half + k]!;
+      }
+    }
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    return order.sort((a, b) => {
+      if (family[a] !== family[b]) return family[a]! - family[b]!;
+      const x = a * 8;
+      const y = b * 8;
+      for (let k = 0; k < 4; k++) {
+        const p = words[x + k]!;
+        const q = words[y + k]!;
+        if (p !== q) return p < q ? -1 : 1;
+      }
+      for (let k = 4; k < 8; k++) {
+        const p = words[x + k]!;
+        const q = words[y + k]!;
+        if (p !== q) return p > q ? -1 : 1;
+      }
+      return a - b;
+    });
+  }
+
+  /** Family, then first address ascending, then wider first: a covering block sorts before what it covers. */
+  static compareWidestFirst(a: IpBlock, b: IpBlock): number {
+    if (a.family !== b.family) return a.family - b.family;
+    const w = a.#w.length >>> 1;
+    return cmp(a.#w, 0, b.#w, 0, w) || cmp(b.#w, w, a.#w, w, w);
+  }
+
   static compare(a: IpBlock, b: IpBlock): number {
     if (a.family !== b.family) return a.family - b.family;
     const w = a.#w.length >>> 1;
