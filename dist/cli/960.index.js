@@ -4100,16 +4100,6 @@ function suffixesOf(name) {
     }
     return out;
 }
-function compareBlocks(a, b) {
-    if (a.family !== b.family)
-        return a.family - b.family;
-    if (a.first !== b.first)
-        return a.first < b.first ? -1 : 1;
-    // Wider first, so the sweep meets the covering block before what it covers.
-    if (a.last !== b.last)
-        return a.last > b.last ? -1 : 1;
-    return 0;
-}
 function distance(a, b) {
     if (a.last < b.first)
         return b.first - a.last;

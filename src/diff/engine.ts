@@ -9,7 +9,6 @@ import type {
   Selection,
 } from '../catalogue/types.js';
 import type {
-  Entry,
   FormatCapabilities,
   HostEntry,
   IpEntry,
@@ -724,14 +723,6 @@ function suffixesOf(name: string): string[] {
     i = name.indexOf('.', i + 1);
   }
   return out;
-}
-
-function compareBlocks(a: IpBlock, b: IpBlock): number {
-  if (a.family !== b.family) return a.family - b.family;
-  if (a.first !== b.first) return a.first < b.first ? -1 : 1;
-  // Wider first, so the sweep meets the covering block before what it covers.
-  if (a.last !== b.last) return a.last > b.last ? -1 : 1;
-  return 0;
 }
 
 function distance(a: IpBlock, b: IpBlock): bigint {
