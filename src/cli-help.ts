@@ -7,12 +7,14 @@ Check allowlists kept in a repository against the Microsoft 365 endpoint catalog
 Usage:
   endpoint-drift check [options]
   endpoint-drift formats            list the supported file formats
+  endpoint-drift scenarios          list the opt-in scenarios of the "other endpoints" data
   endpoint-drift --help | --version
 
 Options of check (each is also a config-file key and an action input):
   --config FILE            configuration file (default: .github/endpoint-drift.yml when present)
   --root DIR               repository root that paths and globs are relative to (default: .)
   --allowlist PATH|GLOB    allowlist file(s) to check; repeatable; replaces the config's list
+  --dns PATH|GLOB          DNS record file(s) to check; repeatable; replaces the config's list
   --instance NAME          worldwide | china | usgovdod | usgovgcchigh (default: worldwide)
   --service-areas LIST     Common,Exchange,SharePoint,Skype[,MEM] (default: all but MEM)
   --categories LIST        Optimize,Allow,Default (default: all three)

@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EMBEDDED_CATALOGUE } from './catalogue/embedded.js';
 import { HELP, VERSION } from './cli-help.js';
-import { ConfigError, OPTION_NAMES, resolveOptions, type ConfigFile } from './config/options.js';
+import { scenarioIds } from './catalogue/select.js';
+import { ConfigError, OPTION_NAMES, resolveOptions } from './config/options.js';
+import { DEFAULT_CONFIG, readConfigFile } from './io/files.js';
 import { severityRank } from './model/finding.js';
 import { ALLOWLIST_FORMATS } from './parsers/registry.js';
 import { runCheck } from './pipeline.js';
@@ -18,8 +19,6 @@ export interface CliIo {
   readonly color?: boolean;
 }
 
-export const DEFAULT_CONFIG = '.github/endpoint-drift.yml';
-
 /** Runs the CLI and returns the exit status; the only place besides the action that decides one. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -31,9 +30,20 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
+  if (command === 'scenarios') {
+    for (const row of EMBEDDED_CATALOGUE.otherEndpoints) {
+      if (
+        row.part !== undefined &&
+        row !== EMBEDDED_CATALOGUE.otherEndpoints.find((r) => r.scenario === row.scenario)
+      )
+        continue;
+      io.stdout(`${row.scenario.padEnd(40)} row ${row.row}: ${row.purpose}\n`);
+    }
+    return scenarioIds(EMBEDDED_CATALOGUE).length > 0 ? 0 : 1;
+  }
   if (command === 'formats') {
     for (const f of ALLOWLIST_FORMATS)
-      io.stdout(`${f.id.padEnd(16)} ${f.title} (${f.filePatterns.join(', ')})\n`);
+      io.stdout(`${f.id.padEnd(21)} ${f.title} (${f.filePatterns.join(', ')})\n`);
     return 0;
   }
   if (command !== 'check') {
@@ -58,12 +68,12 @@ class UsageError extends Error {}
 async function check(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseCheckArgs(argv);
   const root = path.resolve(io.cwd, args.root ?? '.');
-  const config = await readConfig(io.cwd, root, args.config);
+  const config = await readConfigFile(root, args.config, io.cwd);
   const overrides = Object.fromEntries(OPTION_NAMES.map((n) => [n, args.options[n]]));
-  const options = resolveOptions(config, overrides, args.allowlists);
-  if (options.allowlists.length === 0)
+  const options = resolveOptions(config, overrides, args.allowlists, args.dns);
+  if (options.allowlists.length === 0 && options.dns.length === 0 && options.domains.length === 0)
     throw new UsageError(
-      `endpoint-drift: no allowlists to check: give --allowlist PATH or list them under "allowlists" in ${config?.path ?? DEFAULT_CONFIG}`,
+      `endpoint-drift: nothing to check: give --allowlist PATH or --dns PATH, or list them under "allowlists" or "dns" in ${config?.path ?? DEFAULT_CONFIG}`,
     );
 
   const { result, inputErrors } = await runCheck(root, options, EMBEDDED_CATALOGUE);
@@ -82,6 +92,7 @@ interface CheckArgs {
   config?: string;
   root?: string;
   allowlists: string[];
+  dns: string[];
   format: 'text' | 'json';
   output?: string;
   options: Record<string, string | undefined>;
@@ -91,9 +102,10 @@ const BOOLEAN_FLAGS = ['include-optional', 'ipv6'];
 
 function parseCheckArgs(argv: readonly string[]): CheckArgs {
   // Boolean options accept `--ipv6`, `--ipv6=false` and `--no-ipv6`, like the config's true/false.
-  const normalised = argv.map((a) => {
+  const normalised = argv.map((a, i) => {
+    const next = argv[i + 1];
     for (const b of BOOLEAN_FLAGS) {
-      if (a === `--${b}`) return `--${b}=true`;
+      if (a === `--${b}` && (next === undefined || next.startsWith('-'))) return `--${b}=true`;
       if (a === `--no-${b}`) return `--${b}=false`;
     }
     return a;
@@ -108,6 +120,7 @@ function parseCheckArgs(argv: readonly string[]): CheckArgs {
         config: { type: 'string' },
         root: { type: 'string' },
         allowlist: { type: 'string', multiple: true },
+        dns: { type: 'string', multiple: true },
         format: { type: 'string' },
         output: { type: 'string' },
         ...Object.fromEntries(OPTION_NAMES.map((n) => [n, { type: 'string' as const }])),
@@ -127,25 +140,8 @@ function parseCheckArgs(argv: readonly string[]): CheckArgs {
     ...(v.root !== undefined ? { root: v.root as string } : {}),
     ...(v.output !== undefined ? { output: v.output as string } : {}),
     allowlists: (v.allowlist as string[] | undefined) ?? [],
+    dns: (v.dns as string[] | undefined) ?? [],
     format,
     options: Object.fromEntries(OPTION_NAMES.map((n) => [n, v[n] as string | undefined])),
   };
-}
-
-async function readConfig(
-  cwd: string,
-  root: string,
-  given?: string,
-): Promise<ConfigFile | undefined> {
-  const file = given !== undefined ? path.resolve(cwd, given) : path.join(root, DEFAULT_CONFIG);
-  if (given === undefined && !existsSync(file)) return undefined;
-  const shown = path.relative(cwd, file) || file;
-  try {
-    return { path: shown, text: await readFile(file, 'utf8') };
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `${shown}: cannot read the configuration (${code === 'ENOENT' ? 'no such file' : (code ?? String(e))})`,
-    );
-  }
 }

@@ -1,28 +1,34 @@
-import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { EMBEDDED_CATALOGUE } from './catalogue/embedded.js';
-import { ConfigError, OPTION_NAMES, resolveOptions, type ConfigFile } from './config/options.js';
+import { ConfigError, OPTION_NAMES, resolveOptions } from './config/options.js';
+import { DEFAULT_CONFIG, readConfigFile } from './io/files.js';
 import { severityRank } from './model/finding.js';
 import { runCheck } from './pipeline.js';
 import { renderAnnotations } from './report/annotations.js';
 import { renderJson, summarise } from './report/json.js';
 import { renderSummary } from './report/summary.js';
 
-const DEFAULT_CONFIG = '.github/endpoint-drift.yml';
-
 /** The action: inputs → options → check → annotations, summary, outputs, exit status. */
 export async function run(): Promise<void> {
   try {
     const root = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const config = await readConfig(root, core.getInput('config'));
+    const config = await readConfigFile(root, core.getInput('config') || undefined);
     const overrides = Object.fromEntries(OPTION_NAMES.map((n) => [n, core.getInput(n)]));
-    const extra = core.getMultilineInput('allowlist');
-    const options = resolveOptions(config, overrides, extra);
-    if (options.allowlists.length === 0) {
+    const options = resolveOptions(
+      config,
+      overrides,
+      core.getMultilineInput('allowlist'),
+      core.getMultilineInput('dns'),
+    );
+    if (
+      options.allowlists.length === 0 &&
+      options.dns.length === 0 &&
+      options.domains.length === 0
+    ) {
       core.setFailed(
-        `no allowlists to check: set the "allowlist" input or list them under "allowlists" in ${config?.path ?? DEFAULT_CONFIG}`,
+        `nothing to check: set the "allowlist" or "dns" input, or list them under "allowlists" or "dns" in ${config?.path ?? DEFAULT_CONFIG}`,
       );
       return;
     }
@@ -69,16 +75,5 @@ export async function run(): Promise<void> {
   } catch (e) {
     if (e instanceof ConfigError) core.setFailed(e.message);
     else core.setFailed(e instanceof Error ? (e.stack ?? e.message) : String(e));
-  }
-}
-
-async function readConfig(root: string, given: string): Promise<ConfigFile | undefined> {
-  const rel = given || DEFAULT_CONFIG;
-  const file = path.resolve(root, rel);
-  if (!given && !existsSync(file)) return undefined;
-  try {
-    return { path: path.relative(root, file) || rel, text: await readFile(file, 'utf8') };
-  } catch {
-    throw new ConfigError([`${rel}: cannot read the configuration file`]);
   }
 }

@@ -1,8 +1,11 @@
 import type { Catalogue, Selection } from './catalogue/types.js';
-import type { AllowlistSpec, Options } from './config/options.js';
-import { check, type CheckedFile, type Result } from './diff/engine.js';
-import { loadAllowlistFiles } from './io/files.js';
-import { resolveFormat } from './parsers/registry.js';
+import type { Options } from './config/options.js';
+import { check, sortFindings, type CheckedFile, type Result } from './diff/engine.js';
+import { checkDns, type DnsInput } from './dns/check.js';
+import { loadFiles, referencedFileReader } from './io/files.js';
+import type { Finding } from './model/finding.js';
+import { resolveDnsFormat } from './parsers/dns-registry.js';
+import { resolveFormat, type ParseOptions } from './parsers/registry.js';
 
 export interface PipelineOutput {
   readonly result: Result;
@@ -22,16 +25,29 @@ export function selectionOf(options: Options): Selection {
   };
 }
 
-/** files → format registry → entries → diff: the whole check, file system given as `root`. */
+/**
+ * files → format registries → entries and records → diff and DNS rules → one Result. The file
+ * system is reached only through `root`.
+ */
 export async function runCheck(
   root: string,
   options: Options,
   catalogue: Catalogue,
 ): Promise<PipelineOutput> {
-  const loaded = await loadAllowlistFiles(root, options.allowlists);
-  const errors = [...loaded.errors];
+  const errors: string[] = [];
+  const reader = referencedFileReader(root);
+  const parseOptions = (
+    path: string,
+    settings?: Readonly<Record<string, unknown>>,
+  ): ParseOptions => ({
+    ...(settings ? { settings } : {}),
+    readFile: (p) => reader(p, path),
+  });
+
+  const allowlists = await loadFiles(root, options.allowlists);
+  errors.push(...allowlists.errors);
   const files: CheckedFile[] = [];
-  for (const file of loaded.files) {
+  for (const file of allowlists.files) {
     const source = { path: file.path, text: file.text };
     const resolved = resolveFormat(source, file.spec.format);
     if ('error' in resolved) {
@@ -39,14 +55,61 @@ export async function runCheck(
       continue;
     }
     files.push({
-      parsed: resolved.format.parse(source),
+      parsed: resolved.format.parse(source, parseOptions(file.path, file.spec.options)),
       capabilities: resolved.format.capabilities,
       scope: file.spec.scope,
       group: file.spec.group,
     });
   }
-  const result = check({ catalogue, selection: selectionOf(options), files });
-  return { result, inputErrors: errors };
-}
 
-export type { AllowlistSpec };
+  const zones = await loadFiles(root, options.dns, '--dns');
+  errors.push(...zones.errors);
+  const dnsInputs: DnsInput[] = [];
+  for (const file of zones.files) {
+    const source = { path: file.path, text: file.text };
+    const resolved = resolveDnsFormat(source, file.spec.format);
+    if ('error' in resolved) {
+      errors.push(`${file.path}: ${resolved.error}`);
+      continue;
+    }
+    const format = resolved.format;
+    dnsInputs.push({
+      file: format.parse(source, parseOptions(file.path, file.spec.options)),
+      render: (record, zone) => format.render(record, zone),
+    });
+  }
+
+  const result = check({ catalogue, selection: selectionOf(options), files });
+  if (dnsInputs.length === 0 && options.domains.length === 0)
+    return { result, inputErrors: errors };
+
+  const dnsFindings: Finding[] = [];
+  for (const { file } of dnsInputs)
+    for (const p of file.problems) {
+      const severity = p.severity ?? 'error';
+      dnsFindings.push({
+        ruleId: severity === 'error' ? 'invalid-entry' : 'unsupported-entry',
+        severity,
+        message: p.message,
+        location: p.location,
+        ...(p.text !== undefined ? { entry: p.text } : {}),
+      });
+    }
+  dnsFindings.push(...checkDns(options.instance, dnsInputs, options.domains));
+  return {
+    result: {
+      ...result,
+      files: [
+        ...result.files,
+        ...dnsInputs.map(({ file }) => ({
+          path: file.path,
+          format: file.format,
+          kind: 'dns' as const,
+          entries: file.records.length,
+        })),
+      ],
+      findings: sortFindings([...result.findings, ...dnsFindings]),
+    },
+    inputErrors: errors,
+  };
+}

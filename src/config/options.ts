@@ -12,8 +12,27 @@ export interface AllowlistSpec {
   readonly format: string;
   readonly scope: Scope;
   readonly group: string;
+  /** Format-specific settings (`options:` in the config). */
+  readonly options?: Readonly<Record<string, unknown>>;
   /** Where the spec was written (config file line), when it came from a file. */
   readonly origin?: SourceLocation;
+}
+
+/** A DNS record file (or glob) to check. */
+export interface DnsSpec {
+  readonly path: string;
+  readonly format: string;
+  readonly options?: Readonly<Record<string, unknown>>;
+  readonly origin?: SourceLocation;
+}
+
+/** A domain's services and per-tenant values (config `domains:`). */
+export interface DomainSpec {
+  readonly domain: string;
+  readonly services: readonly ('exchange' | 'teams' | 'intune' | 'dkim')[];
+  readonly mxToken?: string;
+  readonly initialDomain?: string;
+  readonly dkim?: { readonly selector1?: string; readonly selector2?: string };
 }
 
 /** Every option after merging defaults, the config file and inputs/flags. */
@@ -27,6 +46,8 @@ export interface Options {
   readonly scenarios: readonly string[];
   readonly failOn: FailOn;
   readonly allowlists: readonly AllowlistSpec[];
+  readonly dns: readonly DnsSpec[];
+  readonly domains: readonly DomainSpec[];
 }
 
 /** A user error in configuration: each message is one line naming file, line and column. */
@@ -70,10 +91,12 @@ export function resolveOptions(
   file: ConfigFile | undefined,
   overrides: RawOverrides,
   extraAllowlists: readonly string[] = [],
+  extraDns: readonly string[] = [],
 ): Options {
   const problems: string[] = [];
   let fromFile: Record<string, unknown> = {};
   const origins = new Map<number, SourceLocation>();
+  const dnsOrigins = new Map<number, SourceLocation>();
   if (file) {
     const pd = parsePositioned(file.text);
     for (const e of pd.errors) problems.push(`${file.path}:${e.line}:${e.column}: ${e.message}`);
@@ -86,15 +109,19 @@ export function resolveOptions(
         fromFile = value as Record<string, unknown>;
         for (const p of validateWithSchema(configSchema, structuredClone(fromFile), pd))
           problems.push(`${file.path}:${p.line}:${p.column}: ${p.message}`);
-        const list = pd.doc.get('allowlists', true) as
-          { items?: { range?: number[] }[] } | undefined;
-        list?.items?.forEach((item, i) => {
-          const start = item.range?.[0];
-          if (start !== undefined) {
-            const pos = pd.lines.linePos(start);
-            origins.set(i, { file: file.path, line: pos.line, column: pos.col });
-          }
-        });
+        for (const [key, map] of [
+          ['allowlists', origins],
+          ['dns', dnsOrigins],
+        ] as const) {
+          const list = pd.doc.get(key, true) as { items?: { range?: number[] }[] } | undefined;
+          list?.items?.forEach((item, i) => {
+            const start = item.range?.[0];
+            if (start !== undefined) {
+              const pos = pd.lines.linePos(start);
+              map.set(i, { file: file.path, line: pos.line, column: pos.col });
+            }
+          });
+        }
       }
     }
   }
@@ -114,6 +141,10 @@ export function resolveOptions(
     merged.allowlists = extraAllowlists.map((path) => ({ path }));
     origins.clear();
   }
+  if (extraDns.length > 0) {
+    merged.dns = extraDns.map((path) => ({ path }));
+    dnsOrigins.clear();
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const data = structuredClone(merged);
@@ -124,16 +155,33 @@ export function resolveOptions(
   if (problems.length > 0) throw new ConfigError(problems);
 
   const d = data as Record<string, unknown>;
-  const allowlists = (d.allowlists as Record<string, string>[]).map((a, i) => {
+  const allowlists = (d.allowlists as Record<string, unknown>[]).map((a, i) => {
     const origin = origins.get(i);
     return {
-      path: a.path!,
-      format: a.format!,
+      path: a.path as string,
+      format: a.format as string,
       scope: a.scope as Scope,
-      group: a.group!,
+      group: a.group as string,
+      ...(a.options ? { options: a.options as Record<string, unknown> } : {}),
       ...(origin ? { origin } : {}),
     };
   });
+  const dns = (d.dns as Record<string, unknown>[]).map((a, i) => {
+    const origin = dnsOrigins.get(i);
+    return {
+      path: a.path as string,
+      format: a.format as string,
+      ...(a.options ? { options: a.options as Record<string, unknown> } : {}),
+      ...(origin ? { origin } : {}),
+    };
+  });
+  const domains = (d.domains as Record<string, unknown>[]).map((a) => ({
+    domain: (a.domain as string).toLowerCase().replace(/\.$/, ''),
+    services: a.services as DomainSpec['services'],
+    ...(a['mx-token'] ? { mxToken: a['mx-token'] as string } : {}),
+    ...(a['initial-domain'] ? { initialDomain: a['initial-domain'] as string } : {}),
+    ...(a.dkim ? { dkim: a.dkim as DomainSpec['dkim'] } : {}),
+  }));
   return {
     instance: d.instance as Instance,
     serviceAreas: d['service-areas'] as ServiceArea[],
@@ -144,6 +192,8 @@ export function resolveOptions(
     scenarios: d.scenarios as string[],
     failOn: d['fail-on'] as FailOn,
     allowlists,
+    dns,
+    domains,
   };
 }
 
@@ -174,6 +224,9 @@ function canonicalCase(name: string, value: string): string {
   return CANONICAL[name]?.find((c) => c.toLowerCase() === value.toLowerCase()) ?? value;
 }
 
-export function describeOrigin(spec: AllowlistSpec): string {
-  return spec.origin ? formatLocation(spec.origin) : `--allowlist ${spec.path}`;
+export function describeOrigin(
+  spec: { path: string; origin?: SourceLocation },
+  flag = '--allowlist',
+): string {
+  return spec.origin ? formatLocation(spec.origin) : `${flag} ${spec.path}`;
 }

@@ -1,25 +1,16 @@
-import {
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Node,
-} from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 
 /** A YAML (or JSON) document with what it takes to turn a node or a JSON pointer into a line and column. */
 export interface PositionedDocument {
   readonly doc: Document.Parsed;
-  readonly lines: LineCounter;
+  readonly lines: LineIndex;
   /** Syntax errors, 1-based. */
   readonly errors: readonly { line: number; column: number; message: string }[];
 }
 
 export function parsePositioned(text: string): PositionedDocument {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lines = new LineIndex(text);
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const errors = doc.errors.map((e) => {
     const pos = lines.linePos(e.pos[0]);
     return { line: pos.line, column: pos.col, message: firstLine(e.message) };
@@ -30,6 +21,30 @@ export function parsePositioned(text: string): PositionedDocument {
 function firstLine(message: string): string {
   const line = message.split('\n')[0] ?? message;
   return line.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+/**
+ * Offsets to 1-based line and column, from every line break of the text. The yaml package's own
+ * LineCounter only records the breaks its lexer reached, which after a syntax error can be fewer.
+ */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+      this.starts.push(i + 1);
+  }
+
+  linePos(offset: number): { line: number; col: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - this.starts[lo]! + 1 };
+  }
 }
 
 /** 1-based line and column of a node's start; the document start when there is no node. */

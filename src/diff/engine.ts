@@ -25,7 +25,13 @@ import {
 } from '../model/finding.js';
 import { compareLocations, type SourceLocation } from '../model/location.js';
 import { IpBlock, IpSet } from '../model/ip.js';
-import { formatPortSpec, PortSet, type PortSpec } from '../model/ports.js';
+import {
+  formatPortSpec,
+  PortSet,
+  PROTOCOLS,
+  type PortRange,
+  type PortSpec,
+} from '../model/ports.js';
 import { interestingSuffixes, SuffixIndex } from './host-index.js';
 
 export type Scope = 'dedicated' | 'mixed';
@@ -44,13 +50,21 @@ export interface CheckInput {
   readonly files: readonly CheckedFile[];
 }
 
-export interface FileSummary {
-  readonly path: string;
-  readonly format: string;
-  readonly group: string;
-  readonly scope: Scope;
-  readonly entries: number;
-}
+export type FileSummary =
+  | {
+      readonly path: string;
+      readonly format: string;
+      readonly kind: 'allowlist';
+      readonly group: string;
+      readonly scope: Scope;
+      readonly entries: number;
+    }
+  | {
+      readonly path: string;
+      readonly format: string;
+      readonly kind: 'dns';
+      readonly entries: number;
+    };
 
 export interface CatalogueSummary {
   readonly instance: string;
@@ -134,6 +148,7 @@ export function check(input: CheckInput): Result {
     files: input.files.map((f) => ({
       path: f.parsed.path,
       format: f.parsed.format,
+      kind: 'allowlist' as const,
       group: f.group,
       scope: f.scope,
       entries: f.parsed.entries.length,
@@ -235,8 +250,17 @@ class GroupCheck {
     const label = this.group === 'default' ? 'the allowlist' : `allowlist group "${this.group}"`;
     // A group that holds only addresses (an IP feed) is not asked for host names, and the reverse:
     // such lists are kept beside a list of the other kind for another firewall object.
-    const wantHosts = can.hosts && (this.hosts.length > 0 || this.ips.length === 0);
-    const wantIps = can.ips && (this.ips.length > 0 || this.hosts.length === 0);
+    // A reference counts as the kind of address it stands for (an FQDN tag for names, a service tag for addresses).
+    const kinds = (k: 'url' | 'ipv4') =>
+      this.references.some(
+        (r) =>
+          !r.reference.addressKinds ||
+          r.reference.addressKinds.some((x) => (k === 'url' ? x === 'url' : x !== 'url')),
+      );
+    const holdsHosts = this.hosts.length > 0 || kinds('url');
+    const holdsIps = this.ips.length > 0 || kinds('ipv4');
+    const wantHosts = can.hosts && (holdsHosts || !holdsIps);
+    const wantIps = can.ips && (holdsIps || !holdsHosts);
     if (!wantHosts && this.ctx.hostReqs.length > 0)
       this.notes.push(
         `${label} holds no host names, so its ${this.ctx.hostReqs.length} host requirements were not checked`,
@@ -249,6 +273,7 @@ class GroupCheck {
     if (wantIps) this.checkIpRequirements(can.ipv6);
     this.checkHostEntries();
     this.checkIpEntries();
+    this.checkReferences();
   }
 
   // ── requirements: what is missing ─────────────────────────────────────────
@@ -333,25 +358,43 @@ class GroupCheck {
     }
   }
 
-  /** Address space allowed with ports that cover the requirement's ports (entries without ports allow all). */
+  /**
+   * Each required port (or range) must be allowed on the whole prefix, by the union of the
+   * entries that allow that port: a prefix may be split over entries with different ports.
+   */
   private checkIpPorts(req: IpRequirement, cache: Map<string, IpSet>): void {
-    const key = `${req.ports.tcp.key()}/${req.ports.udp.key()}`;
-    let set = cache.get(key);
-    if (!set) {
-      set = IpSet.of(this.ips.filter((e) => portsCover(e.ports, req.ports)).map((e) => e.block));
-      cache.set(key, set);
+    const missing: { tcp: PortRange[]; udp: PortRange[] } = { tcp: [], udp: [] };
+    let uncovered = IpSet.empty();
+    const overlapping = this.ips.filter((e) => e.block.overlaps(req.block));
+    for (const proto of PROTOCOLS) {
+      for (const range of elementaryRanges(
+        req.ports[proto],
+        overlapping.map((e) => e.ports?.[proto]),
+      )) {
+        const key = `${proto}/${range[0]}-${range[1]}`;
+        let set = cache.get(key);
+        if (!set) {
+          const need = PortSet.of([range]);
+          set = IpSet.of(
+            this.ips.filter((e) => !e.ports || e.ports[proto].covers(need)).map((e) => e.block),
+          );
+          cache.set(key, set);
+        }
+        const short = IpSet.of([req.block]).subtract(set);
+        if (short.isEmpty()) continue;
+        missing[proto].push(range);
+        uncovered = uncovered.union(short);
+      }
     }
-    const short = IpSet.of([req.block]).subtract(set);
-    if (short.isEmpty()) return;
-    const entries = this.ips.filter((e) => e.block.overlaps(req.block));
-    const missingPorts = unionPorts(entries.map((e) => e.ports));
-    const first = entries.sort((a, b) => compareLocations(a.location, b.location))[0];
+    if (uncovered.isEmpty()) return;
+    const first = overlapping.sort((a, b) => compareLocations(a.location, b.location))[0];
     if (!first) return;
+    const gap = { tcp: PortSet.of(missing.tcp), udp: PortSet.of(missing.udp) };
     this.add('partially-covered', req.severity, first.location, {
-      message: `${req.block.masked().text} is allowed, but not on every port it needs: ${formatPortSpec(subtractSpec(req.ports, missingPorts))} missing (${describeSources(req.sources)})`,
+      message: `${req.block.masked().text} is allowed, but not on every port it needs: ${formatPortSpec(gap)} missing (${describeSources(req.sources)})`,
       entry: first.text,
       requirement: req,
-      uncovered: short.toCidrs().map((b) => b.text),
+      uncovered: uncovered.toCidrs().map((b) => b.text),
     });
   }
 
@@ -368,24 +411,53 @@ class GroupCheck {
     });
   }
 
-  /** Azure Firewall tags and hosted feeds stand for a part of the catalogue. */
+  /**
+   * Azure Firewall tags and hosted feeds stand for a part of the catalogue. A reference that
+   * names the requirement covers it; when the reference carries ports that miss some the
+   * requirement needs, that is said once here and the requirement counts as handled.
+   */
   private coveredByReference(req: Requirement): boolean {
     if (this.references.length === 0) return false;
-    return this.references.some((ref) =>
-      req.sources.some((s) => {
-        const r = ref.reference;
-        if (s.kind !== 'endpoint-set') return false;
-        if (r.serviceAreas && !(s.serviceArea && r.serviceAreas.includes(s.serviceArea)))
-          return false;
-        if (r.categories && !(s.category && r.categories.includes(s.category))) return false;
-        if (r.required !== undefined && r.required !== s.required) return false;
-        if (r.addressKinds) {
-          const kind = req.kind === 'host' ? 'url' : req.block.family === 4 ? 'ipv4' : 'ipv6';
-          if (!r.addressKinds.includes(kind)) return false;
-        }
-        return true;
-      }),
+    const naming = this.references.filter((ref) => this.referenceNames(ref, req));
+    if (naming.length === 0) return false;
+    if (naming.some((ref) => portsCover(ref.ports, req.ports))) return true;
+    const first = [...naming].sort((a, b) => compareLocations(a.location, b.location))[0]!;
+    const gap = subtractSpec(req.ports, unionPorts(naming.map((r) => r.ports)));
+    this.add('partially-covered', req.severity, first.location, {
+      message: `${req.kind === 'host' ? quote(req.text) : req.block.masked().text} is allowed by ${quote(first.text)}, but not on every port it needs: ${formatPortSpec(gap)} missing (${describeSources(req.sources)})`,
+      entry: first.text,
+      requirement: req,
+    });
+    return true;
+  }
+
+  private referenceNames(ref: ReferenceEntry, req: Requirement): boolean {
+    const r = ref.reference;
+    if (r.instance !== undefined && r.instance !== this.ctx.instance) return false;
+    if (r.addressKinds) {
+      const kind = req.kind === 'host' ? 'url' : req.block.family === 4 ? 'ipv4' : 'ipv6';
+      if (!r.addressKinds.includes(kind)) return false;
+    }
+    return req.sources.some(
+      (s) =>
+        s.kind === 'endpoint-set' &&
+        (!r.serviceAreas ||
+          (s.serviceArea !== undefined && r.serviceAreas.includes(s.serviceArea))) &&
+        (!r.categories || (s.category !== undefined && r.categories.includes(s.category))) &&
+        (r.required === undefined || r.required === s.required),
     );
+  }
+
+  /** A hosted feed of another cloud than the one checked covers nothing here. */
+  private checkReferences(): void {
+    for (const ref of this.references) {
+      const instance = ref.reference.instance;
+      if (instance === undefined || instance === this.ctx.instance) continue;
+      this.add('extraneous-entry', 'warning', ref.location, {
+        message: `${quote(ref.text)} is the feed of the ${CLOUD_NAMES[instance as Instance] ?? instance} cloud, but the ${CLOUD_NAMES[this.ctx.instance]} catalogue is checked`,
+        entry: ref.text,
+      });
+    }
   }
 
   // ── entries: what does not belong ─────────────────────────────────────────
@@ -436,7 +508,7 @@ class GroupCheck {
       const broad = e.pattern.overBreadth() ?? this.wholeDomain(e, matching);
       if (broad && (scope === 'dedicated' || inNamespace || e.pattern.text === '*')) {
         this.add('over-broad-entry', 'warning', e.location, {
-          message: `${quote(e.text)} ${broad}`,
+          message: withText(e.text, broad),
           entry: e.text,
         });
         return;
@@ -472,7 +544,7 @@ class GroupCheck {
       // Outside Microsoft 365's namespaces a mixed list is not judged, except for allowing everything.
       if (e.pattern.text === '*')
         this.add('over-broad-entry', 'warning', e.location, {
-          message: `${quote(e.text)} ${e.pattern.overBreadth() ?? 'allows every name'}`,
+          message: withText(e.text, e.pattern.overBreadth() ?? 'allows every name'),
           entry: e.text,
         });
       return;
@@ -480,7 +552,7 @@ class GroupCheck {
     const broad = e.pattern.overBreadth();
     if (broad) {
       this.add('over-broad-entry', 'warning', e.location, {
-        message: `${quote(e.text)} ${broad}`,
+        message: withText(e.text, broad),
         entry: e.text,
       });
       return;
@@ -711,6 +783,25 @@ function unionPorts(list: readonly (PortSpec | undefined)[]): PortSpec {
   return { tcp, udp };
 }
 
+/**
+ * The required ports cut at every boundary of the entries' port ranges, so that each piece is
+ * either wholly allowed by an entry or not at all (3478-3481 against 3478-3480 gives 3478-3480, 3481).
+ */
+function elementaryRanges(need: PortSet, have: readonly (PortSet | undefined)[]): PortRange[] {
+  const cuts = new Set<number>();
+  for (const set of have) for (const [lo, hi] of set?.ranges ?? []) cuts.add(lo).add(hi + 1);
+  const out: PortRange[] = [];
+  for (const [lo, hi] of need.ranges) {
+    let start = lo;
+    for (const c of [...cuts].filter((c) => c > lo && c <= hi).sort((a, b) => a - b)) {
+      out.push([start, c - 1]);
+      start = c;
+    }
+    out.push([start, hi]);
+  }
+  return out;
+}
+
 function subtractSpec(need: PortSpec, have: PortSpec): PortSpec {
   return { tcp: need.tcp.subtract(have.tcp), udp: need.udp.subtract(have.udp) };
 }
@@ -734,6 +825,11 @@ function distance(a: IpBlock, b: IpBlock): bigint {
 function percent(part: bigint, whole: bigint): string {
   const p = Number((part * 10000n) / whole) / 100;
   return p < 0.01 ? 'less than 0.01%' : `${p}%`;
+}
+
+/** Messages from the model may already start with the quoted entry. */
+function withText(text: string, message: string): string {
+  return message.startsWith(quote(text)) ? message : `${quote(text)} ${message}`;
 }
 
 function quote(text: string): string {

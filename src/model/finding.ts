@@ -16,7 +16,23 @@ export type RuleId =
   | 'redundant-entry'
   | 'host-bits-set'
   | 'invalid-entry'
-  | 'unsupported-entry';
+  | 'unsupported-entry'
+  | 'dns-missing-record'
+  | 'dns-wrong-value'
+  | 'dns-forbidden-record'
+  | 'dns-legacy-record'
+  | 'dns-mx-preference'
+  | 'dns-multiple-mx'
+  | 'dns-spf-missing-include'
+  | 'dns-spf-multiple'
+  | 'dns-spf-invalid'
+  | 'dns-spf-lookups'
+  | 'dns-spf-all'
+  | 'dns-spf-unknown-include'
+  | 'dns-not-served'
+  | 'dns-cname-conflict'
+  | 'dns-duplicate-record'
+  | 'dns-domain-not-found';
 
 export interface Rule {
   readonly id: RuleId;
@@ -80,6 +96,102 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
     severity: 'notice',
     title: 'Entry read but not understood',
     help: 'The entry is valid in its format, but its meaning cannot be compared with the catalogue (for example a path part of a URL, or an unresolved interpolation).',
+  },
+  'dns-missing-record': {
+    id: 'dns-missing-record',
+    severity: 'error',
+    title: 'DNS record that Microsoft 365 needs is missing',
+    help: 'A domain lacks a record its Microsoft 365 cloud requires for a service the domain uses (MX, SPF, autodiscover, Teams federation, Intune, DKIM, or msoid in 21Vianet). The finding sits where the record belongs and gives the record to add in the file’s own syntax. Severity follows the record: error for mail, warning for Teams, Intune, DKIM and msoid.',
+  },
+  'dns-wrong-value': {
+    id: 'dns-wrong-value',
+    severity: 'error',
+    title: 'DNS record with the wrong value',
+    help: 'The record exists but points somewhere Microsoft 365 does not expect: another target, another cloud’s target, another record type, another SRV port, or a target written without its trailing dot in a zone file, which expands inside the zone. A wrong SRV priority or weight alone is a warning.',
+  },
+  'dns-forbidden-record': {
+    id: 'dns-forbidden-record',
+    severity: 'error',
+    title: 'DNS record that must not exist',
+    help: 'The record breaks Microsoft 365 in this cloud: an msoid CNAME outside 21Vianet stops Office from activating. An _autodiscover._tcp SRV record at a domain that uses Exchange Online is a warning: Outlook can follow it to another mail system.',
+  },
+  'dns-legacy-record': {
+    id: 'dns-legacy-record',
+    severity: 'notice',
+    title: 'DNS record no longer needed',
+    help: 'A Skype for Business Online record (sip, lyncdiscover, _sip._tls) that the current Microsoft 365 record list no longer has. 21Vianet still requires them.',
+  },
+  'dns-mx-preference': {
+    id: 'dns-mx-preference',
+    severity: 'error',
+    title: 'Microsoft 365 MX does not have the best preference',
+    help: 'Another MX record of the domain has a preference number lower than or equal to the Microsoft 365 MX, so mail goes to the other system first, or to either at random.',
+  },
+  'dns-multiple-mx': {
+    id: 'dns-multiple-mx',
+    severity: 'warning',
+    title: 'MX record beside the Microsoft 365 MX',
+    help: 'Besides its Microsoft 365 MX, the domain has an MX record for another mail system. Senders use it whenever Exchange Online is unreachable or slow to answer, and spammers use it on purpose, so mail can bypass Exchange Online.',
+  },
+  'dns-spf-missing-include': {
+    id: 'dns-spf-missing-include',
+    severity: 'error',
+    title: 'SPF record without Microsoft 365’s include',
+    help: 'The SPF record does not include the cloud’s Exchange Online SPF domain, so mail that Microsoft 365 sends for the domain fails SPF.',
+  },
+  'dns-spf-multiple': {
+    id: 'dns-spf-multiple',
+    severity: 'error',
+    title: 'More than one SPF record',
+    help: 'A name may have only one v=spf1 TXT record; with two, receivers return a permanent error and SPF fails for all mail. Merge them into one.',
+  },
+  'dns-spf-invalid': {
+    id: 'dns-spf-invalid',
+    severity: 'error',
+    title: 'Malformed SPF record',
+    help: 'The SPF record breaks the syntax of RFC 7208, so receivers return a permanent error and SPF fails for all mail.',
+  },
+  'dns-spf-lookups': {
+    id: 'dns-spf-lookups',
+    severity: 'error',
+    title: 'SPF record needs more than 10 DNS lookups',
+    help: 'Evaluating the record takes more than the 10 DNS lookups RFC 7208 allows (include, a, mx, ptr, exists and redirect, nested includes counted), so receivers return a permanent error. Counted offline from the checked files and the known cost of Microsoft’s includes; an include loop is reported here too.',
+  },
+  'dns-spf-all': {
+    id: 'dns-spf-all',
+    severity: 'warning',
+    title: 'SPF record with a weak or misplaced all',
+    help: 'The record ends without -all: +all lets every server pass (error), ?all or no all at all gives unknown senders a neutral result (warning), ~all only marks them (notice). Terms after all are never evaluated (warning).',
+  },
+  'dns-spf-unknown-include': {
+    id: 'dns-spf-unknown-include',
+    severity: 'notice',
+    title: 'SPF include whose lookup cost is not known',
+    help: 'The included domain is neither in the checked files nor in the known data, so the DNS lookups it causes cannot be counted offline; the count is a lower bound.',
+  },
+  'dns-not-served': {
+    id: 'dns-not-served',
+    severity: 'warning',
+    title: 'DNS record below a delegation',
+    help: 'The record sits at or below a name that the zone delegates to other name servers (an NS record below the apex), so resolvers ask those servers and never see it. Put it in the delegated zone instead.',
+  },
+  'dns-cname-conflict': {
+    id: 'dns-cname-conflict',
+    severity: 'error',
+    title: 'CNAME beside other records',
+    help: 'A name with a CNAME record can have no other record (RFC 1034 §3.6.2); DNS servers refuse the zone or answer unpredictably.',
+  },
+  'dns-duplicate-record': {
+    id: 'dns-duplicate-record',
+    severity: 'notice',
+    title: 'Duplicate DNS record',
+    help: 'The same record (name, type and data) is written twice; DNS keeps one, and some providers refuse the change.',
+  },
+  'dns-domain-not-found': {
+    id: 'dns-domain-not-found',
+    severity: 'warning',
+    title: 'Configured domain in no DNS file',
+    help: 'A domain named in the configuration is not inside any zone of the checked DNS files, so its records cannot be checked.',
   },
 };
 

@@ -11,10 +11,15 @@ import { fail, ok, type Parsed } from '../model/parsed.js';
 
 /** What a name without a trailing dot means in a format. */
 export type NameMode =
-  /** Relative to the origin (zone files, dnscontrol): flagged as `relativeTarget`. */
+  /** Relative to the origin (zone files): flagged as `relativeTarget`, a classic mistake there. */
   | 'origin'
   /** Already fully qualified; the trailing dot is optional (CSV exports, our YAML). */
-  | 'absolute';
+  | 'absolute'
+  /**
+   * dnscontrol: one label is relative to the domain (as intended, so not flagged); a name with
+   * dots must end with one, which dnscontrol enforces.
+   */
+  | 'label';
 
 export interface NameContext {
   /** Absolute origin with trailing dot; undefined when the file does not say. */
@@ -35,13 +40,26 @@ export interface Field {
   readonly quoted: boolean;
 }
 
+/**
+ * A run of fields, read by index: a zone file's lexer serves them from its own arrays instead of
+ * making an object per token.
+ */
+export interface Fields {
+  readonly length: number;
+  text(i: number): string;
+  quoted(i: number): boolean;
+}
+
 /** A failure inside record data: which field (index into the fields; -1 for "after the last") and why. */
 export interface RdataError {
   readonly error: string;
   readonly field: number;
 }
 
-export type RdataResult = { ok: true; value: Rdata } | ({ ok: false } & RdataError);
+export type RdataResult =
+  { ok: true; value: Rdata } | ({ ok: false; notice?: boolean } & RdataError);
+
+const CTX_NONE: NameContext = { origin: undefined, mode: 'absolute' };
 
 // prettier-ignore
 const TYPE_CODES: readonly (readonly [string, number])[] = [
@@ -67,6 +85,7 @@ const BY_CODE = new Map(TYPE_CODES.map(([name, code]) => [code, name]));
  * undefined when the text is not a type.
  */
 export function recordType(text: string): string | undefined {
+  if (BY_NAME.has(text)) return text;
   const upper = text.toUpperCase();
   if (BY_NAME.has(upper)) return upper;
   const m = /^TYPE(\d{1,5})$/.exec(upper);
@@ -124,17 +143,31 @@ export function nameError(name: string): string | undefined {
   return undefined;
 }
 
-/** Characters no name written in a structured format can hold (zone files escape them instead). */
-const UNWRITABLE = /[\s"'\\();<>]|[\u0000-\u001f\u007f]/;
+/** A character no name written in a structured format can hold (zone files escape them instead). */
+function unwritable(name: string): boolean {
+  if (/\s/.test(name)) return true;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    // Control characters, quotes, backslash, parentheses, `;`, `<`, `>`.
+    if (c < 0x20 || c === 0x7f || c === 34 || c === 39 || c === 92) return true;
+    if (c === 40 || c === 41 || c === 59 || c === 60 || c === 62) return true;
+  }
+  return false;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 /**
  * A name from a structured format (YAML, JS, CSV) checked and made ASCII: Unicode labels become
  * punycode, spaces and quotes are refused.
  */
 export function plainName(name: string): Parsed<string> {
-  if (UNWRITABLE.test(name)) return fail(`"${name}" is not a valid domain name`);
+  if (unwritable(name)) return fail(`"${name}" is not a valid domain name`);
   let ascii = name;
-  if (/[^\u0000-\u007f]/.test(name)) {
+  if (!isAscii(name)) {
     const dot = endsWithDot(name) && name !== '.';
     ascii = domainToASCII(dot ? name.slice(0, -1) : name);
     if (ascii === '') return fail(`"${name}" is not a valid domain name`);
@@ -168,12 +201,17 @@ export function targetName(
     const error = nameError(text);
     return error ? fail(error) : ok({ name: `${text}.`.toLowerCase(), relative: false });
   }
+  if (ctx.mode === 'label' && text.includes('.')) {
+    return fail(
+      `"${text}" has dots but does not end with one; dnscontrol refuses it (write "${text}.")`,
+    );
+  }
   if (ctx.origin === undefined) {
     return fail(`"${text}" is relative and the zone's origin is unknown`);
   }
   const name = qualify(text, ctx.origin);
   const error = nameError(name);
-  return error ? fail(error) : ok({ name, relative: true });
+  return error ? fail(error) : ok({ name, relative: ctx.mode === 'origin' });
 }
 
 /**
@@ -181,10 +219,8 @@ export function targetName(
  * the text is not one.
  */
 export function parseTtl(text: string): number | undefined {
-  if (/^\d+$/.test(text)) {
-    const n = Number(text);
-    return n <= 0xffffffff ? n : undefined;
-  }
+  const plain = parseUint(text, 0xffffffff);
+  if (plain !== undefined) return plain;
   if (!/^(?:\d+[wdhmsWDHMS])+\d*$/.test(text)) return undefined;
   let total = 0;
   for (const m of text.matchAll(/(\d+)([wdhmsWDHMS]?)/g)) {
@@ -201,21 +237,48 @@ export const MAX_TTL = 2147483647;
 
 /** A number field (`0`-`max`), decimal digits only. */
 export function parseUint(text: string, max: number): number | undefined {
-  if (!/^\d{1,10}$/.test(text)) return undefined;
-  const n = Number(text);
-  return n <= max ? n : undefined;
+  const n = text.length;
+  if (n === 0 || n > 10) return undefined;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    value = value * 10 + d;
+  }
+  return value <= max ? value : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Addresses
 
-/** A dotted quad as `named` reads it: four decimal octets, no leading zeros. */
-export function ipv4(text: string): Parsed<string> {
-  const parts = text.split('.');
-  if (parts.length === 4 && parts.every((p) => /^(?:0|[1-9]\d{0,2})$/.test(p) && Number(p) < 256)) {
-    return ok(text);
+/** Four decimal octets without leading zeros, as `named` reads an A record; -1 when not one. */
+function ipv4Value(text: string, from: number, to: number): number {
+  let value = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return -1;
+      value = value * 256 + octet;
+      octet = 0;
+      digits = 0;
+      dots++;
+      continue;
+    }
+    const d = c - 48;
+    if (d < 0 || d > 9 || (digits === 1 && octet === 0)) return -1;
+    octet = octet * 10 + d;
+    if (octet > 255) return -1;
+    digits++;
   }
-  return fail(`"${text}" is not an IPv4 address`);
+  if (digits === 0 || dots !== 3) return -1;
+  return value * 256 + octet;
+}
+
+export function ipv4(text: string): Parsed<string> {
+  return ipv4Value(text, 0, text.length) >= 0 ? ok(text) : fail(`"${text}" is not an IPv4 address`);
 }
 
 /** An IPv6 address in the form `named` prints (RFC 5952, with a dotted tail for mapped and compatible IPv4). */
@@ -225,43 +288,69 @@ export function ipv6(text: string): Parsed<string> {
   return ok(formatIpv6(words));
 }
 
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
+/** The eight 16-bit words of an IPv6 address, or undefined. */
 function ipv6Words(text: string): number[] | undefined {
-  if (text.length > 45 || !/^[0-9A-Fa-f:.]+$/.test(text)) return undefined;
-  const halves = text.split('::');
-  if (halves.length > 2) return undefined;
-  const parse = (part: string): number[] | undefined => {
-    if (part === '') return [];
-    const out: number[] = [];
-    const groups = part.split(':');
-    for (let i = 0; i < groups.length; i++) {
-      const g = groups[i]!;
-      if (i === groups.length - 1 && g.includes('.')) {
-        const v4 = ipv4(g);
-        if (!v4.ok) return undefined;
-        const o = g.split('.').map(Number);
-        out.push(o[0]! * 256 + o[1]!, o[2]! * 256 + o[3]!);
-      } else if (/^[0-9A-Fa-f]{1,4}$/.test(g)) {
-        out.push(parseInt(g, 16));
-      } else {
-        return undefined;
-      }
+  const n = text.length;
+  if (n < 2 || n > 45) return undefined;
+  const words: number[] = [];
+  let gap = -1;
+  let i = 0;
+  if (text.charCodeAt(0) === 58) {
+    if (text.charCodeAt(1) !== 58) return undefined;
+    gap = 0;
+    i = 2;
+  }
+  while (i < n) {
+    let value = 0;
+    let j = i;
+    for (; j < n && j - i < 5; j++) {
+      const h = hexDigit(text.charCodeAt(j));
+      if (h < 0) break;
+      value = value * 16 + h;
     }
-    return out;
-  };
-  const head = parse(halves[0]!);
-  const tail = halves.length === 2 ? parse(halves[1]!) : [];
-  if (!head || !tail) return undefined;
-  if (halves.length === 1) return head.length === 8 ? head : undefined;
-  const missing = 8 - head.length - tail.length;
-  if (missing < 1) return undefined;
-  return [...head, ...new Array<number>(missing).fill(0), ...tail];
+    if (j < n && text.charCodeAt(j) === 46) {
+      // A dotted IPv4 tail fills the last two words.
+      const v4 = ipv4Value(text, i, n);
+      if (v4 < 0 || words.length > 6) return undefined;
+      words.push(Math.floor(v4 / 65536), v4 % 65536);
+      i = n;
+      break;
+    }
+    if (j === i || j - i > 4) return undefined;
+    words.push(value);
+    if (j === n) {
+      i = n;
+      break;
+    }
+    if (text.charCodeAt(j) !== 58) return undefined;
+    if (text.charCodeAt(j + 1) === 58) {
+      if (gap >= 0) return undefined;
+      gap = words.length;
+      i = j + 2;
+    } else {
+      i = j + 1;
+      if (i === n) return undefined;
+    }
+  }
+  if (gap < 0) return words.length === 8 ? words : undefined;
+  if (words.length > 7) return undefined;
+  const fill = new Array<number>(8 - words.length).fill(0);
+  words.splice(gap, 0, ...fill);
+  return words;
 }
 
 /** The classic BSD `inet_ntop` rules, which BIND follows. */
 function formatIpv6(w: readonly number[]): string {
   let bestStart = -1;
   let bestLen = 0;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (w[i] !== 0) {
       i++;
       continue;
@@ -276,7 +365,8 @@ function formatIpv6(w: readonly number[]): string {
   }
   if (bestLen < 2) bestStart = -1;
   const embedded =
-    bestStart === 0 && (bestLen === 6 || (bestLen === 7 && w[7] !== 1) || (bestLen === 5 && w[5] === 0xffff));
+    bestStart === 0 &&
+    (bestLen === 6 || (bestLen === 7 && w[7] !== 1) || (bestLen === 5 && w[5] === 0xffff));
   let out = '';
   for (let i = 0; i < 8; i++) {
     if (i === bestStart) {
@@ -469,33 +559,41 @@ const NAME_TYPES = new Set(['CNAME', 'NS', 'PTR', 'DNAME', 'MB', 'MD', 'MF', 'MG
 /** Types whose data is character strings only. */
 const STRING_TYPES = new Set(['TXT', 'SPF', 'HINFO', 'AVC']);
 
-function numberField(fields: readonly Field[], i: number, what: string, max: number): number | RdataResult {
-  const f = fields[i];
-  if (f === undefined) return rdataFail(`missing ${what}`, -1);
-  const n = parseUint(f.text, max);
-  if (n === undefined) return rdataFail(`${what} "${f.text}" is not a number from 0 to ${max}`, i);
+function numberField(fields: Fields, i: number, what: string, max: number): number | RdataResult {
+  if (i >= fields.length) return rdataFail(`missing ${what}`, -1);
+  const text = fields.text(i);
+  const n = parseUint(text, max);
+  if (n === undefined) return rdataFail(`${what} "${text}" is not a number from 0 to ${max}`, i);
   return n;
 }
 
-function ttlField(fields: readonly Field[], i: number, what: string): number | RdataResult {
-  const f = fields[i];
-  if (f === undefined) return rdataFail(`missing ${what}`, -1);
-  const n = parseTtl(f.text);
-  if (n === undefined) return rdataFail(`${what} "${f.text}" is not a number of seconds`, i);
+function ttlField(fields: Fields, i: number, what: string): number | RdataResult {
+  if (i >= fields.length) return rdataFail(`missing ${what}`, -1);
+  const text = fields.text(i);
+  const n = parseTtl(text);
+  if (n === undefined) return rdataFail(`${what} "${text}" is not a number of seconds`, i);
   return n;
 }
 
-function nameField(fields: readonly Field[], i: number, what: string, ctx: NameContext) {
-  const f = fields[i];
-  if (f === undefined) return rdataFail(`missing ${what}`, -1);
-  const name = targetName(f.text, ctx);
+function nameField(fields: Fields, i: number, what: string, ctx: NameContext) {
+  if (i >= fields.length) return rdataFail(`missing ${what}`, -1);
+  const name = targetName(fields.text(i), ctx);
   if (!name.ok) return rdataFail(name.error, i);
   return name.value;
 }
 
-function extra(fields: readonly Field[], count: number, type: string): RdataResult | undefined {
-  const f = fields[count];
-  return f === undefined ? undefined : rdataFail(`unexpected "${f.text}" after the ${type} data`, count);
+function extra(fields: Fields, count: number, type: string): RdataResult | undefined {
+  if (fields.length <= count) return undefined;
+  return rdataFail(`unexpected "${fields.text(count)}" after the ${type} data`, count);
+}
+
+/** Fields held in an array. */
+export function fieldsOf(list: readonly Field[]): Fields {
+  return {
+    length: list.length,
+    text: (i) => list[i]!.text,
+    quoted: (i) => list[i]!.quoted,
+  };
 }
 
 /**
@@ -503,45 +601,37 @@ function extra(fields: readonly Field[], count: number, type: string): RdataResu
  * same way in YAML). Types the DNS rules look into are parsed; others keep their fields, names
  * made absolute where the type is known to hold one.
  */
-export function rdataFromFields(type: string, fields: readonly Field[], ctx: NameContext): RdataResult {
-  const tooMany = (count: number) => extra(fields, count, type);
-  if (fields.length === 0 && type !== 'TXT' && type !== 'SPF') return rdataFail(`missing ${type} data`, -1);
-  if (fields[0]?.text === '\\#' && !fields[0].quoted) return genericRdata(type, fields);
+export function rdataFromFields(type: string, fields: Fields, ctx: NameContext): RdataResult {
+  const count = fields.length;
+  if (count === 0) return rdataFail(`missing ${type} data`, -1);
+  if (!fields.quoted(0) && fields.text(0) === '\\#') return genericRdata(type, fields);
   switch (type) {
     case 'A':
     case 'AAAA': {
-      const r = addressRdata(type, fields[0]!.text);
+      const r = addressRdata(type, fields.text(0));
       if (!r.ok) return rdataFail(r.error, 0);
-      return tooMany(1) ?? { ok: true, value: r.value };
+      return extra(fields, 1, type) ?? { ok: true, value: r.value };
     }
     case 'MX': {
       const pref = numberField(fields, 0, 'MX preference', 65535);
       if (typeof pref !== 'number') return pref;
       const name = nameField(fields, 1, 'MX exchange', ctx);
       if ('ok' in name) return name;
-      return (
-        tooMany(2) ??
-        rdataOk(`${pref} ${name.name}`, { type: 'MX', preference: pref, exchange: name.name }, name.relative)
-      );
+      const parsed: DnsData = { type: 'MX', preference: pref, exchange: name.name };
+      return extra(fields, 2, type) ?? rdataOk(`${pref} ${name.name}`, parsed, name.relative);
     }
     case 'SRV': {
-      const nums: number[] = [];
-      for (const [i, what] of ['SRV priority', 'SRV weight', 'SRV port'].entries()) {
-        const n = numberField(fields, i, what, 65535);
-        if (typeof n !== 'number') return n;
-        nums.push(n);
-      }
+      const priority = numberField(fields, 0, 'SRV priority', 65535);
+      if (typeof priority !== 'number') return priority;
+      const weight = numberField(fields, 1, 'SRV weight', 65535);
+      if (typeof weight !== 'number') return weight;
+      const port = numberField(fields, 2, 'SRV port', 65535);
+      if (typeof port !== 'number') return port;
       const name = nameField(fields, 3, 'SRV target', ctx);
       if ('ok' in name) return name;
-      const [priority, weight, port] = nums as [number, number, number];
-      return (
-        tooMany(4) ??
-        rdataOk(
-          `${priority} ${weight} ${port} ${name.name}`,
-          { type: 'SRV', priority, weight, port, target: name.name },
-          name.relative,
-        )
-      );
+      const data = `${priority} ${weight} ${port} ${name.name}`;
+      const parsed: DnsData = { type: 'SRV', priority, weight, port, target: name.name };
+      return extra(fields, 4, type) ?? rdataOk(data, parsed, name.relative);
     }
     case 'SOA': {
       const mname = nameField(fields, 0, 'SOA primary server', ctx);
@@ -557,65 +647,85 @@ export function rdataFromFields(type: string, fields: readonly Field[], ctx: Nam
         timers.push(t);
       }
       const text = `${mname.name} ${rname.name} ${serial} ${timers.join(' ')}`;
-      return tooMany(7) ?? rdataOk(text, { type: 'OTHER', text });
+      return extra(fields, 7, type) ?? rdataOk(text, { type: 'OTHER', text });
     }
     case 'CAA': {
       const flags = numberField(fields, 0, 'CAA flags', 255);
       if (typeof flags !== 'number') return flags;
-      const tag = fields[1];
-      if (tag === undefined) return rdataFail('missing CAA tag', -1);
-      if (!/^[A-Za-z0-9]+$/.test(tag.text)) return rdataFail(`CAA tag "${tag.text}" is not letters and digits`, 1);
-      const value = fields[2];
-      if (value === undefined) return rdataFail('missing CAA value', -1);
-      const decoded = decodeCharString(value.text);
-      if (!decoded.ok) return rdataFail(decoded.error, 2);
-      const text = `${flags} ${tag.text} ${decoded.value.quoted}`;
-      return tooMany(3) ?? rdataOk(text, { type: 'OTHER', text });
+      if (count < 2) return rdataFail('missing CAA tag', -1);
+      const tag = fields.text(1);
+      if (!/^[A-Za-z0-9]+$/.test(tag)) {
+        return rdataFail(`CAA tag "${tag}" is not letters and digits`, 1);
+      }
+      if (count < 3) return rdataFail('missing CAA value', -1);
+      const value = decodeCharString(fields.text(2));
+      if (!value.ok) return rdataFail(value.error, 2);
+      const text = `${flags} ${tag} ${value.value.quoted}`;
+      return extra(fields, 3, type) ?? rdataOk(text, { type: 'OTHER', text });
     }
   }
-  if (type === 'CNAME' || type === 'NS' || type === 'PTR' || NAME_TYPES.has(type)) {
+  if (NAME_TYPES.has(type)) {
     const name = nameField(fields, 0, `${type} target`, ctx);
     if ('ok' in name) return name;
     const parsed: DnsData =
       type === 'CNAME' || type === 'NS' || type === 'PTR'
         ? { type, target: name.name }
         : { type: 'OTHER', text: name.name };
-    return tooMany(1) ?? rdataOk(name.name, parsed, name.relative);
+    return extra(fields, 1, type) ?? rdataOk(name.name, parsed, name.relative);
   }
   if (STRING_TYPES.has(type)) {
-    if (fields.length === 0) return rdataFail(`missing ${type} data`, -1);
+    if (type === 'HINFO' && count !== 2) {
+      return rdataFail('HINFO needs two strings (CPU and OS)', count < 2 ? -1 : 2);
+    }
     const texts: string[] = [];
-    const quoted: string[] = [];
-    for (let i = 0; i < fields.length; i++) {
-      const s = decodeCharString(fields[i]!.text);
+    let data = '';
+    for (let i = 0; i < count; i++) {
+      const s = decodeCharString(fields.text(i));
       if (!s.ok) return rdataFail(s.error, i);
       texts.push(s.value.text);
-      quoted.push(s.value.quoted);
+      data = i === 0 ? s.value.quoted : `${data} ${s.value.quoted}`;
     }
-    if (type === 'HINFO' && fields.length !== 2) {
-      return rdataFail('HINFO needs two strings (CPU and OS)', fields.length < 2 ? -1 : 2);
-    }
-    const data = quoted.join(' ');
-    return rdataOk(data, type === 'TXT' || type === 'SPF' ? { type: 'TXT', strings: texts } : { type: 'OTHER', text: data });
+    const parsed: DnsData =
+      type === 'TXT' || type === 'SPF'
+        ? { type: 'TXT', strings: texts }
+        : { type: 'OTHER', text: data };
+    return rdataOk(data, parsed);
   }
-  const text = fields.map((f) => (f.quoted ? `"${f.text}"` : f.text)).join(' ');
+  let text = '';
+  for (let i = 0; i < count; i++) {
+    const f = fields.quoted(i) ? `"${fields.text(i)}"` : fields.text(i);
+    text = i === 0 ? f : `${text} ${f}`;
+  }
   return rdataOk(text, { type: 'OTHER', text });
 }
 
 /** RFC 3597 `\# length hex`, kept as written with the hex in upper case. */
-function genericRdata(type: string, fields: readonly Field[]): RdataResult {
+function genericRdata(type: string, fields: Fields): RdataResult {
   const length = numberField(fields, 1, 'generic data length', 65535);
   if (typeof length !== 'number') return length;
-  const hex = fields.slice(2).map((f) => f.text).join('');
+  let hex = '';
+  for (let i = 2; i < fields.length; i++) hex += fields.text(i);
   if (!/^[0-9A-Fa-f]*$/.test(hex)) return rdataFail(`"${hex}" is not hexadecimal`, 2);
   if (hex.length !== length * 2) {
-    return rdataFail(`generic data has ${hex.length / 2} octets, not ${length}`, fields.length > 2 ? 2 : -1);
+    const at = fields.length > 2 ? 2 : -1;
+    return rdataFail(`generic data has ${hex.length / 2} octets, not ${length}`, at);
   }
   const text = length === 0 ? '\\# 0' : `\\# ${length} ${hex.toUpperCase()}`;
-  if (BY_NAME.has(type) && !type.startsWith('TYPE')) {
-    return rdataFail(`generic data for ${type} is not read; write it in ${type}'s own form`, 0);
+  if (!BY_NAME.has(type)) return rdataOk(text, { type: 'OTHER', text });
+  const bytes = hex.match(/../g)?.map((h) => parseInt(h, 16)) ?? [];
+  if (type === 'A' && length === 4) {
+    return rdataFromFields(type, fieldsOf([{ text: bytes.join('.'), quoted: false }]), CTX_NONE);
   }
-  return rdataOk(text, { type: 'OTHER', text });
+  if (type === 'AAAA' && length === 16) {
+    const groups = hex.match(/.{4}/g)!.join(':');
+    return rdataFromFields(type, fieldsOf([{ text: groups, quoted: false }]), CTX_NONE);
+  }
+  return {
+    ok: false,
+    error: `generic data for ${type} is not read; write it in ${type}'s own form`,
+    field: 0,
+    notice: true,
+  };
 }
 
 /**
@@ -675,4 +785,29 @@ export function relativeOwner(name: string, zone: string): string {
 /** Absolute with trailing dot, lower case. */
 export function absoluteZone(zone: string): string {
   return (zone.endsWith('.') ? zone : `${zone}.`).toLowerCase();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Positions
+
+/** Offsets where lines start; lines end at `\n` only, as everywhere else in the product. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column of a UTF-16 offset, given the text's line starts. */
+export function positionAt(
+  starts: readonly number[],
+  offset: number,
+): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
 }

@@ -1,5 +1,11 @@
 import type { ParsedDnsFile } from '../model/dns.js';
+import { BIND } from './bind.js';
+import { DNS_CSV } from './dns-csv.js';
+import { DNS_YAML } from './dns-yaml.js';
+import { DNSCONTROL } from './dnscontrol.js';
+import { OCTODNS } from './octodns.js';
 import type { ParseOptions, SourceFile } from './registry.js';
+import { TERRAFORM_DNS } from './terraform-dns.js';
 
 /** A DNS record file format: zone files, DNS-as-code, exports. */
 export interface DnsFormat {
@@ -16,8 +22,15 @@ export interface DnsFormat {
   render(record: { name: string; type: string; ttl?: number; data: string }, zone: string): string;
 }
 
-/** Every supported DNS format; filled as formats are added. */
-export const DNS_FORMATS: readonly DnsFormat[] = [];
+/** Every supported DNS format. Order breaks detection ties. */
+export const DNS_FORMATS: readonly DnsFormat[] = [
+  BIND,
+  OCTODNS,
+  DNSCONTROL,
+  DNS_CSV,
+  DNS_YAML,
+  TERRAFORM_DNS,
+];
 
 export function dnsFormatIds(): string[] {
   return DNS_FORMATS.map((f) => f.id);

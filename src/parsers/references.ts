@@ -80,7 +80,10 @@ const M365_LEAD = /^(?:office ?365|microsoft ?365|o365|m365)(?:[._ -]|$)/i;
 /** Edit distance within which a name counts as a misspelt Microsoft 365 tag. */
 const NEAR = 3;
 
-function classifyTag(text: string, context: 'fqdn-tag' | 'service-tag'): ReferenceClass | undefined {
+function classifyTag(
+  text: string,
+  context: 'fqdn-tag' | 'service-tag',
+): ReferenceClass | undefined {
   if (!TAG_SHAPE.test(text) || looksLikeIp(text)) return undefined;
   const what = TAG_NAME[context];
   const known = TAGS.get(text.toLowerCase());
@@ -131,7 +134,8 @@ function classifyTag(text: string, context: 'fqdn-tag' | 'service-tag'): Referen
 
 // ── Palo Alto Networks hosted feeds ─────────────────────────────────────────
 
-const FEED_HOST = /^(?:https?:\/\/)?saasedl\.paloaltonetworks\.com(?::443)?(\/[^?#]*)?(?:[?#].*)?$/i;
+const FEED_HOST =
+  /^(?:https?:\/\/)?saasedl\.paloaltonetworks\.com(?::443)?(\/[^?#]*)?(?:[?#].*)?$/i;
 const FEED_FORM = '.../feeds/m365/<cloud>/<area>/<category>/<ipv4|ipv6|url>';
 
 /** Path names of the clouds, and the catalogue's instance each one is. */
@@ -191,7 +195,13 @@ function classifyFeedUrl(text: string): ReferenceClass | undefined {
   if (!(area in FEED_AREAS)) return badSegment('service area', steps[3]!, Object.keys(FEED_AREAS));
   const categories = feedCategories(category);
   if (categories === null) {
-    return badSegment('category', steps[4]!, ['all', 'optimize', 'allow', 'default', 'optimize_allow']);
+    return badSegment('category', steps[4]!, [
+      'all',
+      'optimize',
+      'allow',
+      'default',
+      'optimize_allow',
+    ]);
   }
   if (!(FEED_KINDS as readonly string[]).includes(kind)) {
     return badSegment('list type', steps[5]!, [...FEED_KINDS]);

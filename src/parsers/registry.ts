@@ -1,6 +1,16 @@
 import type { FormatCapabilities, ParsedFile } from '../model/entry.js';
+import { ARM } from './arm.js';
+import { BICEP } from './bicep.js';
+import { CSV } from './csv.js';
+import { M365_ENDPOINTS_JSON } from './endpoints-json.js';
+import { IPTABLES } from './iptables.js';
+import { KUBERNETES } from './kubernetes.js';
+import { NFTABLES } from './nftables.js';
+import { PAC } from './pac.js';
 import { FORTIGATE, PAN_EDL, PFBLOCKERNG, PLAIN } from './plain.js';
+import { SQUID } from './squid.js';
 import { ALLOWLIST_JSON, ALLOWLIST_YAML } from './structured.js';
+import { TERRAFORM } from './terraform.js';
 
 export interface SourceFile {
   readonly path: string;
@@ -40,6 +50,16 @@ export const ALLOWLIST_FORMATS: readonly AllowlistFormat[] = [
   PFBLOCKERNG,
   ALLOWLIST_YAML,
   ALLOWLIST_JSON,
+  PAC,
+  SQUID,
+  NFTABLES,
+  IPTABLES,
+  KUBERNETES,
+  CSV,
+  TERRAFORM,
+  BICEP,
+  ARM,
+  M365_ENDPOINTS_JSON,
 ];
 
 export const AUTO = 'auto';

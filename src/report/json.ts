@@ -27,13 +27,18 @@ export function toReport(result: Result): unknown {
       },
       requirements: result.catalogue.requirements,
     },
-    files: result.files.map((f) => ({
-      path: f.path,
-      format: f.format,
-      group: f.group,
-      scope: f.scope,
-      entries: f.entries,
-    })),
+    files: result.files.map((f) =>
+      f.kind === 'dns'
+        ? { path: f.path, format: f.format, kind: f.kind, records: f.entries }
+        : {
+            path: f.path,
+            format: f.format,
+            kind: f.kind,
+            group: f.group,
+            scope: f.scope,
+            entries: f.entries,
+          },
+    ),
     summary: summarise(result.findings),
     notes: result.notes,
     findings: result.findings.map(toJsonFinding),

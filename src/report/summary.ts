@@ -17,8 +17,10 @@ export function renderSummary(result: Result): string {
     '',
     '| File | Format | Group | Scope | Entries |',
     '| --- | --- | --- | --- | ---: |',
-    ...result.files.map(
-      (f) => `| \`${f.path}\` | ${f.format} | ${f.group} | ${f.scope} | ${f.entries} |`,
+    ...result.files.map((f) =>
+      f.kind === 'dns'
+        ? `| \`${f.path}\` | ${f.format} | DNS | | ${f.entries} records |`
+        : `| \`${f.path}\` | ${f.format} | ${f.group} | ${f.scope} | ${f.entries} |`,
     ),
   ];
   if (result.findings.length > 0) {

@@ -25,6 +25,8 @@ describe('resolveOptions', () => {
       scenarios: [],
       failOn: 'error',
       allowlists: [],
+      dns: [],
+      domains: [],
     });
   });
 
@@ -119,6 +121,40 @@ describe('resolveOptions', () => {
     ],
   ])('reports %j at file:line:column', (text, expected) => {
     expect(problems(text)).toEqual(expected);
+  });
+
+  it('reads DNS files and domains, with flags replacing the files', () => {
+    const o = resolveOptions(
+      file(
+        [
+          'dns:',
+          '  - path: zones/*.zone',
+          '    options: { origin: contoso.com }',
+          'domains:',
+          '  - domain: Contoso.com.',
+          '    services: [exchange, dkim]',
+          '    mx-token: contoso-com',
+        ].join('\n'),
+      ),
+      {},
+    );
+    expect(o.dns).toEqual([
+      {
+        path: 'zones/*.zone',
+        format: 'auto',
+        options: { origin: 'contoso.com' },
+        origin: { file: '.github/endpoint-drift.yml', line: 2, column: 5 },
+      },
+    ]);
+    expect(o.domains).toEqual([
+      { domain: 'contoso.com', services: ['exchange', 'dkim'], mxToken: 'contoso-com' },
+    ]);
+    expect(resolveOptions(file('dns:\n  - path: a.zone\n'), {}, [], ['b.zone']).dns).toEqual([
+      { path: 'b.zone', format: 'auto' },
+    ]);
+    expect(problems('domains:\n  - domain: a.com\n    services: [fax]\n')).toEqual([
+      '.github/endpoint-drift.yml:3:16: "domains[0].services[0]" must be one of "exchange", "teams", "intune", "dkim"',
+    ]);
   });
 
   it('treats an empty file as no options', () => {

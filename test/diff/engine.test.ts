@@ -74,6 +74,7 @@ describe('check against the worldwide catalogue', () => {
       {
         path: 'm365.txt',
         format: 'plain',
+        kind: 'allowlist',
         group: 'default',
         scope: 'dedicated',
         entries: base.length,
@@ -256,8 +257,102 @@ describe('ports, where the format carries them', () => {
     expect(result.findings[0]!.uncovered).toEqual(['52.112.0.0/14']);
   });
 
+  it('accepts a prefix allowed on its ports by different entries', () => {
+    const exchange: Selection = { ...WORLDWIDE, serviceAreas: ['Exchange'], categories: ['Allow'] };
+    const { requirements } = selectRequirements(EMBEDDED_CATALOGUE, exchange);
+    // Sets 9 (TCP 443) and 10 (TCP 25) share their prefixes: one entry per set, as firewalls often hold them.
+    const lines = requirements.flatMap((r) =>
+      r.kind === 'ip'
+        ? [`  - ip: ${r.block.text}`, '    tcp: 443', `  - ip: ${r.block.text}`, '    tcp: 25']
+        : [`  - host: "${r.text}"`, `    tcp: "${r.ports.tcp}"`],
+    );
+    const result = run(
+      [{ path: 'fw.yaml', text: yaml(lines), format: 'allowlist-yaml' }],
+      exchange,
+    );
+    expect(result.findings.filter((f) => f.ruleId === 'partially-covered')).toEqual([]);
+  });
+
   it('makes no port finding for a format that cannot carry ports', () => {
     const text = ['52.112.0.0/14', '52.122.0.0/15', '2603:1063::/38'].join('\n');
     expect(run([{ path: 'fw.txt', text }], skypeMedia).findings).toEqual([]);
+  });
+});
+
+describe('references to catalogue subsets', () => {
+  const exchangeOptimize: Selection = {
+    ...WORLDWIDE,
+    serviceAreas: ['Exchange'],
+    categories: ['Optimize'],
+  };
+  const policy = (tags: string, ports: string) =>
+    [
+      'resource "azurerm_firewall_policy_rule_collection_group" "m365" {',
+      '  name = "m365"',
+      '  application_rule_collection {',
+      '    name     = "m365"',
+      '    priority = 100',
+      '    action   = "Allow"',
+      '    rule {',
+      '      name                  = "exchange"',
+      `      destination_fqdn_tags = [${tags}]`,
+      ports,
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+
+  it('an FQDN tag covers the host names of the subset it names, on TCP only', () => {
+    const text = policy(
+      '"Office365.Exchange.Optimize"',
+      '      protocols {\n        type = "Http"\n        port = 80\n      }\n      protocols {\n        type = "Https"\n        port = 443\n      }',
+    );
+    const result = run([{ path: 'fw.tf', text, format: 'terraform' }], exchangeOptimize);
+    expect(result.notes).toEqual([expect.stringMatching(/holds no IP addresses/)]);
+    // Set 1 also needs UDP 443 (QUIC), which an application rule cannot allow.
+    expect(result.findings.map((f) => f.message.replace(/^"[^"]+" /, ''))).toEqual(
+      Array(3).fill(
+        'is allowed by "Office365.Exchange.Optimize", but not on every port it needs: UDP 443 missing (Exchange set 1 Optimize)',
+      ),
+    );
+  });
+
+  it('says which ports a tag rule leaves out', () => {
+    const text = policy(
+      '"Office365.Exchange.Optimize"',
+      '      protocols {\n        type = "Https"\n        port = 443\n      }',
+    );
+    const result = run([{ path: 'fw.tf', text, format: 'terraform' }], exchangeOptimize);
+    expect(result.findings.map((f) => [f.ruleId, f.location.line, f.message])).toEqual([
+      [
+        'partially-covered',
+        9,
+        '"outlook.cloud.microsoft" is allowed by "Office365.Exchange.Optimize", but not on every port it needs: TCP 80, UDP 443 missing (Exchange set 1 Optimize)',
+      ],
+      [
+        'partially-covered',
+        9,
+        '"outlook.office.com" is allowed by "Office365.Exchange.Optimize", but not on every port it needs: TCP 80, UDP 443 missing (Exchange set 1 Optimize)',
+      ],
+      [
+        'partially-covered',
+        9,
+        '"outlook.office365.com" is allowed by "Office365.Exchange.Optimize", but not on every port it needs: TCP 80, UDP 443 missing (Exchange set 1 Optimize)',
+      ],
+    ]);
+  });
+
+  it('a tag of another subset covers nothing', () => {
+    const text = policy(
+      '"Office365.SharePoint.Optimize"',
+      '      protocols {\n        type = "Https"\n        port = 443\n      }',
+    );
+    const result = run([{ path: 'fw.tf', text, format: 'terraform' }], exchangeOptimize);
+    expect(
+      result.findings
+        .filter((f) => f.ruleId === 'missing-endpoint')
+        .map((f) => f.requirement?.pattern),
+    ).toEqual(['outlook.cloud.microsoft', 'outlook.office.com', 'outlook.office365.com']);
   });
 });

@@ -7,7 +7,24 @@ import {
   type SourceFile,
 } from '../../src/parsers/registry.js';
 
-const IDS = ['plain', 'pan-edl', 'fortigate', 'pfblockerng', 'allowlist-yaml', 'allowlist-json'];
+const IDS = [
+  'plain',
+  'pan-edl',
+  'fortigate',
+  'pfblockerng',
+  'allowlist-yaml',
+  'allowlist-json',
+  'pac',
+  'squid',
+  'nftables',
+  'iptables-save',
+  'kubernetes',
+  'csv',
+  'terraform',
+  'bicep',
+  'arm',
+  'm365-endpoints-json',
+];
 
 function detected(file: SourceFile): string {
   const resolved = resolveFormat(file, 'auto');
@@ -25,12 +42,12 @@ describe('registry', () => {
     expect(format.id).toBe(id);
     expect(format.title).not.toBe('');
     expect(format.filePatterns.length).toBeGreaterThan(0);
-    for (const pattern of format.filePatterns) expect(pattern).toMatch(/^\*\.[a-z]+$/);
+    for (const pattern of format.filePatterns) expect(pattern).toMatch(/^[a-z*][\w.*-]*$/);
     expect(format.parse({ path: 'x', text: '' }).format).toBe(id);
   });
 
   it('knows no format by an unknown id', () => {
-    expect(getFormat('squid')).toBeUndefined();
+    expect(getFormat('squidgy')).toBeUndefined();
   });
 });
 
@@ -54,12 +71,12 @@ describe('detection', () => {
     [
       '.github/workflows/ci.yml',
       'on: push\njobs: {}\n',
-      'cannot tell the format of ".github/workflows/ci.yml"; set its format to one of: plain, pan-edl, fortigate, pfblockerng, allowlist-yaml, allowlist-json',
+      'cannot tell the format of ".github/workflows/ci.yml"; set its format to one of: plain, pan-edl, fortigate, pfblockerng, allowlist-yaml, allowlist-json, pac, squid, nftables, iptables-save, kubernetes, csv, terraform, bicep, arm, m365-endpoints-json',
     ],
     [
       'package.json',
       '{"name": "x"}',
-      'cannot tell the format of "package.json"; set its format to one of: plain, pan-edl, fortigate, pfblockerng, allowlist-yaml, allowlist-json',
+      'cannot tell the format of "package.json"; set its format to one of: plain, pan-edl, fortigate, pfblockerng, allowlist-yaml, allowlist-json, pac, squid, nftables, iptables-save, kubernetes, csv, terraform, bicep, arm, m365-endpoints-json',
     ],
   ];
   it.each(cases)('%s', (path, text, format) => {
@@ -74,7 +91,11 @@ describe('detection', () => {
     ['allow.yml', 'endpoint-drift: allowlist/v1\nentries: []\n', [0, 0, 0, 0, 10, 0]],
     ['allow.yml', 'entries:\n- ip: 10.0.0.0/8\n', [0, 0, 0, 0, 5, 0]],
   ])('scores %s', (path, text, scores) => {
-    expect(ALLOWLIST_FORMATS.map((f) => f.detect({ path, text }))).toEqual(scores);
+    // The list formats and our own; the other formats do not claim these files at all.
+    expect(ALLOWLIST_FORMATS.slice(0, 6).map((f) => f.detect({ path, text }))).toEqual(scores);
+    expect(ALLOWLIST_FORMATS.slice(6).map((f) => f.detect({ path, text }))).toEqual(
+      ALLOWLIST_FORMATS.slice(6).map(() => 0),
+    );
   });
 
   it('breaks ties by the order of the registry', () => {
@@ -91,9 +112,9 @@ describe('resolveFormat', () => {
   });
 
   it('lists the supported ids for an unknown one', () => {
-    expect(resolveFormat({ path: 'a.txt', text: '' }, 'squid')).toEqual({
+    expect(resolveFormat({ path: 'a.txt', text: '' }, 'squidgy')).toEqual({
       error:
-        'unknown format "squid" (supported: auto, plain, pan-edl, fortigate, pfblockerng, allowlist-yaml, allowlist-json)',
+        'unknown format "squidgy" (supported: auto, plain, pan-edl, fortigate, pfblockerng, allowlist-yaml, allowlist-json, pac, squid, nftables, iptables-save, kubernetes, csv, terraform, bicep, arm, m365-endpoints-json)',
     });
   });
 });
