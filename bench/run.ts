@@ -14,6 +14,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EMBEDDED_CATALOGUE } from '../src/catalogue/embedded.js';
 import { selectRequirements } from '../src/catalogue/select.js';
+import { BIND } from '../src/parsers/bind.js';
+import { TERRAFORM } from '../src/parsers/terraform.js';
 import { benchPrefix } from './prefix.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
@@ -126,6 +128,100 @@ function requiredLines(): string[] {
   return requirements.map((r) => (r.kind === 'host' ? r.text : r.block.text));
 }
 
+/** Milliseconds of the fastest of RUNS in-process calls. */
+function bestMs(fn: () => unknown): number {
+  let min = Infinity;
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    fn();
+    min = Math.min(min, performance.now() - start);
+  }
+  return min;
+}
+
+/** A zone of the given size with the record types a Microsoft 365 domain uses. */
+function bigZone(records: number): { text: string; records: number } {
+  const out = [
+    '$ORIGIN big.example.',
+    '$TTL 3600',
+    '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600',
+    '@ IN NS ns1',
+    'ns1 IN A 192.0.2.1',
+  ];
+  let n = 2;
+  for (let i = 0; n < records; i++) {
+    const host = `h${i}`;
+    switch (i % 5) {
+      case 0:
+        out.push(`${host} IN A 192.0.${(i >> 8) & 255}.${i & 255}`);
+        break;
+      case 1:
+        out.push(`${host} 300 IN CNAME autodiscover.outlook.com.`);
+        break;
+      case 2:
+        out.push(`${host} IN MX 0 ${host}-big-example.mail.protection.outlook.com.`);
+        break;
+      case 3:
+        out.push(`${host} IN TXT "v=spf1 include:spf.protection.outlook.com -all"`);
+        break;
+      default:
+        out.push(`_sipfederationtls._tcp.${host} IN SRV 100 1 5061 sipfed.online.lync.com.`);
+    }
+    n++;
+  }
+  return { text: `${out.join('\n')}\n`, records: n };
+}
+
+/** Azure Firewall policy rules of about the given number of lines, and the same rules as JSON. */
+function bigTerraform(lines: number): {
+  text: string;
+  json: string;
+  lines: number;
+  entries: number;
+} {
+  const out: string[] = [];
+  const rules: unknown[] = [];
+  let entries = 0;
+  for (let c = 0; out.length < lines; c++) {
+    out.push(
+      `resource "azurerm_firewall_policy_rule_collection_group" "g${c}" {`,
+      `  name = "g${c}"`,
+      '  priority = 100',
+      '  application_rule_collection {',
+      `    name = "c${c}"`,
+      '    priority = 100',
+      '    action = "Allow"',
+    );
+    for (let r = 0; r < 10; r++) {
+      const fqdns = [
+        `a${c}-${r}.example.com`,
+        `*.b${c}-${r}.example.net`,
+        `c${c}-${r}.example.org`,
+      ];
+      entries += fqdns.length;
+      out.push(
+        '    rule {',
+        `      name = "r${r}"`,
+        '      source_addresses = ["10.0.0.0/8"]',
+        `      destination_fqdns = [${fqdns.map((f) => `"${f}"`).join(', ')}]`,
+        '      protocols {',
+        '        type = "Https"',
+        '        port = 443',
+        '      }',
+        '    }',
+      );
+      rules.push({
+        name: `r${r}`,
+        source_addresses: ['10.0.0.0/8'],
+        destination_fqdns: fqdns,
+        protocols: [{ type: 'Https', port: 443 }],
+      });
+    }
+    out.push('  }', '}');
+  }
+  return { text: `${out.join('\n')}\n`, json: JSON.stringify(rules), lines: out.length, entries };
+}
+
 function fmt(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
 }
@@ -227,7 +323,52 @@ async function main(): Promise<void> {
     console.log(`  ${prefix.note}`);
     console.log(`  target: within 2x of iprange\n`);
 
-    // 4. --help start-up.
+    // 4. Parsing a large zone file and a large Terraform file.
+    const zone = bigZone(200_000);
+    const zonePath = path.join(dir, 'big.example.zone');
+    writeFileSync(zonePath, zone.text);
+    const zoneMs = bestMs(
+      () =>
+        BIND.parse(
+          { path: 'big.example.zone', text: zone.text },
+          { settings: { origin: 'big.example.' } },
+        ).records.length,
+    );
+    const compile = best(
+      Array.from({ length: RUNS }, () =>
+        timed('named-compilezone', [
+          '-q',
+          '-k',
+          'ignore',
+          '-i',
+          'none',
+          '-o',
+          path.join(dir, 'out.zone'),
+          'big.example.',
+          zonePath,
+        ]),
+      ),
+    );
+    console.log(
+      `parse a ${zone.records.toLocaleString('en')}-record zone file (${(zone.text.length / 1e6).toFixed(1)} MB): ${fmt(zoneMs)}`,
+    );
+    console.log(
+      compile.status === 0
+        ? `  baseline named-compilezone same file: ${fmt(compile.ms)}   ratio ${(zoneMs / compile.ms).toFixed(2)}x`
+        : '  baseline named-compilezone: not installed',
+    );
+    const tf = bigTerraform(50_000);
+    const tfMs = bestMs(() => TERRAFORM.parse({ path: 'big.tf', text: tf.text }).entries.length);
+    const jsonMs = bestMs(() => (JSON.parse(tf.json) as unknown[]).length);
+    console.log(
+      `parse a ${tf.lines.toLocaleString('en')}-line Terraform file (${tf.entries.toLocaleString('en')} destinations): ${fmt(tfMs)}`,
+    );
+    console.log(
+      `  baseline JSON.parse of the same rules as JSON: ${fmt(jsonMs)}   ratio ${(tfMs / jsonMs).toFixed(2)}x`,
+    );
+    console.log('  target: each under 1 s\n');
+
+    // 5. --help start-up.
     const help = Array.from({ length: 15 }, () => timed(process.execPath, [cli, '--help']).ms);
     const bare = Array.from({ length: 15 }, () => timed(process.execPath, ['-e', '0']).ms);
     console.log(

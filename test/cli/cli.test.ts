@@ -39,7 +39,7 @@ describe('endpoint-drift check', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(
-      /^endpoint-drift: Worldwide catalogue \(data 2025-09-29\), \d+ host and \d+ address requirements; 2 files, \d+ entries\n/,
+      /^endpoint-drift: Worldwide catalogue \(data 2025-09-29\), \d+ host and \d+ address requirements; 3 files, \d+ entries\n/,
     );
     expect(r.stdout).toContain(
       '  network/proxy/m365-bypass.txt:26:1  error   invalid-entry  "https://teams.microsoft.com/" has a scheme: remove "https://"',
@@ -98,6 +98,7 @@ describe('endpoint-drift check', () => {
         scope: 'dedicated',
         entries: expect.any(Number),
       },
+      { path: 'dns/contoso.com.zone', format: 'bind', kind: 'dns', records: 13 },
     ]);
     const missing = report.findings.find(
       (f: { ruleId: string; requirement?: { pattern: string } }) =>
@@ -115,6 +116,40 @@ describe('endpoint-drift check', () => {
       },
       uncovered: ['52.122.0.0/15'],
     });
+  });
+
+  it('reports allowlist and DNS findings in one run and one report', async () => {
+    const dir = sandbox();
+    const report = JSON.parse((await cli(['check', '--format', 'json'], dir)).stdout);
+    expect(report.files).toContainEqual({
+      path: 'dns/contoso.com.zone',
+      format: 'bind',
+      kind: 'dns',
+      records: 13,
+    });
+    const dns = report.findings
+      .filter((f: { file: string }) => f.file === 'dns/contoso.com.zone')
+      .map((f: { ruleId: string; line: number }) => `${f.line} ${f.ruleId}`);
+    expect(dns).toEqual([
+      '19 dns-multiple-mx',
+      '20 dns-spf-all',
+      '20 dns-spf-unknown-include',
+      '22 dns-forbidden-record',
+      '23 dns-wrong-value',
+    ]);
+    expect(report.findings.some((f: { ruleId: string }) => f.ruleId === 'missing-endpoint')).toBe(
+      true,
+    );
+    const again = await cli(
+      ['check', '--dns', 'dns/contoso.com.zone', '--instance', 'china', '--format', 'json'],
+      dir,
+    );
+    const china = JSON.parse(again.stdout);
+    expect(
+      china.findings
+        .filter((f: { ruleId: string; file: string }) => f.file.startsWith('dns/'))
+        .map((f: { ruleId: string }) => f.ruleId),
+    ).toContain('dns-wrong-value');
   });
 
   it('takes --allowlist over the config file and flags over its options', async () => {
@@ -137,6 +172,7 @@ describe('endpoint-drift check', () => {
     expect(report.catalogue.instance).toBe('china');
     expect(report.files.map((f: { path: string }) => f.path)).toEqual([
       'network/proxy/m365-bypass.txt',
+      'dns/contoso.com.zone',
     ]);
   });
 
