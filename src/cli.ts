@@ -7,6 +7,7 @@ import { scenarioIds } from './catalogue/select.js';
 import { ConfigError, OPTION_NAMES, resolveOptions } from './config/options.js';
 import { DEFAULT_CONFIG, readConfigFile } from './io/files.js';
 import { severityRank } from './model/finding.js';
+import { DNS_FORMATS } from './parsers/dns-registry.js';
 import { ALLOWLIST_FORMATS } from './parsers/registry.js';
 import { runCheck } from './pipeline.js';
 import { renderJson } from './report/json.js';
@@ -42,8 +43,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return scenarioIds(EMBEDDED_CATALOGUE).length > 0 ? 0 : 1;
   }
   if (command === 'formats') {
+    io.stdout('Allowlists:\n');
     for (const f of ALLOWLIST_FORMATS)
-      io.stdout(`${f.id.padEnd(21)} ${f.title} (${f.filePatterns.join(', ')})\n`);
+      io.stdout(`  ${f.id.padEnd(21)} ${f.title} (${f.filePatterns.join(', ')})\n`);
+    io.stdout('DNS record files:\n');
+    for (const f of DNS_FORMATS)
+      io.stdout(`  ${f.id.padEnd(21)} ${f.title} (${f.filePatterns.join(', ')})\n`);
     return 0;
   }
   if (command !== 'check') {

@@ -2771,234 +2771,786 @@ function referencedFileReader(root) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/parsers/references.ts
+;// CONCATENATED MODULE: ./src/parsers/dns-data.ts
 
-/**
- * What a tag or URL stands for; undefined when the text is not a reference at all (a host name
- * or an address in a tag field, a URL of another site).
- */
-function classifyReference(text, context) {
-    const trimmed = text.trim();
-    return context === 'url' ? classifyFeedUrl(trimmed) : classifyTag(trimmed, context);
-}
-// ── Azure Firewall tags ─────────────────────────────────────────────────────
-const PREFIXES = ['Office365', 'Microsoft365'];
-const AREAS = ['Exchange', 'SharePoint', 'Skype', 'Common'];
-const references_CATEGORIES = ['Optimize', 'Allow', 'Default'];
-/** The suffixes Azure publishes; the grammar also accepts a category without one. */
-const PUBLISHED_CATEGORIES = [
-    'Optimize',
-    'Allow.Required',
-    'Allow.NotRequired',
-    'Default.Required',
-    'Default.NotRequired',
+
+const CTX_NONE = { origin: undefined, mode: 'absolute' };
+// prettier-ignore
+const TYPE_CODES = [
+    ['A', 1], ['NS', 2], ['MD', 3], ['MF', 4], ['CNAME', 5], ['SOA', 6], ['MB', 7], ['MG', 8],
+    ['MR', 9], ['NULL', 10], ['WKS', 11], ['PTR', 12], ['HINFO', 13], ['MINFO', 14], ['MX', 15],
+    ['TXT', 16], ['RP', 17], ['AFSDB', 18], ['X25', 19], ['ISDN', 20], ['RT', 21], ['NSAP', 22],
+    ['NSAP-PTR', 23], ['SIG', 24], ['KEY', 25], ['PX', 26], ['GPOS', 27], ['AAAA', 28], ['LOC', 29],
+    ['NXT', 30], ['EID', 31], ['NIMLOC', 32], ['SRV', 33], ['ATMA', 34], ['NAPTR', 35], ['KX', 36],
+    ['CERT', 37], ['A6', 38], ['DNAME', 39], ['SINK', 40], ['APL', 42], ['DS', 43], ['SSHFP', 44],
+    ['IPSECKEY', 45], ['RRSIG', 46], ['NSEC', 47], ['DNSKEY', 48], ['DHCID', 49], ['NSEC3', 50],
+    ['NSEC3PARAM', 51], ['TLSA', 52], ['SMIMEA', 53], ['HIP', 55], ['NINFO', 56], ['RKEY', 57],
+    ['TALINK', 58], ['CDS', 59], ['CDNSKEY', 60], ['OPENPGPKEY', 61], ['CSYNC', 62], ['ZONEMD', 63],
+    ['SVCB', 64], ['HTTPS', 65], ['SPF', 99], ['UINFO', 100], ['UID', 101], ['GID', 102],
+    ['UNSPEC', 103], ['NID', 104], ['L32', 105], ['L64', 106], ['LP', 107], ['EUI48', 108],
+    ['EUI64', 109], ['URI', 256], ['CAA', 257], ['AVC', 258], ['DOA', 259], ['AMTRELAY', 260],
+    ['TA', 32768], ['DLV', 32769],
 ];
-const TAG_NAME = { 'fqdn-tag': 'FQDN tag', 'service-tag': 'service tag' };
-/** `office365.exchange.allow.required` → what it covers; built once, looked up case-insensitively. */
-const TAGS = new Map();
-for (const prefix of PREFIXES) {
-    for (const area of AREAS) {
-        for (const category of references_CATEGORIES) {
-            for (const required of [undefined, true, false]) {
-                const suffix = required === undefined ? '' : required ? '.Required' : '.NotRequired';
-                TAGS.set(`${prefix}.${area}.${category}${suffix}`.toLowerCase(), {
-                    scheme: '',
-                    serviceAreas: [area],
-                    categories: [category],
-                    required,
-                    category,
-                });
-            }
-        }
-    }
-}
-function published(prefix) {
-    return AREAS.flatMap((area) => PUBLISHED_CATEGORIES.map((c) => `${prefix}.${area}.${c}`));
-}
-const SUGGESTIONS = { Office365: published('Office365'), Microsoft365: published('Microsoft365') };
-/** Letters, digits, dots, hyphens and underscores: anything else cannot be a tag. */
-const TAG_SHAPE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-/** Spellings of the Microsoft 365 family that people write in front of a tag. */
-const M365_LEAD = /^(?:office ?365|microsoft ?365|o365|m365)(?:[._ -]|$)/i;
-/** Edit distance within which a name counts as a misspelt Microsoft 365 tag. */
-const NEAR = 3;
-function classifyTag(text, context) {
-    if (!TAG_SHAPE.test(text) || looksLikeIp(text))
-        return undefined;
-    const what = TAG_NAME[context];
-    const known = TAGS.get(text.toLowerCase());
-    if (known) {
-        if (context === 'service-tag' && known.category === 'Default') {
-            return {
-                kind: 'invalid',
-                message: `unknown service tag "${text}": the Default category has no IP addresses, so it exists only as an FQDN tag`,
-            };
-        }
-        return {
-            kind: 'reference',
-            reference: {
-                scheme: context === 'fqdn-tag' ? 'azure-fqdn-tag' : 'azure-service-tag',
-                serviceAreas: known.serviceAreas,
-                categories: known.categories,
-                required: known.required,
-                // FQDN tags carry the names, service tags the IPv4 prefixes.
-                addressKinds: context === 'fqdn-tag' ? ['url'] : ['ipv4'],
-            },
-        };
-    }
-    const lead = M365_LEAD.exec(text);
-    const candidates = SUGGESTIONS[/^m/i.test(text) && !/^m365/i.test(text) ? 'Microsoft365' : 'Office365'];
-    const usable = context === 'service-tag' ? candidates.filter((c) => !c.includes('.Default.')) : candidates;
-    const best = nearest(text, usable);
-    if (lead && lead[0].length === text.length) {
-        return {
-            kind: 'invalid',
-            message: `unknown ${what} "${text}": Microsoft 365 tags name an area and a category, such as "${usable[0]}"`,
-        };
-    }
-    if (lead || best.distance <= NEAR) {
-        return { kind: 'invalid', message: `unknown ${what} "${text}"; did you mean "${best.name}"?` };
-    }
-    // A lower-case dotted name in an address field is a host name, not a tag (tags are PascalCase).
-    if (context === 'service-tag' && text.includes('.') && text === text.toLowerCase()) {
-        return undefined;
-    }
-    return {
-        kind: 'other-tag',
-        note: `${what} "${text}" is not a Microsoft 365 tag; what it allows is not compared`,
-    };
-}
-// ── Palo Alto Networks hosted feeds ─────────────────────────────────────────
-const FEED_HOST = /^(?:https?:\/\/)?saasedl\.paloaltonetworks\.com(?::443)?(\/[^?#]*)?(?:[?#].*)?$/i;
-const FEED_FORM = '.../feeds/m365/<cloud>/<area>/<category>/<ipv4|ipv6|url>';
-/** Path names of the clouds, and the catalogue's instance each one is. */
-const CLOUDS = {
-    worldwide: 'worldwide',
-    china: 'china',
-    usgovdod: 'usgovdod',
-    usgovgcchigh: 'usgovgcchigh',
-    // Shorter spellings seen in configurations.
-    usgccdod: 'usgovdod',
-    usgcchigh: 'usgovgcchigh',
-};
-const CLOUD_NAMES = ['worldwide', 'china', 'usgovdod', 'usgovgcchigh'];
-const FEED_AREAS = {
-    any: undefined,
-    common: 'Common',
-    exchange: 'Exchange',
-    sharepoint: 'SharePoint',
-    skype: 'Skype',
-};
-const FEED_CATEGORIES = {
-    optimize: 'Optimize',
-    allow: 'Allow',
-    default: 'Default',
-};
-const FEED_KINDS = ['ipv4', 'ipv6', 'url'];
-function classifyFeedUrl(text) {
-    const m = FEED_HOST.exec(text);
+const BY_NAME = new Map(TYPE_CODES);
+const BY_CODE = new Map(TYPE_CODES.map(([name, code]) => [code, name]));
+/**
+ * The canonical mnemonic of a record type (`mx` -> `MX`, `TYPE15` -> `MX`, `TYPE65534` kept), or
+ * undefined when the text is not a type.
+ */
+function recordType(text) {
+    if (BY_NAME.has(text))
+        return text;
+    const upper = text.toUpperCase();
+    if (BY_NAME.has(upper))
+        return upper;
+    const m = /^TYPE(\d{1,5})$/.exec(upper);
     if (!m)
         return undefined;
-    const steps = (m[1] ?? '').split('/').filter((s) => s !== '');
-    const family = steps[1]?.toLowerCase();
-    if (steps[0]?.toLowerCase() !== 'feeds' || family === undefined) {
-        return { kind: 'other-tag', note: `"${text}" is not a hosted feed URL; it is not compared` };
-    }
-    if (family !== 'm365') {
-        return {
-            kind: 'other-tag',
-            note: `"${text}" is a hosted feed of "${steps[1]}", not of Microsoft 365; what it allows is not compared`,
-        };
-    }
-    if (steps.length !== 6) {
-        return {
-            kind: 'invalid',
-            message: `Microsoft 365 feed URLs have the form ${FEED_FORM}, not "${text}"`,
-        };
-    }
-    const [cloud, area, category, kind] = steps.slice(2).map((s) => s.toLowerCase());
-    const instance = CLOUDS[cloud];
-    if (instance === undefined)
-        return badSegment('cloud', steps[2], CLOUD_NAMES);
-    if (!(area in FEED_AREAS))
-        return badSegment('service area', steps[3], Object.keys(FEED_AREAS));
-    const categories = feedCategories(category);
-    if (categories === null) {
-        return badSegment('category', steps[4], [
-            'all',
-            'optimize',
-            'allow',
-            'default',
-            'optimize_allow',
-        ]);
-    }
-    if (!FEED_KINDS.includes(kind)) {
-        return badSegment('list type', steps[5], [...FEED_KINDS]);
-    }
-    const serviceArea = FEED_AREAS[area];
-    return {
-        kind: 'reference',
-        reference: {
-            scheme: 'pan-feed',
-            // Palo Alto adds the Common endpoints to every feed of one area.
-            serviceAreas: serviceArea === undefined
-                ? undefined
-                : serviceArea === 'Common'
-                    ? ['Common']
-                    : [serviceArea, 'Common'],
-            categories,
-            addressKinds: [kind],
-            instance,
-        },
-    };
-}
-/** `all` → undefined (every category); `optimize_allow` → both; null when a part is unknown. */
-function feedCategories(segment) {
-    if (segment === 'all' || segment === 'any')
+    const code = Number(m[1]);
+    if (code > 65535)
         return undefined;
-    const out = [];
-    for (const part of segment.split('_')) {
-        const category = FEED_CATEGORIES[part];
-        if (category === undefined)
-            return null;
-        if (!out.includes(category))
-            out.push(category);
+    return BY_CODE.get(code) ?? `TYPE${code}`;
+}
+/** True when the name ends with a dot that is not escaped. */
+function endsWithDot(name) {
+    if (!name.endsWith('.'))
+        return false;
+    let slashes = 0;
+    for (let i = name.length - 2; i >= 0 && name.charCodeAt(i) === 92; i--)
+        slashes++;
+    return slashes % 2 === 0;
+}
+/**
+ * Why a name (escapes as in a zone file) is not a domain name: an empty label, a label over 63
+ * octets, more than 255 octets in all. Undefined when it is one.
+ */
+function nameError(name) {
+    if (name === '.')
+        return undefined;
+    if (name === '')
+        return 'empty name';
+    let labelLength = 0;
+    let total = 1;
+    const n = name.length;
+    for (let i = 0; i < n; i++) {
+        const c = name.charCodeAt(i);
+        if (c === 46 /* . */) {
+            if (labelLength === 0)
+                return `empty label in "${name}"`;
+            total += labelLength + 1;
+            labelLength = 0;
+            continue;
+        }
+        if (c === 92 /* \ */) {
+            const d = name.charCodeAt(i + 1);
+            if (d >= 48 && d <= 57) {
+                const digits = name.slice(i + 1, i + 4);
+                if (!/^\d{3}$/.test(digits) || Number(digits) > 255) {
+                    return `invalid escape "\\${digits}" in "${name}"`;
+                }
+                i += 3;
+            }
+            else if (i + 1 < n) {
+                i++;
+            }
+            else {
+                return `"${name}" ends with a lone backslash`;
+            }
+        }
+        labelLength++;
+        if (labelLength > 63)
+            return `a label of "${name}" is longer than 63 octets`;
+    }
+    total += labelLength > 0 ? labelLength + 1 : 0;
+    if (total > 255)
+        return `"${name}" is longer than 255 octets`;
+    return undefined;
+}
+/** A character no name written in a structured format can hold (zone files escape them instead). */
+function unwritable(name) {
+    if (/\s/.test(name))
+        return true;
+    for (let i = 0; i < name.length; i++) {
+        const c = name.charCodeAt(i);
+        // Control characters, quotes, backslash, parentheses, `;`, `<`, `>`.
+        if (c < 0x20 || c === 0x7f || c === 34 || c === 39 || c === 92)
+            return true;
+        if (c === 40 || c === 41 || c === 59 || c === 60 || c === 62)
+            return true;
+    }
+    return false;
+}
+function isAscii(s) {
+    for (let i = 0; i < s.length; i++)
+        if (s.charCodeAt(i) > 0x7f)
+            return false;
+    return true;
+}
+/**
+ * A name from a structured format (YAML, JS, CSV) checked and made ASCII: Unicode labels become
+ * punycode, spaces and quotes are refused.
+ */
+function plainName(name) {
+    if (unwritable(name))
+        return fail(`"${name}" is not a valid domain name`);
+    let ascii = name;
+    if (!isAscii(name)) {
+        const dot = endsWithDot(name) && name !== '.';
+        ascii = (0,external_node_url_.domainToASCII)(dot ? name.slice(0, -1) : name);
+        if (ascii === '')
+            return fail(`"${name}" is not a valid domain name`);
+        if (dot)
+            ascii += '.';
+    }
+    const error = nameError(ascii);
+    return error ? fail(error) : ok(ascii);
+}
+/** `name` relative to `origin` (which ends with a dot); `@` is the origin; lower case. */
+function qualify(name, origin) {
+    if (name === '@')
+        return origin.toLowerCase();
+    if (endsWithDot(name))
+        return name.toLowerCase();
+    return (origin === '.' ? `${name}.` : `${name}.${origin}`).toLowerCase();
+}
+/** A target name made absolute as the format reads it. */
+function targetName(text, ctx) {
+    if (endsWithDot(text)) {
+        const error = nameError(text);
+        return error ? fail(error) : ok({ name: text.toLowerCase(), relative: false });
+    }
+    if (ctx.mode === 'absolute' || text === '@') {
+        if (text === '@') {
+            if (ctx.origin === undefined)
+                return fail(`"@" needs the zone's origin`);
+            return ok({ name: ctx.origin.toLowerCase(), relative: false });
+        }
+        const error = nameError(text);
+        return error ? fail(error) : ok({ name: `${text}.`.toLowerCase(), relative: false });
+    }
+    if (ctx.mode === 'label' && text.includes('.')) {
+        return fail(`"${text}" has dots but does not end with one; dnscontrol refuses it (write "${text}.")`);
+    }
+    if (ctx.origin === undefined) {
+        return fail(`"${text}" is relative and the zone's origin is unknown`);
+    }
+    const name = qualify(text, ctx.origin);
+    const error = nameError(name);
+    return error ? fail(error) : ok({ name, relative: ctx.mode === 'origin' });
+}
+/**
+ * A TTL in seconds: `3600`, or units as BIND reads them (`1h30m`, `2d`, `1W`). Undefined when
+ * the text is not one.
+ */
+function parseTtl(text) {
+    const plain = parseUint(text, 0xffffffff);
+    if (plain !== undefined)
+        return plain;
+    if (!/^(?:\d+[wdhmsWDHMS])+\d*$/.test(text))
+        return undefined;
+    let total = 0;
+    for (const m of text.matchAll(/(\d+)([wdhmsWDHMS]?)/g)) {
+        const unit = m[2].toLowerCase();
+        const factor = unit === 'w' ? 604800 : unit === 'd' ? 86400 : unit === 'h' ? 3600 : unit === 'm' ? 60 : 1;
+        total += Number(m[1]) * factor;
+    }
+    return total <= 0xffffffff ? total : undefined;
+}
+/** Largest TTL a server keeps (RFC 2181 section 8). */
+const MAX_TTL = 2147483647;
+/** A number field (`0`-`max`), decimal digits only. */
+function parseUint(text, max) {
+    const n = text.length;
+    if (n === 0 || n > 10)
+        return undefined;
+    let value = 0;
+    for (let i = 0; i < n; i++) {
+        const d = text.charCodeAt(i) - 48;
+        if (d < 0 || d > 9)
+            return undefined;
+        value = value * 10 + d;
+    }
+    return value <= max ? value : undefined;
+}
+// ---------------------------------------------------------------------------------------------
+// Addresses
+/** Four decimal octets without leading zeros, as `named` reads an A record; -1 when not one. */
+function ipv4Value(text, from, to) {
+    let value = 0;
+    let octet = 0;
+    let digits = 0;
+    let dots = 0;
+    for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 46) {
+            if (digits === 0 || dots === 3)
+                return -1;
+            value = value * 256 + octet;
+            octet = 0;
+            digits = 0;
+            dots++;
+            continue;
+        }
+        const d = c - 48;
+        if (d < 0 || d > 9 || (digits === 1 && octet === 0))
+            return -1;
+        octet = octet * 10 + d;
+        if (octet > 255)
+            return -1;
+        digits++;
+    }
+    if (digits === 0 || dots !== 3)
+        return -1;
+    return value * 256 + octet;
+}
+function ipv4(text) {
+    return ipv4Value(text, 0, text.length) >= 0 ? ok(text) : fail(`"${text}" is not an IPv4 address`);
+}
+/** An IPv6 address in the form `named` prints (RFC 5952, with a dotted tail for mapped and compatible IPv4). */
+function ipv6(text) {
+    const words = ipv6Words(text);
+    if (!words)
+        return fail(`"${text}" is not an IPv6 address`);
+    return ok(formatIpv6(words));
+}
+function dns_data_hexDigit(c) {
+    if (c >= 48 && c <= 57)
+        return c - 48;
+    if (c >= 97 && c <= 102)
+        return c - 87;
+    if (c >= 65 && c <= 70)
+        return c - 55;
+    return -1;
+}
+/** The eight 16-bit words of an IPv6 address, or undefined. */
+function ipv6Words(text) {
+    const n = text.length;
+    if (n < 2 || n > 45)
+        return undefined;
+    const words = [];
+    let gap = -1;
+    let i = 0;
+    if (text.charCodeAt(0) === 58) {
+        if (text.charCodeAt(1) !== 58)
+            return undefined;
+        gap = 0;
+        i = 2;
+    }
+    while (i < n) {
+        let value = 0;
+        let j = i;
+        for (; j < n && j - i < 5; j++) {
+            const h = dns_data_hexDigit(text.charCodeAt(j));
+            if (h < 0)
+                break;
+            value = value * 16 + h;
+        }
+        if (j < n && text.charCodeAt(j) === 46) {
+            // A dotted IPv4 tail fills the last two words.
+            const v4 = ipv4Value(text, i, n);
+            if (v4 < 0 || words.length > 6)
+                return undefined;
+            words.push(Math.floor(v4 / 65536), v4 % 65536);
+            i = n;
+            break;
+        }
+        if (j === i || j - i > 4)
+            return undefined;
+        words.push(value);
+        if (j === n) {
+            i = n;
+            break;
+        }
+        if (text.charCodeAt(j) !== 58)
+            return undefined;
+        if (text.charCodeAt(j + 1) === 58) {
+            if (gap >= 0)
+                return undefined;
+            gap = words.length;
+            i = j + 2;
+        }
+        else {
+            i = j + 1;
+            if (i === n)
+                return undefined;
+        }
+    }
+    if (gap < 0)
+        return words.length === 8 ? words : undefined;
+    if (words.length > 7)
+        return undefined;
+    const fill = new Array(8 - words.length).fill(0);
+    words.splice(gap, 0, ...fill);
+    return words;
+}
+/** The classic BSD `inet_ntop` rules, which BIND follows. */
+function formatIpv6(w) {
+    let bestStart = -1;
+    let bestLen = 0;
+    for (let i = 0; i < 8;) {
+        if (w[i] !== 0) {
+            i++;
+            continue;
+        }
+        let j = i;
+        while (j < 8 && w[j] === 0)
+            j++;
+        if (j - i > bestLen) {
+            bestStart = i;
+            bestLen = j - i;
+        }
+        i = j;
+    }
+    if (bestLen < 2)
+        bestStart = -1;
+    const embedded = bestStart === 0 &&
+        (bestLen === 6 || (bestLen === 7 && w[7] !== 1) || (bestLen === 5 && w[5] === 0xffff));
+    let out = '';
+    for (let i = 0; i < 8; i++) {
+        if (i === bestStart) {
+            out += ':';
+            i += bestLen - 1;
+            if (i === 7)
+                out += ':';
+            continue;
+        }
+        if (i > 0)
+            out += ':';
+        if (embedded && i === 6) {
+            out += `${w[6] >> 8}.${w[6] & 255}.${w[7] >> 8}.${w[7] & 255}`;
+            break;
+        }
+        out += w[i].toString(16);
     }
     return out;
 }
-function badSegment(what, written, valid) {
-    const best = nearest(written, valid);
-    const hint = best.distance <= NEAR ? `did you mean "${best.name}"?` : `expected ${valid.join(', ')}`;
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder('utf-8');
+function isPlainAscii(s) {
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0x20 || c >= 0x7f || c === 34 || c === 92)
+            return false;
+    }
+    return true;
+}
+/** BIND's quoting of string bytes: `"` and `\` escaped, bytes outside printable ASCII as `\DDD`. */
+function quoteBytes(bytes) {
+    let out = '"';
+    for (const b of bytes) {
+        if (b < 0x20 || b >= 0x7f)
+            out += `\\${String(b).padStart(3, '0')}`;
+        else if (b === 34 || b === 92)
+            out += `\\${String.fromCharCode(b)}`;
+        else
+            out += String.fromCharCode(b);
+    }
+    return `${out}"`;
+}
+/** A string given as text (YAML, JS, CSV), quoted as `named` prints it. */
+function quoteText(text) {
+    return isPlainAscii(text) ? `"${text}"` : quoteBytes(utf8.encode(text));
+}
+/**
+ * A string as written in a zone file (escapes `\X` and `\DDD` kept) decoded to its text and
+ * quoted form; fails on a bad escape or more than 255 octets.
+ */
+function decodeCharString(raw) {
+    if (!raw.includes('\\') && isPlainAscii(raw)) {
+        if (raw.length > 255)
+            return fail(`string longer than 255 octets: "${preview(raw)}"`);
+        return ok({ text: raw, quoted: `"${raw}"` });
+    }
+    const bytes = [];
+    for (let i = 0; i < raw.length; i++) {
+        const c = raw.charCodeAt(i);
+        if (c === 92) {
+            const d = raw.charCodeAt(i + 1);
+            if (d >= 48 && d <= 57) {
+                const digits = raw.slice(i + 1, i + 4);
+                if (!/^\d{3}$/.test(digits) || Number(digits) > 255) {
+                    return fail(`invalid escape "\\${digits}" in "${preview(raw)}"`);
+                }
+                bytes.push(Number(digits));
+                i += 3;
+                continue;
+            }
+            if (i + 1 >= raw.length)
+                return fail(`"${preview(raw)}" ends with a lone backslash`);
+            i++;
+        }
+        const cp = raw.codePointAt(i);
+        if (cp < 0x80)
+            bytes.push(cp);
+        else {
+            const ch = String.fromCodePoint(cp);
+            for (const b of utf8.encode(ch))
+                bytes.push(b);
+            i += ch.length - 1;
+        }
+    }
+    if (bytes.length > 255)
+        return fail(`string longer than 255 octets: "${preview(raw)}"`);
+    return ok({ text: fromUtf8.decode(new Uint8Array(bytes)), quoted: quoteBytes(bytes) });
+}
+function preview(s) {
+    return s.length > 40 ? `${s.slice(0, 40)}...` : s;
+}
+/**
+ * A long text split into strings of at most 255 octets, the way octoDNS and dnscontrol store a
+ * value that does not fit in one (never inside a UTF-8 sequence).
+ */
+function chunkText(text) {
+    if (text.length <= 255 && isPlainAscii(text))
+        return [text];
+    const bytes = utf8.encode(text);
+    if (bytes.length <= 255)
+        return [text];
+    const out = [];
+    let start = 0;
+    while (start < bytes.length) {
+        let end = Math.min(start + 255, bytes.length);
+        while (end < bytes.length && (bytes[end] & 0xc0) === 0x80)
+            end--;
+        out.push(fromUtf8.decode(bytes.subarray(start, end)));
+        start = end;
+    }
+    return out;
+}
+// ---------------------------------------------------------------------------------------------
+// Record data
+const rdataOk = (data, parsed, relativeTarget = false) => ({
+    ok: true,
+    value: { data, parsed, relativeTarget },
+});
+const rdataFail = (error, field) => ({ ok: false, error, field });
+function addressRdata(type, text) {
+    const address = type === 'A' ? ipv4(text) : ipv6(text);
+    if (!address.ok)
+        return address;
+    return ok({
+        data: address.value,
+        parsed: { type, address: address.value },
+        relativeTarget: false,
+    });
+}
+function targetRdata(type, target, ctx) {
+    const name = targetName(target, ctx);
+    if (!name.ok)
+        return name;
+    return ok({
+        data: name.value.name,
+        parsed: { type, target: name.value.name },
+        relativeTarget: name.value.relative,
+    });
+}
+function mxRdata(preference, exchange, ctx) {
+    const name = targetName(exchange, ctx);
+    if (!name.ok)
+        return name;
+    return ok({
+        data: `${preference} ${name.value.name}`,
+        parsed: { type: 'MX', preference, exchange: name.value.name },
+        relativeTarget: name.value.relative,
+    });
+}
+function srvRdata(priority, weight, port, target, ctx) {
+    const name = targetName(target, ctx);
+    if (!name.ok)
+        return name;
+    return ok({
+        data: `${priority} ${weight} ${port} ${name.value.name}`,
+        parsed: { type: 'SRV', priority, weight, port, target: name.value.name },
+        relativeTarget: name.value.relative,
+    });
+}
+/** TXT (and SPF, which has the same data) from strings given as text. */
+function txtRdata(strings) {
     return {
-        kind: 'invalid',
-        message: `unknown ${what} "${written}" in a Microsoft 365 feed URL; ${hint}`,
+        data: strings.map(quoteText).join(' '),
+        parsed: { type: 'TXT', strings },
+        relativeTarget: false,
     };
 }
-// ── suggestions ─────────────────────────────────────────────────────────────
-function nearest(text, names) {
-    const lower = text.toLowerCase();
-    let best = { name: names[0] ?? '', distance: Number.POSITIVE_INFINITY };
-    for (const name of names) {
-        const distance = editDistance(lower, name.toLowerCase());
-        if (distance < best.distance)
-            best = { name, distance };
-    }
-    return best;
+function otherRdata(text) {
+    return { data: text, parsed: { type: 'OTHER', text }, relativeTarget: false };
 }
-/** Levenshtein distance (insertions, deletions, substitutions), one row at a time. */
-function editDistance(a, b) {
-    if (a === b)
-        return 0;
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+/** Types whose data is one domain name. */
+const NAME_TYPES = new Set(['CNAME', 'NS', 'PTR', 'DNAME', 'MB', 'MD', 'MF', 'MG', 'MR']);
+/** Types whose data is character strings only. */
+const STRING_TYPES = new Set(['TXT', 'SPF', 'HINFO', 'AVC']);
+function numberField(fields, i, what, max) {
+    if (i >= fields.length)
+        return rdataFail(`missing ${what}`, -1);
+    const text = fields.text(i);
+    const n = parseUint(text, max);
+    if (n === undefined)
+        return rdataFail(`${what} "${text}" is not a number from 0 to ${max}`, i);
+    return n;
+}
+function ttlField(fields, i, what) {
+    if (i >= fields.length)
+        return rdataFail(`missing ${what}`, -1);
+    const text = fields.text(i);
+    const n = parseTtl(text);
+    if (n === undefined)
+        return rdataFail(`${what} "${text}" is not a number of seconds`, i);
+    return n;
+}
+function nameField(fields, i, what, ctx) {
+    if (i >= fields.length)
+        return rdataFail(`missing ${what}`, -1);
+    const name = targetName(fields.text(i), ctx);
+    if (!name.ok)
+        return rdataFail(name.error, i);
+    return name.value;
+}
+function extra(fields, count, type) {
+    if (fields.length <= count)
+        return undefined;
+    return rdataFail(`unexpected "${fields.text(count)}" after the ${type} data`, count);
+}
+/** Fields held in an array. */
+function fieldsOf(list) {
+    return {
+        length: list.length,
+        text: (i) => list[i].text,
+        quoted: (i) => list[i].quoted,
+    };
+}
+/**
+ * Record data from its presentation-form fields (a zone file's tokens, or a value written the
+ * same way in YAML). Types the DNS rules look into are parsed; others keep their fields, names
+ * made absolute where the type is known to hold one.
+ */
+function rdataFromFields(type, fields, ctx) {
+    const count = fields.length;
+    if (count === 0)
+        return rdataFail(`missing ${type} data`, -1);
+    if (!fields.quoted(0) && fields.text(0) === '\\#')
+        return genericRdata(type, fields);
+    switch (type) {
+        case 'A':
+        case 'AAAA': {
+            const r = addressRdata(type, fields.text(0));
+            if (!r.ok)
+                return rdataFail(r.error, 0);
+            return extra(fields, 1, type) ?? { ok: true, value: r.value };
         }
-        previous = current;
+        case 'MX': {
+            const pref = numberField(fields, 0, 'MX preference', 65535);
+            if (typeof pref !== 'number')
+                return pref;
+            const name = nameField(fields, 1, 'MX exchange', ctx);
+            if ('ok' in name)
+                return name;
+            const parsed = { type: 'MX', preference: pref, exchange: name.name };
+            return extra(fields, 2, type) ?? rdataOk(`${pref} ${name.name}`, parsed, name.relative);
+        }
+        case 'SRV': {
+            const priority = numberField(fields, 0, 'SRV priority', 65535);
+            if (typeof priority !== 'number')
+                return priority;
+            const weight = numberField(fields, 1, 'SRV weight', 65535);
+            if (typeof weight !== 'number')
+                return weight;
+            const port = numberField(fields, 2, 'SRV port', 65535);
+            if (typeof port !== 'number')
+                return port;
+            const name = nameField(fields, 3, 'SRV target', ctx);
+            if ('ok' in name)
+                return name;
+            const data = `${priority} ${weight} ${port} ${name.name}`;
+            const parsed = { type: 'SRV', priority, weight, port, target: name.name };
+            return extra(fields, 4, type) ?? rdataOk(data, parsed, name.relative);
+        }
+        case 'SOA': {
+            const mname = nameField(fields, 0, 'SOA primary server', ctx);
+            if ('ok' in mname)
+                return mname;
+            const rname = nameField(fields, 1, 'SOA mailbox', ctx);
+            if ('ok' in rname)
+                return rname;
+            const serial = numberField(fields, 2, 'SOA serial', 0xffffffff);
+            if (typeof serial !== 'number')
+                return serial;
+            const timers = [];
+            for (const [k, what] of ['SOA refresh', 'SOA retry', 'SOA expire', 'SOA minimum'].entries()) {
+                const t = ttlField(fields, 3 + k, what);
+                if (typeof t !== 'number')
+                    return t;
+                timers.push(t);
+            }
+            const text = `${mname.name} ${rname.name} ${serial} ${timers.join(' ')}`;
+            return extra(fields, 7, type) ?? rdataOk(text, { type: 'OTHER', text });
+        }
+        case 'CAA': {
+            const flags = numberField(fields, 0, 'CAA flags', 255);
+            if (typeof flags !== 'number')
+                return flags;
+            if (count < 2)
+                return rdataFail('missing CAA tag', -1);
+            const tag = fields.text(1);
+            if (!/^[A-Za-z0-9]+$/.test(tag)) {
+                return rdataFail(`CAA tag "${tag}" is not letters and digits`, 1);
+            }
+            if (count < 3)
+                return rdataFail('missing CAA value', -1);
+            const value = decodeCharString(fields.text(2));
+            if (!value.ok)
+                return rdataFail(value.error, 2);
+            const text = `${flags} ${tag} ${value.value.quoted}`;
+            return extra(fields, 3, type) ?? rdataOk(text, { type: 'OTHER', text });
+        }
     }
-    return previous[b.length];
+    if (NAME_TYPES.has(type)) {
+        const name = nameField(fields, 0, `${type} target`, ctx);
+        if ('ok' in name)
+            return name;
+        const parsed = type === 'CNAME' || type === 'NS' || type === 'PTR'
+            ? { type, target: name.name }
+            : { type: 'OTHER', text: name.name };
+        return extra(fields, 1, type) ?? rdataOk(name.name, parsed, name.relative);
+    }
+    if (STRING_TYPES.has(type)) {
+        if (type === 'HINFO' && count !== 2) {
+            return rdataFail('HINFO needs two strings (CPU and OS)', count < 2 ? -1 : 2);
+        }
+        const texts = [];
+        let data = '';
+        for (let i = 0; i < count; i++) {
+            const s = decodeCharString(fields.text(i));
+            if (!s.ok)
+                return rdataFail(s.error, i);
+            texts.push(s.value.text);
+            data = i === 0 ? s.value.quoted : `${data} ${s.value.quoted}`;
+        }
+        const parsed = type === 'TXT' || type === 'SPF'
+            ? { type: 'TXT', strings: texts }
+            : { type: 'OTHER', text: data };
+        return rdataOk(data, parsed);
+    }
+    let text = '';
+    for (let i = 0; i < count; i++) {
+        const f = fields.quoted(i) ? `"${fields.text(i)}"` : fields.text(i);
+        text = i === 0 ? f : `${text} ${f}`;
+    }
+    return rdataOk(text, { type: 'OTHER', text });
+}
+/** RFC 3597 `\# length hex`, kept as written with the hex in upper case. */
+function genericRdata(type, fields) {
+    const length = numberField(fields, 1, 'generic data length', 65535);
+    if (typeof length !== 'number')
+        return length;
+    let hex = '';
+    for (let i = 2; i < fields.length; i++)
+        hex += fields.text(i);
+    if (!/^[0-9A-Fa-f]*$/.test(hex))
+        return rdataFail(`"${hex}" is not hexadecimal`, 2);
+    if (hex.length !== length * 2) {
+        const at = fields.length > 2 ? 2 : -1;
+        return rdataFail(`generic data has ${hex.length / 2} octets, not ${length}`, at);
+    }
+    const text = length === 0 ? '\\# 0' : `\\# ${length} ${hex.toUpperCase()}`;
+    if (!BY_NAME.has(type))
+        return rdataOk(text, { type: 'OTHER', text });
+    const bytes = hex.match(/../g)?.map((h) => parseInt(h, 16)) ?? [];
+    if (type === 'A' && length === 4) {
+        return rdataFromFields(type, fieldsOf([{ text: bytes.join('.'), quoted: false }]), CTX_NONE);
+    }
+    if (type === 'AAAA' && length === 16) {
+        const groups = hex.match(/.{4}/g).join(':');
+        return rdataFromFields(type, fieldsOf([{ text: groups, quoted: false }]), CTX_NONE);
+    }
+    return {
+        ok: false,
+        error: `generic data for ${type} is not read; write it in ${type}'s own form`,
+        field: 0,
+        notice: true,
+    };
+}
+/**
+ * Splits presentation-form text (`10 mail.example.com.`, `"v=spf1" "-all"`) into fields: blanks
+ * separate them, double quotes group, backslash escapes are kept for the field reader.
+ */
+function splitFields(text) {
+    const fields = [];
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === 32 || c === 9 || c === 10 || c === 13) {
+            i++;
+            continue;
+        }
+        const quoted = c === 34;
+        let j = quoted ? i + 1 : i;
+        const start = j;
+        for (; j < n; j++) {
+            const d = text.charCodeAt(j);
+            if (d === 92) {
+                j++;
+                continue;
+            }
+            if (quoted ? d === 34 : d === 32 || d === 9 || d === 10 || d === 13 || d === 34)
+                break;
+        }
+        if (quoted && j >= n)
+            return fail(`unterminated quoted string in "${text}"`);
+        fields.push({ text: text.slice(start, Math.min(j, n)), quoted });
+        i = quoted ? j + 1 : j;
+    }
+    return ok(fields);
+}
+/** The strings of TXT data in presentation form, decoded; undefined when the data is not that. */
+function txtStrings(data) {
+    const fields = splitFields(data);
+    if (!fields.ok)
+        return undefined;
+    const out = [];
+    for (const f of fields.value) {
+        const s = decodeCharString(f.text);
+        if (!s.ok)
+            return undefined;
+        out.push(s.value.text);
+    }
+    return out;
+}
+/** The owner written relative to the zone: `@` for the apex, the labels above it, or the absolute name. */
+function relativeOwner(name, zone) {
+    const n = name.toLowerCase();
+    const z = zone.toLowerCase();
+    if (n === z)
+        return '@';
+    if (z !== '.' && n.endsWith(`.${z}`))
+        return name.slice(0, name.length - z.length - 1);
+    return name;
+}
+/** Absolute with trailing dot, lower case. */
+function absoluteZone(zone) {
+    return (zone.endsWith('.') ? zone : `${zone}.`).toLowerCase();
+}
+// ---------------------------------------------------------------------------------------------
+// Positions
+/** Offsets where lines start; lines end at `\n` only, as everywhere else in the product. */
+function lineStarts(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return starts;
+}
+/** 1-based line and column of a UTF-16 offset, given the text's line starts. */
+function positionAt(starts, offset) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
 }
 
 ;// CONCATENATED MODULE: ./src/parsers/source.ts
@@ -3282,6 +3834,5411 @@ function jsonSyntaxError(text) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/parsers/bind.ts
+
+
+
+/**
+ * RFC 1035 master files as BIND reads them: `$ORIGIN`, `$TTL`, `$INCLUDE`, `@`, relative and
+ * absolute names, a blank owner meaning the previous one, parentheses across lines, `;`
+ * comments, quoted strings with escapes, class and TTL in either order, TTL units.
+ *
+ * A record's location is the first character of its data (`10 mx.example.com.` in an MX line).
+ */
+const bind_BOM = 0xfeff;
+/** Ends an unquoted token: blanks, newline, `;`, parentheses and a quote. */
+function isDelimiter(c) {
+    return (c === 32 ||
+        c === 9 ||
+        c === 10 ||
+        c === 13 ||
+        c === 11 ||
+        c === 12 ||
+        c === 59 ||
+        c === 40 ||
+        c === 41 ||
+        c === 34);
+}
+/**
+ * Reads a zone file one entry at a time: an entry is one line, or several while parentheses are
+ * open. The tokens of the current entry live in arrays the lexer reuses, so that a
+ * 200,000-record zone does not cost an object per token.
+ */
+class ZoneLexer {
+    kind = 'blank';
+    /** Tokens of the current entry: text as written (escapes kept, quotes removed), where it starts. */
+    texts = [];
+    quoted = [];
+    lines = [];
+    columns = [];
+    count = 0;
+    /** The entry's line starts with a blank: its owner is the previous one. */
+    blankOwner = false;
+    /** The comment on the entry's first line (or the whole comment line). */
+    comment;
+    problems = [];
+    #text;
+    #pos;
+    #line = 1;
+    #lineStart;
+    constructor(text) {
+        this.#text = text;
+        this.#pos = text.charCodeAt(0) === bind_BOM ? 1 : 0;
+        this.#lineStart = this.#pos;
+    }
+    next() {
+        const text = this.#text;
+        const n = text.length;
+        if (this.#pos > n || (this.#pos === n && this.#line > 1 && text.charCodeAt(n - 1) === 10)) {
+            return false;
+        }
+        this.count = 0;
+        this.comment = undefined;
+        this.problems.length = 0;
+        const firstLine = this.#line;
+        const first = text.charCodeAt(this.#pos);
+        this.blankOwner = first === 32 || first === 9;
+        let parens = 0;
+        let parenLine = 0;
+        let parenColumn = 0;
+        let pos = this.#pos;
+        for (;;) {
+            if (pos >= n) {
+                if (parens > 0)
+                    this.#problem(parenLine, parenColumn, 'missing ")" for this "("');
+                pos = n + 1;
+                break;
+            }
+            const c = text.charCodeAt(pos);
+            if (c === 10) {
+                pos++;
+                this.#line++;
+                this.#lineStart = pos;
+                if (parens === 0)
+                    break;
+                continue;
+            }
+            if (c === 32 || c === 9 || c === 13 || c === 11 || c === 12) {
+                pos++;
+                continue;
+            }
+            if (c === 59 /* ; */) {
+                let end = text.indexOf('\n', pos);
+                if (end < 0)
+                    end = n;
+                if (this.#line === firstLine && this.comment === undefined) {
+                    this.comment = text.slice(pos + 1, end).trim();
+                }
+                pos = end;
+                continue;
+            }
+            if (c === 40 /* ( */) {
+                if (parens === 0) {
+                    parenLine = this.#line;
+                    parenColumn = pos - this.#lineStart + 1;
+                }
+                parens++;
+                pos++;
+                continue;
+            }
+            if (c === 41 /* ) */) {
+                if (parens === 0)
+                    this.#problem(this.#line, pos - this.#lineStart + 1, 'unexpected ")"');
+                else
+                    parens--;
+                pos++;
+                continue;
+            }
+            const column = pos - this.#lineStart + 1;
+            if (c === 34 /* " */) {
+                let j = pos + 1;
+                for (; j < n; j++) {
+                    const d = text.charCodeAt(j);
+                    if (d === 92 && text.charCodeAt(j + 1) !== 10)
+                        j++;
+                    else if (d === 34 || d === 10)
+                        break;
+                }
+                const closed = j < n && text.charCodeAt(j) === 34;
+                if (!closed)
+                    this.#problem(this.#line, column, 'unterminated quoted string');
+                this.#push(text.slice(pos + 1, Math.min(j, n)), true, column);
+                pos = closed ? j + 1 : j;
+                continue;
+            }
+            let j = pos;
+            for (; j < n; j++) {
+                const d = text.charCodeAt(j);
+                if (d === 92 /* \ */) {
+                    if (j + 1 < n && text.charCodeAt(j + 1) !== 10)
+                        j++;
+                    continue;
+                }
+                if (isDelimiter(d))
+                    break;
+            }
+            this.#push(text.slice(pos, j), false, column);
+            pos = j;
+        }
+        this.#pos = pos;
+        this.kind = this.count > 0 ? 'entry' : this.comment !== undefined ? 'comment' : 'blank';
+        return true;
+    }
+    #push(text, quoted, column) {
+        const k = this.count++;
+        this.texts[k] = text;
+        this.quoted[k] = quoted;
+        this.lines[k] = this.#line;
+        this.columns[k] = column;
+    }
+    #problem(line, column, message) {
+        this.problems.push({ line, column, message });
+    }
+}
+/** The tokens of an entry from one index on, as record data fields. */
+class TokenFields {
+    lexer;
+    length = 0;
+    #from = 0;
+    constructor(lexer) {
+        this.lexer = lexer;
+    }
+    from(index) {
+        this.#from = index;
+        this.length = this.lexer.count - index;
+        return this;
+    }
+    text(i) {
+        return this.lexer.texts[this.#from + i];
+    }
+    quoted(i) {
+        return this.lexer.quoted[this.#from + i];
+    }
+}
+const CLASSES = new Set(['IN', 'CH', 'CS', 'HS', 'NONE', 'ANY']);
+/** The class a token names (`IN`, `CLASS1`), or undefined. */
+function recordClass(text) {
+    if (text === 'IN' || text === 'in')
+        return 'IN';
+    const c = text.charCodeAt(0) | 0x20;
+    // Only words that start like a class name are looked at further: most tokens here are types.
+    if (c !== 105 && c !== 99 && c !== 104 && c !== 110 && c !== 97)
+        return undefined;
+    const upper = text.toUpperCase();
+    if (CLASSES.has(upper))
+        return upper;
+    const m = /^CLASS(\d{1,5})$/.exec(upper);
+    if (!m)
+        return undefined;
+    const code = Number(m[1]);
+    return code === 1 ? 'IN' : code === 3 ? 'CH' : code === 4 ? 'HS' : `CLASS${code}`;
+}
+/**
+ * The zone a file name suggests: `contoso.com.zone`, `contoso.com.db`, `db.contoso.com` and
+ * `contoso.com` all give `contoso.com.`.
+ */
+function originFromFileName(file) {
+    let name = external_node_path_default().posix.basename(file.replace(/\\/g, '/')).toLowerCase();
+    name = name.replace(/\.(?:zone|db|hosts|bind|txt|fwd)$/, '').replace(/^(?:db|zone)\./, '');
+    if (!/^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/.test(name)) {
+        return undefined;
+    }
+    return `${name}.`;
+}
+const MAX_INCLUDE_DEPTH = 16;
+/** A record line that has been commented out: not a remark about the record that follows. */
+const COMMENTED_OUT = /^\S+[ \t]+(?:\d\w*[ \t]+)?(?:IN[ \t]+)?(?:\d\w*[ \t]+)?(?:A|AAAA|CNAME|MX|NS|TXT|SRV|SOA|PTR|CAA)[ \t]+\S/i;
+/** Reads a zone file and the files it includes into one list of records. */
+class ZoneReader {
+    records = [];
+    problems = [];
+    #state;
+    #readFile;
+    /** Kept between records: most records of a file share the origin and the zone. */
+    #ctx = { origin: undefined, mode: 'origin' };
+    #suffixOf = '';
+    #suffix = '';
+    // The file and lexer being read (an include swaps them and puts them back).
+    #file = '';
+    #lexer = new ZoneLexer('');
+    #fields = new TokenFields(this.#lexer);
+    constructor(settingsOrigin, fileOrigin, options) {
+        this.#readFile = options?.readFile;
+        this.#state = {
+            origin: settingsOrigin ?? fileOrigin,
+            owner: undefined,
+            defaultTtl: undefined,
+            lastTtl: undefined,
+            zone: settingsOrigin,
+            originReported: false,
+        };
+    }
+    /** The zone the file defines, once known. */
+    get zone() {
+        const zone = this.#state.zone ?? this.#state.origin;
+        return zone === '.' ? undefined : zone;
+    }
+    read(file, text, includedBy) {
+        const outer = { file: this.#file, lexer: this.#lexer, fields: this.#fields };
+        const lexer = new ZoneLexer(text);
+        this.#file = file;
+        this.#lexer = lexer;
+        this.#fields = new TokenFields(lexer);
+        let above = [];
+        while (lexer.next()) {
+            if (lexer.problems.length > 0) {
+                // An entry the lexer could not take apart is not guessed at.
+                for (const p of lexer.problems)
+                    this.#report(this.#at(p.line, p.column), p.message);
+                above = [];
+                continue;
+            }
+            if (lexer.kind === 'blank') {
+                if (above.length > 0)
+                    above = [];
+                continue;
+            }
+            if (lexer.kind === 'comment') {
+                const comment = lexer.comment;
+                if (isMeaningfulComment(comment) && !COMMENTED_OUT.test(comment))
+                    above.push(comment);
+                continue;
+            }
+            const comment = lexer.comment || (above.length > 0 ? above.join('\n') : undefined);
+            if (above.length > 0)
+                above = [];
+            if (!lexer.blankOwner && !lexer.quoted[0] && lexer.texts[0].charCodeAt(0) === 36 /* $ */) {
+                this.#directive(includedBy);
+                continue;
+            }
+            this.#record(comment);
+        }
+        this.#file = outer.file;
+        this.#lexer = outer.lexer;
+        this.#fields = outer.fields;
+    }
+    #at(line, column) {
+        return { file: this.#file, line, column };
+    }
+    /** Where token `k` of the current entry starts. */
+    #token(k) {
+        return { file: this.#file, line: this.#lexer.lines[k], column: this.#lexer.columns[k] };
+    }
+    #report(location, message, text, severity) {
+        const problem = { location, message };
+        this.problems.push(severity
+            ? { ...problem, text, severity }
+            : text === undefined
+                ? problem
+                : { ...problem, text });
+    }
+    /** A problem about token `k`, quoting it. */
+    #problem(k, message, severity) {
+        this.#report(this.#token(k), message, this.#lexer.texts[k], severity);
+    }
+    #unknownOrigin(k) {
+        if (this.#state.originReported)
+            return;
+        this.#state.originReported = true;
+        const text = this.#lexer.texts[k];
+        this.#problem(k, `"${text}" is relative and the zone's origin is unknown; add $ORIGIN or set the "origin" option`);
+    }
+    /** The absolute name token `k` writes, or undefined after reporting why there is none. */
+    #name(k, origin) {
+        const text = this.#lexer.texts[k];
+        if (this.#lexer.quoted[k]) {
+            this.#problem(k, `a name cannot be a quoted string: "${text}"`);
+            return undefined;
+        }
+        if (origin === undefined && !endsWithDot(text)) {
+            this.#unknownOrigin(k);
+            return undefined;
+        }
+        const name = qualify(text, origin ?? '.');
+        const error = nameError(name);
+        if (error) {
+            this.#problem(k, error);
+            return undefined;
+        }
+        return name;
+    }
+    /** A TTL token in seconds; one above 2^31-1 is read as 0, as RFC 2181 asks and BIND does. */
+    #ttl(k) {
+        const text = this.#lexer.texts[k];
+        const ttl = parseTtl(text);
+        if (ttl === undefined) {
+            this.#problem(k, `invalid TTL "${text}"`);
+            return undefined;
+        }
+        if (ttl <= MAX_TTL)
+            return ttl;
+        this.#problem(k, `TTL "${text}" is larger than ${MAX_TTL}; servers read it as 0`, 'warning');
+        return 0;
+    }
+    #directive(includedBy) {
+        const lexer = this.#lexer;
+        const state = this.#state;
+        const head = lexer.texts[0];
+        const directive = head.toUpperCase();
+        if (directive === '$GENERATE') {
+            this.#problem(0, '$GENERATE is not expanded; the records it makes are not read', 'notice');
+            return;
+        }
+        if (directive !== '$TTL' && directive !== '$ORIGIN' && directive !== '$INCLUDE') {
+            this.#problem(0, `unknown directive "${head}"`);
+            return;
+        }
+        if (lexer.count < 2) {
+            this.#problem(0, `${directive} needs a value`);
+            return;
+        }
+        const limit = directive === '$INCLUDE' ? 3 : 2;
+        if (lexer.count > limit) {
+            this.#problem(limit, `unexpected "${lexer.texts[limit]}" after ${directive}`);
+        }
+        if (directive === '$TTL') {
+            const ttl = this.#ttl(1);
+            if (ttl !== undefined)
+                state.defaultTtl = ttl;
+        }
+        else if (directive === '$ORIGIN') {
+            const origin = this.#name(1, state.origin);
+            if (origin !== undefined)
+                state.origin = origin;
+        }
+        else {
+            this.#include(includedBy);
+        }
+    }
+    #include(includedBy) {
+        const state = this.#state;
+        const file = this.#file;
+        const written = this.#lexer.texts[1];
+        const resolved = written.startsWith('/')
+            ? external_node_path_default().posix.normalize(written)
+            : external_node_path_default().posix.join(external_node_path_default().posix.dirname(file.replace(/\\/g, '/')), written);
+        if (resolved === file || includedBy.includes(resolved)) {
+            this.#problem(1, `"${written}" includes itself`);
+            return;
+        }
+        if (includedBy.length >= MAX_INCLUDE_DEPTH) {
+            this.#problem(1, `"${written}" is nested more than ${MAX_INCLUDE_DEPTH} includes deep`);
+            return;
+        }
+        const text = this.#readFile?.(resolved);
+        if (text === undefined) {
+            this.#problem(1, `cannot read the included file "${written}"`);
+            return;
+        }
+        if (notTextProblem({ path: resolved, text })) {
+            this.#problem(1, `the included file "${written}" is not a text file`);
+            return;
+        }
+        const saved = { origin: state.origin, owner: state.owner };
+        if (this.#lexer.count > 2) {
+            const origin = this.#name(2, state.origin);
+            if (origin === undefined)
+                return;
+            state.origin = origin;
+        }
+        this.read(resolved, text, [...includedBy, file]);
+        // BIND puts back the origin and the current owner after an include, not the TTLs.
+        state.origin = saved.origin;
+        state.owner = saved.owner;
+    }
+    #record(comment) {
+        const state = this.#state;
+        const lexer = this.#lexer;
+        const count = lexer.count;
+        let i = 0;
+        let owner;
+        if (lexer.blankOwner) {
+            owner = state.owner;
+            if (owner === undefined) {
+                this.#report(this.#token(0), 'this record has no owner: its line starts with a blank and no record comes before it');
+                return;
+            }
+        }
+        else {
+            owner = this.#name(0, state.origin);
+            i = 1;
+            if (owner === undefined)
+                return;
+            state.owner = owner;
+        }
+        // The zone is the origin in effect at the first record: the settings', a leading $ORIGIN's or
+        // the file name's; a file of absolute names without any of them lies under the root.
+        state.zone ??= state.origin ?? '.';
+        let ttl;
+        let klass;
+        let type;
+        for (; i < count && type === undefined; i++) {
+            const text = lexer.texts[i];
+            const quoted = lexer.quoted[i];
+            const c = text.charCodeAt(0);
+            if (!quoted && c >= 48 && c <= 57 && ttl === undefined) {
+                ttl = this.#ttl(i);
+                if (ttl === undefined)
+                    return;
+                continue;
+            }
+            const cls = quoted || klass !== undefined ? undefined : recordClass(text);
+            if (cls !== undefined) {
+                klass = cls;
+                if (cls !== 'IN') {
+                    this.#problem(i, `class "${text}" is not IN; only Internet records are read`);
+                    return;
+                }
+                continue;
+            }
+            type = quoted ? undefined : recordType(text);
+            if (type === undefined) {
+                this.#problem(i, `unknown record type "${text}"`);
+                return;
+            }
+        }
+        if (type === undefined) {
+            this.#problem(count - 1, `missing record type after "${lexer.texts[count - 1]}"`);
+            return;
+        }
+        const first = i;
+        const origin = state.origin;
+        if (this.#ctx.origin !== origin)
+            this.#ctx = { origin, mode: 'origin' };
+        const rdata = rdataFromFields(type, this.#fields.from(first), this.#ctx);
+        if (!rdata.ok) {
+            const bad = rdata.field >= 0 ? first + rdata.field : count - 1;
+            if (origin === undefined && rdata.error.endsWith('origin is unknown'))
+                this.#unknownOrigin(bad);
+            else
+                this.#problem(bad, rdata.error, rdata.notice ? 'notice' : undefined);
+            return;
+        }
+        if (ttl !== undefined)
+            state.lastTtl = ttl;
+        else if (state.defaultTtl !== undefined)
+            ttl = state.defaultTtl;
+        else if (state.lastTtl !== undefined)
+            ttl = state.lastTtl;
+        else if (type === 'SOA') {
+            ttl = parseTtl(lexer.texts[first + 6]);
+            state.defaultTtl = ttl;
+        }
+        else {
+            this.#report(this.#token(0), 'this record has no TTL and nothing before it sets one; add $TTL');
+        }
+        const zone = state.zone;
+        const location = this.#token(first);
+        if (this.#suffixOf !== zone) {
+            this.#suffixOf = zone;
+            this.#suffix = zone === '.' ? '.' : `.${zone}`;
+        }
+        if (owner !== zone && !owner.endsWith(this.#suffix)) {
+            this.#report(location, `"${owner}" is outside the zone "${zone}"; a server ignores this record`, undefined, 'warning');
+            return;
+        }
+        this.records.push({
+            name: owner,
+            type,
+            ttl,
+            data: rdata.value.data,
+            parsed: rdata.value.parsed,
+            zone,
+            location,
+            relativeTarget: rdata.value.relativeTarget ? true : undefined,
+            comment,
+        });
+    }
+}
+function settingsOrigin(options) {
+    const origin = options?.settings?.origin;
+    return typeof origin === 'string' && origin !== '' ? absoluteZone(origin) : undefined;
+}
+function parseBind(file, options) {
+    const notText = notTextProblem(file);
+    if (notText) {
+        return { path: file.path, format: 'bind', zones: [], records: [], problems: [notText] };
+    }
+    const reader = new ZoneReader(settingsOrigin(options), originFromFileName(file.path), options);
+    reader.read(file.path, file.text, []);
+    const zone = reader.zone;
+    return {
+        path: file.path,
+        format: 'bind',
+        zones: zone === undefined ? [] : [zone],
+        records: reader.records,
+        problems: reader.problems,
+    };
+}
+const SAMPLE_CHARS = 64 * 1024;
+const DIRECTIVE = /^\$(?:ORIGIN|TTL|INCLUDE)[ \t]/im;
+const RECORD_LINE = /^\S*[ \t]+(?:\d\w*[ \t]+)?(?:IN[ \t]+)?(?:\d\w*[ \t]+)?(?:SOA|NS|A|AAAA|CNAME|MX|TXT|SRV|PTR|CAA)[ \t]/im;
+const SOA_LINE = /^\S*[ \t]+(?:\d\w*[ \t]+)?(?:IN[ \t]+)?(?:\d\w*[ \t]+)?SOA[ \t]/im;
+/** Extensions other formats own. */
+const FOREIGN = /\.(?:ya?ml|json|js|mjs|cjs|ts|csv|tf|py|md|html?)$/;
+function detectBind(file) {
+    const base = external_node_path_default().posix.basename(file.path.replace(/\\/g, '/').toLowerCase());
+    if (FOREIGN.test(base))
+        return 0;
+    const named = /\.(?:zone|db|hosts|bind)$/.test(base) || base.startsWith('db.');
+    const head = file.text.slice(0, SAMPLE_CHARS);
+    const zoneLike = SOA_LINE.test(head) || (DIRECTIVE.test(head) && RECORD_LINE.test(head));
+    if (named && (zoneLike || RECORD_LINE.test(head)))
+        return 10;
+    if (zoneLike)
+        return 6;
+    return named ? 2 : 0;
+}
+/**
+ * BIND zone file (RFC 1035 master format). Settings: `origin` (the zone, when neither a
+ * leading `$ORIGIN` nor the file name says it). `$INCLUDE` paths are relative to the including
+ * file and read through `readFile`.
+ */
+const BIND = {
+    id: 'bind',
+    title: 'BIND zone file',
+    filePatterns: ['*.zone', '*.db', 'db.*', '*.hosts'],
+    detect: detectBind,
+    parse: parseBind,
+    render(record, zone) {
+        const owner = relativeOwner(record.name, absoluteZone(zone));
+        const ttl = record.ttl === undefined ? '' : ` ${record.ttl}`;
+        return `${owner}${ttl} IN ${record.type} ${record.data}`;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/parsers/dns-csv.ts
+
+
+/**
+ * Splits CSV text into rows of cells (RFC 4180 quoting, blanks around cells ignored, a quoted cell
+ * may span lines), keeping each cell's position.
+ */
+function csvRows(text, delimiter) {
+    const rows = [];
+    const d = delimiter.charCodeAt(0);
+    const n = text.length;
+    let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    let line = 1;
+    let lineStart = i;
+    let row = [];
+    const blank = (c) => c === 32 || c === 9 || c === 13;
+    while (i <= n) {
+        // One cell.
+        while (i < n && blank(text.charCodeAt(i)) && text.charCodeAt(i) !== d)
+            i++;
+        const cellLine = line;
+        let column = i - lineStart + 1;
+        let value;
+        if (text.charCodeAt(i) === 34 /* " */) {
+            column++;
+            let j = i + 1;
+            let out = '';
+            let from = j;
+            for (;;) {
+                if (j >= n)
+                    break;
+                const c = text.charCodeAt(j);
+                if (c === 34) {
+                    if (text.charCodeAt(j + 1) === 34) {
+                        out += text.slice(from, j + 1);
+                        j += 2;
+                        from = j;
+                        continue;
+                    }
+                    break;
+                }
+                if (c === 10) {
+                    line++;
+                    lineStart = j + 1;
+                }
+                j++;
+            }
+            out += text.slice(from, j);
+            value = out;
+            i = j + 1;
+            // Anything between the closing quote and the delimiter is kept, as spreadsheets do.
+            const rest = i;
+            while (i < n && text.charCodeAt(i) !== d && text.charCodeAt(i) !== 10)
+                i++;
+            value += text.slice(rest, i).trim();
+        }
+        else {
+            const from = i;
+            while (i < n && text.charCodeAt(i) !== d && text.charCodeAt(i) !== 10)
+                i++;
+            value = text.slice(from, i).trim();
+        }
+        row.push({ text: value, line: cellLine, column });
+        if (i < n && text.charCodeAt(i) === d) {
+            i++;
+            continue;
+        }
+        rows.push(row);
+        row = [];
+        if (i >= n)
+            break;
+        i++;
+        line++;
+        lineStart = i;
+        if (i === n)
+            break;
+    }
+    return rows;
+}
+const ROLE_NAMES = [
+    ['name', /^(?:host|hostname|name|record|record name|fqdn|owner|domain name|dns name)$/],
+    ['type', /^(?:type|record type|rrtype|rr type|rtype)$/],
+    ['ttl', /^ttl$/],
+    ['zone', /^(?:domain|zone|zone name|origin)$/],
+    ['priority', /^(?:priority|preference|pref|prio)$/],
+    ['value', /^(?:content|value|data|target|address|answer|rdata|points to)\s*\d*$/],
+];
+function layoutOf(header, columns) {
+    const names = header.map((c) => c.text.toLowerCase().replace(/\s+/g, ' '));
+    const find = (role) => {
+        const wanted = columns?.[role === 'value' ? 'values' : role];
+        if (typeof wanted === 'string' && role !== 'value') {
+            const i = names.indexOf(wanted.toLowerCase());
+            return i >= 0 ? i : undefined;
+        }
+        const pattern = ROLE_NAMES.find(([r]) => r === role)[1];
+        const i = names.findIndex((n) => pattern.test(n));
+        return i >= 0 ? i : undefined;
+    };
+    let values;
+    const wanted = columns?.values;
+    if (wanted !== undefined) {
+        const list = typeof wanted === 'string' ? [wanted] : wanted;
+        values = list.map((w) => names.indexOf(w.toLowerCase())).filter((i) => i >= 0);
+    }
+    else {
+        const pattern = ROLE_NAMES.find(([r]) => r === 'value')[1];
+        values = names.flatMap((n, i) => (pattern.test(n) ? [i] : []));
+    }
+    const type = find('type');
+    if (type === undefined || values.length === 0) {
+        return `the header ${JSON.stringify(header.map((c) => c.text).join(', '))} has no ${type === undefined ? 'type' : 'value'} column; name the columns with the "columns" option`;
+    }
+    return {
+        name: find('name'),
+        type,
+        ttl: find('ttl'),
+        zone: find('zone'),
+        priority: find('priority'),
+        values,
+    };
+}
+/** The delimiter the header uses most: comma, semicolon or tab. */
+function delimiterOf(text) {
+    const end = text.indexOf('\n');
+    const first = end < 0 ? text : text.slice(0, end);
+    const count = (c) => first.split(c).length;
+    return [',', ';', '\t'].reduce((best, c) => (count(c) > count(best) ? c : best), ',');
+}
+function stringSetting(settings, key) {
+    const v = settings?.[key];
+    return typeof v === 'string' && v !== '' ? v : undefined;
+}
+function parseCsv(file, options) {
+    const records = [];
+    const problems = [];
+    const zones = [];
+    const result = { path: file.path, format: 'dns-csv', zones, records, problems };
+    const notText = notTextProblem(file);
+    if (notText) {
+        problems.push(notText);
+        return result;
+    }
+    const settings = options?.settings;
+    const fixedZone = stringSetting(settings, 'zone');
+    const delimiter = stringSetting(settings, 'delimiter') ?? delimiterOf(file.text);
+    const columns = settings?.columns;
+    const rows = csvRows(file.text, delimiter).filter((r) => r.some((c) => c.text !== ''));
+    const header = rows[0];
+    if (!header)
+        return result;
+    const layout = layoutOf(header, typeof columns === 'object' && columns !== null ? columns : undefined);
+    const at = (cell) => ({
+        file: file.path,
+        line: cell.line,
+        column: cell.column,
+    });
+    if (typeof layout === 'string') {
+        problems.push({ location: at(header[0]), message: layout });
+        return result;
+    }
+    if (fixedZone !== undefined)
+        zones.push(absoluteZone(fixedZone));
+    const problem = (cell, message) => problems.push({ location: at(cell), message, text: cell.text });
+    let ctx = { origin: undefined, mode: 'absolute' };
+    for (const row of rows.slice(1)) {
+        const cell = (i) => i === undefined ? undefined : row[i];
+        const typeCell = cell(layout.type);
+        if (typeCell === undefined || typeCell.text === '') {
+            problems.push({ location: at(row[0]), message: 'this row has no record type' });
+            continue;
+        }
+        const type = recordType(typeCell.text);
+        if (type === undefined) {
+            problem(typeCell, `unknown record type "${typeCell.text}"`);
+            continue;
+        }
+        const zoneCell = cell(layout.zone);
+        let zone = fixedZone !== undefined ? absoluteZone(fixedZone) : undefined;
+        if (zone === undefined && zoneCell && zoneCell.text !== '') {
+            const checked = plainName(zoneCell.text);
+            if (!checked.ok) {
+                problem(zoneCell, checked.error);
+                continue;
+            }
+            zone = absoluteZone(checked.value);
+            if (!zones.includes(zone))
+                zones.push(zone);
+        }
+        const nameCell = cell(layout.name);
+        const owner = ownerName(nameCell?.text ?? '', zone);
+        if (!owner.ok) {
+            problem(nameCell ?? typeCell, owner.error);
+            continue;
+        }
+        let ttl;
+        const ttlCell = cell(layout.ttl);
+        if (ttlCell && ttlCell.text !== '') {
+            ttl = parseTtl(ttlCell.text);
+            if (ttl === undefined || ttl > MAX_TTL) {
+                problem(ttlCell, `invalid TTL "${ttlCell.text}"`);
+                continue;
+            }
+        }
+        const priority = cell(layout.priority)?.text ?? '';
+        if (ctx.origin !== zone)
+            ctx = { origin: zone, mode: 'absolute' };
+        let values = 0;
+        for (const index of layout.values) {
+            const valueCell = row[index];
+            if (valueCell === undefined || valueCell.text === '')
+                continue;
+            values++;
+            const written = priority !== '' && (type === 'MX' || type === 'SRV')
+                ? `${priority} ${valueCell.text}`
+                : valueCell.text;
+            const rdata = readValue(type, written, ctx);
+            if (!rdata.ok) {
+                problem(valueCell, rdata.error);
+                continue;
+            }
+            records.push({
+                name: owner.value,
+                type,
+                ttl,
+                data: rdata.value.data,
+                parsed: rdata.value.parsed,
+                zone: zone ?? '.',
+                location: at(valueCell),
+                relativeTarget: undefined,
+                comment: undefined,
+            });
+        }
+        if (values === 0)
+            problem(typeCell, `this ${type} row has no value`);
+    }
+    return result;
+}
+function ownerName(written, zone) {
+    if (written === '' || written === '@') {
+        return zone
+            ? { ok: true, value: zone }
+            : {
+                ok: false,
+                error: 'a row without a name needs a zone (a domain column or the "zone" option)',
+            };
+    }
+    const checked = plainName(written);
+    if (!checked.ok)
+        return checked;
+    const name = checked.value.toLowerCase();
+    if (endsWithDot(name))
+        return { ok: true, value: name };
+    if (zone === undefined)
+        return { ok: true, value: `${name}.` };
+    const bare = zone.slice(0, -1);
+    // Exports write names in full (`www.contoso.com`) or relative to the zone (`www`).
+    if (name === bare || name.endsWith(`.${bare}`))
+        return { ok: true, value: `${name}.` };
+    return { ok: true, value: `${name}.${zone}` };
+}
+/** A value cell: TXT as its text (or as quoted strings), SOA as written, others in zone-file form. */
+function readValue(type, text, ctx) {
+    if (type === 'TXT' || type === 'SPF') {
+        const quoted = text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? txtStrings(text) : undefined;
+        return { ok: true, value: txtRdata(quoted ?? chunkText(text)) };
+    }
+    // Exports often give only the SOA's names; the SOA says nothing the checks use.
+    if (type === 'SOA')
+        return { ok: true, value: otherRdata(text.replace(/\s+/g, ' ')) };
+    const fields = splitFields(text);
+    if (!fields.ok)
+        return fields;
+    const rdata = rdataFromFields(type, fieldsOf(fields.value), ctx);
+    return rdata.ok ? rdata : { ok: false, error: rdata.error };
+}
+const SAMPLE_LINES = 1;
+function detectCsv(file) {
+    if (!/\.(?:csv|tsv)$/i.test(file.path))
+        return 0;
+    const head = file.text.slice(0, 4096);
+    const rows = csvRows(head.split('\n').slice(0, SAMPLE_LINES).join('\n'), delimiterOf(head));
+    const header = rows[0];
+    if (!header)
+        return 0;
+    const layout = layoutOf(header, undefined);
+    if (typeof layout === 'string')
+        return 0;
+    return layout.name !== undefined ? 8 : 5;
+}
+function csvCell(text) {
+    return /[",\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+function renderCsv(record, zone) {
+    const bare = (name) => (name.endsWith('.') && name !== '.' ? name.slice(0, -1) : name);
+    let content;
+    if (record.type === 'TXT' || record.type === 'SPF') {
+        content = csvCell((txtStrings(record.data) ?? [record.data]).join(''));
+    }
+    else {
+        content = csvCell(record.data.split(' ').map(bare).join(' '));
+    }
+    const ttl = record.ttl === undefined ? '' : String(record.ttl);
+    return [bare(record.name), bare(absoluteZone(zone)), record.type, ttl, content].join(', ');
+}
+/**
+ * CSV zone export, e.g. `host, domain, type, ttl, content, content2, ...`. Settings: `zone` (when
+ * there is no domain column), `delimiter` (`,`, `;` or tab; guessed from the header), and
+ * `columns` naming the header of each role: `{ name, type, ttl, zone, priority, values }`
+ * (`values` a header or a list of headers). Without `columns` the usual header names are
+ * recognised (host/name, type, ttl, domain/zone, priority, content/value/data/target...).
+ */
+const DNS_CSV = {
+    id: 'dns-csv',
+    title: 'DNS zone export (CSV)',
+    filePatterns: ['*.csv', '*.tsv'],
+    detect: detectCsv,
+    parse: parseCsv,
+    render: renderCsv,
+};
+
+;// CONCATENATED MODULE: ./src/parsers/octodns.ts
+
+
+
+
+/** Every comment of a YAML text by 1-based line, found in the parser's concrete syntax tree. */
+function yamlComments(text, starts, tokens) {
+    const found = new Map();
+    const visit = (node, depth) => {
+        if (depth > 200 || node === null || typeof node !== 'object')
+            return;
+        if (Array.isArray(node)) {
+            for (const item of node)
+                visit(item, depth + 1);
+            return;
+        }
+        const token = node;
+        if (token.type === 'comment' &&
+            typeof token.offset === 'number' &&
+            typeof token.source === 'string') {
+            const { line, column } = positionAt(starts, token.offset);
+            const inline = text.slice(token.offset - column + 1, token.offset).trim() !== '';
+            found.set(line, { text: token.source.replace(/^#/, '').trim(), inline });
+            return;
+        }
+        for (const value of Object.values(node))
+            visit(value, depth + 1);
+    };
+    visit(tokens, 0);
+    return found;
+}
+function readYaml(text) {
+    const starts = lineStarts(text);
+    const tokens = Array.from(new dist/* Parser */.iX().parse(text));
+    let doc;
+    for (const next of new dist/* Composer */.Dk({ uniqueKeys: false }).compose(tokens, true, text.length)) {
+        if (!doc)
+            doc = next;
+        else {
+            doc.errors.push(new dist/* YAMLParseError */.XT([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'the file holds more than one YAML document'));
+            break;
+        }
+    }
+    doc ??= new dist/* Document */.yo();
+    const comments = yamlComments(text, starts, tokens);
+    const error = doc.errors[0];
+    if (!error)
+        return { doc, starts, comments };
+    const message = (error.message.split('\n')[0] ?? '')
+        .replace(/ at line \d+, column \d+:?$/, '')
+        .trim();
+    return { doc, starts, comments, syntax: { ...positionAt(starts, error.pos[0]), message } };
+}
+/** The first key a mapping repeats, and where it repeats it. */
+function duplicateKey(src, map) {
+    const seen = new Set();
+    for (const pair of map.items) {
+        const node = resolved(src, pair.key);
+        const key = scalarText(node);
+        if (key === undefined)
+            continue;
+        if (seen.has(key))
+            return { key, node };
+        seen.add(key);
+    }
+    return undefined;
+}
+/** Where a node starts; the document start when there is no node. */
+function octodns_nodePosition(src, node) {
+    const start = node?.range?.[0];
+    return start === undefined ? { line: 1, column: 1 } : positionAt(src.starts, start);
+}
+/**
+ * The comment for something written on `inlineLines`: an inline comment on one of them, else the
+ * comment lines right above the first of `aboveLines` that has some (joined; rules of `=` or `-`
+ * left out).
+ */
+function commentFor(comments, inlineLines, aboveLines) {
+    for (const l of inlineLines) {
+        const c = comments.get(l);
+        if (c?.inline && c.text !== '')
+            return c.text;
+    }
+    for (const line of aboveLines) {
+        const above = [];
+        for (let l = line - 1; l > 0; l--) {
+            const c = comments.get(l);
+            if (!c || c.inline)
+                break;
+            if (/[A-Za-z0-9\u0080-\uffff]/.test(c.text))
+                above.unshift(c.text);
+        }
+        if (above.length > 0)
+            return above.join('\n');
+    }
+    return undefined;
+}
+/** Where a node's content starts: inside the quotes of a quoted scalar. */
+function contentPosition(src, node) {
+    const pos = octodns_nodePosition(src, node);
+    const quoted = (0,dist/* isScalar */.jn)(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+    const start = node?.range?.[0];
+    // After the quote, which may end its line.
+    return quoted && start !== undefined ? positionAt(src.starts, start + 1) : pos;
+}
+/** The node behind an alias. */
+function resolved(src, node) {
+    return (0,dist/* isAlias */.Vj)(node) ? node.resolve(src.doc) : node;
+}
+/** A scalar's value as text (`3600` and `true` too); undefined for collections and null. */
+function scalarText(node) {
+    if (!(0,dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
+        return undefined;
+    const v = node.value;
+    return typeof v === 'string'
+        ? v
+        : typeof v === 'number' || typeof v === 'boolean'
+            ? String(v)
+            : undefined;
+}
+/** Written so that a YAML reader gets the text back: plain when safe, else single-quoted. */
+function yamlScalar(text) {
+    if (/^[A-Za-z0-9_][A-Za-z0-9_.\-=+/ ]*$/.test(text) &&
+        !/ $/.test(text) &&
+        !/^(?:true|false|null|yes|no|on|off|~|[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+)$/i.test(text)) {
+        return text;
+    }
+    return `'${text.replace(/'/g, "''")}'`;
+}
+/** The zone a YAML file's name gives (`contoso.com.yaml`). */
+function zoneFromYamlName(file) {
+    const base = external_node_path_default().posix.basename(file.replace(/\\/g, '/')).toLowerCase();
+    const name = base.replace(/\.ya?ml$/, '').replace(/\.$/, '');
+    if (!/^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/.test(name)) {
+        return undefined;
+    }
+    return `${name}.`;
+}
+// ---------------------------------------------------------------------------------------------
+// octoDNS
+const RECORD_KEYS = new Set(['type', 'ttl', 'value', 'values', 'octodns', 'dynamic', 'geo']);
+const TARGET_TYPES = new Set(['CNAME', 'NS', 'PTR', 'ALIAS', 'DNAME']);
+function at(ctx, node) {
+    return { file: ctx.file, ...contentPosition(ctx.src, node) };
+}
+function report(ctx, node, message, severity) {
+    if (ctx.quiet)
+        return;
+    const text = scalarText(node);
+    const problem = { location: at(ctx, node), message };
+    ctx.problems.push({
+        ...problem,
+        ...(text !== undefined ? { text } : {}),
+        ...(severity ? { severity } : {}),
+    });
+}
+function parseOctodns(file, options) {
+    const records = [];
+    const problems = [];
+    const settingsZone = options?.settings?.zone;
+    const zone = typeof settingsZone === 'string' && settingsZone !== ''
+        ? absoluteZone(settingsZone)
+        : zoneFromYamlName(file.path);
+    const result = {
+        path: file.path,
+        format: 'octodns',
+        zones: zone ? [zone] : [],
+        records,
+        problems,
+    };
+    const notText = notTextProblem(file);
+    if (notText) {
+        problems.push(notText);
+        return result;
+    }
+    if (zone === undefined) {
+        problems.push({
+            location: { file: file.path, line: 0, column: 1 },
+            message: `cannot tell the zone of "${file.path}": name the file after it (contoso.com.yaml) or set the "zone" option`,
+        });
+        return result;
+    }
+    const text = withoutBom(file.text);
+    const src = readYaml(text);
+    const syntax = src.syntax;
+    if (syntax) {
+        problems.push({
+            location: { file: file.path, line: syntax.line, column: syntax.column },
+            message: `invalid YAML: ${syntax.message}`,
+        });
+    }
+    const root = src.doc.contents;
+    if (root === null || root === undefined)
+        return result;
+    const ctx = {
+        file: file.path,
+        src,
+        zone,
+        comments: src.comments,
+        records,
+        problems,
+        quiet: syntax !== undefined,
+    };
+    if (!(0,dist/* isMap */.jh)(root)) {
+        report(ctx, root, 'an octoDNS zone file is a mapping from names to records');
+        return result;
+    }
+    const names = new Set();
+    for (const pair of root.items) {
+        const keyNode = resolved(src, pair.key);
+        const name = keyNode === null || keyNode === undefined ? '' : scalarText(keyNode);
+        const value = resolved(src, pair.value);
+        if (name === undefined) {
+            report(ctx, keyNode, 'a record name must be a string');
+            continue;
+        }
+        if (names.has(name)) {
+            report(ctx, keyNode, `"${name}" is already a name above; list all its records under one key`);
+            continue;
+        }
+        names.add(name);
+        const owner = octodns_ownerName(ctx, name, keyNode);
+        if (owner === undefined)
+            continue;
+        const keyLine = octodns_nodePosition(src, keyNode ?? value).line;
+        if ((0,dist/* isSeq */.oP)(value)) {
+            value.items.forEach((item, index) => {
+                const record = resolved(src, item);
+                if (!(0,dist/* isMap */.jh)(record)) {
+                    report(ctx, record, `each record of "${name}" must be a mapping with a type`);
+                    return;
+                }
+                readRecord(ctx, owner, name, record, index === 0 ? keyLine : undefined);
+            });
+        }
+        else if ((0,dist/* isMap */.jh)(value)) {
+            readRecord(ctx, owner, name, value, keyLine);
+        }
+        else {
+            report(ctx, value ?? keyNode, `"${name}" must be a record or a list of records`);
+        }
+    }
+    return result;
+}
+function octodns_ownerName(ctx, name, node) {
+    if (name === '')
+        return ctx.zone;
+    if (endsWithDot(name)) {
+        report(ctx, node, `octoDNS names are relative to the zone: "${name}" ends with a dot`);
+        return undefined;
+    }
+    const checked = plainName(qualify(name, ctx.zone));
+    if (!checked.ok) {
+        report(ctx, node, checked.error);
+        return undefined;
+    }
+    return checked.value.toLowerCase();
+}
+function readRecord(ctx, owner, name, record, keyLine) {
+    const { src } = ctx;
+    const get = (key) => resolved(src, record.get(key, true));
+    const typeNode = get('type');
+    const type = scalarText(typeNode)?.toUpperCase();
+    if (type === undefined) {
+        report(ctx, typeNode ?? record, `the record "${name}" has no type`);
+        return;
+    }
+    const duplicate = duplicateKey(src, record);
+    if (duplicate) {
+        report(ctx, duplicate.node, `duplicate key "${duplicate.key}" in the record "${name}"`);
+        return;
+    }
+    for (const pair of record.items) {
+        const key = scalarText(resolved(src, pair.key));
+        if (key !== undefined && !RECORD_KEYS.has(key)) {
+            report(ctx, resolved(src, pair.key), `"${key}" is not an octoDNS record key and is not read`, 'notice');
+        }
+    }
+    const octodns = get('octodns');
+    if ((0,dist/* isMap */.jh)(octodns)) {
+        const ignored = resolved(src, octodns.get('ignored', true));
+        if ((0,dist/* isScalar */.jn)(ignored) && ignored.value === true) {
+            report(ctx, ignored, `octoDNS ignores the ${type} record "${name}"; it is not read`, 'notice');
+            return;
+        }
+        for (const key of ['included', 'excluded']) {
+            const list = resolved(src, octodns.get(key, true));
+            if (list !== undefined) {
+                report(ctx, list, `the ${type} record "${name}" is ${key === 'included' ? 'only' : 'not'} sent to some providers (octodns.${key}); it is read as published`, 'notice');
+            }
+        }
+    }
+    for (const key of ['dynamic', 'geo']) {
+        const node = record.get(key, true);
+        if (node !== undefined) {
+            report(ctx, resolved(src, node), `the ${key} rules of "${name}" are not read, only its values`, 'notice');
+        }
+    }
+    let ttl;
+    const ttlNode = get('ttl');
+    if (ttlNode !== undefined) {
+        ttl = parseUint(scalarText(ttlNode) ?? '', 2147483647);
+        if (ttl === undefined) {
+            report(ctx, ttlNode, `ttl must be a number of seconds, not ${octodns_describe(ttlNode)}`);
+            return;
+        }
+    }
+    const valuesNode = get('values');
+    const valueNode = get('value');
+    let values;
+    if (valuesNode !== undefined) {
+        values = (0,dist/* isSeq */.oP)(valuesNode) ? valuesNode.items.map((v) => resolved(src, v)) : [valuesNode];
+    }
+    else if (valueNode !== undefined) {
+        values = [valueNode];
+    }
+    else {
+        report(ctx, typeNode, `the ${type} record "${name}" has no value`);
+        return;
+    }
+    const first = octodns_nodePosition(src, record).line;
+    for (const node of values) {
+        const rdata = octodns_readValue(ctx, type, node);
+        if (!rdata.ok) {
+            report(ctx, node, rdata.error);
+            continue;
+        }
+        const location = at(ctx, node);
+        const inline = keyLine === undefined ? [location.line, first] : [location.line, first, keyLine];
+        const above = keyLine === undefined ? [first] : [first, keyLine];
+        ctx.records.push({
+            name: owner,
+            type,
+            ttl,
+            data: rdata.value.data,
+            parsed: rdata.value.parsed,
+            zone: ctx.zone,
+            location,
+            relativeTarget: undefined,
+            comment: commentFor(ctx.comments, inline, above),
+        });
+    }
+}
+function octodns_describe(node) {
+    if ((0,dist/* isMap */.jh)(node))
+        return 'a mapping';
+    if ((0,dist/* isSeq */.oP)(node))
+        return 'a list';
+    const text = scalarText(node);
+    return text === undefined ? 'nothing' : JSON.stringify(text);
+}
+/** A field of a mapping value, as text. */
+function field(ctx, map, keys) {
+    for (const key of keys) {
+        const node = resolved(ctx.src, map.get(key, true));
+        if (node !== undefined)
+            return scalarText(node);
+    }
+    return undefined;
+}
+const ABSOLUTE = { origin: undefined, mode: 'absolute' };
+/** One value of a record, in the shape octoDNS gives its type. */
+function octodns_readValue(ctx, type, node) {
+    const fail = (error) => ({ ok: false, error });
+    const target = (kind, text) => {
+        if (text === undefined || text === '')
+            return { ok: false, error: `missing ${kind}` };
+        if (!endsWithDot(text)) {
+            return {
+                ok: false,
+                error: `${kind} "${text}" is missing its trailing dot; octoDNS needs fully qualified names`,
+            };
+        }
+        return { ok: true, value: text };
+    };
+    if (type === 'MX' || type === 'SRV' || type === 'CAA') {
+        if (!(0,dist/* isMap */.jh)(node))
+            return fail(`a ${type} value is a mapping, not ${octodns_describe(node)}`);
+        if (type === 'MX') {
+            const preference = parseUint(field(ctx, node, ['preference', 'priority']) ?? '', 65535);
+            if (preference === undefined)
+                return fail('an MX value needs a preference from 0 to 65535');
+            const exchange = target('MX exchange', field(ctx, node, ['exchange', 'value']));
+            if (!exchange.ok)
+                return exchange;
+            return mxRdata(preference, exchange.value, ABSOLUTE);
+        }
+        if (type === 'SRV') {
+            const nums = ['priority', 'weight', 'port'].map((k) => parseUint(field(ctx, node, [k]) ?? '', 65535));
+            if (nums.some((n) => n === undefined)) {
+                return fail('an SRV value needs priority, weight and port from 0 to 65535');
+            }
+            const srvTarget = target('SRV target', field(ctx, node, ['target']));
+            if (!srvTarget.ok)
+                return srvTarget;
+            const [priority, weight, port] = nums;
+            return srvRdata(priority, weight, port, srvTarget.value, ABSOLUTE);
+        }
+        const flags = parseUint(field(ctx, node, ['flags']) ?? '0', 255);
+        const tag = field(ctx, node, ['tag']);
+        const value = field(ctx, node, ['value']);
+        if (flags === undefined || tag === undefined || value === undefined) {
+            return fail('a CAA value needs flags (0-255), tag and value');
+        }
+        const quoted = txtRdata([value]).data;
+        return { ok: true, value: otherRdata(`${flags} ${tag} ${quoted}`) };
+    }
+    if ((0,dist/* isMap */.jh)(node)) {
+        // Types octoDNS keeps as mappings (SSHFP, TLSA, NAPTR, DS, LOC, URLFWD): their fields in order.
+        const parts = node.items.map((p) => scalarText(resolved(ctx.src, p.value)) ?? '');
+        return { ok: true, value: otherRdata(parts.join(' ')) };
+    }
+    const text = scalarText(node);
+    if (text === undefined)
+        return fail(`a ${type} value is text, not ${octodns_describe(node)}`);
+    if (type === 'A' || type === 'AAAA')
+        return addressRdata(type, text);
+    if (TARGET_TYPES.has(type)) {
+        const name = target(`${type} value`, text);
+        if (!name.ok)
+            return name;
+        if (type === 'CNAME' || type === 'NS' || type === 'PTR')
+            return targetRdata(type, name.value, ABSOLUTE);
+        return { ok: true, value: otherRdata(name.value.toLowerCase()) };
+    }
+    if (type === 'TXT' || type === 'SPF') {
+        const bare = /(?:^|[^\\]);/.exec(text);
+        if (bare)
+            return fail(`unescaped ";" in "${text}"; octoDNS needs "\\;"`);
+        return { ok: true, value: txtRdata(chunkText(text.replace(/\\;/g, ';'))) };
+    }
+    return { ok: true, value: otherRdata(text) };
+}
+const octodns_SAMPLE_CHARS = 64 * 1024;
+function detectOctodns(file) {
+    if (!/\.ya?ml$/i.test(file.path))
+        return 0;
+    const head = file.text.slice(0, octodns_SAMPLE_CHARS);
+    if (/^["']?endpoint-drift["']?\s*:/m.test(head))
+        return 0;
+    // A name key followed by a record: `'':` or `www:` then `type: A` (or `- type: A`).
+    const record = /^\s*(?:-\s+)?type\s*:\s*['"]?(?:A|AAAA|CNAME|MX|TXT|SRV|NS|CAA|SPF|ALIAS|PTR)['"]?\s*$/m;
+    if (!record.test(head))
+        return 0;
+    if (/^(?:''|"")\s*:/m.test(head) || /^\s+(?:-\s+)?values?\s*:/m.test(head)) {
+        return zoneFromYamlName(file.path) ? 8 : 6;
+    }
+    return 3;
+}
+function renderOctodns(record, zone) {
+    const owner = relativeOwner(record.name, absoluteZone(zone));
+    const key = owner === '@' ? "''" : yamlScalar(owner);
+    const lines = [`${key}:`, `  type: ${record.type}`];
+    if (record.ttl !== undefined)
+        lines.push(`  ttl: ${record.ttl}`);
+    const parts = record.data.split(' ');
+    if (record.type === 'MX' && parts.length === 2) {
+        lines.push('  value:', `    exchange: ${parts[1]}`, `    preference: ${parts[0]}`);
+    }
+    else if (record.type === 'SRV' && parts.length === 4) {
+        lines.push('  value:', `    port: ${parts[2]}`, `    priority: ${parts[0]}`, `    target: ${parts[3]}`, `    weight: ${parts[1]}`);
+    }
+    else if (record.type === 'CAA' && parts.length >= 3) {
+        const value = txtStrings(parts.slice(2).join(' '))?.[0] ?? parts.slice(2).join(' ');
+        lines.push('  value:', `    flags: ${parts[0]}`, `    tag: ${parts[1]}`, `    value: ${yamlScalar(value)}`);
+    }
+    else if (record.type === 'TXT' || record.type === 'SPF') {
+        const text = (txtStrings(record.data) ?? [record.data]).join('');
+        lines.push(`  value: ${yamlScalar(text.replace(/;/g, '\\;'))}`);
+    }
+    else {
+        lines.push(`  value: ${yamlScalar(record.data)}`);
+    }
+    return lines.join('\n');
+}
+/**
+ * octoDNS zone file (YAML provider). Settings: `zone` (when the file is not named after the zone,
+ * e.g. `contoso.com.yaml`).
+ */
+const OCTODNS = {
+    id: 'octodns',
+    title: 'octoDNS zone (YAML)',
+    filePatterns: ['*.yaml', '*.yml'],
+    detect: detectOctodns,
+    parse: parseOctodns,
+    render: renderOctodns,
+};
+
+;// CONCATENATED MODULE: ./src/parsers/dns-yaml.ts
+
+
+
+
+/**
+ * Our own DNS records file (schemas/dns.schema.json), YAML or JSON:
+ *
+ * ```yaml
+ * endpoint-drift: dns/v1
+ * zone: contoso.com
+ * records:
+ *   - name: '@'
+ *     type: MX
+ *     value: 0 contoso-com.mail.protection.outlook.com.
+ * ```
+ *
+ * Names are relative to the zone; values are written as in a zone file except that targets are
+ * fully qualified (the trailing dot optional), and a TXT value is the text itself.
+ */
+const MARKER = 'dns/v1';
+const TOP_KEYS = new Set(['$schema', 'endpoint-drift', 'zone', 'records']);
+const dns_yaml_RECORD_KEYS = new Set(['name', 'type', 'ttl', 'value', 'values', 'comment']);
+function dns_yaml_at(ctx, node) {
+    return { file: ctx.file, ...contentPosition(ctx.src, node) };
+}
+function dns_yaml_report(ctx, node, message) {
+    if (ctx.quiet)
+        return;
+    const text = scalarText(node);
+    ctx.problems.push({ location: dns_yaml_at(ctx, node), message, ...(text !== undefined ? { text } : {}) });
+}
+function parseDnsYaml(file, _options) {
+    const records = [];
+    const problems = [];
+    const zones = [];
+    const result = { path: file.path, format: 'dns-yaml', zones, records, problems };
+    const notText = notTextProblem(file);
+    if (notText) {
+        problems.push(notText);
+        return result;
+    }
+    const text = withoutBom(file.text);
+    const src = readYaml(text);
+    const syntax = src.syntax;
+    const ctx = {
+        file: file.path,
+        src,
+        comments: src.comments,
+        problems,
+        quiet: syntax !== undefined,
+    };
+    if (syntax) {
+        problems.push({
+            location: { file: file.path, line: syntax.line, column: syntax.column },
+            message: `invalid YAML: ${syntax.message}`,
+        });
+    }
+    const root = resolved(src, src.doc.contents);
+    if (!(0,dist/* isMap */.jh)(root)) {
+        const expected = `"endpoint-drift: ${MARKER}", "zone" and "records"`;
+        dns_yaml_report(ctx, root, `the file must be a mapping with ${expected}`);
+        return result;
+    }
+    const duplicate = duplicateKey(src, root);
+    if (duplicate)
+        dns_yaml_report(ctx, duplicate.node, `duplicate key "${duplicate.key}"`);
+    for (const pair of root.items) {
+        const key = scalarText(resolved(src, pair.key));
+        if (key === undefined || !TOP_KEYS.has(key)) {
+            dns_yaml_report(ctx, resolved(src, pair.key), `unknown key "${key ?? ''}" (expected endpoint-drift, zone or records)`);
+        }
+    }
+    const marker = resolved(src, root.get('endpoint-drift', true));
+    if (marker === undefined) {
+        dns_yaml_report(ctx, root, `missing "endpoint-drift: ${MARKER}"`);
+    }
+    else if (scalarText(marker) !== MARKER) {
+        dns_yaml_report(ctx, marker, `unsupported marker ${JSON.stringify(scalarText(marker) ?? null)} (expected "${MARKER}")`);
+    }
+    const zoneNode = resolved(src, root.get('zone', true));
+    const zoneText = scalarText(zoneNode);
+    if (zoneText === undefined || zoneText === '') {
+        dns_yaml_report(ctx, zoneNode ?? root, 'the file needs a "zone" (contoso.com)');
+        return result;
+    }
+    const checked = plainName(zoneText);
+    if (!checked.ok) {
+        dns_yaml_report(ctx, zoneNode, checked.error);
+        return result;
+    }
+    const zone = absoluteZone(checked.value);
+    zones.push(zone);
+    const list = resolved(src, root.get('records', true));
+    if (!(0,dist/* isSeq */.oP)(list)) {
+        dns_yaml_report(ctx, list ?? root, 'the file needs a list of "records"');
+        return result;
+    }
+    const names = { origin: zone, mode: 'absolute' };
+    for (const item of list.items) {
+        const record = resolved(src, item);
+        if (!(0,dist/* isMap */.jh)(record)) {
+            dns_yaml_report(ctx, record, 'a record must be a mapping with name, type and value');
+            continue;
+        }
+        dns_yaml_readRecord(ctx, record, zone, names, records);
+    }
+    return result;
+}
+function dns_yaml_readRecord(ctx, record, zone, names, records) {
+    const { src } = ctx;
+    const get = (key) => resolved(src, record.get(key, true));
+    let ok = true;
+    const duplicate = duplicateKey(src, record);
+    if (duplicate) {
+        dns_yaml_report(ctx, duplicate.node, `duplicate key "${duplicate.key}" in a record`);
+        return;
+    }
+    for (const pair of record.items) {
+        const key = scalarText(resolved(src, pair.key));
+        if (key === undefined || !dns_yaml_RECORD_KEYS.has(key)) {
+            dns_yaml_report(ctx, resolved(src, pair.key), `unknown key "${key ?? ''}" in a record (expected name, type, ttl, value, values or comment)`);
+            ok = false;
+        }
+    }
+    const nameNode = get('name');
+    const name = nameNode === undefined
+        ? undefined
+        : (scalarText(nameNode) ?? ((0,dist/* isMap */.jh)(nameNode) || (0,dist/* isSeq */.oP)(nameNode) ? undefined : ''));
+    if (name === undefined) {
+        dns_yaml_report(ctx, nameNode ?? record, 'a record needs a "name" ("@" for the zone itself)');
+        return;
+    }
+    const owner = dns_yaml_ownerName(name, zone);
+    if (!owner.ok) {
+        dns_yaml_report(ctx, nameNode, owner.error);
+        return;
+    }
+    const typeNode = get('type');
+    const typeText = scalarText(typeNode);
+    const type = typeText === undefined ? undefined : recordType(typeText);
+    if (type === undefined) {
+        dns_yaml_report(ctx, typeNode ?? record, typeText === undefined ? 'a record needs a "type"' : `unknown record type "${typeText}"`);
+        return;
+    }
+    let ttl;
+    const ttlNode = get('ttl');
+    if (ttlNode !== undefined) {
+        ttl = parseUint(scalarText(ttlNode) ?? '', MAX_TTL);
+        if (ttl === undefined) {
+            dns_yaml_report(ctx, ttlNode, `"ttl" must be a number of seconds from 0 to ${MAX_TTL}`);
+            return;
+        }
+    }
+    const valueNode = get('value');
+    const valuesNode = get('values');
+    if ((valueNode === undefined) === (valuesNode === undefined)) {
+        dns_yaml_report(ctx, typeNode, `a record needs exactly one of "value" or "values"`);
+        return;
+    }
+    let values;
+    if (valuesNode !== undefined) {
+        if (!(0,dist/* isSeq */.oP)(valuesNode) || valuesNode.items.length === 0) {
+            dns_yaml_report(ctx, valuesNode, '"values" must be a list of one value or more');
+            return;
+        }
+        values = valuesNode.items.map((v) => resolved(src, v));
+    }
+    else {
+        values = [valueNode];
+    }
+    if (!ok)
+        return;
+    const commentNode = get('comment');
+    const written = scalarText(commentNode);
+    const first = octodns_nodePosition(src, record).line;
+    for (const node of values) {
+        const text = scalarText(node);
+        if (text === undefined) {
+            dns_yaml_report(ctx, node, `a ${type} value must be text`);
+            continue;
+        }
+        const rdata = dns_yaml_readValue(type, text, names);
+        if (!rdata.ok) {
+            dns_yaml_report(ctx, node, rdata.error);
+            continue;
+        }
+        const location = dns_yaml_at(ctx, node);
+        records.push({
+            name: owner.value,
+            type,
+            ttl,
+            data: rdata.value.data,
+            parsed: rdata.value.parsed,
+            zone,
+            location,
+            relativeTarget: undefined,
+            comment: written ?? commentFor(ctx.comments, [location.line, first], [first]),
+        });
+    }
+}
+function dns_yaml_ownerName(name, zone) {
+    if (name === '' || name === '@')
+        return { ok: true, value: zone };
+    const checked = plainName(endsWithDot(name) ? name : qualify(name, zone));
+    if (!checked.ok)
+        return checked;
+    const owner = checked.value.toLowerCase();
+    if (owner !== zone && !owner.endsWith(`.${zone}`)) {
+        return { ok: false, error: `"${name}" is outside the zone "${zone}"` };
+    }
+    return { ok: true, value: owner };
+}
+function dns_yaml_readValue(type, text, names) {
+    if (type === 'TXT' || type === 'SPF')
+        return { ok: true, value: txtRdata(chunkText(text)) };
+    const fields = splitFields(text);
+    if (!fields.ok)
+        return fields;
+    const rdata = rdataFromFields(type, fieldsOf(fields.value), names);
+    return rdata.ok ? rdata : { ok: false, error: rdata.error };
+}
+function detectDnsYaml(file) {
+    if (!/\.(?:ya?ml|json)$/i.test(file.path))
+        return 0;
+    const head = file.text.slice(0, 64 * 1024);
+    if (/^["']?endpoint-drift["']?\s*:\s*["']?dns\/v1\b/m.test(head))
+        return 10;
+    if (/"endpoint-drift"\s*:\s*"dns\/v1"/.test(head))
+        return 10;
+    return 0;
+}
+function renderDnsYaml(record, zone) {
+    const owner = relativeOwner(record.name, absoluteZone(zone));
+    const value = record.type === 'TXT' || record.type === 'SPF'
+        ? (txtStrings(record.data) ?? [record.data]).join('')
+        : record.data;
+    const lines = [`- name: ${yamlScalar(owner)}`, `  type: ${record.type}`];
+    if (record.ttl !== undefined)
+        lines.push(`  ttl: ${record.ttl}`);
+    lines.push(`  value: ${yamlScalar(value)}`);
+    return lines.join('\n');
+}
+/** Our own DNS records file (YAML or JSON, `endpoint-drift: dns/v1`). No settings. */
+const DNS_YAML = {
+    id: 'dns-yaml',
+    title: 'endpoint-drift DNS records (YAML)',
+    filePatterns: ['*.yml', '*.yaml', '*.json'],
+    detect: detectDnsYaml,
+    parse: parseDnsYaml,
+    render: renderDnsYaml,
+};
+
+// EXTERNAL MODULE: ./node_modules/acorn/dist/acorn.mjs
+var acorn = __webpack_require__(4559);
+;// CONCATENATED MODULE: ./src/parsers/dnscontrol.ts
+
+
+
+
+const INERT = { kind: 'inert' };
+/** Builders of records and how many values follow the name. */
+const BUILDERS = {
+    A: 1,
+    AAAA: 1,
+    CNAME: 1,
+    NS: 1,
+    PTR: 1,
+    ALIAS: 1,
+    MX: 2,
+    SRV: 4,
+    TXT: 1,
+    CAA: 2,
+};
+/** Calls that configure rather than add records: read without a notice. */
+const MODIFIERS = new Set([
+    'TTL',
+    'DefaultTTL',
+    'NAMESERVER',
+    'NAMESERVER_TTL',
+    'DnsProvider',
+    'NewRegistrar',
+    'NewDnsProvider',
+    'NO_PURGE',
+    'PURGE',
+    'IGNORE',
+    'IGNORE_NAME',
+    'IGNORE_TARGET',
+    'IGNORE_EXTERNAL_DNS',
+    'AUTODNSSEC',
+    'AUTODNSSEC_ON',
+    'AUTODNSSEC_OFF',
+    'DISABLE_IGNORE_SAFETY_CHECK',
+    'CAA_CRITICAL',
+    'DEFAULTS',
+    'END',
+]);
+/** Record types dnscontrol can make that are kept as written, without a builder here. */
+const OTHER_BUILDERS = new Set([
+    'DS',
+    'DNSKEY',
+    'HTTPS',
+    'SVCB',
+    'NAPTR',
+    'SSHFP',
+    'TLSA',
+    'LOC',
+    'SOA',
+    'DHCID',
+    'DNAME',
+    'OPENPGPKEY',
+    'SMIMEA',
+    'URL',
+    'URL301',
+    'FRAME',
+    'IMPORT_TRANSFORM',
+    'INCLUDE',
+    'SPF_BUILDER',
+    'DMARC_BUILDER',
+    'CAA_BUILDER',
+    'M365_BUILDER',
+    'LOC_BUILDER_DD',
+    'LOC_BUILDER_DMM_STR',
+    'LOC_BUILDER_DMS_STR',
+    'LOC_BUILDER_STR',
+    'R53_ALIAS',
+    'CF_REDIRECT',
+    'CF_TEMP_REDIRECT',
+    'CF_WORKER_ROUTE',
+    'CF_SINGLE_REDIRECT',
+    'AZURE_ALIAS',
+    'AKAMAICDN',
+]);
+const MAX_DEPTH = 64;
+const MAX_CALLS = 32;
+/** A commented-out call such as `// CNAME('x', 'y.'),`: not a remark about the next record. */
+const dnscontrol_COMMENTED_OUT = /^\s*[A-Za-z_$][\w$]*\s*\(.*\)\s*[,;]?\s*$/;
+class Reader {
+    records = [];
+    problems = [];
+    zones = [];
+    /** Domains by name, for D_EXTEND. */
+    #domains = [];
+    #helpers;
+    #readFile;
+    #required = new Set();
+    #defaultTtl;
+    #calls = 0;
+    constructor(helpers, options) {
+        this.#helpers = helpers;
+        this.#readFile = options?.readFile;
+    }
+    report(location, message, severity, text) {
+        const problem = { location, message };
+        this.problems.push({
+            ...problem,
+            ...(text !== undefined ? { text } : {}),
+            ...(severity ? { severity } : {}),
+        });
+    }
+    /** Parses a file and runs its top-level statements in `scope`. */
+    readFile(file, text, scope) {
+        const comments = [];
+        let program;
+        try {
+            program = (0,acorn/* parse */.qg)(text, {
+                ecmaVersion: 'latest',
+                sourceType: 'script',
+                allowReturnOutsideFunction: true,
+                allowHashBang: true,
+                onComment: comments,
+            });
+        }
+        catch (e) {
+            if (e instanceof SyntaxError && 'pos' in e) {
+                const pos = e.pos;
+                const message = e.message.replace(/ \(\d+:\d+\)$/, '');
+                const at = positionAt(lineStarts(text), pos);
+                this.report({ file, ...at }, `invalid JavaScript: ${message}`);
+                return;
+            }
+            if (e instanceof RangeError) {
+                this.report({ file, line: 0, column: 1 }, 'the script is nested too deeply to read');
+                return;
+            }
+            throw e;
+        }
+        const starts = lineStarts(text);
+        const ctx = {
+            path: file,
+            text,
+            lineStarts: starts,
+            comments: commentLines(text, starts, comments),
+        };
+        // Function declarations are hoisted, as JavaScript does.
+        for (const statement of program.body) {
+            if (statement.type === 'FunctionDeclaration') {
+                scope.set(statement.id.name, { kind: 'function', fn: statement, scope, file: ctx });
+            }
+        }
+        for (const statement of program.body)
+            this.#statement(statement, scope, ctx);
+    }
+    #statement(statement, scope, ctx) {
+        switch (statement.type) {
+            case 'FunctionDeclaration':
+            case 'EmptyStatement':
+                return;
+            case 'VariableDeclaration':
+                this.#declare(statement, scope, ctx, 0);
+                return;
+            case 'ExpressionStatement': {
+                const expression = statement
+                    .expression;
+                if (expression.type === 'CallExpression' && expression.callee.type === 'Identifier') {
+                    this.#topLevelCall(expression, expression.callee.name, scope, ctx);
+                }
+                return;
+            }
+            case 'IfStatement':
+            case 'ForStatement':
+            case 'ForInStatement':
+            case 'ForOfStatement':
+            case 'WhileStatement':
+            case 'DoWhileStatement':
+            case 'BlockStatement':
+            case 'SwitchStatement':
+            case 'TryStatement':
+                this.report(start(ctx, statement), 'records made inside a loop, a condition or a block are not read', 'notice');
+                return;
+            default:
+                return;
+        }
+    }
+    #declare(declaration, scope, ctx, depth) {
+        for (const d of declaration.declarations) {
+            if (d.id.type !== 'Identifier')
+                continue;
+            scope.set(d.id.name, d.init ? this.#evaluate(d.init, scope, ctx, depth + 1) : INERT);
+        }
+    }
+    #topLevelCall(call, name, scope, ctx) {
+        if (name === 'D' || name === 'D_EXTEND') {
+            this.#domain(call, name, scope, ctx);
+            return;
+        }
+        if (name === 'require') {
+            const arg = call.arguments[0];
+            const target = arg ? this.#evaluate(arg, scope, ctx, 1) : undefined;
+            if (target?.kind === 'text')
+                this.#require(target.value, ctx, scope);
+            return;
+        }
+        if (name === 'require_glob') {
+            const arg = call.arguments[0];
+            const target = arg ? this.#evaluate(arg, scope, ctx, 1) : undefined;
+            const what = target?.kind === 'text' ? `require_glob("${target.value}")` : 'require_glob()';
+            this.report(start(ctx, call), `${what} is not followed; the records in those files are not read`, 'notice');
+            return;
+        }
+        if (name === 'DEFAULTS') {
+            for (const arg of call.arguments) {
+                const value = this.#evaluate(arg, scope, ctx, 1);
+                if (value.kind === 'modifier' && value.name === 'DefaultTTL') {
+                    this.#defaultTtl = ttlOf(value.args[0]) ?? this.#defaultTtl;
+                }
+            }
+            return;
+        }
+        // Any other call is evaluated for what it declares; a top-level helper call adds no records.
+    }
+    #require(target, ctx, scope) {
+        const resolved = target.startsWith('/')
+            ? external_node_path_default().posix.normalize(target)
+            : external_node_path_default().posix.join(external_node_path_default().posix.dirname(ctx.path.replace(/\\/g, '/')), target);
+        if (this.#required.has(resolved) || resolved === ctx.path)
+            return;
+        this.#required.add(resolved);
+        const text = this.#readFile?.(resolved);
+        // A helper file that is not there leaves its helpers unread; their calls say so.
+        if (text === undefined || notTextProblem({ path: resolved, text }))
+            return;
+        this.readFile(resolved, withoutBom(text), scope);
+    }
+    #domain(call, name, scope, ctx) {
+        const [first, ...rest] = call.arguments;
+        const domainValue = first ? this.#evaluate(first, scope, ctx, 1) : undefined;
+        if (domainValue?.kind !== 'text') {
+            this.report(start(ctx, first ?? call), `${name} needs the domain name as its first argument`);
+            return;
+        }
+        // `D("contoso.com!internal", ...)` tags a split-horizon view of the same domain.
+        const written = domainValue.value.replace(/!.*$/, '');
+        const checked = plainName(written);
+        if (!checked.ok || written === '') {
+            this.report(domainValue.at, checked.ok ? 'empty domain name' : checked.error, undefined, written);
+            return;
+        }
+        const domain = absoluteZone(checked.value);
+        let zone = domain;
+        if (name === 'D') {
+            if (!this.zones.includes(domain))
+                this.zones.push(domain);
+            this.#domains.push(domain);
+        }
+        else {
+            const parent = this.#domains
+                .filter((d) => domain === d || domain.endsWith(`.${d}`))
+                .sort((a, b) => b.length - a.length)[0];
+            if (parent === undefined) {
+                this.report(domainValue.at, `D_EXTEND("${written}") comes before any D() of its domain`, undefined, written);
+            }
+            zone = parent ?? domain;
+        }
+        let ttl = this.#defaultTtl;
+        const args = name === 'D' ? rest.slice(1) : rest;
+        const values = args.flatMap((a) => this.#spread(a, scope, ctx, 1));
+        for (const value of flatten(values)) {
+            if (value.kind === 'modifier') {
+                if (value.name === 'DefaultTTL')
+                    ttl = ttlOf(value.args[0]) ?? ttl;
+                if (value.name === 'NAMESERVER')
+                    this.#nameserver(value, domain, zone, ttl);
+                continue;
+            }
+            if (value.kind === 'drafts') {
+                for (const draft of value.drafts)
+                    this.#materialise(draft, domain, zone, ttl);
+                continue;
+            }
+            if (value.kind === 'unknown') {
+                this.report(value.at, value.reason, 'notice');
+            }
+        }
+    }
+    #nameserver(value, domain, zone, ttl) {
+        const target = value.args[0];
+        if (target?.kind !== 'text')
+            return;
+        const rdata = nameRdata('NS', target.value, domain);
+        if (!rdata.ok) {
+            this.report(target.at, rdata.error, undefined, target.value);
+            return;
+        }
+        this.#push(domain, 'NS', ttl, rdata.value, zone, { location: target.at, comment: undefined });
+    }
+    #push(name, type, ttl, rdata, zone, site) {
+        this.records.push({
+            name,
+            type,
+            ttl,
+            data: rdata.data,
+            parsed: rdata.parsed,
+            zone,
+            location: site.location,
+            relativeTarget: rdata.relativeTarget ? true : undefined,
+            comment: site.comment,
+        });
+    }
+    #owner(written, domain) {
+        if (written === '@' || written === '')
+            return { ok: true, value: domain };
+        const absolute = endsWithDot(written) ? written : qualify(written, domain);
+        const checked = plainName(absolute);
+        if (!checked.ok)
+            return checked;
+        return { ok: true, value: checked.value.toLowerCase() };
+    }
+    #materialise(draft, domain, zone, defaultTtl) {
+        if (draft.kind === 'helper') {
+            this.#expand(draft, domain, zone, defaultTtl);
+            return;
+        }
+        const { type, args } = draft;
+        const site = draft.via ?? { location: draft.at, comment: draft.call.comment };
+        const nameValue = args[0];
+        if (nameValue?.kind !== 'text') {
+            const at = nameValue && 'at' in nameValue ? nameValue.at : draft.call.location;
+            this.#unread(nameValue, at, `${type} needs a name as its first argument`);
+            return;
+        }
+        const owner = this.#owner(nameValue.value, domain);
+        if (!owner.ok) {
+            this.report(nameValue.at, owner.error, undefined, nameValue.value);
+            return;
+        }
+        let ttl = defaultTtl;
+        let critical = false;
+        const positional = [];
+        for (const arg of args.slice(1)) {
+            if (arg.kind === 'modifier') {
+                if (arg.name === 'TTL') {
+                    const t = ttlOf(arg.args[0]);
+                    if (t === undefined) {
+                        this.report(arg.at, 'TTL() needs a number of seconds or a duration such as "1h"');
+                        return;
+                    }
+                    ttl = t;
+                }
+                else if (arg.name === 'CAA_CRITICAL')
+                    critical = true;
+                continue;
+            }
+            if (arg.kind === 'inert')
+                continue;
+            positional.push(arg);
+        }
+        const needed = BUILDERS[type];
+        for (let i = 0; i < needed; i++) {
+            const v = positional[i];
+            if (v === undefined) {
+                this.report(draft.call.location, `${type}("${nameValue.value}") needs ${needed + 1} arguments`);
+                return;
+            }
+            if (v.kind === 'unknown' || v.kind === 'drafts' || v.kind === 'function') {
+                this.#unread(v, draft.call.location, `an argument of ${type}("${nameValue.value}") is not a value`);
+                return;
+            }
+        }
+        const rdata = buildRdata(type, positional.slice(0, needed), domain, critical);
+        if (!rdata.ok) {
+            this.report(rdata.at ?? draft.at, rdata.error, undefined, rdata.text);
+            return;
+        }
+        this.#push(owner.value, type, ttl, rdata.value, zone, site);
+    }
+    /** A notice for a value that cannot be read (or an error when it is simply the wrong thing). */
+    #unread(value, at, fallback) {
+        if (value?.kind === 'unknown')
+            this.report(value.at, value.reason, 'notice');
+        else
+            this.report(at, fallback);
+    }
+    #expand(draft, domain, zone, defaultTtl) {
+        const bare = domain.replace(/\.$/, '');
+        for (const template of draft.templates) {
+            for (const bound of bindings(template, draft.args)) {
+                const fill = (s) => s
+                    .replace(/\{domain\}/g, bare)
+                    .replace(/\{domain-dashed\}/g, bare.replace(/\./g, '-'))
+                    .replace(/\$(\d)/g, (m, n) => bound[Number(n) - 1] ?? m);
+                const prefix = `${draft.name}(): `;
+                const owner = this.#owner(fill(template.name), domain);
+                if (!owner.ok) {
+                    this.report(draft.call.location, prefix + owner.error);
+                    continue;
+                }
+                const value = fill(template.value);
+                let rdata;
+                if (template.type === 'TXT' || template.type === 'SPF') {
+                    rdata = { ok: true, value: txtRdata(chunkText(value)) };
+                }
+                else {
+                    const fields = splitFields(value);
+                    if (!fields.ok)
+                        rdata = fields;
+                    else {
+                        const r = rdataFromFields(template.type, fieldsOf(fields.value), labelContext(domain));
+                        rdata = r.ok ? r : { ok: false, error: r.error };
+                    }
+                }
+                if (!rdata.ok) {
+                    this.report(draft.call.location, prefix + rdata.error);
+                    continue;
+                }
+                this.#push(owner.value, template.type, template.ttl ?? defaultTtl, rdata.value, zone, draft.call);
+            }
+        }
+    }
+    /** An argument, with `...spread` arrays taken apart. */
+    #spread(node, scope, ctx, depth) {
+        if (node.type === 'SpreadElement') {
+            const value = this.#evaluate(node.argument, scope, ctx, depth + 1);
+            return value.kind === 'list' ? [...value.items] : [value];
+        }
+        return [this.#evaluate(node, scope, ctx, depth + 1)];
+    }
+    #evaluate(node, scope, ctx, depth) {
+        const at = start(ctx, node);
+        if (depth > MAX_DEPTH)
+            return { kind: 'unknown', reason: 'this expression is nested too deeply to read', at };
+        const e = node;
+        switch (e.type) {
+            case 'Literal':
+                if (typeof e.value === 'string')
+                    return { kind: 'text', value: e.value, at: inside(at) };
+                if (typeof e.value === 'number')
+                    return { kind: 'number', value: e.value, at };
+                return INERT;
+            case 'TemplateLiteral': {
+                let text = '';
+                for (let i = 0; i < e.quasis.length; i++) {
+                    text += e.quasis[i].value.cooked ?? e.quasis[i].value.raw;
+                    const expression = e.expressions[i];
+                    if (expression === undefined)
+                        continue;
+                    const part = this.#evaluate(expression, scope, ctx, depth + 1);
+                    if (part.kind === 'text' || part.kind === 'number')
+                        text += String(part.value);
+                    else
+                        return unknownValue(part, at, `\`${source(ctx, e)}\` is computed`);
+                }
+                return { kind: 'text', value: text, at: inside(at) };
+            }
+            case 'BinaryExpression': {
+                if (e.operator !== '+' || e.left.type === 'PrivateIdentifier') {
+                    return { kind: 'unknown', reason: `"${source(ctx, e)}" is computed`, at };
+                }
+                const left = this.#evaluate(e.left, scope, ctx, depth + 1);
+                const right = this.#evaluate(e.right, scope, ctx, depth + 1);
+                if (left.kind === 'number' && right.kind === 'number') {
+                    return { kind: 'number', value: left.value + right.value, at };
+                }
+                if ((left.kind === 'text' || left.kind === 'number') &&
+                    (right.kind === 'text' || right.kind === 'number')) {
+                    return { kind: 'text', value: String(left.value) + String(right.value), at: left.at };
+                }
+                return unknownValue(left.kind === 'unknown' ? left : right, at, `"${source(ctx, e)}" is computed`);
+            }
+            case 'Identifier': {
+                const value = scope.get(e.name);
+                if (value !== undefined)
+                    return value;
+                return { kind: 'unknown', reason: `"${e.name}" is not defined in this file`, at };
+            }
+            case 'ArrayExpression': {
+                const items = [];
+                for (const element of e.elements) {
+                    if (element)
+                        items.push(...this.#spread(element, scope, ctx, depth + 1));
+                }
+                return { kind: 'list', items, at };
+            }
+            case 'ObjectExpression':
+                return INERT;
+            case 'CallExpression':
+                return this.#call(e, scope, ctx, depth);
+            case 'ArrowFunctionExpression':
+            case 'FunctionExpression':
+                return { kind: 'function', fn: e, scope, file: ctx };
+            default:
+                return { kind: 'unknown', reason: `"${dnscontrol_preview(source(ctx, e))}" is computed`, at };
+        }
+    }
+    #call(call, scope, ctx, depth) {
+        const at = start(ctx, call);
+        if (call.callee.type !== 'Identifier') {
+            return { kind: 'unknown', reason: `"${dnscontrol_preview(source(ctx, call))}" is computed`, at };
+        }
+        const name = call.callee.name;
+        const args = () => call.arguments.flatMap((a) => this.#spread(a, scope, ctx, depth + 1));
+        const site = () => ({ location: at, comment: commentAt(ctx, call) });
+        const helper = this.#helpers.get(name);
+        if (helper !== undefined) {
+            return {
+                kind: 'drafts',
+                drafts: [{ kind: 'helper', name, args: args(), call: site(), templates: helper }],
+            };
+        }
+        if (name in BUILDERS) {
+            const values = args();
+            const first = call.arguments[1];
+            const valueAt = first && first.type !== 'SpreadElement' ? start(ctx, first) : at;
+            const record = {
+                kind: 'record',
+                type: name,
+                args: values,
+                call: site(),
+                at: first && isStringNode(first) ? inside(valueAt) : valueAt,
+            };
+            return { kind: 'drafts', drafts: [record] };
+        }
+        if (MODIFIERS.has(name))
+            return { kind: 'modifier', name, args: args(), at };
+        if (OTHER_BUILDERS.has(name)) {
+            return {
+                kind: 'unknown',
+                reason: `${name}() is not read; set the "helpers" option to say what it adds`,
+                at,
+                helper: name,
+            };
+        }
+        const fn = scope.get(name);
+        if (fn?.kind === 'function')
+            return this.#apply(name, fn, args(), site(), depth);
+        return {
+            kind: 'unknown',
+            reason: `${name}() is a helper that cannot be read; set the "helpers" option to say what it adds`,
+            at,
+            helper: name,
+        };
+    }
+    /** Calls a function of the file whose body only declares values and returns. */
+    #apply(name, fn, args, site, depth) {
+        const cannot = (why) => ({
+            kind: 'unknown',
+            reason: `${name}() cannot be read (${why}); set the "helpers" option to say what it adds`,
+            at: site.location,
+            helper: name,
+        });
+        if (this.#calls >= MAX_CALLS)
+            return cannot('it calls itself too deeply');
+        const inner = new Map(fn.scope);
+        fn.fn.params.forEach((param, i) => {
+            if (param.type === 'Identifier')
+                inner.set(param.name, args[i] ?? INERT);
+        });
+        inner.set('arguments', { kind: 'list', items: [...args], at: site.location });
+        this.#calls++;
+        try {
+            let result;
+            if (fn.fn.body.type !== 'BlockStatement') {
+                result = this.#evaluate(fn.fn.body, inner, fn.file, depth + 1);
+            }
+            else {
+                for (const statement of fn.fn.body.body) {
+                    if (statement.type === 'VariableDeclaration') {
+                        this.#declare(statement, inner, fn.file, depth + 1);
+                    }
+                    else if (statement.type === 'ReturnStatement') {
+                        result = statement.argument
+                            ? this.#evaluate(statement.argument, inner, fn.file, depth + 1)
+                            : INERT;
+                        break;
+                    }
+                    else if (statement.type !== 'EmptyStatement') {
+                        return cannot('its body does more than return records');
+                    }
+                }
+            }
+            if (result === undefined)
+                return INERT;
+            const drafts = [];
+            for (const value of flatten([result])) {
+                if (value.kind === 'unknown') {
+                    return cannot(value.reason.replace(/; set the "helpers".*$/, ''));
+                }
+                if (value.kind === 'drafts') {
+                    for (const d of value.drafts) {
+                        const computed = d.kind === 'record' ? flatten(d.args).find((a) => a.kind === 'unknown') : undefined;
+                        if (computed?.kind === 'unknown')
+                            return cannot(computed.reason.replace(/; set the "helpers".*$/, ''));
+                        drafts.push(d.kind === 'record' && d.via === undefined ? { ...d, via: site } : d);
+                    }
+                }
+            }
+            return drafts.length > 0 ? { kind: 'drafts', drafts } : result;
+        }
+        finally {
+            this.#calls--;
+        }
+    }
+}
+/** Values with lists taken apart (records in arrays are spread into D). */
+function flatten(values, depth = 0) {
+    const out = [];
+    for (const value of values) {
+        if (value.kind === 'list' && depth < MAX_DEPTH)
+            out.push(...flatten(value.items, depth + 1));
+        else
+            out.push(value);
+    }
+    return out;
+}
+function unknownValue(part, at, reason) {
+    return part.kind === 'unknown' ? part : { kind: 'unknown', reason, at };
+}
+function ttlOf(value) {
+    if (value?.kind === 'number')
+        return Number.isInteger(value.value) && value.value >= 0 ? value.value : undefined;
+    if (value?.kind === 'text')
+        return parseTtl(value.value);
+    return undefined;
+}
+function labelContext(domain) {
+    return { origin: domain, mode: 'label' };
+}
+function nameRdata(type, target, domain) {
+    const name = targetName(target, labelContext(domain));
+    if (!name.ok)
+        return name;
+    return {
+        ok: true,
+        value: {
+            data: name.value.name,
+            parsed: { type, target: name.value.name },
+            relativeTarget: false,
+        },
+    };
+}
+/** Record data from a builder's values (after the name). */
+function buildRdata(type, values, domain, critical) {
+    const text = (v) => v.kind === 'text' ? v.value : v.kind === 'number' ? String(v.value) : undefined;
+    const atOf = (v) => ('at' in v ? v.at : undefined);
+    const bad = (v, error) => ({
+        ok: false,
+        error,
+        at: atOf(v),
+        text: text(v),
+    });
+    const number = (v, what, max) => {
+        const n = parseUint(text(v) ?? '', max);
+        return n ?? bad(v, `${what} must be a number from 0 to ${max}, not ${dnscontrol_describe(v)}`);
+    };
+    const target = (v) => {
+        const t = text(v);
+        if (t === undefined || v.kind !== 'text')
+            return bad(v, `a target must be a name, not ${dnscontrol_describe(v)}`);
+        const name = targetName(t, labelContext(domain));
+        return name.ok ? name.value.name : bad(v, name.error);
+    };
+    const [v0, v1, v2, v3] = values;
+    switch (type) {
+        case 'A':
+        case 'AAAA': {
+            const address = addressRdata(type, text(v0) ?? '');
+            return address.ok ? address : bad(v0, address.error);
+        }
+        case 'CNAME':
+        case 'NS':
+        case 'PTR':
+        case 'ALIAS': {
+            const t = target(v0);
+            if (typeof t !== 'string')
+                return t;
+            const parsed = type === 'ALIAS' ? { type: 'OTHER', text: t } : { type, target: t };
+            return { ok: true, value: { data: t, parsed, relativeTarget: false } };
+        }
+        case 'MX': {
+            const preference = number(v0, 'an MX preference', 65535);
+            if (typeof preference !== 'number')
+                return preference;
+            const t = target(v1);
+            if (typeof t !== 'string')
+                return t;
+            return {
+                ok: true,
+                value: {
+                    data: `${preference} ${t}`,
+                    parsed: { type: 'MX', preference, exchange: t },
+                    relativeTarget: false,
+                },
+            };
+        }
+        case 'SRV': {
+            const nums = [];
+            for (const [v, what] of [
+                [v0, 'an SRV priority'],
+                [v1, 'an SRV weight'],
+                [v2, 'an SRV port'],
+            ]) {
+                const n = number(v, what, 65535);
+                if (typeof n !== 'number')
+                    return n;
+                nums.push(n);
+            }
+            const t = target(v3);
+            if (typeof t !== 'string')
+                return t;
+            const [priority, weight, port] = nums;
+            return {
+                ok: true,
+                value: {
+                    data: `${priority} ${weight} ${port} ${t}`,
+                    parsed: { type: 'SRV', priority, weight, port, target: t },
+                    relativeTarget: false,
+                },
+            };
+        }
+        case 'TXT': {
+            const parts = v0.kind === 'list' ? v0.items : [v0];
+            const strings = [];
+            for (const part of parts) {
+                const t = part.kind === 'text' ? part.value : undefined;
+                if (t === undefined)
+                    return bad(part, `TXT content must be text or a list of texts, not ${dnscontrol_describe(part)}`);
+                strings.push(...chunkText(t));
+            }
+            if (strings.length === 0)
+                return bad(v0, 'TXT content must not be an empty list');
+            return { ok: true, value: txtRdata(strings) };
+        }
+        case 'CAA': {
+            const tag = text(v0);
+            if (tag === undefined || !/^[A-Za-z0-9]+$/.test(tag)) {
+                return bad(v0, `a CAA tag is letters and digits, not ${dnscontrol_describe(v0)}`);
+            }
+            const value = text(v1);
+            if (value === undefined)
+                return bad(v1, `a CAA value is text, not ${dnscontrol_describe(v1)}`);
+            return {
+                ok: true,
+                value: otherRdata(`${critical ? 128 : 0} ${tag} ${txtRdata([value]).data}`),
+            };
+        }
+    }
+    return { ok: false, error: `${type} records are not read` };
+}
+function dnscontrol_describe(v) {
+    switch (v.kind) {
+        case 'text':
+            return JSON.stringify(v.value);
+        case 'number':
+            return String(v.value);
+        case 'list':
+            return 'a list';
+        case 'drafts':
+            return 'a record';
+        default:
+            return 'something else';
+    }
+}
+/** Which argument values each template expansion gets: one per element of a list argument. */
+function bindings(template, args) {
+    const used = new Set([...`${template.name} ${template.value}`.matchAll(/\$(\d)/g)].map((m) => Number(m[1]) - 1));
+    let out = [[]];
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        const options = arg.kind === 'list' && used.has(i)
+            ? arg.items.flatMap((item) => item.kind === 'text' || item.kind === 'number' ? [String(item.value)] : [])
+            : [arg.kind === 'text' || arg.kind === 'number' ? String(arg.value) : ''];
+        out = out.flatMap((prefix) => options.map((o) => [...prefix, o]));
+    }
+    return out;
+}
+// JavaScript also ends lines at `\r` and U+2028, so acorn's own line numbers are not used:
+// positions come from offsets.
+function start(ctx, node) {
+    return { file: ctx.path, ...positionAt(ctx.lineStarts, node.start) };
+}
+function inside(at) {
+    return { ...at, column: at.column + 1 };
+}
+function isStringNode(node) {
+    return ((node.type === 'Literal' && typeof node.value === 'string') ||
+        node.type === 'TemplateLiteral');
+}
+function source(ctx, node) {
+    return ctx.text.slice(node.start, node.end);
+}
+function dnscontrol_preview(s) {
+    const line = s.replace(/\s+/g, ' ');
+    return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+}
+/** Comments by line, for attaching them to the calls they describe. */
+function commentLines(text, starts, comments) {
+    const out = new Map();
+    for (const c of comments) {
+        const { line: startLine, column } = positionAt(starts, c.start);
+        const inline = text.slice(c.start - column + 1, c.start).trim() !== '';
+        const lines = c.value.split('\n');
+        lines.forEach((line, k) => {
+            const cleaned = line.replace(/^\s*\*?\s?/, '').trim();
+            out.set(startLine + k, {
+                text: cleaned,
+                inline: inline && k === 0,
+                code: dnscontrol_COMMENTED_OUT.test(cleaned),
+            });
+        });
+    }
+    return out;
+}
+/** The inline comment on a call's line, or the comment lines right above it. */
+function commentAt(ctx, node) {
+    const first = positionAt(ctx.lineStarts, node.start).line;
+    const last = positionAt(ctx.lineStarts, node.end).line;
+    for (const line of first === last ? [first] : [first, last]) {
+        const c = ctx.comments.get(line);
+        if (c?.inline && c.text !== '' && !c.code)
+            return c.text;
+    }
+    const above = [];
+    for (let line = first - 1; line > 0; line--) {
+        const c = ctx.comments.get(line);
+        if (!c || c.inline)
+            break;
+        if (!c.code && isMeaningfulComment(c.text))
+            above.unshift(c.text);
+    }
+    return above.length > 0 ? above.join('\n') : undefined;
+}
+/** The `helpers` setting: helper name -> records it adds. Problems are reported, not thrown. */
+function readHelpers(settings, file, problems) {
+    const helpers = new Map();
+    const raw = settings?.helpers;
+    if (raw === undefined)
+        return helpers;
+    const complain = (message) => problems.push({
+        location: { file, line: 0, column: 1 },
+        message: `option "helpers": ${message}`,
+    });
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+        complain('must map helper names to the records they add');
+        return helpers;
+    }
+    for (const [name, list] of Object.entries(raw)) {
+        if (!Array.isArray(list)) {
+            complain(`"${name}" must be a list of {type, name, value}`);
+            continue;
+        }
+        const templates = [];
+        for (const item of list) {
+            const t = item;
+            const type = typeof t?.type === 'string' ? recordType(t.type) : undefined;
+            const ttl = t?.ttl === undefined ? undefined : typeof t.ttl === 'number' ? t.ttl : Number.NaN;
+            if (!t ||
+                type === undefined ||
+                typeof t.name !== 'string' ||
+                typeof t.value !== 'string' ||
+                Number.isNaN(ttl)) {
+                complain(`"${name}" has a record that is not {type, name, value, ttl?}: ${JSON.stringify(item)}`);
+                continue;
+            }
+            templates.push({ type, name: t.name, value: t.value, ttl });
+        }
+        helpers.set(name, templates);
+    }
+    return helpers;
+}
+function parseDnscontrol(file, options) {
+    const notText = notTextProblem(file);
+    if (notText)
+        return { path: file.path, format: 'dnscontrol', zones: [], records: [], problems: [notText] };
+    const problems = [];
+    const helpers = readHelpers(options?.settings, file.path, problems);
+    const reader = new Reader(helpers, options);
+    reader.readFile(file.path, withoutBom(file.text), new Map());
+    return {
+        path: file.path,
+        format: 'dnscontrol',
+        zones: reader.zones,
+        records: reader.records,
+        problems: [...problems, ...reader.problems],
+    };
+}
+const dnscontrol_SAMPLE_CHARS = 64 * 1024;
+function detectDnscontrol(file) {
+    const lower = file.path.toLowerCase();
+    if (!/\.(?:js|cjs|mjs)$/.test(lower))
+        return 0;
+    const head = file.text.slice(0, dnscontrol_SAMPLE_CHARS);
+    const declares = /(?:^|[^\w$.])D(?:_EXTEND)?\s*\(\s*["'`]/.test(head);
+    const builds = /(?:^|[^\w$.])(?:NewRegistrar|NewDnsProvider|DnsProvider|CNAME|MX|TXT|SRV)\s*\(/.test(head);
+    if (declares && builds)
+        return lower.endsWith('dnsconfig.js') ? 10 : 8;
+    if (declares || (lower.endsWith('dnsconfig.js') && builds))
+        return 5;
+    return 0;
+}
+function quoteJs(s) {
+    return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+function renderDnscontrol(record, zone) {
+    const owner = relativeOwner(record.name, absoluteZone(zone));
+    const ttl = record.ttl === undefined ? '' : `, TTL(${record.ttl})`;
+    const parts = record.data.split(' ');
+    let values;
+    if (record.type === 'MX' && parts.length === 2)
+        values = [parts[0], quoteJs(parts[1])];
+    else if (record.type === 'SRV' && parts.length === 4)
+        values = [...parts.slice(0, 3), quoteJs(parts[3])];
+    else if (record.type === 'TXT') {
+        const strings = txtStrings(record.data) ?? [record.data];
+        values = [strings.length === 1 ? quoteJs(strings[0]) : `[${strings.map(quoteJs).join(', ')}]`];
+    }
+    else if (record.type === 'CAA' && parts.length >= 3) {
+        const value = txtStrings(parts.slice(2).join(' '))?.[0] ?? parts.slice(2).join(' ');
+        values = [quoteJs(parts[1]), quoteJs(value)];
+        if (parts[0] === '128')
+            values.push('CAA_CRITICAL');
+    }
+    else
+        values = [quoteJs(record.data)];
+    return `${record.type}(${quoteJs(owner)}, ${values.join(', ')}${ttl})`;
+}
+/**
+ * dnscontrol `dnsconfig.js` or a zone `.js` file it requires. Settings: `helpers`, mapping a
+ * helper's name to the records one call adds: `{ Ms365_Root: [{ type: 'MX', name: '@', value:
+ * '0 {domain-dashed}.mail.protection.outlook.com.' }, ...] }`. In `name` and `value`, `$1`…`$9`
+ * are the call's arguments (a list argument repeats the record once per element), `{domain}` is
+ * the domain and `{domain-dashed}` the domain with dashes for dots (`contoso-com`). Values are
+ * written as in a zone file (`10 mail.contoso.com.`), TXT as the text itself; names and targets
+ * follow dnscontrol: one label is relative to the domain, a name with dots ends with a dot.
+ * Optional `ttl` per record. Files named by `require()` are read through `readFile`.
+ */
+const DNSCONTROL = {
+    id: 'dnscontrol',
+    title: 'dnscontrol (dnsconfig.js)',
+    filePatterns: ['dnsconfig.js', '*.js'],
+    detect: detectDnscontrol,
+    parse: parseDnscontrol,
+    render: renderDnscontrol,
+};
+
+;// CONCATENATED MODULE: ./src/parsers/hcl.ts
+
+const NUMBER = /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const PUNCT3 = new Set(['...']);
+const PUNCT2 = new Set(['==', '!=', '<=', '>=', '&&', '||', '=>', '::']);
+const PUNCT1 = '{}[]()=:,.?!+-*/%<>~';
+const ID_START = /[\p{ID_Start}_]/u;
+const ID_CONTINUE = /[\p{ID_Continue}-]/u;
+/** Deep enough for any real file; deeper input is refused rather than allowed to exhaust the stack. */
+const hcl_MAX_DEPTH = 256;
+function isIdStart(c, text, i) {
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)
+        return true;
+    return c > 127 && ID_START.test(String.fromCodePoint(text.codePointAt(i)));
+}
+function isIdContinue(c, text, i) {
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45)
+        return true;
+    return c > 127 && ID_CONTINUE.test(String.fromCodePoint(text.codePointAt(i)));
+}
+function isHex(s) {
+    return /^[0-9a-fA-F]+$/.test(s);
+}
+/** How a token reads in a message. */
+function describeToken(t) {
+    switch (t.kind) {
+        case 'newline':
+            return 'the end of the line';
+        case 'eof':
+            return 'the end of the file';
+        case 'quote':
+            return 'a string';
+        case 'heredoc':
+            return 'a heredoc';
+        default:
+            return JSON.stringify(t.text.length > 40 ? `${t.text.slice(0, 40)}…` : t.text);
+    }
+}
+class Parser {
+    text;
+    problems = [];
+    comments = [];
+    #lineStarts = [0];
+    #pos = 0;
+    #limit;
+    #tok;
+    #tok2;
+    #depth = 0;
+    #silent = 0;
+    #aborted = false;
+    constructor(text) {
+        this.text = text;
+        this.#limit = text.length;
+        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+            this.#lineStarts.push(i + 1);
+    }
+    position(offset) {
+        const starts = this.#lineStarts;
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return { offset, line: lo + 1, column: offset - starts[lo] + 1 };
+    }
+    error(offset, message) {
+        if (this.#silent > 0 || this.#aborted)
+            return;
+        this.problems.push({ message, start: this.position(offset) });
+    }
+    // Tokens ────────────────────────────────────────────────────────────────────────────────────
+    #lex() {
+        const text = this.text;
+        const limit = this.#limit;
+        for (;;) {
+            let i = this.#pos;
+            if (this.#aborted || i >= limit)
+                return { kind: 'eof', start: limit, end: limit, text: '' };
+            const c = text.charCodeAt(i);
+            if (c === 32 || c === 9 || c === 13) {
+                this.#pos = i + 1;
+                continue;
+            }
+            if (c === 10) {
+                this.#pos = i + 1;
+                return { kind: 'newline', start: i, end: i + 1, text: '\n' };
+            }
+            if (c === 35 /* # */ || (c === 47 /* / */ && text.charCodeAt(i + 1) === 47)) {
+                let end = text.indexOf('\n', i);
+                if (end < 0 || end > limit)
+                    end = limit;
+                this.#comment(i, text.slice(i + (c === 35 ? 1 : 2), end));
+                this.#pos = end;
+                continue;
+            }
+            if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+                let end = text.indexOf('*/', i + 2);
+                if (end < 0 || end + 2 > limit) {
+                    this.error(i, 'unterminated comment: "*/" is missing');
+                    end = limit;
+                    this.#comment(i, text.slice(i + 2, end));
+                    this.#pos = end;
+                }
+                else {
+                    this.#comment(i, text.slice(i + 2, end));
+                    this.#pos = end + 2;
+                }
+                continue;
+            }
+            const start = i;
+            if (isIdStart(c, text, i)) {
+                i += c > 0xffff || (c >= 0xd800 && c <= 0xdbff) ? 2 : 1;
+                while (i < limit) {
+                    const d = text.charCodeAt(i);
+                    if (!isIdContinue(d, text, i))
+                        break;
+                    i += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+                }
+                this.#pos = i;
+                return { kind: 'ident', start, end: i, text: text.slice(start, i) };
+            }
+            if (c >= 48 && c <= 57) {
+                NUMBER.lastIndex = i;
+                NUMBER.test(text);
+                const end = Math.min(NUMBER.lastIndex, limit);
+                this.#pos = end;
+                return { kind: 'number', start, end, text: text.slice(start, end) };
+            }
+            if (c === 34 /* " */) {
+                this.#pos = i + 1;
+                return { kind: 'quote', start, end: i + 1, text: '"' };
+            }
+            if (c === 60 /* < */ && text.charCodeAt(i + 1) === 60) {
+                const heredoc = this.#heredoc(i);
+                if (heredoc)
+                    return heredoc;
+            }
+            const three = text.slice(i, i + 3);
+            const two = three.slice(0, 2);
+            const len = PUNCT3.has(three) ? 3 : PUNCT2.has(two) ? 2 : PUNCT1.includes(text[i]) ? 1 : 0;
+            if (len > 0 && i + len <= limit) {
+                this.#pos = i + len;
+                return { kind: 'punct', start, end: i + len, text: text.slice(i, i + len) };
+            }
+            const width = c >= 0xd800 && c <= 0xdbff && i + 1 < limit ? 2 : 1;
+            this.#pos = i + width;
+            return { kind: 'invalid', start, end: i + width, text: text.slice(i, i + width) };
+        }
+    }
+    #comment(start, body) {
+        const text = this.text;
+        let j = start - 1;
+        while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9))
+            j--;
+        const ownLine = j < 0 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13;
+        const pos = this.position(start);
+        this.comments.push({ text: body.trim(), line: pos.line, column: pos.column, ownLine });
+    }
+    /** `<<EOF` or `<<-EOF` at the end of a line; undefined when the text at `i` is not one. */
+    #heredoc(i) {
+        const text = this.text;
+        const m = /<<(-?)([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/y;
+        m.lastIndex = i;
+        const found = m.exec(text);
+        if (!found || m.lastIndex > this.#limit)
+            return undefined;
+        const marker = found[2];
+        const contentStart = m.lastIndex;
+        let lineStart = contentStart;
+        let contentEnd = this.#limit;
+        let closeEnd = this.#limit;
+        while (lineStart < this.#limit) {
+            let lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0 || lineEnd > this.#limit)
+                lineEnd = this.#limit;
+            if (text.slice(lineStart, lineEnd).trim() === marker) {
+                contentEnd = lineStart;
+                closeEnd = text.indexOf(marker, lineStart) + marker.length;
+                break;
+            }
+            lineStart = lineEnd + 1;
+        }
+        if (closeEnd === this.#limit && contentEnd === this.#limit)
+            this.error(i, `unterminated heredoc: no line reads "${marker}"`);
+        this.#pos = closeEnd;
+        return {
+            kind: 'heredoc',
+            start: i,
+            end: closeEnd,
+            text: found[0].trimEnd(),
+            heredoc: { contentStart, contentEnd, flush: found[1] === '-' },
+        };
+    }
+    peek() {
+        return (this.#tok ??= this.#lex());
+    }
+    /** The token after the next one; only used after an identifier, so no string is being read. */
+    peek2() {
+        this.peek();
+        return (this.#tok2 ??= this.#lex());
+    }
+    next() {
+        const t = this.peek();
+        this.#tok = this.#tok2;
+        this.#tok2 = undefined;
+        return t;
+    }
+    /** The next token, newlines skipped (inside brackets, parentheses and interpolations). */
+    peekSkip() {
+        let t = this.peek();
+        while (t.kind === 'newline') {
+            this.next();
+            t = this.peek();
+        }
+        return t;
+    }
+    isPunct(t, p) {
+        return t.kind === 'punct' && t.text === p;
+    }
+    #enter(offset) {
+        if (++this.#depth <= hcl_MAX_DEPTH)
+            return true;
+        if (!this.#aborted) {
+            this.error(offset, `nested more than ${hcl_MAX_DEPTH} levels deep; the rest of the file is not read`);
+            this.#aborted = true;
+            this.#tok = this.#tok2 = undefined;
+        }
+        return false;
+    }
+    #leave() {
+        this.#depth--;
+    }
+    // Bodies ────────────────────────────────────────────────────────────────────────────────────
+    body(closing) {
+        const items = [];
+        for (;;) {
+            const t = this.peek();
+            if (t.kind === 'newline') {
+                this.next();
+                continue;
+            }
+            if (t.kind === 'eof') {
+                if (closing && !this.#aborted)
+                    this.error(closing.offset, `the block opened here is not closed: "}" is missing`);
+                return { items };
+            }
+            if (this.isPunct(t, '}')) {
+                if (closing)
+                    return { items };
+                this.error(t.start, 'unexpected "}" outside a block');
+                this.next();
+                continue;
+            }
+            if (t.kind === 'ident') {
+                const item = this.#item();
+                if (item)
+                    items.push(item);
+                continue;
+            }
+            this.error(t.start, `expected an attribute or a block, found ${describeToken(t)}`);
+            this.#skipLine();
+        }
+    }
+    #item() {
+        const name = this.next();
+        const start = this.position(name.start);
+        const t = this.peek();
+        if (this.isPunct(t, '=')) {
+            this.next();
+            const expression = this.expression();
+            const item = {
+                kind: 'attribute',
+                name: name.text,
+                expression,
+                start,
+                end: expression.end,
+            };
+            // A value that could not be read has been reported; the rest of its line says nothing new.
+            if (expression.kind === 'invalid')
+                this.#skipLine();
+            else
+                this.#lineEnd(`the value of "${name.text}"`);
+            return item;
+        }
+        if (t.kind === 'quote' || t.kind === 'ident' || this.isPunct(t, '{')) {
+            const labels = [];
+            for (let l = this.peek(); l.kind === 'quote' || l.kind === 'ident'; l = this.peek()) {
+                this.next();
+                if (l.kind === 'ident') {
+                    labels.push({ value: l.text, start: this.position(l.start) });
+                    continue;
+                }
+                const label = this.template(l.start);
+                const value = templateText(label);
+                if (value === undefined)
+                    this.error(l.start, 'a block label cannot contain "${" or "%{"');
+                labels.push({ value: value ?? '', start: label.contentStart });
+            }
+            const open = this.peek();
+            if (!this.isPunct(open, '{')) {
+                this.error(open.start, `expected "{" to open the block "${name.text}", found ${describeToken(open)}`);
+                this.#skipLine();
+                return undefined;
+            }
+            this.next();
+            if (!this.#enter(open.start))
+                return undefined;
+            const body = this.body(this.position(open.start));
+            this.#leave();
+            const close = this.peek();
+            let end = close.start;
+            if (this.isPunct(close, '}')) {
+                this.next();
+                end = close.end;
+                this.#lineEnd(`the block "${name.text}"`);
+            }
+            return { kind: 'block', type: name.text, labels, body, start, end };
+        }
+        this.error(t.start, `expected "=" or "{" after "${name.text}", found ${describeToken(t)}`);
+        this.#skipLine();
+        return undefined;
+    }
+    /** After an attribute or a block: the end of the line (or the `}` of a one-line block). */
+    #lineEnd(what) {
+        const t = this.peek();
+        if (t.kind === 'newline')
+            this.next();
+        else if (t.kind !== 'eof' && !this.isPunct(t, '}')) {
+            this.error(t.start, `expected a new line after ${what}, found ${describeToken(t)}`);
+            this.#skipLine();
+        }
+    }
+    /** Recovery: drops tokens up to the end of the line, across brackets; stops before a `}` that closes the enclosing block. */
+    #skipLine() {
+        this.#silent++;
+        let depth = 0;
+        for (;;) {
+            const t = this.peek();
+            if (t.kind === 'eof')
+                break;
+            if (t.kind === 'newline' && depth === 0) {
+                this.next();
+                break;
+            }
+            if (t.kind === 'punct') {
+                if (t.text === '{' || t.text === '[' || t.text === '(')
+                    depth++;
+                else if (t.text === '}' || t.text === ']' || t.text === ')') {
+                    if (depth === 0 && t.text === '}')
+                        break;
+                    if (depth > 0)
+                        depth--;
+                }
+            }
+            this.next();
+            if (t.kind === 'quote')
+                this.template(t.start);
+        }
+        this.#silent--;
+    }
+    // Expressions ───────────────────────────────────────────────────────────────────────────────
+    expression() {
+        const start = this.peek().start;
+        if (!this.#enter(start))
+            return this.#invalid(start);
+        const condition = this.#binary(0);
+        let result = condition;
+        if (this.isPunct(this.peek(), '?')) {
+            this.next();
+            this.peekSkip();
+            const yes = this.expression();
+            const colon = this.peekSkip();
+            let end = yes.end;
+            if (this.isPunct(colon, ':')) {
+                this.next();
+                this.peekSkip();
+                end = this.expression().end;
+            }
+            else
+                this.error(colon.start, `expected ":" in a conditional, found ${describeToken(colon)}`);
+            result = { kind: 'conditional', start: condition.start, end };
+        }
+        this.#leave();
+        return result;
+    }
+    #binary(level) {
+        const ops = BINARY[level];
+        if (!ops)
+            return this.#unary();
+        let left = this.#binary(level + 1);
+        for (let t = this.peek(); t.kind === 'punct' && ops.includes(t.text); t = this.peek()) {
+            this.next();
+            this.peekSkip();
+            const right = this.#binary(level + 1);
+            left = { kind: 'operation', start: left.start, end: right.end };
+        }
+        return left;
+    }
+    #unary() {
+        const t = this.peek();
+        if (this.isPunct(t, '-') || this.isPunct(t, '!')) {
+            this.next();
+            if (!this.#enter(t.start))
+                return this.#invalid(t.start);
+            const operand = this.#unary();
+            this.#leave();
+            return { kind: 'operation', start: this.position(t.start), end: operand.end };
+        }
+        return this.#postfix(this.#primary());
+    }
+    #postfix(expr) {
+        const steps = [];
+        let end = expr.end;
+        for (;;) {
+            const t = this.peek();
+            if (this.isPunct(t, '.')) {
+                this.next();
+                const n = this.peek();
+                if (n.kind === 'ident')
+                    steps.push({ kind: 'attr', name: n.text });
+                else if (n.kind === 'number' && /^\d+$/.test(n.text))
+                    steps.push({ kind: 'index', key: this.#number(n) });
+                else if (this.isPunct(n, '*'))
+                    steps.push({ kind: 'splat' });
+                else {
+                    this.error(n.start, `expected an attribute name after ".", found ${describeToken(n)}`);
+                    break;
+                }
+                this.next();
+                end = n.end;
+                continue;
+            }
+            if (this.isPunct(t, '[')) {
+                this.next();
+                const inner = this.peekSkip();
+                if (this.isPunct(inner, '*')) {
+                    this.next();
+                    steps.push({ kind: 'splat' });
+                }
+                else
+                    steps.push({ kind: 'index', key: this.expression() });
+                const close = this.peekSkip();
+                if (this.isPunct(close, ']')) {
+                    this.next();
+                    end = close.end;
+                }
+                else {
+                    this.error(close.start, `expected "]" to close the index, found ${describeToken(close)}`);
+                    end = close.start;
+                    break;
+                }
+                continue;
+            }
+            break;
+        }
+        if (steps.length === 0)
+            return expr;
+        if (expr.kind === 'traversal')
+            return { ...expr, steps: [...expr.steps, ...steps], end };
+        return { kind: 'traversal', root: expr, steps, start: expr.start, end };
+    }
+    #number(t) {
+        return { kind: 'literal', value: Number(t.text), start: this.position(t.start), end: t.end };
+    }
+    #invalid(offset) {
+        return { kind: 'invalid', start: this.position(offset), end: offset };
+    }
+    #primary() {
+        const t = this.peek();
+        switch (t.kind) {
+            case 'number':
+                this.next();
+                return this.#number(t);
+            case 'quote':
+                this.next();
+                return this.template(t.start);
+            case 'heredoc':
+                this.next();
+                return this.#heredocTemplate(t);
+            case 'ident':
+                return this.#identifier();
+            case 'punct':
+                if (t.text === '[')
+                    return this.#tuple();
+                if (t.text === '{')
+                    return this.#object();
+                if (t.text === '(') {
+                    this.next();
+                    this.peekSkip();
+                    const inner = this.expression();
+                    const close = this.peekSkip();
+                    if (this.isPunct(close, ')'))
+                        this.next();
+                    else
+                        this.error(close.start, `expected ")", found ${describeToken(close)}`);
+                    return { ...inner, start: this.position(t.start), end: close.end };
+                }
+                break;
+        }
+        this.error(t.start, `expected a value, found ${describeToken(t)}`);
+        return this.#invalid(t.start);
+    }
+    #identifier() {
+        const t = this.next();
+        const start = this.position(t.start);
+        if (t.text === 'true' || t.text === 'false')
+            return { kind: 'literal', value: t.text === 'true', start, end: t.end };
+        if (t.text === 'null')
+            return { kind: 'literal', value: null, start, end: t.end };
+        let name = t.text;
+        while (this.isPunct(this.peek(), '::')) {
+            this.next();
+            const part = this.peek();
+            if (part.kind !== 'ident') {
+                this.error(part.start, `expected a function name after "::", found ${describeToken(part)}`);
+                return { kind: 'invalid', start, end: part.start };
+            }
+            this.next();
+            name += `::${part.text}`;
+        }
+        if (this.isPunct(this.peek(), '('))
+            return this.#call(name, start);
+        if (name.includes('::')) {
+            const n = this.peek();
+            this.error(n.start, `expected "(" after the function name "${name}", found ${describeToken(n)}`);
+        }
+        return { kind: 'traversal', root: name, steps: [], start, end: t.end };
+    }
+    #call(name, start) {
+        this.next();
+        const args = [];
+        let expandFinal = false;
+        for (;;) {
+            const t = this.peekSkip();
+            if (this.isPunct(t, ')')) {
+                this.next();
+                return { kind: 'call', name, args, expandFinal, start, end: t.end };
+            }
+            if (t.kind === 'eof') {
+                this.error(start.offset, `the call of "${name}" is not closed: ")" is missing`);
+                return { kind: 'call', name, args, expandFinal, start, end: t.start };
+            }
+            const before = t.start;
+            args.push(this.expression());
+            const sep = this.peekSkip();
+            if (this.isPunct(sep, '...')) {
+                this.next();
+                expandFinal = true;
+            }
+            const after = this.peekSkip();
+            if (this.isPunct(after, ','))
+                this.next();
+            else if (!this.isPunct(after, ')') && after.kind !== 'eof') {
+                this.error(after.start, `expected "," or ")" in the call of "${name}", found ${describeToken(after)}`);
+                if (after.start === before)
+                    this.next();
+                return { kind: 'call', name, args, expandFinal, start, end: after.start };
+            }
+        }
+    }
+    #isFor() {
+        const t = this.peekSkip();
+        return t.kind === 'ident' && t.text === 'for' && this.peek2().kind === 'ident';
+    }
+    /** `[for ...]` or `{for ...}`: read to the closing bracket and kept as a shape. */
+    #for(open, close) {
+        for (;;) {
+            const t = this.peekSkip();
+            if (t.kind === 'eof') {
+                this.error(open.start, `the "for" expression is not closed: "${close}" is missing`);
+                return { kind: 'for', start: this.position(open.start), end: t.start };
+            }
+            if (this.isPunct(t, close)) {
+                this.next();
+                return { kind: 'for', start: this.position(open.start), end: t.end };
+            }
+            if (t.kind === 'punct' && (t.text === ']' || t.text === '}' || t.text === ')')) {
+                this.error(t.start, `expected "${close}" to close the "for" expression, found ${describeToken(t)}`);
+                return { kind: 'for', start: this.position(open.start), end: t.start };
+            }
+            if (t.kind === 'punct' &&
+                (t.text === ':' || t.text === '=>' || t.text === ',' || t.text === '...')) {
+                this.next();
+                continue;
+            }
+            if (t.kind === 'ident' && (t.text === 'for' || t.text === 'in' || t.text === 'if')) {
+                this.next();
+                continue;
+            }
+            const before = t.start;
+            this.expression();
+            if (this.peek().start === before)
+                this.next();
+        }
+    }
+    #tuple() {
+        const open = this.next();
+        if (this.#isFor())
+            return this.#for(open, ']');
+        const items = [];
+        for (;;) {
+            const t = this.peekSkip();
+            if (this.isPunct(t, ']')) {
+                this.next();
+                return { kind: 'tuple', items, start: this.position(open.start), end: t.end };
+            }
+            if (t.kind === 'eof' || this.isPunct(t, '}') || this.isPunct(t, ')')) {
+                this.error(t.start, `expected "]" to close the list opened at line ${this.position(open.start).line}, found ${describeToken(t)}`);
+                return { kind: 'tuple', items, start: this.position(open.start), end: t.start };
+            }
+            const before = t.start;
+            items.push(this.expression());
+            const sep = this.peekSkip();
+            if (this.isPunct(sep, ','))
+                this.next();
+            else if (!this.isPunct(sep, ']') && sep.kind !== 'eof') {
+                this.error(sep.start, `expected "," or "]" in a list, found ${describeToken(sep)}`);
+                if (sep.start === before || sep.kind === 'invalid')
+                    this.next();
+            }
+        }
+    }
+    #object() {
+        const open = this.next();
+        if (this.#isFor())
+            return this.#for(open, '}');
+        const items = [];
+        for (;;) {
+            const t = this.peekSkip();
+            if (this.isPunct(t, '}')) {
+                this.next();
+                return { kind: 'object', items, start: this.position(open.start), end: t.end };
+            }
+            if (t.kind === 'eof' || this.isPunct(t, ']') || this.isPunct(t, ')')) {
+                this.error(t.start, `expected "}" to close the object opened at line ${this.position(open.start).line}, found ${describeToken(t)}`);
+                return { kind: 'object', items, start: this.position(open.start), end: t.start };
+            }
+            const before = t.start;
+            const key = this.expression();
+            const eq = this.peek();
+            if (this.isPunct(eq, '=') || this.isPunct(eq, ':')) {
+                this.next();
+                this.peekSkip();
+                items.push({ key, value: this.expression() });
+            }
+            else {
+                this.error(eq.start, `expected "=" after an object key, found ${describeToken(eq)}`);
+                if (eq.start === before || eq.kind === 'invalid')
+                    this.next();
+                continue;
+            }
+            const sep = this.peek();
+            if (this.isPunct(sep, ',') || sep.kind === 'newline')
+                this.next();
+            else if (!this.isPunct(sep, '}') && sep.kind !== 'eof') {
+                this.error(sep.start, `expected "," or a new line between object items, found ${describeToken(sep)}`);
+                this.next();
+            }
+        }
+    }
+    // Templates ─────────────────────────────────────────────────────────────────────────────────
+    /** A quoted template; the opening quote at `quote` has been read. */
+    template(quote) {
+        return this.#templateBody(quote, this.#pos, false, false);
+    }
+    #heredocTemplate(t) {
+        const { contentStart, contentEnd, flush } = t.heredoc;
+        const savedLimit = this.#limit;
+        const resume = this.#pos;
+        this.#limit = contentEnd;
+        this.#tok = this.#tok2 = undefined;
+        const template = this.#templateBody(t.start, contentStart, true, flush);
+        this.#limit = savedLimit;
+        this.#pos = Math.max(resume, this.#pos);
+        this.#tok = this.#tok2 = undefined;
+        return { ...template, end: t.end };
+    }
+    #templateBody(start, from, heredoc, flush) {
+        const text = this.text;
+        const parts = [];
+        // The current run of text starts at `run`; `literal` holds it decoded up to `chunk`.
+        let literal = '';
+        let run = from;
+        let chunk = from;
+        let i = from;
+        let end = -1;
+        while (end < 0) {
+            if (i >= this.#limit) {
+                if (!heredoc)
+                    this.error(start, 'unterminated string: the closing quote is missing');
+                const upTo = Math.min(i, this.#limit);
+                this.#pushText(parts, literal + text.slice(chunk, upTo), run, upTo);
+                end = this.#limit;
+                break;
+            }
+            const c = text.charCodeAt(i);
+            if (!heredoc && c === 34) {
+                this.#pushText(parts, literal + text.slice(chunk, i), run, i);
+                end = i + 1;
+                break;
+            }
+            if (!heredoc && c === 10) {
+                this.error(start, 'unterminated string: the closing quote is missing');
+                const upTo = text.charCodeAt(i - 1) === 13 ? Math.max(run, i - 1) : i;
+                this.#pushText(parts, literal + text.slice(chunk, upTo), run, upTo);
+                end = i;
+                break;
+            }
+            if (!heredoc && c === 92 /* \ */) {
+                literal += text.slice(chunk, i);
+                const e = text[i + 1] ?? '';
+                const simple = ESCAPES[e];
+                if (simple !== undefined) {
+                    literal += simple;
+                    i += 2;
+                }
+                else if (e === 'u' || e === 'U') {
+                    const n = e === 'u' ? 4 : 8;
+                    const hex = text.slice(i + 2, i + 2 + n);
+                    const code = hex.length === n && isHex(hex) ? parseInt(hex, 16) : NaN;
+                    if (code <= 0x10ffff) {
+                        literal += String.fromCodePoint(code);
+                        i += 2 + n;
+                    }
+                    else {
+                        this.error(i, `invalid escape "${text.slice(i, i + 2 + n).replace(/[\r\n"].*$/s, '')}" in a string`);
+                        i += 2;
+                    }
+                }
+                else {
+                    this.error(i, `invalid escape "\\${e === '\n' || e === '\r' ? '' : e}" in a string`);
+                    literal += e === '\n' || e === '\r' ? '' : e;
+                    i += e === '\n' || e === '\r' || e === '' ? 1 : 2;
+                }
+                chunk = i;
+                continue;
+            }
+            const next = text.charCodeAt(i + 1);
+            if ((c === 36 /* $ */ || c === 37) /* % */ && next === c && text.charCodeAt(i + 2) === 123) {
+                // `$${` and `%%{` are the escapes for a literal `${` and `%{`.
+                literal += text.slice(chunk, i) + (c === 36 ? '${' : '%{');
+                i += 3;
+                chunk = i;
+                continue;
+            }
+            if ((c === 36 || c === 37) && next === 123 /* { */) {
+                this.#pushText(parts, literal + text.slice(chunk, i), run, i);
+                literal = '';
+                const open = i;
+                this.#pos = i + 2;
+                if (text.charCodeAt(this.#pos) === 126 /* ~ */)
+                    this.#pos++;
+                this.#tok = this.#tok2 = undefined;
+                const part = c === 36 ? this.#interpolation(open) : this.#directive(open);
+                if (part)
+                    parts.push(part);
+                i = this.#pos;
+                chunk = run = i;
+                if (this.#closedByQuote) {
+                    this.#closedByQuote = false;
+                    end = i;
+                }
+                continue;
+            }
+            i++;
+        }
+        if (heredoc && flush)
+            stripIndent(parts);
+        this.#pos = Math.max(end, i);
+        return {
+            kind: 'template',
+            heredoc,
+            contentStart: this.position(from),
+            parts,
+            start: this.position(start),
+            end,
+        };
+    }
+    /** A run of template text from `run` to `upTo`, decoded as `value`; nothing for an empty run. */
+    #pushText(parts, value, run, upTo) {
+        if (upTo > run)
+            parts.push({ kind: 'text', value, start: this.position(run) });
+    }
+    /** Set when an unclosed interpolation ran into the string's closing quote. */
+    #closedByQuote = false;
+    #interpolation(open) {
+        this.peekSkip();
+        const expression = this.expression();
+        let close = this.peekSkip();
+        if (this.isPunct(close, '~')) {
+            this.next();
+            close = this.peekSkip();
+        }
+        const start = this.position(open);
+        if (this.isPunct(close, '}')) {
+            this.#tok = this.#tok2 = undefined;
+            this.#pos = close.end;
+            return { kind: 'interpolation', expression, start, end: close.end };
+        }
+        this.error(close.start, `expected "}" to close the "\${" at line ${start.line}, column ${start.column}, found ${describeToken(close)}`);
+        this.#tok = this.#tok2 = undefined;
+        if (close.kind === 'quote') {
+            this.#closedByQuote = true;
+            this.#pos = close.end;
+        }
+        else
+            this.#pos = close.kind === 'eof' ? this.#limit : close.start;
+        return { kind: 'interpolation', expression, start, end: close.start };
+    }
+    /** `%{ if … }`, `%{ for … }`, `%{ endif }`: kept as a shape. */
+    #directive(open) {
+        const keyword = this.peekSkip();
+        let depth = 0;
+        for (;;) {
+            const t = this.peekSkip();
+            if (t.kind === 'eof') {
+                this.error(open, 'the "%{" directive is not closed: "}" is missing');
+                this.#tok = this.#tok2 = undefined;
+                this.#pos = this.#limit;
+                return {
+                    kind: 'directive',
+                    keyword: keyword.text,
+                    start: this.position(open),
+                    end: t.start,
+                };
+            }
+            this.next();
+            if (t.kind === 'quote')
+                this.template(t.start);
+            else if (this.isPunct(t, '{'))
+                depth++;
+            else if (this.isPunct(t, '}')) {
+                if (depth === 0) {
+                    this.#tok = this.#tok2 = undefined;
+                    this.#pos = t.end;
+                    return {
+                        kind: 'directive',
+                        keyword: keyword.text,
+                        start: this.position(open),
+                        end: t.end,
+                    };
+                }
+                depth--;
+            }
+        }
+    }
+}
+const BINARY = [
+    ['||'],
+    ['&&'],
+    ['==', '!='],
+    ['<', '>', '<=', '>='],
+    ['+', '-'],
+    ['*', '/', '%'],
+];
+const ESCAPES = {
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    '"': '"',
+    '\\': '\\',
+};
+/** `<<-` heredocs lose the indentation that all their lines share. */
+function stripIndent(parts) {
+    let indent = Infinity;
+    const texts = parts.filter((p) => p.kind === 'text');
+    for (const p of texts) {
+        const lines = p.value.split('\n');
+        lines.forEach((line, n) => {
+            if (n === 0 && p !== parts[0])
+                return;
+            if (line.trim() === '')
+                return;
+            indent = Math.min(indent, /^[ \t]*/.exec(line)[0].length);
+        });
+    }
+    if (!Number.isFinite(indent) || indent === 0)
+        return;
+    for (let k = 0; k < parts.length; k++) {
+        const p = parts[k];
+        if (p.kind !== 'text')
+            continue;
+        const lines = p.value
+            .split('\n')
+            .map((line, n) => n === 0 && k !== 0 ? line : line.slice(Math.min(indent, /^[ \t]*/.exec(line)[0].length)));
+        parts[k] = { ...p, value: lines.join('\n') };
+    }
+}
+/** The text of a template without interpolations or directives; undefined otherwise. */
+function templateText(t) {
+    let out = '';
+    for (const p of t.parts) {
+        if (p.kind !== 'text')
+            return undefined;
+        out += p.value;
+    }
+    return out;
+}
+/** Reads HCL2 native syntax. Never throws: problems are collected with their positions. */
+function parseHcl(input) {
+    const text = withoutBom(input);
+    const parser = new Parser(text);
+    const body = parser.body(undefined);
+    const comments = parser.comments;
+    let trailing;
+    let ownLine;
+    const index = () => {
+        trailing = new Map();
+        ownLine = new Map();
+        for (const c of comments) {
+            if (c.ownLine)
+                ownLine.set(c.line, c.text);
+            else
+                trailing.set(c.line, c.text);
+        }
+    };
+    return {
+        text,
+        body,
+        comments,
+        problems: parser.problems,
+        position: (offset) => parser.position(offset),
+        commentFor(startLine, endLine) {
+            if (!trailing)
+                index();
+            const inline = trailing.get(endLine);
+            if (inline)
+                return inline;
+            const above = [];
+            for (let line = startLine - 1; ownLine.has(line); line--) {
+                const c = ownLine.get(line);
+                if (isMeaningfulComment(c))
+                    above.unshift(c);
+            }
+            return above.length > 0 ? above.join('\n') : undefined;
+        },
+        source(node, max = 80) {
+            const s = text.slice(node.start.offset, node.end).replace(/\s*\n\s*/g, ' ');
+            return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+        },
+    };
+}
+// ── body helpers ─────────────────────────────────────────────────────────────────────────────
+function attributeOf(body, name) {
+    for (const item of body.items)
+        if (item.kind === 'attribute' && item.name === name)
+            return item;
+    return undefined;
+}
+function blocksOf(body, type) {
+    const out = [];
+    for (const item of body.items)
+        if (item.kind === 'block' && item.type === type)
+            out.push(item);
+    return out;
+}
+/** Converts plain data (from a config file) into a value written at `start`. */
+function valueFromData(data, start) {
+    if (typeof data === 'string')
+        return { kind: 'string', value: data, start };
+    if (typeof data === 'number')
+        return { kind: 'number', value: data, start };
+    if (typeof data === 'boolean')
+        return { kind: 'bool', value: data, start };
+    if (data === null)
+        return { kind: 'null', start };
+    if (Array.isArray(data)) {
+        const items = [];
+        for (const d of data) {
+            const v = valueFromData(d, start);
+            if (!v)
+                return undefined;
+            items.push(v);
+        }
+        return { kind: 'list', items, start };
+    }
+    if (typeof data === 'object') {
+        const entries = new Map();
+        for (const [k, d] of Object.entries(data)) {
+            const v = valueFromData(d, start);
+            if (!v)
+                return undefined;
+            entries.set(k, v);
+        }
+        return { kind: 'object', entries, start };
+    }
+    return undefined;
+}
+function unknown(message, start) {
+    return { kind: 'unknown', message, start };
+}
+/** Evaluates the literal part of HCL: strings, templates, lists, objects, references the scope knows, a few pure functions. */
+function evaluate(doc, expr, scope) {
+    switch (expr.kind) {
+        case 'literal':
+            if (expr.value === null)
+                return { kind: 'null', start: expr.start };
+            return typeof expr.value === 'number'
+                ? { kind: 'number', value: expr.value, start: expr.start }
+                : { kind: 'bool', value: expr.value, start: expr.start };
+        case 'template': {
+            let out = '';
+            for (const p of expr.parts) {
+                if (p.kind === 'text')
+                    out += p.value;
+                else if (p.kind === 'directive')
+                    return cannot(doc, { start: p.start, end: p.end });
+                else {
+                    const v = evaluate(doc, p.expression, scope);
+                    if (v.kind === 'unknown')
+                        return v;
+                    const s = hcl_scalarText(v);
+                    if (s === undefined)
+                        return unknown(`"${doc.source(p.expression, 60)}" is not a string`, p.start);
+                    out += s;
+                }
+            }
+            return { kind: 'string', value: out, start: expr.contentStart };
+        }
+        case 'tuple':
+            return {
+                kind: 'list',
+                items: expr.items.map((e) => evaluate(doc, e, scope)),
+                start: expr.start,
+            };
+        case 'object': {
+            const entries = new Map();
+            for (const { key, value } of expr.items) {
+                const k = key.kind === 'traversal' && typeof key.root === 'string' && key.steps.length === 0
+                    ? key.root
+                    : hcl_scalarText(evaluate(doc, key, scope));
+                if (k === undefined)
+                    return cannot(doc, expr);
+                entries.set(k, evaluate(doc, value, scope));
+            }
+            return { kind: 'object', entries, start: expr.start };
+        }
+        case 'traversal': {
+            let value;
+            let steps = expr.steps;
+            if (typeof expr.root === 'string') {
+                const found = scope(expr);
+                value = found.value;
+                steps = steps.slice(found.used);
+            }
+            else
+                value = evaluate(doc, expr.root, scope);
+            for (const step of steps) {
+                if (value.kind === 'unknown')
+                    return value;
+                const next = stepInto(doc, value, step, scope);
+                if (!next)
+                    return unknown(`cannot resolve "${doc.source(expr, 60)}"`, expr.start);
+                value = next;
+            }
+            return value;
+        }
+        case 'call':
+            return callFunction(doc, expr, scope) ?? cannot(doc, expr);
+        default:
+            return cannot(doc, expr);
+    }
+}
+function cannot(doc, node) {
+    return unknown(`cannot evaluate "${doc.source(node, 60)}"`, node.start);
+}
+function stepInto(doc, value, step, scope) {
+    if (step.kind === 'splat')
+        return undefined;
+    let key;
+    if (step.kind === 'attr')
+        key = step.name;
+    else {
+        const k = evaluate(doc, step.key, scope);
+        if (k.kind === 'unknown')
+            return k;
+        key = k.kind === 'number' ? k.value : k.kind === 'string' ? k.value : undefined;
+    }
+    if (value.kind === 'object' && key !== undefined)
+        return value.entries.get(String(key));
+    if (value.kind === 'list' && typeof key === 'number')
+        return value.items[key];
+    if (value.kind === 'list' && typeof key === 'string' && /^\d+$/.test(key))
+        return value.items[Number(key)];
+    return undefined;
+}
+function hcl_scalarText(v) {
+    if (v.kind === 'string')
+        return v.value;
+    if (v.kind === 'number')
+        return String(v.value);
+    if (v.kind === 'bool')
+        return String(v.value);
+    return undefined;
+}
+/** The few functions that allowlists use to assemble lists; anything else stays unknown. */
+function callFunction(doc, call, scope) {
+    if (call.expandFinal)
+        return undefined;
+    const args = call.args.map((a) => evaluate(doc, a, scope));
+    const bad = args.find((a) => a.kind === 'unknown');
+    if (bad)
+        return bad;
+    const start = call.start;
+    const lists = () => args.every((a) => a.kind === 'list')
+        ? args
+        : undefined;
+    const strings = () => {
+        const out = args.map(hcl_scalarText);
+        return out.every((s) => s !== undefined) ? out : undefined;
+    };
+    switch (call.name) {
+        case 'concat': {
+            const ls = lists();
+            return ls && { kind: 'list', items: ls.flatMap((l) => l.items), start };
+        }
+        case 'flatten': {
+            if (args.length !== 1 || args[0].kind !== 'list')
+                return undefined;
+            const flat = (v) => (v.kind === 'list' ? v.items.flatMap(flat) : [v]);
+            return { kind: 'list', items: flat(args[0]), start };
+        }
+        case 'tolist':
+        case 'toset':
+        case 'distinct':
+        case 'compact': {
+            if (args.length !== 1 || args[0].kind !== 'list')
+                return undefined;
+            let items = args[0].items;
+            if (call.name === 'compact')
+                items = items.filter((v) => !(v.kind === 'string' && v.value === '') && v.kind !== 'null');
+            if (call.name !== 'tolist') {
+                const seen = new Set();
+                items = items.filter((v) => {
+                    const k = v.kind === 'string' ? `s:${v.value}` : undefined;
+                    if (k === undefined)
+                        return true;
+                    if (seen.has(k))
+                        return false;
+                    seen.add(k);
+                    return true;
+                });
+            }
+            return { kind: 'list', items, start };
+        }
+        case 'lower':
+        case 'upper':
+        case 'trimspace':
+        case 'tostring': {
+            const s = strings();
+            if (!s || s.length !== 1)
+                return undefined;
+            const v = s[0];
+            const value = call.name === 'lower'
+                ? v.toLowerCase()
+                : call.name === 'upper'
+                    ? v.toUpperCase()
+                    : call.name === 'trimspace'
+                        ? v.trim()
+                        : v;
+            return { kind: 'string', value, start: args[0].start };
+        }
+        case 'join': {
+            const sep = args[0] && hcl_scalarText(args[0]);
+            const rest = args.slice(1);
+            if (sep === undefined || !rest.every((a) => a.kind === 'list'))
+                return undefined;
+            const parts = rest.flatMap((a) => a.items.map(hcl_scalarText));
+            if (parts.some((p) => p === undefined))
+                return undefined;
+            return { kind: 'string', value: parts.join(sep), start };
+        }
+        default:
+            return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parsers/references.ts
+
+/**
+ * What a tag or URL stands for; undefined when the text is not a reference at all (a host name
+ * or an address in a tag field, a URL of another site).
+ */
+function classifyReference(text, context) {
+    const trimmed = text.trim();
+    return context === 'url' ? classifyFeedUrl(trimmed) : classifyTag(trimmed, context);
+}
+// ── Azure Firewall tags ─────────────────────────────────────────────────────
+const PREFIXES = ['Office365', 'Microsoft365'];
+const AREAS = ['Exchange', 'SharePoint', 'Skype', 'Common'];
+const references_CATEGORIES = ['Optimize', 'Allow', 'Default'];
+/** The suffixes Azure publishes; the grammar also accepts a category without one. */
+const PUBLISHED_CATEGORIES = [
+    'Optimize',
+    'Allow.Required',
+    'Allow.NotRequired',
+    'Default.Required',
+    'Default.NotRequired',
+];
+const TAG_NAME = { 'fqdn-tag': 'FQDN tag', 'service-tag': 'service tag' };
+/** `office365.exchange.allow.required` → what it covers; built once, looked up case-insensitively. */
+const TAGS = new Map();
+for (const prefix of PREFIXES) {
+    for (const area of AREAS) {
+        for (const category of references_CATEGORIES) {
+            for (const required of [undefined, true, false]) {
+                const suffix = required === undefined ? '' : required ? '.Required' : '.NotRequired';
+                TAGS.set(`${prefix}.${area}.${category}${suffix}`.toLowerCase(), {
+                    scheme: '',
+                    serviceAreas: [area],
+                    categories: [category],
+                    required,
+                    category,
+                });
+            }
+        }
+    }
+}
+function published(prefix) {
+    return AREAS.flatMap((area) => PUBLISHED_CATEGORIES.map((c) => `${prefix}.${area}.${c}`));
+}
+const SUGGESTIONS = { Office365: published('Office365'), Microsoft365: published('Microsoft365') };
+/** Letters, digits, dots, hyphens and underscores: anything else cannot be a tag. */
+const TAG_SHAPE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** Spellings of the Microsoft 365 family that people write in front of a tag. */
+const M365_LEAD = /^(?:office ?365|microsoft ?365|o365|m365)(?:[._ -]|$)/i;
+/** Edit distance within which a name counts as a misspelt Microsoft 365 tag. */
+const NEAR = 3;
+function classifyTag(text, context) {
+    if (!TAG_SHAPE.test(text) || looksLikeIp(text))
+        return undefined;
+    const what = TAG_NAME[context];
+    const known = TAGS.get(text.toLowerCase());
+    if (known) {
+        if (context === 'service-tag' && known.category === 'Default') {
+            return {
+                kind: 'invalid',
+                message: `unknown service tag "${text}": the Default category has no IP addresses, so it exists only as an FQDN tag`,
+            };
+        }
+        return {
+            kind: 'reference',
+            reference: {
+                scheme: context === 'fqdn-tag' ? 'azure-fqdn-tag' : 'azure-service-tag',
+                serviceAreas: known.serviceAreas,
+                categories: known.categories,
+                required: known.required,
+                // FQDN tags carry the names, service tags the IPv4 prefixes.
+                addressKinds: context === 'fqdn-tag' ? ['url'] : ['ipv4'],
+            },
+        };
+    }
+    const lead = M365_LEAD.exec(text);
+    const candidates = SUGGESTIONS[/^m/i.test(text) && !/^m365/i.test(text) ? 'Microsoft365' : 'Office365'];
+    const usable = context === 'service-tag' ? candidates.filter((c) => !c.includes('.Default.')) : candidates;
+    const best = nearest(text, usable);
+    if (lead && lead[0].length === text.length) {
+        return {
+            kind: 'invalid',
+            message: `unknown ${what} "${text}": Microsoft 365 tags name an area and a category, such as "${usable[0]}"`,
+        };
+    }
+    if (lead || best.distance <= NEAR) {
+        return { kind: 'invalid', message: `unknown ${what} "${text}"; did you mean "${best.name}"?` };
+    }
+    // A lower-case dotted name in an address field is a host name, not a tag (tags are PascalCase).
+    if (context === 'service-tag' && text.includes('.') && text === text.toLowerCase()) {
+        return undefined;
+    }
+    return {
+        kind: 'other-tag',
+        note: `${what} "${text}" is not a Microsoft 365 tag; what it allows is not compared`,
+    };
+}
+// ── Palo Alto Networks hosted feeds ─────────────────────────────────────────
+const FEED_HOST = /^(?:https?:\/\/)?saasedl\.paloaltonetworks\.com(?::443)?(\/[^?#]*)?(?:[?#].*)?$/i;
+const FEED_FORM = '.../feeds/m365/<cloud>/<area>/<category>/<ipv4|ipv6|url>';
+/** Path names of the clouds, and the catalogue's instance each one is. */
+const CLOUDS = {
+    worldwide: 'worldwide',
+    china: 'china',
+    usgovdod: 'usgovdod',
+    usgovgcchigh: 'usgovgcchigh',
+    // Shorter spellings seen in configurations.
+    usgccdod: 'usgovdod',
+    usgcchigh: 'usgovgcchigh',
+};
+const CLOUD_NAMES = ['worldwide', 'china', 'usgovdod', 'usgovgcchigh'];
+const FEED_AREAS = {
+    any: undefined,
+    common: 'Common',
+    exchange: 'Exchange',
+    sharepoint: 'SharePoint',
+    skype: 'Skype',
+};
+const FEED_CATEGORIES = {
+    optimize: 'Optimize',
+    allow: 'Allow',
+    default: 'Default',
+};
+const FEED_KINDS = ['ipv4', 'ipv6', 'url'];
+function classifyFeedUrl(text) {
+    const m = FEED_HOST.exec(text);
+    if (!m)
+        return undefined;
+    const steps = (m[1] ?? '').split('/').filter((s) => s !== '');
+    const family = steps[1]?.toLowerCase();
+    if (steps[0]?.toLowerCase() !== 'feeds' || family === undefined) {
+        return { kind: 'other-tag', note: `"${text}" is not a hosted feed URL; it is not compared` };
+    }
+    if (family !== 'm365') {
+        return {
+            kind: 'other-tag',
+            note: `"${text}" is a hosted feed of "${steps[1]}", not of Microsoft 365; what it allows is not compared`,
+        };
+    }
+    if (steps.length !== 6) {
+        return {
+            kind: 'invalid',
+            message: `Microsoft 365 feed URLs have the form ${FEED_FORM}, not "${text}"`,
+        };
+    }
+    const [cloud, area, category, kind] = steps.slice(2).map((s) => s.toLowerCase());
+    const instance = CLOUDS[cloud];
+    if (instance === undefined)
+        return badSegment('cloud', steps[2], CLOUD_NAMES);
+    if (!(area in FEED_AREAS))
+        return badSegment('service area', steps[3], Object.keys(FEED_AREAS));
+    const categories = feedCategories(category);
+    if (categories === null) {
+        return badSegment('category', steps[4], [
+            'all',
+            'optimize',
+            'allow',
+            'default',
+            'optimize_allow',
+        ]);
+    }
+    if (!FEED_KINDS.includes(kind)) {
+        return badSegment('list type', steps[5], [...FEED_KINDS]);
+    }
+    const serviceArea = FEED_AREAS[area];
+    return {
+        kind: 'reference',
+        reference: {
+            scheme: 'pan-feed',
+            // Palo Alto adds the Common endpoints to every feed of one area.
+            serviceAreas: serviceArea === undefined
+                ? undefined
+                : serviceArea === 'Common'
+                    ? ['Common']
+                    : [serviceArea, 'Common'],
+            categories,
+            addressKinds: [kind],
+            instance,
+        },
+    };
+}
+/** `all` → undefined (every category); `optimize_allow` → both; null when a part is unknown. */
+function feedCategories(segment) {
+    if (segment === 'all' || segment === 'any')
+        return undefined;
+    const out = [];
+    for (const part of segment.split('_')) {
+        const category = FEED_CATEGORIES[part];
+        if (category === undefined)
+            return null;
+        if (!out.includes(category))
+            out.push(category);
+    }
+    return out;
+}
+function badSegment(what, written, valid) {
+    const best = nearest(written, valid);
+    const hint = best.distance <= NEAR ? `did you mean "${best.name}"?` : `expected ${valid.join(', ')}`;
+    return {
+        kind: 'invalid',
+        message: `unknown ${what} "${written}" in a Microsoft 365 feed URL; ${hint}`,
+    };
+}
+// ── suggestions ─────────────────────────────────────────────────────────────
+function nearest(text, names) {
+    const lower = text.toLowerCase();
+    let best = { name: names[0] ?? '', distance: Number.POSITIVE_INFINITY };
+    for (const name of names) {
+        const distance = editDistance(lower, name.toLowerCase());
+        if (distance < best.distance)
+            best = { name, distance };
+    }
+    return best;
+}
+/** Levenshtein distance (insertions, deletions, substitutions), one row at a time. */
+function editDistance(a, b) {
+    if (a === b)
+        return 0;
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+
+;// CONCATENATED MODULE: ./src/parsers/terraform.ts
+
+
+
+
+
+
+/** Longest chain of locals and variable defaults followed before giving up. */
+const MAX_REFERENCE_DEPTH = 64;
+/**
+ * Reads `text` as Terraform. `settings.variables` gives values of input variables (strings, numbers,
+ * lists, maps); a variable not given there takes its `default` from the same file, if any.
+ * `local.*` comes from the file's `locals` blocks.
+ */
+function readTerraformSource(file, settings) {
+    const notText = notTextProblem(file);
+    if (notText)
+        return notText;
+    const doc = parseHcl(file.text);
+    const problems = [];
+    const at = (pos) => ({
+        file: file.path,
+        line: pos.line,
+        column: pos.column,
+    });
+    for (const p of doc.problems)
+        problems.push({ location: at(p.start), message: `invalid HCL: ${p.message}` });
+    const given = settings?.variables;
+    let variables;
+    if (given !== undefined) {
+        if (given !== null && typeof given === 'object' && !Array.isArray(given))
+            variables = given;
+        else
+            problems.push({
+                location: { file: file.path, line: 0, column: 1 },
+                message: `options.variables must be a mapping of variable names to values, not ${JSON.stringify(given)}`,
+            });
+    }
+    const scope = terraformScope(doc, variables);
+    const source = {
+        doc,
+        scope,
+        problems,
+        at,
+        value: (expr) => evaluate(doc, expr, scope),
+        notice: (u) => problems.push({ location: at(u.start), message: u.message, severity: 'notice' }),
+        problem(pos, message, text, severity) {
+            const p = { location: at(pos), message };
+            problems.push({
+                ...p,
+                ...(text === undefined ? {} : { text }),
+                ...(severity ? { severity } : {}),
+            });
+        },
+    };
+    return source;
+}
+function terraformScope(doc, variables) {
+    const defaults = new Map();
+    const locals = new Map();
+    for (const item of doc.body.items) {
+        if (item.kind !== 'block')
+            continue;
+        if (item.type === 'variable' && item.labels[0]) {
+            const d = attributeOf(item.body, 'default');
+            if (d)
+                defaults.set(item.labels[0].value, d.expression);
+        }
+        else if (item.type === 'locals') {
+            for (const a of item.body.items)
+                if (a.kind === 'attribute')
+                    locals.set(a.name, a.expression);
+        }
+    }
+    const cache = new Map();
+    const resolving = new Set();
+    const resolve = (key, expr, start) => {
+        const cached = cache.get(key);
+        if (cached)
+            return cached;
+        if (resolving.has(key))
+            return unknown(`"${key}" refers to itself`, start);
+        if (resolving.size >= MAX_REFERENCE_DEPTH)
+            return unknown(`"${key}" is nested too deeply to resolve`, start);
+        resolving.add(key);
+        const value = evaluate(doc, expr, scope);
+        resolving.delete(key);
+        cache.set(key, value);
+        return value;
+    };
+    const scope = (t) => {
+        const first = t.steps[0];
+        if ((t.root === 'var' || t.root === 'local') && first?.kind === 'attr') {
+            const name = first.name;
+            if (t.root === 'var') {
+                if (variables && Object.hasOwn(variables, name)) {
+                    const v = valueFromData(variables[name], t.start);
+                    return {
+                        value: v ??
+                            unknown(`options.variables.${name} is not a string, number, list or mapping`, t.start),
+                        used: 1,
+                    };
+                }
+                const d = defaults.get(name);
+                if (d)
+                    return { value: resolve(`var.${name}`, d, t.start), used: 1 };
+                return {
+                    value: unknown(`cannot resolve "var.${name}" (set options.variables.${name} to check its value)`, t.start),
+                    used: 1,
+                };
+            }
+            const l = locals.get(name);
+            if (l)
+                return { value: resolve(`local.${name}`, l, t.start), used: 1 };
+            return {
+                value: unknown(`cannot resolve "local.${name}": no such local value in this file`, t.start),
+                used: 1,
+            };
+        }
+        return {
+            value: unknown(`cannot resolve "${doc.source(t, 60)}"`, t.start),
+            used: t.steps.length,
+        };
+    };
+    return scope;
+}
+/** Notices for `for_each`/`count` on a resource: it is read once, as written. */
+function noticeRepetition(src, body) {
+    for (const name of ['for_each', 'count']) {
+        const a = attributeOf(body, name);
+        if (a)
+            src.problem(a.start, `"${name}" is not expanded: the resource is read once, as written`, undefined, 'notice');
+    }
+}
+/** Notices for `dynamic` blocks, whose content depends on the run. */
+function noticeDynamic(src, body) {
+    for (const d of blocksOf(body, 'dynamic')) {
+        const name = d.labels[0]?.value ?? '';
+        src.problem(d.start, `dynamic "${name}" blocks are not expanded; what they allow is not checked`, undefined, 'notice');
+    }
+}
+/** Problems sorted by position, each reported once (a local used twice reports its unknowns once). */
+function finishProblems(problems) {
+    const seen = new Set();
+    const out = [];
+    for (const p of problems) {
+        const key = `${p.location.line}:${p.location.column}:${p.message}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(p);
+    }
+    return out.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+}
+/** The literal value of an attribute, when it is a string (or a number, as text). */
+function stringOf(src, body, name) {
+    const a = attributeOf(body, name);
+    if (!a)
+        return undefined;
+    const v = src.value(a.expression);
+    if (v.kind === 'string')
+        return { value: v.value, start: v.start };
+    if (v.kind === 'number')
+        return { value: String(v.value), start: v.start };
+    if (v.kind === 'unknown')
+        src.notice(v);
+    else
+        src.problem(a.expression.start, `"${name}" must be a string`);
+    return null;
+}
+// ── allowlists ───────────────────────────────────────────────────────────────────────────────
+const CAPABILITIES = {
+    hosts: true,
+    ips: true,
+    ipv6: true,
+    ports: true,
+    protocols: true,
+    comments: true,
+};
+const AZURE_POLICY = 'azurerm_firewall_policy_rule_collection_group';
+const AZURE_APP = 'azurerm_firewall_application_rule_collection';
+const AZURE_NETWORK = 'azurerm_firewall_network_rule_collection';
+const AWS_GROUP = 'aws_networkfirewall_rule_group';
+/** Application rule protocols and the TCP port each one uses when the rule gives none. */
+const APP_PROTOCOLS = {
+    http: { name: 'Http', port: 80 },
+    https: { name: 'Https', port: 443 },
+    mssql: { name: 'Mssql', port: 1433 },
+};
+/**
+ * The strings of a list attribute, undefined when it is absent. Unknown items are notices; an
+ * unknown list is one notice; a value that is not a list of strings is an error (Terraform
+ * refuses it too).
+ */
+function listOf(r, body, name, outer) {
+    const a = attributeOf(body, name);
+    if (!a)
+        return undefined;
+    const { src } = r;
+    const v = src.value(a.expression);
+    if (v.kind === 'unknown') {
+        src.notice(v);
+        return { items: [], known: false };
+    }
+    if (v.kind !== 'list') {
+        src.problem(a.expression.start, `"${name}" must be a list of strings`);
+        return { items: [], known: false };
+    }
+    const attrComment = commentOf(src.doc, a) ?? outer;
+    const items = [];
+    let known = true;
+    for (const item of v.items) {
+        if (item.kind === 'unknown') {
+            src.notice(item);
+            known = false;
+        }
+        else if (item.kind === 'string' || item.kind === 'number') {
+            const own = src.doc.commentFor(item.start.line, item.start.line);
+            items.push({ text: String(item.value), start: item.start, comment: own ?? attrComment });
+        }
+        else {
+            src.problem(item.start, `"${name}" must be a list of strings`);
+            known = false;
+        }
+    }
+    return { items, known };
+}
+/** The items of a list attribute; none when it is absent. */
+function itemsOf(r, body, name, outer) {
+    return listOf(r, body, name, outer)?.items ?? [];
+}
+function commentOf(doc, item) {
+    return doc.commentFor(item.start.line, doc.position(item.end).line);
+}
+const WHITESPACE_NAMES = {
+    ' ': 'space',
+    '\t': 'tab',
+    '\n': 'line break',
+    '\r': 'carriage return',
+    '\u00a0': 'no-break space',
+};
+function strayWhitespace(text) {
+    const name = (c) => WHITESPACE_NAMES[c] ?? 'whitespace character';
+    const trail = /\s$/.exec(text)?.[0];
+    if (trail !== undefined)
+        return { name: name(trail), where: 'at its end' };
+    const lead = /^\s/.exec(text)?.[0];
+    if (lead !== undefined)
+        return { name: name(lead), where: 'at its start' };
+    const inner = /\s/.exec(text)?.[0];
+    return inner === undefined ? undefined : { name: name(inner), where: 'inside it' };
+}
+function strayProblem(r, item, stray, effect) {
+    const { text, start } = item;
+    const message = `${JSON.stringify(text)} has a ${stray.name} ${stray.where}, which ${effect}`;
+    r.src.problem(start, message, text);
+}
+function addHost(r, item, field, ports, urls = false) {
+    const { text, start, comment } = item;
+    const stray = strayWhitespace(text);
+    if (stray) {
+        strayProblem(r, item, stray, 'the firewall reads as part of the name');
+        return;
+    }
+    let host = text;
+    if (urls) {
+        const url = splitPath(text);
+        host = url.host;
+        if (url.path !== undefined && url.path !== '/' && url.path !== '/*')
+            r.src.problem(start, `the path of "${text}" is not compared, only its host`, text, 'notice');
+    }
+    if (looksLikeIp(host)) {
+        const message = `"${text}" is an IP address in "${field}", which holds host names; put it in the destination_addresses of a network rule`;
+        r.src.problem(start, message, text);
+        return;
+    }
+    const pattern = HostPattern.parse(host);
+    if (!pattern.ok) {
+        r.src.problem(start, pattern.error, text);
+        return;
+    }
+    const location = r.src.at(start);
+    r.entries.push({ kind: 'host', text, location, pattern: pattern.value, ports, comment });
+}
+/** A tag the references module knows: an entry, a notice or an error. False when it is no tag. */
+function addTag(r, item, context, ports) {
+    const c = classifyReference(item.text, context);
+    if (!c)
+        return false;
+    if (c.kind === 'reference')
+        r.entries.push({
+            kind: 'reference',
+            text: item.text,
+            location: r.src.at(item.start),
+            reference: c.reference,
+            ports,
+            comment: item.comment,
+        });
+    else if (c.kind === 'other-tag')
+        r.src.problem(item.start, c.note, item.text, 'notice');
+    else
+        r.src.problem(item.start, c.message, item.text);
+    return true;
+}
+function addFqdnTag(r, item, field, hostField, ports) {
+    if (addTag(r, item, 'fqdn-tag', ports))
+        return;
+    const message = `${JSON.stringify(item.text)} in "${field}" is not an FQDN tag; host names go in "${hostField}"`;
+    r.src.problem(item.start, message, item.text);
+}
+/**
+ * Network rule addresses: IPs, CIDRs, ranges, `*`, service tags. A host name here matches
+ * nothing, so it is an error that says where it belongs.
+ */
+function addAddress(r, item, field, ports, hostField) {
+    const { text, start, comment } = item;
+    const trimmed = text.trim();
+    const stray = strayWhitespace(text);
+    const location = r.src.at(start);
+    const notIgnored = 'the firewall does not ignore';
+    if (trimmed === '*' || trimmed.toUpperCase() === 'ANY') {
+        if (stray)
+            return strayProblem(r, item, stray, notIgnored);
+        for (const any of ['0.0.0.0/0', '::/0']) {
+            const block = parseIpBlock(any);
+            if (block.ok)
+                r.entries.push({ kind: 'ip', text, location, block: block.value, ports, comment });
+        }
+        return;
+    }
+    if (looksLikeIp(trimmed)) {
+        if (stray)
+            return strayProblem(r, item, stray, notIgnored);
+        const block = parseIpBlock(trimmed);
+        if (!block.ok)
+            r.src.problem(start, block.error, text);
+        else
+            r.entries.push({ kind: 'ip', text, location, block: block.value, ports, comment });
+        return;
+    }
+    const c = classifyReference(trimmed, 'service-tag');
+    if (c && c.kind !== 'other-tag') {
+        if (stray)
+            strayProblem(r, item, stray, notIgnored);
+        else
+            addTag(r, item, 'service-tag', ports);
+        return;
+    }
+    if (!c && trimmed.includes('.') && HostPattern.parse(trimmed).ok) {
+        const fix = stray ? ` and remove the ${stray.name} ${stray.where}` : '';
+        const message = `${JSON.stringify(text)} is a host name in "${field}", which holds IP addresses, CIDRs and service tags; move it to "${hostField}"${fix}`;
+        r.src.problem(start, message, text);
+        return;
+    }
+    if (c) {
+        if (stray)
+            strayProblem(r, item, stray, notIgnored);
+        else
+            r.src.problem(start, c.note, text, 'notice');
+        return;
+    }
+    const message = `${JSON.stringify(text)} in "${field}" is not an IP address, CIDR or service tag`;
+    r.src.problem(start, message, text);
+}
+// ── Azure Firewall ──
+/** A rule collection whose action is Deny allows nothing: its rules are not read. */
+function denies(r, collection) {
+    const action = stringOf(r.src, collection, 'action');
+    if (!action || action.value.toLowerCase() !== 'deny')
+        return false;
+    const name = stringOf(r.src, collection, 'name')?.value;
+    const which = name ? ` "${name}"` : '';
+    const message = `the rule collection${which} denies traffic; its rules are not read as allowed`;
+    r.src.problem(action.start, message, action.value, 'notice');
+    return true;
+}
+/**
+ * Ports of an application rule's `protocols` (policy) or `protocol` (classic) blocks: TCP only,
+ * the protocol's usual port when none is given. Undefined when they cannot be told.
+ */
+function appPorts(r, rule, blockName) {
+    const blocks = blocksOf(rule, blockName);
+    if (blocks.length === 0)
+        return undefined;
+    let tcp = PortSet.EMPTY;
+    let known = true;
+    for (const b of blocks) {
+        const type = stringOf(r.src, b.body, 'type');
+        if (type === null)
+            known = false;
+        const protocol = type ? APP_PROTOCOLS[type.value.toLowerCase()] : undefined;
+        if (type && !protocol) {
+            const message = `unknown application protocol "${type.value}" (expected Http, Https or Mssql)`;
+            r.src.problem(type.start, message, type.value);
+            continue;
+        }
+        const port = stringOf(r.src, b.body, 'port');
+        if (port === null) {
+            known = false;
+            continue;
+        }
+        if (!port) {
+            if (protocol)
+                tcp = tcp.union(PortSet.fromNumbers([protocol.port]));
+            continue;
+        }
+        const n = /^\d{1,5}$/.test(port.value) ? Number(port.value) : NaN;
+        if (!(n >= 1 && n <= 65535)) {
+            r.src.problem(port.start, `"${port.value}" is not a port number (1-65535)`, port.value);
+            continue;
+        }
+        tcp = tcp.union(PortSet.fromNumbers([n]));
+    }
+    return known ? { tcp, udp: PortSet.EMPTY } : undefined;
+}
+/** Ports of a network rule: its protocols (TCP, UDP, Any, ICMP) times its destination ports. */
+function networkPorts(r, rule) {
+    const protocols = listOf(r, rule, 'protocols', undefined);
+    const ports = listOf(r, rule, 'destination_ports', undefined);
+    if (!protocols || !ports)
+        return undefined;
+    let set = PortSet.EMPTY;
+    for (const p of ports.items) {
+        const parsed = PortSet.parse(p.text);
+        if (!parsed.ok)
+            r.src.problem(p.start, parsed.error, p.text);
+        else
+            set = set.union(parsed.value);
+    }
+    let tcp = false;
+    let udp = false;
+    for (const p of protocols.items) {
+        const name = p.text.toLowerCase();
+        if (name === 'tcp')
+            tcp = true;
+        else if (name === 'udp')
+            udp = true;
+        else if (name === 'any')
+            tcp = udp = true;
+        else if (name !== 'icmp') {
+            const message = `unknown network rule protocol "${p.text}" (expected TCP, UDP, ICMP or Any)`;
+            r.src.problem(p.start, message, p.text);
+        }
+    }
+    // A list that cannot be read leaves the rule's ports unknown, not empty.
+    if (!protocols.known || !ports.known)
+        return undefined;
+    return { tcp: tcp ? set : PortSet.EMPTY, udp: udp ? set : PortSet.EMPTY };
+}
+function readApplicationRule(r, rule, classic) {
+    const comment = commentOf(r.src.doc, rule);
+    const ports = appPorts(r, rule.body, classic ? 'protocol' : 'protocols');
+    const hostField = classic ? 'target_fqdns' : 'destination_fqdns';
+    const tagField = classic ? 'fqdn_tags' : 'destination_fqdn_tags';
+    for (const item of itemsOf(r, rule.body, hostField, comment))
+        addHost(r, item, hostField, ports);
+    for (const item of itemsOf(r, rule.body, tagField, comment))
+        addFqdnTag(r, item, tagField, hostField, ports);
+    if (classic)
+        return;
+    for (const item of itemsOf(r, rule.body, 'destination_urls', comment))
+        addHost(r, item, 'destination_urls', ports, true);
+}
+function readNetworkRule(r, rule) {
+    const comment = commentOf(r.src.doc, rule);
+    const ports = networkPorts(r, rule.body);
+    for (const item of itemsOf(r, rule.body, 'destination_addresses', comment))
+        addAddress(r, item, 'destination_addresses', ports, 'destination_fqdns');
+    for (const item of itemsOf(r, rule.body, 'destination_fqdns', comment))
+        addHost(r, item, 'destination_fqdns', ports);
+    const groups = attributeOf(rule.body, 'destination_ip_groups');
+    if (groups) {
+        const message = 'IP groups are defined elsewhere; "destination_ip_groups" is not compared';
+        r.src.problem(groups.start, message, undefined, 'notice');
+    }
+}
+function readRules(r, body, type, classic) {
+    noticeDynamic(r.src, body);
+    for (const rule of blocksOf(body, 'rule'))
+        if (type === 'application')
+            readApplicationRule(r, rule, classic);
+        else
+            readNetworkRule(r, rule);
+}
+/** A policy rule collection group holds collections of rules; a classic collection is one. */
+function readCollections(r, body, type) {
+    for (const collection of blocksOf(body, `${type}_rule_collection`)) {
+        if (!denies(r, collection.body))
+            readRules(r, collection.body, type, false);
+    }
+}
+// ── AWS Network Firewall ──
+/** Stateful rule protocols that run over UDP, or over both TCP and UDP; the others over TCP. */
+const UDP_PROTOCOLS = new Set(['udp', 'ntp', 'dhcp', 'tftp', 'ikev2', 'quic']);
+const BOTH_PROTOCOLS = new Set(['ip', 'dns', 'krb5']);
+/** Suricata ports: `ANY`, `443`, `1024:65535`, `[80,443]`; undefined for negations and variables. */
+function suricataPorts(text) {
+    const t = text.trim();
+    if (t.toUpperCase() === 'ANY')
+        return PortSet.ANY;
+    const inner = t.startsWith('[') && t.endsWith(']') ? t.slice(1, -1) : t;
+    if (inner.includes('!') || inner.includes('$'))
+        return undefined;
+    const parsed = PortSet.parse(inner.replace(/:/g, '-'));
+    return parsed.ok && !parsed.value.isEmpty ? parsed.value : undefined;
+}
+function readAwsGroup(r, resource) {
+    for (const group of blocksOf(resource, 'rule_group')) {
+        const ipSets = new Map();
+        for (const vars of blocksOf(group.body, 'rule_variables'))
+            for (const set of blocksOf(vars.body, 'ip_sets')) {
+                const key = stringOf(r.src, set.body, 'key');
+                const definition = blocksOf(set.body, 'ip_set')[0];
+                if (key && definition)
+                    ipSets.set(key.value, itemsOf(r, definition.body, 'definition', undefined));
+            }
+        for (const source of blocksOf(group.body, 'rules_source')) {
+            noticeDynamic(r.src, source.body);
+            for (const list of blocksOf(source.body, 'rules_source_list'))
+                readDomainList(r, list);
+            for (const rule of blocksOf(source.body, 'stateful_rule'))
+                readStatefulRule(r, rule, ipSets);
+            const rules = attributeOf(source.body, 'rules_string');
+            if (rules)
+                r.src.problem(rules.start, 'Suricata rules in "rules_string" are not read', undefined, 'notice');
+            const stateless = blocksOf(source.body, 'stateless_rules_and_custom_actions')[0];
+            if (stateless)
+                r.src.problem(stateless.start, 'stateless rules are not read', undefined, 'notice');
+        }
+    }
+}
+function readDomainList(r, list) {
+    const kind = stringOf(r.src, list.body, 'generated_rules_type');
+    if (kind === null)
+        return;
+    if (kind && kind.value.toUpperCase() !== 'ALLOWLIST') {
+        const message = `a "${kind.value}" domain list does not allow traffic; its targets are not read`;
+        r.src.problem(kind.start, message, kind.value, 'notice');
+        return;
+    }
+    const comment = commentOf(r.src.doc, list);
+    // Domain lists match the HTTP Host header and the TLS SNI on any port: ports cannot be told.
+    for (const item of itemsOf(r, list.body, 'targets', comment))
+        addHost(r, item, 'targets', undefined);
+}
+/** A stateful PASS rule whose destination is an address, a CIDR, ANY or an IP set of the group. */
+function readStatefulRule(r, rule, ipSets) {
+    const action = stringOf(r.src, rule.body, 'action');
+    if (!action || action.value.toUpperCase() !== 'PASS')
+        return;
+    const header = blocksOf(rule.body, 'header')[0];
+    if (!header)
+        return;
+    const comment = commentOf(r.src.doc, rule);
+    const protocol = stringOf(r.src, header.body, 'protocol');
+    const port = stringOf(r.src, header.body, 'destination_port');
+    const destination = stringOf(r.src, header.body, 'destination');
+    if (!destination)
+        return;
+    let ports;
+    if (protocol && port) {
+        const set = suricataPorts(port.value);
+        if (!set) {
+            const message = `destination port "${port.value}" is not read (expected a port, a range "a:b", a list "[a,b]" or ANY)`;
+            r.src.problem(port.start, message, port.value, 'notice');
+        }
+        else {
+            const p = protocol.value.toLowerCase();
+            const udp = UDP_PROTOCOLS.has(p) || BOTH_PROTOCOLS.has(p);
+            const tcp = p !== 'icmp' && (!UDP_PROTOCOLS.has(p) || BOTH_PROTOCOLS.has(p));
+            ports = { tcp: tcp ? set : PortSet.EMPTY, udp: udp ? set : PortSet.EMPTY };
+        }
+    }
+    const text = destination.value.trim();
+    const variable = /^\$([A-Za-z0-9_]+)$/.exec(text);
+    if (variable) {
+        const set = ipSets.get(variable[1]);
+        if (!set) {
+            const message = `rule variable "${text}" is not defined in this rule group`;
+            r.src.problem(destination.start, message, text, 'notice');
+            return;
+        }
+        for (const item of set)
+            addAddress(r, { ...item, comment: item.comment ?? comment }, 'definition', ports, 'a domain list');
+        return;
+    }
+    const list = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
+    for (const part of list.split(',')) {
+        const value = part.trim();
+        if (value.startsWith('!') || value.startsWith('$')) {
+            r.src.problem(destination.start, `destination "${value}" is not read`, value, 'notice');
+            continue;
+        }
+        const item = { text: value, start: destination.start, comment };
+        addAddress(r, item, 'destination', ports, 'a domain list');
+    }
+}
+// ── the format ──
+function parseTerraform(file, options) {
+    const entries = [];
+    const result = { path: file.path, format: 'terraform', entries };
+    const src = readTerraformSource(file, options?.settings);
+    if (!('doc' in src))
+        return { ...result, problems: [src] };
+    const r = { src, entries };
+    for (const item of src.doc.body.items) {
+        if (item.kind !== 'block' || item.type !== 'resource')
+            continue;
+        const type = item.labels[0]?.value;
+        if (type !== AZURE_POLICY && type !== AZURE_APP && type !== AZURE_NETWORK && type !== AWS_GROUP)
+            continue;
+        noticeRepetition(src, item.body);
+        if (type === AZURE_POLICY) {
+            noticeDynamic(src, item.body);
+            readCollections(r, item.body, 'application');
+            readCollections(r, item.body, 'network');
+        }
+        else if (type === AWS_GROUP) {
+            noticeDynamic(src, item.body);
+            readAwsGroup(r, item.body);
+        }
+        else if (!denies(r, item.body)) {
+            readRules(r, item.body, type === AZURE_APP ? 'application' : 'network', true);
+        }
+    }
+    entries.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+    return { ...result, problems: finishProblems(src.problems) };
+}
+const FIREWALL_RESOURCE = /^[ \t]*resource[ \t]+"(?:azurerm_firewall_policy_rule_collection_group|azurerm_firewall_application_rule_collection|azurerm_firewall_network_rule_collection|aws_networkfirewall_rule_group)"/m;
+const terraform_SAMPLE_CHARS = 256 * 1024;
+/**
+ * Terraform extensions score on their own, more with a resource of the format; content alone
+ * only for a file without an extension.
+ */
+function terraformDetector(resource) {
+    return (file) => {
+        const name = file.path.slice(file.path.lastIndexOf('/') + 1).toLowerCase();
+        const tf = name.endsWith('.tf') || name.endsWith('.tofu');
+        const hint = resource.test(file.text.slice(0, terraform_SAMPLE_CHARS));
+        if (tf)
+            return hint ? 8 : 2;
+        return hint && !name.includes('.') ? 3 : 0;
+    };
+}
+/**
+ * Terraform (HCL) firewall rules: Azure Firewall policy rule collection groups (application
+ * rules' `destination_fqdns`, `destination_fqdn_tags`, `destination_urls` and `protocols`;
+ * network rules' `destination_addresses`, `destination_fqdns`, `destination_ports` and
+ * `protocols`), the classic application and network rule collections (`target_fqdns`,
+ * `fqdn_tags`, `protocol`), and AWS Network Firewall rule groups (ALLOWLIST domain lists, simple
+ * stateful PASS rules). Deny collections are not read as allowed.
+ *
+ * Settings: `variables`, a mapping of input variable names to values (strings, numbers, lists,
+ * mappings) used for `var.NAME`; without it a variable's `default` in the same file is used.
+ */
+const TERRAFORM = {
+    id: 'terraform',
+    title: 'Terraform firewall rules',
+    filePatterns: ['*.tf', '*.tofu'],
+    capabilities: CAPABILITIES,
+    detect: terraformDetector(FIREWALL_RESOURCE),
+    parse: parseTerraform,
+};
+
+;// CONCATENATED MODULE: ./src/parsers/terraform-dns.ts
+
+
+
+
+
+const AZURE_TYPES = ['a', 'aaaa', 'cname', 'mx', 'txt', 'srv', 'ns', 'ptr', 'caa'];
+/** Resources that define a zone, and the attribute that holds its domain. */
+const ZONE_RESOURCES = {
+    aws_route53_zone: ['name'],
+    azurerm_dns_zone: ['name'],
+    cloudflare_zone: ['zone', 'name'],
+    google_dns_managed_zone: ['dns_name'],
+};
+function zoneOfResource(ctx, block) {
+    const type = block.labels[0]?.value ?? '';
+    const attrs = ZONE_RESOURCES[type] ?? ['name'];
+    for (const attr of attrs) {
+        const a = attributeOf(block.body, attr);
+        if (!a)
+            continue;
+        const v = ctx.src.value(a.expression);
+        if (v.kind === 'string')
+            return { zone: absoluteZone(v.value) };
+        if (v.kind === 'unknown')
+            ctx.src.notice(v);
+        return { reported: true };
+    }
+    return undefined;
+}
+/** The zone named by a record's `zone_id` / `zone_name` / `managed_zone`. */
+function zoneFrom(ctx, body, attr, literalIsDomain) {
+    const a = attributeOf(body, attr);
+    if (!a) {
+        if (ctx.defaultZone)
+            return { zone: ctx.defaultZone };
+        return undefined;
+    }
+    const expr = a.expression;
+    const keys = [];
+    let address;
+    if (expr.kind === 'traversal' && typeof expr.root === 'string') {
+        keys.push(ctx.src.doc.source(expr, 400));
+        const names = [expr.root];
+        for (const s of expr.steps)
+            if (s.kind === 'attr')
+                names.push(s.name);
+        address = names.slice(0, expr.root === 'data' ? 3 : 2).join('.');
+        keys.push(address);
+    }
+    for (const k of keys) {
+        const zone = ctx.zoneSettings.get(k);
+        if (zone)
+            return { zone };
+    }
+    const resource = address === undefined ? undefined : ctx.zoneResources.get(address);
+    if (resource) {
+        const found = zoneOfResource(ctx, resource);
+        if (found)
+            return found;
+    }
+    // Another resource's attributes (a zone's id) exist only after it is created: such a reference
+    // is looked up above, never evaluated. Literals, variables and locals are.
+    const otherResource = expr.kind === 'traversal' &&
+        typeof expr.root === 'string' &&
+        expr.root !== 'var' &&
+        expr.root !== 'local';
+    if (!otherResource) {
+        const v = ctx.src.value(expr);
+        if (v.kind === 'string') {
+            const zone = ctx.zoneSettings.get(v.value);
+            if (zone)
+                return { zone };
+            const google = ctx.googleZones.get(v.value);
+            if (google) {
+                const found = zoneOfResource(ctx, google);
+                if (found)
+                    return found;
+            }
+            if (literalIsDomain)
+                return { zone: absoluteZone(v.value) };
+            if (ctx.defaultZone)
+                return { zone: ctx.defaultZone };
+            return {
+                why: `cannot tell the zone from "${v.value}" (set options.zones["${v.value}"] to the zone's domain)`,
+                start: v.start,
+            };
+        }
+        if (v.kind === 'unknown' && address === undefined) {
+            if (ctx.defaultZone)
+                return { zone: ctx.defaultZone };
+            ctx.src.notice(v);
+            return { reported: true };
+        }
+    }
+    if (ctx.defaultZone)
+        return { zone: ctx.defaultZone };
+    const text = ctx.src.doc.source(expr, 60);
+    const key = address ?? text;
+    return {
+        why: `cannot tell the zone from "${text}" (set options.zones["${key}"] to the zone's domain)`,
+        start: expr.start,
+    };
+}
+/**
+ * The absolute owner name. Azure names are always relative to the zone; Route 53 and
+ * Cloudflare append the zone unless the name already ends with it; Google names are absolute.
+ * Without a zone, a name under a registrable domain is taken as absolute and that domain as
+ * its zone.
+ */
+function terraform_dns_ownerName(written, zone, provider) {
+    const checked = plainName(written === '' ? '@' : written);
+    if (!checked.ok && written !== '@' && written !== '')
+        return checked;
+    const bare = (checked.ok ? checked.value : written).replace(/\.$/, '').toLowerCase();
+    const apex = bare === '@' || bare === '';
+    if (zone) {
+        const z = zone.replace(/\.$/, '');
+        if (apex)
+            return ok({ name: zone, zone });
+        if (provider === 'azure')
+            return ok({ name: `${bare}.${zone}`, zone });
+        if (provider === 'google' || bare === z || bare.endsWith(`.${z}`))
+            return ok({ name: `${bare}.`, zone });
+        return ok({ name: `${bare}.${zone}`, zone });
+    }
+    if (apex)
+        return fail('"@" needs the zone');
+    const domain = provider === 'azure' ? null : (0,cjs/* getDomain */.FB)(bare, DOMAIN_OF_NAME);
+    if (!domain)
+        return fail(`"${written}" is relative and the zone is not known`);
+    return ok({ name: `${bare}.`, zone: `${domain}.` });
+}
+/** Owner names may hold `*` and `_` labels, which host name validation refuses. */
+const DOMAIN_OF_NAME = {
+    allowPrivateDomains: false,
+    validateHostname: false,
+    extractHostname: false,
+};
+function push(ctx, p, rdata, start, blockComment) {
+    const own = ctx.src.doc.commentFor(start.line, start.line) ?? blockComment;
+    ctx.records.push({
+        name: p.owner.name,
+        type: p.type,
+        ttl: p.ttl,
+        data: rdata.data,
+        parsed: rdata.parsed,
+        zone: p.owner.zone,
+        location: ctx.src.at(start),
+        relativeTarget: false,
+        comment: own ?? p.comment,
+    });
+}
+/** Data written in presentation form (`10 mail.example.com.`), as Route 53 and Google take it. */
+function presentation(type, text, ctx) {
+    const fields = splitFields(text);
+    if (!fields.ok)
+        return fields;
+    const r = rdataFromFields(type, fieldsOf(fields.value), ctx);
+    return r.ok ? ok(r.value) : fail(r.error);
+}
+/** TXT data as the provider stores it: quoted strings as written, or one text split into 255-octet strings. */
+function txtData(type, text, ctx, split) {
+    const quoted = text.length >= 2 && text.startsWith('"') && text.endsWith('"');
+    if (quoted)
+        return presentation(type, text, ctx);
+    // Route 53 wraps a value in quotes itself, so `a""b` is the two strings "a" and "b".
+    if (split === 'quotes')
+        return presentation(type, `"${text}"`, ctx);
+    return ok(txtRdata(chunkText(text)));
+}
+/** The values of a list attribute as strings (numbers as text); unknown values are notices. */
+function valuesOf(ctx, body, name) {
+    const a = attributeOf(body, name);
+    if (!a)
+        return undefined;
+    const v = ctx.src.value(a.expression);
+    if (v.kind === 'unknown') {
+        ctx.src.notice(v);
+        return [];
+    }
+    if (v.kind !== 'list') {
+        ctx.src.problem(a.expression.start, `"${name}" must be a list of strings`);
+        return [];
+    }
+    const out = [];
+    for (const item of v.items) {
+        if (item.kind === 'unknown')
+            ctx.src.notice(item);
+        else if (item.kind === 'string' || item.kind === 'number')
+            out.push({ text: String(item.value), start: item.start });
+        else
+            ctx.src.problem(item.start, `"${name}" must be a list of strings`);
+    }
+    return out;
+}
+/** A whole number attribute; undefined when absent, null when it cannot be read (already reported). */
+function numberOf(ctx, body, name, max) {
+    const s = stringOf(ctx.src, body, name);
+    if (!s)
+        return s;
+    if (!/^\d{1,10}$/.test(s.value) || Number(s.value) > max) {
+        ctx.src.problem(s.start, `"${name}" must be a whole number from 0 to ${max}, not "${s.value}"`, s.value);
+        return null;
+    }
+    return { value: Number(s.value), start: s.start };
+}
+function terraform_dns_report(ctx, start, result, text) {
+    if (result.ok)
+        return true;
+    ctx.src.problem(start, result.error, text);
+    return false;
+}
+/** What every provider's record starts with: type, owner name and zone, TTL, comment. */
+function header(ctx, block, provider, writtenType, zoneAttr) {
+    const body = block.body;
+    noticeRepetition(ctx.src, body);
+    noticeDynamic(ctx.src, body);
+    let type = writtenType;
+    if (type === undefined) {
+        const t = stringOf(ctx.src, body, 'type');
+        if (!t) {
+            if (t === undefined)
+                ctx.src.problem(block.start, 'the record has no "type"');
+            return undefined;
+        }
+        type = recordType(t.value);
+        if (!type) {
+            ctx.src.problem(t.start, `unknown record type "${t.value}"`, t.value);
+            return undefined;
+        }
+    }
+    const written = stringOf(ctx.src, body, 'name');
+    if (written === null)
+        return undefined;
+    const nameText = written?.value ?? '@';
+    const nameStart = written?.start ?? block.start;
+    if (nameText !== '@' && nameText !== '') {
+        const checked = plainName(nameText);
+        if (!checked.ok) {
+            ctx.src.problem(nameStart, checked.error, nameText);
+            return undefined;
+        }
+    }
+    const zone = zoneFrom(ctx, body, zoneAttr, provider === 'azure');
+    const known = zone && 'zone' in zone ? zone.zone : undefined;
+    const owner = terraform_dns_ownerName(nameText, known, provider);
+    if (!owner.ok) {
+        if (zone && 'why' in zone)
+            ctx.src.problem(zone.start, zone.why, undefined, 'notice');
+        else if (!zone)
+            ctx.src.problem(nameStart, `${owner.error} (set options.zone to the zone's domain)`, nameText, 'notice');
+        else if (!('reported' in zone))
+            ctx.src.problem(nameStart, owner.error, nameText);
+        return undefined;
+    }
+    let ttl;
+    const t = numberOf(ctx, body, 'ttl', 2147483647);
+    if (t)
+        ttl = provider === 'cloudflare' && t.value === 1 ? undefined : t.value;
+    const comment = ctx.src.doc.commentFor(block.start.line, ctx.src.doc.position(block.end).line);
+    return { provider, block, type, ttl, owner: owner.value, comment };
+}
+function nameContext(p) {
+    return { origin: p.owner.zone, mode: 'absolute' };
+}
+function recordComment(ctx, record) {
+    return ctx.src.doc.commentFor(record.start.line, record.start.line);
+}
+// ── providers ──
+function route53(ctx, block) {
+    const alias = blocksOf(block.body, 'alias')[0];
+    if (alias) {
+        ctx.src.problem(alias.start, 'alias records point at an AWS resource; they are not read', undefined, 'notice');
+        return;
+    }
+    const p = header(ctx, block, 'route53', undefined, 'zone_id');
+    if (!p)
+        return;
+    for (const v of valuesOf(ctx, block.body, 'records') ?? []) {
+        const isTxt = p.type === 'TXT' || p.type === 'SPF';
+        const rdata = isTxt
+            ? txtData(p.type, v.text, nameContext(p), 'quotes')
+            : presentation(p.type, v.text, nameContext(p));
+        if (terraform_dns_report(ctx, v.start, rdata, v.text) && rdata.ok)
+            push(ctx, p, rdata.value, v.start);
+    }
+}
+function google(ctx, block) {
+    const p = header(ctx, block, 'google', undefined, 'managed_zone');
+    if (!p)
+        return;
+    for (const v of valuesOf(ctx, block.body, 'rrdatas') ?? []) {
+        const rdata = presentation(p.type, v.text, nameContext(p));
+        if (!terraform_dns_report(ctx, v.start, rdata, v.text) || !rdata.ok)
+            continue;
+        const quoted = v.text.trimStart().startsWith('"');
+        if ((p.type === 'TXT' || p.type === 'SPF') && !quoted && /\s/.test(v.text.trim())) {
+            const message = `Cloud DNS splits unquoted TXT data at spaces into ${(txtStrings(rdata.value.data) ?? []).length} strings; write it as "\\"${v.text}\\"" to keep one`;
+            ctx.src.problem(v.start, message, v.text, 'warning');
+        }
+        push(ctx, p, rdata.value, v.start);
+    }
+}
+function azure(ctx, block, kind) {
+    const target = attributeOf(block.body, 'target_resource_id');
+    if (target) {
+        ctx.src.problem(target.start, 'alias record sets point at an Azure resource; they are not read', undefined, 'notice');
+        return;
+    }
+    const p = header(ctx, block, 'azure', kind.toUpperCase(), 'zone_name');
+    if (!p)
+        return;
+    const nc = nameContext(p);
+    const body = block.body;
+    switch (kind) {
+        case 'a':
+        case 'aaaa':
+        case 'ns':
+        case 'ptr':
+            for (const v of valuesOf(ctx, body, 'records') ?? []) {
+                const rdata = presentation(p.type, v.text, nc);
+                if (terraform_dns_report(ctx, v.start, rdata, v.text) && rdata.ok)
+                    push(ctx, p, rdata.value, v.start);
+            }
+            return;
+        case 'cname': {
+            const v = stringOf(ctx.src, body, 'record');
+            if (!v)
+                return;
+            const rdata = presentation('CNAME', v.value, nc);
+            if (terraform_dns_report(ctx, v.start, rdata, v.value) && rdata.ok)
+                push(ctx, p, rdata.value, v.start);
+            return;
+        }
+    }
+    for (const r of blocksOf(body, 'record')) {
+        let fields;
+        let at;
+        if (kind === 'txt') {
+            const v = stringOf(ctx.src, r.body, 'value');
+            if (v)
+                push(ctx, p, txtRdata(chunkText(v.value)), v.start, recordComment(ctx, r));
+            continue;
+        }
+        const parts = {
+            mx: ['preference', 'exchange'],
+            srv: ['priority', 'weight', 'port', 'target'],
+            caa: ['flags', 'tag', 'value'],
+        };
+        fields = [];
+        for (const name of parts[kind]) {
+            const v = stringOf(ctx.src, r.body, name);
+            if (!v) {
+                if (v === undefined)
+                    ctx.src.problem(r.start, `the record has no "${name}"`);
+                fields = undefined;
+                break;
+            }
+            fields.push({ text: v.value, quoted: name === 'value' });
+            at = v.start;
+        }
+        if (!fields || !at)
+            continue;
+        const result = rdataFromFields(p.type, fieldsOf(fields), nc);
+        if (!result.ok)
+            ctx.src.problem(at, result.error);
+        else
+            push(ctx, p, result.value, at, recordComment(ctx, r));
+    }
+}
+function cloudflare(ctx, block) {
+    const body = block.body;
+    const data = blocksOf(body, 'data')[0]?.body ?? objectBody(body, 'data');
+    const p0 = header(ctx, block, 'cloudflare', undefined, 'zone_id');
+    if (!p0)
+        return;
+    let p = p0;
+    const nc = nameContext(p);
+    // Provider v4 SRV records may name the service in `data` instead of `name`.
+    if (data && p.type === 'SRV') {
+        const service = stringOf(ctx.src, data, 'service');
+        const proto = stringOf(ctx.src, data, 'proto');
+        const base = stringOf(ctx.src, data, 'name');
+        if (service && proto) {
+            const owner = terraform_dns_ownerName(`${service.value}.${proto.value}.${base?.value ?? stringOf(ctx.src, body, 'name')?.value ?? '@'}`, p.owner.zone, 'cloudflare');
+            if (owner.ok)
+                p = { ...p, owner: owner.value };
+        }
+    }
+    const proxied = attributeOf(body, 'proxied');
+    if (proxied) {
+        const v = ctx.src.value(proxied.expression);
+        if (v.kind === 'bool' && v.value)
+            ctx.src.problem(proxied.start, `the record is proxied by Cloudflare, so resolvers see Cloudflare's addresses instead of its ${p.type} data`, undefined, 'warning');
+    }
+    if (data && (p.type === 'SRV' || p.type === 'CAA')) {
+        const names = p.type === 'SRV' ? ['priority', 'weight', 'port', 'target'] : ['flags', 'tag', 'value'];
+        const fields = [];
+        let at;
+        for (const name of names) {
+            const holder = name === 'priority' && !attributeOf(data, name) ? body : data;
+            const v = stringOf(ctx.src, holder, name);
+            if (!v) {
+                if (v === undefined)
+                    ctx.src.problem(block.start, `the ${p.type} record has no "${name}" in its data`);
+                return;
+            }
+            fields.push({ text: v.value, quoted: name === 'value' });
+            at = v.start;
+        }
+        const result = rdataFromFields(p.type, fieldsOf(fields), nc);
+        if (!result.ok)
+            ctx.src.problem(at, result.error);
+        else
+            push(ctx, p, result.value, at);
+        return;
+    }
+    // Provider v4 called it `value`; v5 `content`.
+    const contentName = attributeOf(body, 'content') ? 'content' : 'value';
+    const content = stringOf(ctx.src, body, contentName);
+    if (content === undefined && data) {
+        ctx.src.problem(block.start, `${p.type} records with "data" are not read`, undefined, 'notice');
+        return;
+    }
+    if (!content) {
+        if (content === undefined)
+            ctx.src.problem(block.start, 'the record has no "content"');
+        return;
+    }
+    let rdata;
+    if (p.type === 'TXT' || p.type === 'SPF')
+        rdata = txtData(p.type, content.value, nc, 'chunks');
+    else if (p.type === 'MX') {
+        const priority = numberOf(ctx, body, 'priority', 65535);
+        if (priority === null)
+            return;
+        rdata = presentation('MX', `${priority?.value ?? 0} ${content.value}`, nc);
+    }
+    else
+        rdata = presentation(p.type, content.value, nc);
+    if (terraform_dns_report(ctx, content.start, rdata, content.value) && rdata.ok)
+        push(ctx, p, rdata.value, content.start);
+}
+/** Provider v5 writes `data = { ... }` as an attribute; it is read as a body of attributes. */
+function objectBody(body, name) {
+    const a = attributeOf(body, name);
+    if (!a || a.expression.kind !== 'object')
+        return undefined;
+    const items = a.expression.items.flatMap(({ key, value }) => {
+        const k = key.kind === 'traversal' && typeof key.root === 'string' && key.steps.length === 0
+            ? key.root
+            : key.kind === 'template' && key.parts.length === 1 && key.parts[0].kind === 'text'
+                ? key.parts[0].value
+                : undefined;
+        return k === undefined
+            ? []
+            : [
+                {
+                    kind: 'attribute',
+                    name: k,
+                    expression: value,
+                    start: key.start,
+                    end: value.end,
+                },
+            ];
+    });
+    return { items };
+}
+// ── the format ──
+function stringMap(value, setting, problems, file) {
+    const out = new Map();
+    if (value === undefined)
+        return out;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        problems.push({
+            location: { file, line: 0, column: 1 },
+            message: `options.${setting} must be a mapping of references to zone domains, not ${JSON.stringify(value)}`,
+        });
+        return out;
+    }
+    for (const [k, v] of Object.entries(value)) {
+        if (typeof v === 'string' && v !== '')
+            out.set(k, absoluteZone(v));
+        else
+            problems.push({
+                location: { file, line: 0, column: 1 },
+                message: `options.${setting}["${k}"] must be a domain name, not ${JSON.stringify(v)}`,
+            });
+    }
+    return out;
+}
+function parseTerraformDns(file, options) {
+    const records = [];
+    const result = { path: file.path, format: 'terraform-dns', records };
+    const src = readTerraformSource(file, options?.settings);
+    if (!('doc' in src))
+        return { ...result, zones: [], problems: [src] };
+    const settings = options?.settings ?? {};
+    const zoneSettings = stringMap(settings.zones, 'zones', src.problems, file.path);
+    let defaultZone;
+    if (typeof settings.zone === 'string' && settings.zone !== '')
+        defaultZone = absoluteZone(settings.zone);
+    else if (settings.zone !== undefined)
+        src.problems.push({
+            location: { file: file.path, line: 0, column: 1 },
+            message: `options.zone must be a domain name, not ${JSON.stringify(settings.zone)}`,
+        });
+    const zoneResources = new Map();
+    const googleZones = new Map();
+    for (const item of src.doc.body.items) {
+        if (item.kind !== 'block' || (item.type !== 'resource' && item.type !== 'data'))
+            continue;
+        const [type, name] = item.labels;
+        if (!type || !name || !(type.value in ZONE_RESOURCES))
+            continue;
+        zoneResources.set(`${item.type === 'data' ? 'data.' : ''}${type.value}.${name.value}`, item);
+        if (type.value === 'google_dns_managed_zone') {
+            const zoneName = attributeOf(item.body, 'name');
+            const v = zoneName && src.value(zoneName.expression);
+            if (v?.kind === 'string')
+                googleZones.set(v.value, item);
+        }
+    }
+    const ctx = { src, records, zoneSettings, defaultZone, zoneResources, googleZones };
+    const zones = new Set();
+    for (const item of src.doc.body.items) {
+        if (item.kind !== 'block' || item.type !== 'resource')
+            continue;
+        const type = item.labels[0]?.value ?? '';
+        if (type in ZONE_RESOURCES) {
+            const z = zoneOfResource(ctx, item);
+            if (z && 'zone' in z)
+                zones.add(z.zone);
+            continue;
+        }
+        if (type === 'aws_route53_record')
+            route53(ctx, item);
+        else if (type === 'google_dns_record_set')
+            google(ctx, item);
+        else if (type === 'cloudflare_record' || type === 'cloudflare_dns_record')
+            cloudflare(ctx, item);
+        else {
+            const m = /^azurerm_dns_([a-z]+)_record$/.exec(type);
+            const kind = m && AZURE_TYPES.find((t) => t === m[1]);
+            if (kind)
+                azure(ctx, item, kind);
+        }
+    }
+    for (const r of records)
+        zones.add(r.zone);
+    records.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+    return { ...result, zones: [...zones].sort(), problems: finishProblems(src.problems) };
+}
+/** A string literal in HCL: quotes, backslashes and template starts escaped. */
+function hclString(text) {
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        const code = text.charCodeAt(i);
+        if (c === '"' || c === '\\')
+            out += `\\${c}`;
+        else if (c === '\n')
+            out += '\\n';
+        else if (c === '\r')
+            out += '\\r';
+        else if (c === '\t')
+            out += '\\t';
+        else if (code < 0x20 || code === 0x7f)
+            out += `\\u${code.toString(16).padStart(4, '0')}`;
+        else if ((c === '$' || c === '%') && text[i + 1] === '{')
+            out += `${c}${c}`;
+        else
+            out += c;
+    }
+    return `"${out}"`;
+}
+/** A Terraform resource name: letters, digits and underscores, not starting with a digit. */
+function label(text) {
+    const s = text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, '');
+    return /^[a-z_]/.test(s) ? s : `_${s}`;
+}
+function block(head, lines) {
+    const width = Math.max(0, ...lines.map((l) => (typeof l === 'string' ? 0 : l[0].length)));
+    const body = lines.map((l) => (typeof l === 'string' ? l : `  ${l[0].padEnd(width)} = ${l[1]}`));
+    return [`${head} {`, ...body, '}'].join('\n');
+}
+function withoutDot(name) {
+    return name.endsWith('.') && name !== '.' ? name.slice(0, -1) : name;
+}
+/** A record written as a resource of one provider, to tell a user exactly what to add. */
+function renderTerraformRecord(resource, record, zone) {
+    const z = absoluteZone(zone);
+    const type = record.type.toUpperCase();
+    const owner = relativeOwner(record.name.toLowerCase(), z);
+    const name = `${owner === '@' ? 'apex' : owner}_${type}`;
+    const zoneLabel = label(withoutDot(z));
+    const fields = splitFields(record.data);
+    const strings = type === 'TXT' || type === 'SPF' ? txtStrings(record.data) : undefined;
+    const ttl = String(record.ttl ?? 3600);
+    switch (resource) {
+        case 'aws_route53_record': {
+            const value = strings ? strings.join('""') : record.data;
+            return block(`resource "aws_route53_record" "${label(name)}"`, [
+                ['zone_id', `aws_route53_zone.${zoneLabel}.zone_id`],
+                ['name', hclString(withoutDot(record.name))],
+                ['type', hclString(type)],
+                ['ttl', ttl],
+                ['records', `[${hclString(value)}]`],
+            ]);
+        }
+        case 'google_dns_record_set':
+            return block(`resource "google_dns_record_set" "${label(name)}"`, [
+                ['managed_zone', `google_dns_managed_zone.${zoneLabel}.name`],
+                ['name', hclString(record.name)],
+                ['type', hclString(type)],
+                ['ttl', ttl],
+                ['rrdatas', `[${hclString(record.data)}]`],
+            ]);
+        case 'cloudflare_dns_record': {
+            const f = fields.ok ? fields.value.map((x) => x.text) : [];
+            const lines = [
+                ['zone_id', `cloudflare_zone.${zoneLabel}.id`],
+                ['name', hclString(withoutDot(record.name))],
+                ['type', hclString(type)],
+                ['ttl', String(record.ttl ?? 1)],
+            ];
+            if (type === 'MX' && f.length === 2) {
+                lines.push(['content', hclString(withoutDot(f[1]))], ['priority', f[0]]);
+            }
+            else if (type === 'SRV' && f.length === 4) {
+                const [priority, weight, port, target] = f;
+                lines.push([
+                    'data',
+                    `{ priority = ${priority}, weight = ${weight}, port = ${port}, target = ${hclString(withoutDot(target))} }`,
+                ]);
+            }
+            else if (strings)
+                lines.push(['content', hclString(record.data)]);
+            else
+                lines.push(['content', hclString(withoutDot(record.data))]);
+            return block(`resource "cloudflare_dns_record" "${label(name)}"`, lines);
+        }
+        case 'azurerm_dns': {
+            const kind = type.toLowerCase();
+            if (!AZURE_TYPES.includes(kind))
+                return `# Azure DNS has no record set resource for ${type} records`;
+            const lines = [
+                ['name', hclString(owner)],
+                ['zone_name', hclString(withoutDot(z))],
+                ['resource_group_name', 'var.resource_group_name'],
+                ['ttl', ttl],
+            ];
+            const f = fields.ok ? fields.value.map((x) => x.text) : [];
+            const sub = (pairs) => {
+                const width = Math.max(...pairs.map((p) => p[0].length));
+                return ['', '  record {', ...pairs.map(([k, v]) => `    ${k.padEnd(width)} = ${v}`), '  }'];
+            };
+            if (kind === 'cname')
+                lines.push(['record', hclString(record.data)]);
+            else if (kind === 'mx' && f.length === 2)
+                lines.push(...sub([
+                    ['preference', f[0]],
+                    ['exchange', hclString(f[1])],
+                ]));
+            else if (kind === 'srv' && f.length === 4)
+                lines.push(...sub([
+                    ['priority', f[0]],
+                    ['weight', f[1]],
+                    ['port', f[2]],
+                    ['target', hclString(f[3])],
+                ]));
+            else if (kind === 'caa' && f.length === 3)
+                lines.push(...sub([
+                    ['flags', f[0]],
+                    ['tag', hclString(f[1])],
+                    ['value', hclString(f[2])],
+                ]));
+            else if (kind === 'txt')
+                lines.push(...sub([['value', hclString((strings ?? [record.data]).join(''))]]));
+            else
+                lines.push(['records', `[${hclString(record.data)}]`]);
+            return block(`resource "azurerm_dns_${kind}_record" "${label(name)}"`, lines);
+        }
+    }
+}
+const DNS_RESOURCE = /^[ \t]*resource[ \t]+"(?:aws_route53_record|azurerm_dns_[a-z]+_record|cloudflare_record|cloudflare_dns_record|google_dns_record_set)"/m;
+/**
+ * Terraform (HCL) DNS records: `aws_route53_record`, `azurerm_dns_{a,aaaa,cname,mx,txt,srv,ns,ptr,caa}_record`,
+ * `cloudflare_record` (v4) and `cloudflare_dns_record` (v5), `google_dns_record_set`.
+ *
+ * Settings: `variables` (input variable values for `var.NAME`), `zones` (a mapping from what a
+ * record's `zone_id`/`zone_name`/`managed_zone` holds, as written — `aws_route53_zone.primary.zone_id`,
+ * the resource address `aws_route53_zone.primary`, or a literal zone id — to the zone's domain),
+ * and `zone` (the domain of records whose zone cannot be told otherwise). A zone resource in the
+ * same file is read by itself. `render` writes an `aws_route53_record`; `renderTerraformRecord`
+ * writes the other providers' resources.
+ */
+const TERRAFORM_DNS = {
+    id: 'terraform-dns',
+    title: 'Terraform DNS records',
+    filePatterns: ['*.tf', '*.tofu'],
+    detect: terraformDetector(DNS_RESOURCE),
+    parse: parseTerraformDns,
+    render: (record, zone) => renderTerraformRecord('aws_route53_record', record, zone),
+};
+
+;// CONCATENATED MODULE: ./src/parsers/dns-registry.ts
+
+
+
+
+
+
+/** Every supported DNS format. Order breaks detection ties. */
+const DNS_FORMATS = [
+    BIND,
+    OCTODNS,
+    DNSCONTROL,
+    DNS_CSV,
+    DNS_YAML,
+    TERRAFORM_DNS,
+];
+function dnsFormatIds() {
+    return DNS_FORMATS.map((f) => f.id);
+}
+function resolveDnsFormat(file, id) {
+    if (id !== 'auto') {
+        const format = DNS_FORMATS.find((f) => f.id === id);
+        if (format)
+            return { format };
+        return {
+            error: `unknown DNS format "${id}" (supported: ${['auto', ...dnsFormatIds()].join(', ')})`,
+        };
+    }
+    let best;
+    let bestScore = 0;
+    for (const format of DNS_FORMATS) {
+        const score = format.detect(file);
+        if (score > bestScore) {
+            best = format;
+            bestScore = score;
+        }
+    }
+    if (best)
+        return { format: best };
+    return {
+        error: `cannot tell the DNS format of "${file.path}"; set its format to one of: ${dnsFormatIds().join(', ')}`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/parsers/arm.ts
 
 
@@ -3290,7 +9247,7 @@ function jsonSyntaxError(text) {
 
 
 
-const unknown = (at, why) => ({ t: 'unknown', at, why });
+const arm_unknown = (at, why) => ({ t: 'unknown', at, why });
 /** A value that a deployment would refuse: reported as an error where it is used. */
 const wrong = (at, why) => ({ t: 'unknown', at, why, error: true });
 /** Reports why a value cannot be read: a notice, or an error when the value is wrong. */
@@ -3321,7 +9278,7 @@ function plainObject(record, at) {
 /** A JSON-like value from the configuration, placed where it is used. */
 function fromPlain(value, at, depth = 0) {
     if (depth > 32)
-        return unknown(at, 'a configured value is nested too deeply');
+        return arm_unknown(at, 'a configured value is nested too deeply');
     if (typeof value === 'string')
         return { t: 'str', v: value, at, literal: false };
     if (typeof value === 'number')
@@ -3468,7 +9425,7 @@ function eitherBranch(a, b, at, why) {
         return a;
     if (b.t === 'unknown')
         return b;
-    return unknown(at, why);
+    return arm_unknown(at, why);
 }
 /** Comments by line: the one after the code on a line, or the comment lines right above it. */
 class CommentIndex {
@@ -3555,7 +9512,7 @@ class AzureSink {
         return this.comments.at(at.line) ?? (rule ? this.comments.at(rule.line) : undefined);
     }
 }
-const MAX_DEPTH = 64;
+const arm_MAX_DEPTH = 64;
 /**
  * Finds the allowlists in resource bodies by their property names, wherever they sit: in
  * `Microsoft.Network/firewallPolicies/ruleCollectionGroups`, `Microsoft.Network/azureFirewalls`,
@@ -3567,7 +9524,7 @@ function collectAzureEntries(roots, sink) {
         walk(root, sink, 0);
 }
 function walk(value, sink, depth) {
-    if (!value || depth > MAX_DEPTH)
+    if (!value || depth > arm_MAX_DEPTH)
         return;
     if (value.t === 'arr') {
         for (const item of value.items)
@@ -3793,7 +9750,7 @@ function applicationRule(rule, classic, sink) {
     }
 }
 function networkRule(rule, classic, sink) {
-    const ports = networkPorts(rule, classic ? 'protocols' : 'ipProtocols', sink);
+    const ports = arm_networkPorts(rule, classic ? 'protocols' : 'ipProtocols', sink);
     const at = rule.at;
     for (const v of list(rule.get('destinationAddresses'), 'destinationAddresses', sink)) {
         address(v, ports, at, sink, classic);
@@ -3811,7 +9768,7 @@ function networkRule(rule, classic, sink) {
  * Ports of a network rule: its protocols (TCP, UDP, Any, ICMP) times its destination ports;
  * undefined when they cannot be known before deployment. Malformed values allow nothing.
  */
-function networkPorts(rule, protocolKey, sink) {
+function arm_networkPorts(rule, protocolKey, sink) {
     const protocolsVal = rule.get(protocolKey);
     const portsVal = rule.get('destinationPorts');
     if (protocolsVal === undefined || portsVal === undefined)
@@ -4013,7 +9970,7 @@ function splitCommas(v) {
     return out;
 }
 // ── the ARM template format ─────────────────────────────────────────────────
-const CAPABILITIES = {
+const arm_CAPABILITIES = {
     hosts: true,
     ips: true,
     ipv6: true,
@@ -4021,14 +9978,14 @@ const CAPABILITIES = {
     protocols: true,
     comments: true,
 };
-const SAMPLE_CHARS = 64 * 1024;
+const arm_SAMPLE_CHARS = 64 * 1024;
 const TEMPLATE_SCHEMA = /"\$schema"\s*:\s*"https?:\/\/schema\.management\.azure\.com\/schemas\/[^"]*deploymentTemplate\.json/i;
 const RESOURCE_TYPE = /"type"\s*:\s*"Microsoft\.[A-Za-z]+\/[^"]+"/i;
 function detect(file) {
     const path = file.path.toLowerCase();
     if (!path.endsWith('.json') && !path.endsWith('.jsonc'))
         return 0;
-    const head = file.text.slice(0, SAMPLE_CHARS);
+    const head = file.text.slice(0, arm_SAMPLE_CHARS);
     if (TEMPLATE_SCHEMA.test(head))
         return 10;
     return /"resources"\s*:/.test(head) && /"apiVersion"\s*:/.test(head) && RESOURCE_TYPE.test(head)
@@ -4330,8 +10287,8 @@ class Template {
         const at = this.position(node);
         if (!node)
             return { t: 'null', at };
-        if (depth > MAX_DEPTH)
-            return unknown(at, 'the template is nested too deeply to read');
+        if (depth > arm_MAX_DEPTH)
+            return arm_unknown(at, 'the template is nested too deeply to read');
         switch (node.k) {
             case 'str':
                 if (node.v.startsWith('[['))
@@ -4428,7 +10385,7 @@ class Template {
         if (count.t === 'unknown')
             return count;
         if (count.t !== 'num' || count.v < 0 || count.v > MAX_ITEMS) {
-            return unknown(count.at, `the count of copy loop "${name}" cannot be read; its entries are not checked`);
+            return arm_unknown(count.at, `the count of copy loop "${name}" cannot be read; its entries are not checked`);
         }
         const input = member(loop, 'input');
         const items = [];
@@ -4479,7 +10436,7 @@ class Template {
             return wrong(at, `parameter "${name}" is not declared`);
         const node = this.#params.get(lower);
         if (node === null || node === undefined)
-            return unknown(at, noDefaultWhy(name));
+            return arm_unknown(at, noDefaultWhy(name));
         return this.memoised(`parameter "${name}"`, at, () => this.value(node, ROOT_SCOPE));
     }
     variable(name, at) {
@@ -4499,9 +10456,9 @@ class Template {
         if (done)
             return done;
         if (this.#busy.has(key))
-            return unknown(at, `${key} refers to itself`);
-        if (this.#busy.size >= MAX_DEPTH) {
-            return unknown(at, `${key} is defined through too many other values to read`);
+            return arm_unknown(at, `${key} refers to itself`);
+        if (this.#busy.size >= arm_MAX_DEPTH) {
+            return arm_unknown(at, `${key} is defined through too many other values to read`);
         }
         this.#busy.add(key);
         const value = compute();
@@ -4531,7 +10488,7 @@ class Template {
                 const obj = this.evaluate(ax.obj, at, scope, source);
                 if (obj.t === 'unknown')
                     return obj;
-                return (obj.t === 'obj' ? obj.get(ax.name) : undefined) ?? unknown(at, computedWhy(source));
+                return (obj.t === 'obj' ? obj.get(ax.name) : undefined) ?? arm_unknown(at, computedWhy(source));
             }
             case 'index': {
                 const obj = this.evaluate(ax.obj, at, scope, source);
@@ -4541,10 +10498,10 @@ class Template {
                 if (index.t === 'unknown')
                     return index;
                 if (obj.t === 'arr' && index.t === 'num')
-                    return obj.items[index.v] ?? unknown(at, computedWhy(source));
+                    return obj.items[index.v] ?? arm_unknown(at, computedWhy(source));
                 if (obj.t === 'obj' && index.t === 'str')
-                    return obj.get(index.v) ?? unknown(at, computedWhy(source));
-                return unknown(at, computedWhy(source));
+                    return obj.get(index.v) ?? arm_unknown(at, computedWhy(source));
+                return arm_unknown(at, computedWhy(source));
             }
             case 'call': {
                 const name = ax.name.toLowerCase();
@@ -4563,7 +10520,7 @@ class Template {
                     const offset = offsetAx?.k === 'num' ? offsetAx.v : 0;
                     const index = scope.copies.get(loop);
                     return index === undefined
-                        ? unknown(at, computedWhy(source))
+                        ? arm_unknown(at, computedWhy(source))
                         : { t: 'num', v: index + offset, at };
                 }
                 const args = ax.args.map((arg) => this.evaluate(arg, at, scope, source));
@@ -4571,7 +10528,7 @@ class Template {
                 if ((name === 'parameters' || name === 'variables') && first?.t === 'str') {
                     return name === 'parameters' ? this.parameter(first.v, at) : this.variable(first.v, at);
                 }
-                return pureCall(name, args, at) ?? unknown(at, computedWhy(source));
+                return pureCall(name, args, at) ?? arm_unknown(at, computedWhy(source));
             }
         }
     }
@@ -4774,7 +10731,7 @@ const ARM = {
     id: 'arm',
     title: 'ARM template (JSON)',
     filePatterns: ['*.json', '*.jsonc'],
-    capabilities: CAPABILITIES,
+    capabilities: arm_CAPABILITIES,
     detect,
     parse: parseArm,
 };
@@ -4816,9 +10773,9 @@ class SyntaxIssue {
         this.message = message;
     }
 }
-const PUNCT3 = ['...'];
-const PUNCT2 = ['=>', '==', '!=', '=~', '!~', '<=', '>=', '&&', '||', '??', '::', '.?'];
-const PUNCT1 = '{}[](),:.?!=<>+-*/%|&@';
+const bicep_PUNCT3 = ['...'];
+const bicep_PUNCT2 = ['=>', '==', '!=', '=~', '!~', '<=', '>=', '&&', '||', '??', '::', '.?'];
+const bicep_PUNCT1 = '{}[](),:.?!=<>+-*/%|&@';
 function isIdentStart(c) {
     return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
@@ -4828,7 +10785,7 @@ function isIdentPart(c) {
 function isDigit(c) {
     return c >= 48 && c <= 57;
 }
-function describeToken(t) {
+function bicep_describeToken(t) {
     switch (t.type) {
         case T.Eof:
             return 'the end of the file';
@@ -4964,11 +10921,11 @@ class Tokenizer {
         const three = s.slice(start, start + 3);
         const two = s.slice(start, start + 2);
         let value;
-        if (PUNCT3.includes(three))
+        if (bicep_PUNCT3.includes(three))
             value = three;
-        else if (PUNCT2.includes(two) && (two !== '.?' || isIdentStart(s.charCodeAt(start + 2))))
+        else if (bicep_PUNCT2.includes(two) && (two !== '.?' || isIdentStart(s.charCodeAt(start + 2))))
             value = two;
-        else if (PUNCT1.includes(s[start]))
+        else if (bicep_PUNCT1.includes(s[start]))
             value = s[start];
         else {
             const ch = String.fromCodePoint(s.codePointAt(start));
@@ -5086,7 +11043,7 @@ class Tokenizer {
             value += s.slice(run, i);
             escapes = true;
             const e = s[i + 1];
-            const simple = e === undefined ? undefined : ESCAPES.get(e);
+            const simple = e === undefined ? undefined : bicep_ESCAPES.get(e);
             const unicode = e === 'u' ? /^u\{([0-9a-fA-F]{1,6})\}/.exec(s.slice(i + 1, i + 11)) : null;
             if (simple !== undefined) {
                 value += simple;
@@ -5105,7 +11062,7 @@ class Tokenizer {
         }
     }
 }
-const ESCAPES = new Map([
+const bicep_ESCAPES = new Map([
     ['\\', '\\'],
     ["'", "'"],
     ['n', '\n'],
@@ -5139,7 +11096,7 @@ const SKIPPED = new Set([
 ]);
 const KEYWORDS = new Set(['param', 'var', 'resource', 'module', ...SKIPPED]);
 const MAX_NESTING = 200;
-const BINARY = [
+const bicep_BINARY = [
     ['??'],
     ['||'],
     ['&&'],
@@ -5148,7 +11105,7 @@ const BINARY = [
     ['+', '-'],
     ['*', '/', '%'],
 ];
-class Parser {
+class bicep_Parser {
     tokens;
     program = {
         params: new Map(),
@@ -5190,13 +11147,13 @@ class Parser {
         const t = this.peek();
         if (t.type === T.Punct && t.value === value)
             return this.next();
-        return this.fail(t, `expected "${value}" ${what}, found ${describeToken(t)}`);
+        return this.fail(t, `expected "${value}" ${what}, found ${bicep_describeToken(t)}`);
     }
     identifier(what) {
         const t = this.peek();
         if (t.type === T.Ident)
             return this.next();
-        return this.fail(t, `expected ${what}, found ${describeToken(t)}`);
+        return this.fail(t, `expected ${what}, found ${bicep_describeToken(t)}`);
     }
     skipNewlines() {
         while (this.peek().type === T.Newline)
@@ -5214,7 +11171,7 @@ class Parser {
                     continue;
                 const after = this.peek();
                 if (after.type !== T.Newline && after.type !== T.Eof) {
-                    this.fail(after, `expected a new line after the declaration, found ${describeToken(after)}`);
+                    this.fail(after, `expected a new line after the declaration, found ${bicep_describeToken(after)}`);
                 }
             }
             catch (e) {
@@ -5255,7 +11212,7 @@ class Parser {
             return 'decorator';
         }
         if (t.type !== T.Ident) {
-            this.fail(t, `expected a declaration such as param, var or resource, found ${describeToken(t)}`);
+            this.fail(t, `expected a declaration such as param, var or resource, found ${bicep_describeToken(t)}`);
         }
         switch (t.value) {
             case 'param':
@@ -5362,7 +11319,7 @@ class Parser {
         this.program.symbols.add(symbol);
         const type = this.peek();
         if (type.type !== T.Str)
-            this.fail(type, `expected the resource type as a string, found ${describeToken(type)}`);
+            this.fail(type, `expected the resource type as a string, found ${bicep_describeToken(type)}`);
         this.next();
         const existing = this.isWord('existing');
         if (existing)
@@ -5378,7 +11335,7 @@ class Parser {
         this.program.symbols.add(symbol);
         const path = this.peek();
         if (path.type !== T.Str)
-            this.fail(path, `expected the module path as a string, found ${describeToken(path)}`);
+            this.fail(path, `expected the module path as a string, found ${bicep_describeToken(path)}`);
         this.next();
         this.expect('=', 'after the module path');
         this.program.bodies.push(this.conditional());
@@ -5427,7 +11384,7 @@ class Parser {
         };
     }
     binary(level) {
-        const ops = BINARY[level];
+        const ops = bicep_BINARY[level];
         if (!ops)
             return this.unary();
         const first = this.peek();
@@ -5560,7 +11517,7 @@ class Parser {
             default:
                 break;
         }
-        return this.fail(t, `expected a value, found ${describeToken(t)}`);
+        return this.fail(t, `expected a value, found ${bicep_describeToken(t)}`);
     }
     interpolation() {
         const first = this.next();
@@ -5585,7 +11542,7 @@ class Parser {
                 this.next();
                 return this.node(first, { k: 'bad' });
             }
-            this.fail(t, `expected "}" to end the interpolation, found ${describeToken(t)}`);
+            this.fail(t, `expected "}" to end the interpolation, found ${bicep_describeToken(t)}`);
         }
         return this.node(first, {
             k: 'interp',
@@ -5620,7 +11577,7 @@ class Parser {
                 const separated = after.type === T.Newline ||
                     (after.type === T.Punct && (after.value === ',' || after.value === close));
                 if (!separated)
-                    this.fail(after, `expected a new line, "," or "${close}", found ${describeToken(after)}`);
+                    this.fail(after, `expected a new line, "," or "${close}", found ${bicep_describeToken(after)}`);
             }
             catch (e) {
                 if (!(e instanceof SyntaxIssue))
@@ -5689,7 +11646,7 @@ class Parser {
             item = this.identifier('a loop variable').value;
         }
         if (!this.isWord('in'))
-            this.fail(this.peek(), `expected "in", found ${describeToken(this.peek())}`);
+            this.fail(this.peek(), `expected "in", found ${bicep_describeToken(this.peek())}`);
         this.next();
         const source = this.expression();
         this.expect(':', 'after the loop source');
@@ -5719,7 +11676,7 @@ class Parser {
                 return;
             }
             if (t.type !== T.Ident && t.type !== T.Str) {
-                this.fail(t, `expected a property name, found ${describeToken(t)}`);
+                this.fail(t, `expected a property name, found ${bicep_describeToken(t)}`);
             }
             this.next();
             this.expect(':', 'after the property name');
@@ -5750,7 +11707,7 @@ class Evaluator {
     evaluate(e, scope, depth = 0) {
         const at = this.at(e);
         if (depth > MAX_NESTING)
-            return unknown(at, 'the value is nested too deeply to read');
+            return arm_unknown(at, 'the value is nested too deeply to read');
         switch (e.k) {
             case 'str':
                 return { t: 'str', v: e.v, at: e.at, literal: e.literal };
@@ -5761,7 +11718,7 @@ class Evaluator {
                     if (part.t === 'unknown')
                         return part;
                     if (part.t !== 'str' && part.t !== 'num' && part.t !== 'bool') {
-                        return unknown(at, computedWhy(this.source(e)));
+                        return arm_unknown(at, computedWhy(this.source(e)));
                     }
                     v += String(part.v) + (e.parts[i + 1] ?? '');
                 }
@@ -5775,9 +11732,9 @@ class Evaluator {
                 return { t: 'null', at };
             case 'bad':
                 // Already reported as a syntax problem.
-                return unknown(at, '');
+                return arm_unknown(at, '');
             case 'lambda':
-                return unknown(at, computedWhy(this.source(e)));
+                return arm_unknown(at, computedWhy(this.source(e)));
             case 'spread':
                 return this.evaluate(e.arg, scope, depth + 1);
             case 'arr': {
@@ -5798,9 +11755,9 @@ class Evaluator {
                 if (source.t === 'unknown')
                     return source;
                 if (source.t !== 'arr')
-                    return unknown(at, computedWhy(this.source(e.source)));
+                    return arm_unknown(at, computedWhy(this.source(e.source)));
                 if (source.items.length > MAX_ITEMS)
-                    return unknown(at, computedWhy(this.source(e.source)));
+                    return arm_unknown(at, computedWhy(this.source(e.source)));
                 const items = source.items.map((item, i) => {
                     let inner = { name: e.item, value: item, parent: scope };
                     if (e.index !== undefined)
@@ -5816,7 +11773,7 @@ class Evaluator {
                 if (obj.t === 'unknown')
                     return obj;
                 return ((obj.t === 'obj' ? obj.get(e.name) : undefined) ??
-                    unknown(at, computedWhy(this.source(e))));
+                    arm_unknown(at, computedWhy(this.source(e))));
             }
             case 'index': {
                 const obj = this.evaluate(e.obj, scope, depth + 1);
@@ -5830,7 +11787,7 @@ class Evaluator {
                     : obj.t === 'obj' && index.t === 'str'
                         ? obj.get(index.v)
                         : undefined;
-                return found ?? unknown(at, computedWhy(this.source(e)));
+                return found ?? arm_unknown(at, computedWhy(this.source(e)));
             }
             case 'call': {
                 const callee = e.callee;
@@ -5838,10 +11795,10 @@ class Evaluator {
                 // `sys.concat(...)` is the same function; other namespaces (`az.`) need a deployment.
                 const namespace = callee.k === 'member' && callee.obj.k === 'ref' ? callee.obj.name : undefined;
                 if (name === undefined || (namespace !== undefined && namespace !== 'sys')) {
-                    return unknown(at, computedWhy(this.source(e)));
+                    return arm_unknown(at, computedWhy(this.source(e)));
                 }
                 const args = e.args.map((a) => this.evaluate(a, scope, depth + 1));
-                return pureCall(name, args, at) ?? unknown(at, computedWhy(this.source(e)));
+                return pureCall(name, args, at) ?? arm_unknown(at, computedWhy(this.source(e)));
             }
             case 'ternary': {
                 const a = this.evaluate(e.then, scope, depth + 1);
@@ -5856,7 +11813,7 @@ class Evaluator {
                     return { t: 'num', v: -arg.v, at };
                 if (e.op === '!' && arg.t === 'bool')
                     return { t: 'bool', v: !arg.v, at };
-                return unknown(at, computedWhy(this.source(e)));
+                return arm_unknown(at, computedWhy(this.source(e)));
             }
             case 'binary': {
                 const left = this.evaluate(e.left, scope, depth + 1);
@@ -5875,7 +11832,7 @@ class Evaluator {
                     if (v !== undefined)
                         return { t: 'num', v, at };
                 }
-                return unknown(at, computedWhy(this.source(e)));
+                return arm_unknown(at, computedWhy(this.source(e)));
             }
         }
     }
@@ -5940,14 +11897,14 @@ class Evaluator {
                 return fromPlain(configured, at);
             const value = param.value;
             if (value === undefined)
-                return unknown(at, noDefaultWhy(name));
+                return arm_unknown(at, noDefaultWhy(name));
             return this.memoised(`parameter "${name}"`, at, () => this.evaluate(value, undefined));
         }
         if (program.symbols.has(name)) {
-            return unknown(at, `"${name}" is a resource; its properties are known only after deployment`);
+            return arm_unknown(at, `"${name}" is a resource; its properties are known only after deployment`);
         }
         if (program.imports.has(name)) {
-            return unknown(at, `"${name}" is imported from another file; the entries it holds are not checked`);
+            return arm_unknown(at, `"${name}" is imported from another file; the entries it holds are not checked`);
         }
         return wrong(at, `"${name}" is not declared`);
     }
@@ -5963,9 +11920,9 @@ class Evaluator {
         if (done)
             return done;
         if (this.#busy.has(key))
-            return unknown(at, `${key} refers to itself`);
+            return arm_unknown(at, `${key} refers to itself`);
         if (this.#busy.size >= MAX_NESTING) {
-            return unknown(at, `${key} is defined through too many other values to read`);
+            return arm_unknown(at, `${key} is defined through too many other values to read`);
         }
         this.#busy.add(key);
         const value = compute();
@@ -6017,7 +11974,7 @@ function parseBicep(file, options) {
         return { path: file.path, format: 'bicep', entries: [], problems: [notText] };
     const text = withoutBom(file.text);
     const tokenizer = new Tokenizer(text);
-    const parser = new Parser(tokenizer.tokens);
+    const parser = new bicep_Parser(tokenizer.tokens);
     const program = parser.parse();
     const sink = new AzureSink(file.path, new CommentIndex(tokenizer.comments));
     for (const issue of [...tokenizer.issues, ...parser.issues]) {
@@ -6354,7 +12311,7 @@ const CSV_CAPABILITIES = {
     protocols: true,
     comments: true,
 };
-function parseCsv(file, options) {
+function csv_parseCsv(file, options) {
     const entries = [];
     const problems = [];
     const result = { path: file.path, format: 'csv', entries, problems };
@@ -6580,7 +12537,7 @@ function readDestination(text, role, location, ports, comment, entries, problems
     else
         entries.push({ kind: 'host', text, location, pattern: pattern.value, ports, comment });
 }
-function detectCsv(file) {
+function csv_detectCsv(file) {
     const path = file.path.toLowerCase();
     if (!path.endsWith('.csv') && !path.endsWith('.tsv'))
         return 0;
@@ -6605,8 +12562,8 @@ const CSV = {
     title: 'CSV allowlist',
     filePatterns: ['*.csv', '*.tsv'],
     capabilities: CSV_CAPABILITIES,
-    detect: detectCsv,
-    parse: parseCsv,
+    detect: csv_detectCsv,
+    parse: csv_parseCsv,
 };
 
 ;// CONCATENATED MODULE: ./src/parsers/endpoints-json.ts
@@ -6751,7 +12708,7 @@ function readPorts(map, at, problems) {
 
 
 
-function report(problems, offset, message, text, severity) {
+function nftables_report(problems, offset, message, text, severity) {
     problems.list.push({
         location: problems.at(offset),
         message,
@@ -6825,7 +12782,7 @@ function tokenize(text, positions, comments, problems) {
             while (end < n && text.charCodeAt(end) !== 34 && text.charCodeAt(end) !== 10)
                 end++;
             if (end >= n || text.charCodeAt(end) !== 34) {
-                report(problems, i, `unterminated string ${JSON.stringify(text.slice(i, end))}`);
+                nftables_report(problems, i, `unterminated string ${JSON.stringify(text.slice(i, end))}`);
                 tokens.push({ kind: 'string', text: text.slice(i + 1, end), offset: i + 1 });
                 i = end;
             }
@@ -6888,7 +12845,7 @@ class StructureReader {
             if (!t) {
                 flush();
                 if (opener)
-                    report(this.problems, opener.offset, 'unclosed "{"');
+                    nftables_report(this.problems, opener.offset, 'unclosed "{"');
                 return stmts;
             }
             if (t.kind === 'end')
@@ -6898,11 +12855,11 @@ class StructureReader {
                     flush();
                     return stmts;
                 }
-                report(this.problems, t.offset, 'unexpected "}" without a matching "{"');
+                nftables_report(this.problems, t.offset, 'unexpected "}" without a matching "{"');
             }
             else if (t.kind === 'open') {
                 if (opensBlock(cur) && depth >= nftables_MAX_NESTING) {
-                    report(this.problems, t.offset, 'blocks are nested too deeply to be read');
+                    nftables_report(this.problems, t.offset, 'blocks are nested too deeply to be read');
                     this.skipGroup();
                     cur = [];
                 }
@@ -6923,7 +12880,7 @@ class StructureReader {
         for (;;) {
             const t = this.tokens[this.#i++];
             if (!t) {
-                report(this.problems, opener.offset, 'unclosed "{"');
+                nftables_report(this.problems, opener.offset, 'unclosed "{"');
                 return { kind: 'group', items, offset: opener.offset };
             }
             if (t.kind === 'close')
@@ -6932,7 +12889,7 @@ class StructureReader {
                 if (depth < nftables_MAX_NESTING)
                     items.push(this.group(t, depth + 1));
                 else {
-                    report(this.problems, t.offset, 'sets are nested too deeply to be read');
+                    nftables_report(this.problems, t.offset, 'sets are nested too deeply to be read');
                     this.skipGroup();
                 }
             }
@@ -7043,7 +13000,7 @@ class Ruleset {
             else if (verb === 'include') {
                 const file = s.items[1];
                 if (file) {
-                    report(this.problems, file.offset, `the included file "${file.kind === 'group' ? '{...}' : file.text}" is not read; its addresses are not compared`, undefined, 'notice');
+                    nftables_report(this.problems, file.offset, `the included file "${file.kind === 'group' ? '{...}' : file.text}" is not read; its addresses are not compared`, undefined, 'notice');
                 }
             }
             else if (verb === 'add' || verb === 'create' || verb === 'insert') {
@@ -7081,7 +13038,7 @@ class Ruleset {
             if (chain.sourceOffset === undefined)
                 continue;
             const count = chain.sourceCount;
-            report(this.problems, chain.sourceOffset, `chain "${chain.name}"${chain.hook ? ` (hook ${chain.hook})` : ''} accepts traffic by source address ("saddr"): the list is written for the other direction; its ${count} ${count === 1 ? 'address is' : 'addresses are'} compared as destinations`, undefined, 'notice');
+            nftables_report(this.problems, chain.sourceOffset, `chain "${chain.name}"${chain.hook ? ` (hook ${chain.hook})` : ''} accepts traffic by source address ("saddr"): the list is written for the other direction; its ${count} ${count === 1 ? 'address is' : 'addresses are'} compared as destinations`, undefined, 'notice');
         }
     }
     defineSet(table, nameItem, body) {
@@ -7174,7 +13131,7 @@ class Ruleset {
             const value = this.defines.get(name);
             this.usedDefines.add(name);
             if (!value) {
-                report(this.problems, first.offset, `"${first.text}" is not defined in this file; its addresses are not compared`, first.text, 'notice');
+                nftables_report(this.problems, first.offset, `"${first.text}" is not defined in this file; its addresses are not compared`, first.text, 'notice');
                 return [];
             }
             return value.flatMap((v) => this.elements(v, true, depth + 1));
@@ -7257,7 +13214,7 @@ class Ruleset {
                 for (const el of this.portElements(value, table)) {
                     const parsed = parseServicePort(el.text);
                     if (typeof parsed === 'string') {
-                        report(this.problems, el.offset, parsed, el.text);
+                        nftables_report(this.problems, el.offset, parsed, el.text);
                         portProblem = true;
                     }
                     else
@@ -7309,13 +13266,13 @@ class Ruleset {
             if (!value)
                 continue;
             if (match.negated) {
-                report(this.problems, match.offset, `"${match.written} != ..." accepts every address but the ones named; not compared`, match.written, 'notice');
+                nftables_report(this.problems, match.offset, `"${match.written} != ..." accepts every address but the ones named; not compared`, match.written, 'notice');
                 continue;
             }
             if (value.kind === 'word' && value.text.startsWith('@')) {
                 const set = this.sets.get(`${table} ${value.text.slice(1)}`);
                 if (!set) {
-                    report(this.problems, value.offset, `set "${value.text.slice(1)}" is not defined in this file; its addresses are not compared`, value.text, 'notice');
+                    nftables_report(this.problems, value.offset, `set "${value.text.slice(1)}" is not defined in this file; its addresses are not compared`, value.text, 'notice');
                     continue;
                 }
                 set.referenced = true;
@@ -7354,22 +13311,22 @@ class Ruleset {
     }
     addEntry(el, family, ports, notes, source, chain) {
         if (el.concatenated) {
-            report(this.problems, el.offset, `"${el.text}" is a concatenation; its parts are not compared`, el.text, 'notice');
+            nftables_report(this.problems, el.offset, `"${el.text}" is a concatenation; its parts are not compared`, el.text, 'notice');
             return;
         }
         const text = el.text;
         const compact = text.replace(/\s+/g, '');
         if (classifyValue(compact) !== 'ip') {
-            report(this.problems, el.offset, `"${text}" is a host name, which nft resolves once when the ruleset is loaded; not compared`, text, 'notice');
+            nftables_report(this.problems, el.offset, `"${text}" is a host name, which nft resolves once when the ruleset is loaded; not compared`, text, 'notice');
             return;
         }
         const block = parseIpBlock(compact);
         if (!block.ok) {
-            report(this.problems, el.offset, block.error, text);
+            nftables_report(this.problems, el.offset, block.error, text);
             return;
         }
         if (family !== undefined && block.value.family !== family) {
-            report(this.problems, el.offset, family === 4
+            nftables_report(this.problems, el.offset, family === 4
                 ? `"${text}" is an IPv6 address where IPv4 is expected (use "ip6")`
                 : `"${text}" is an IPv4 address where IPv6 is expected (use "ip")`, text);
             return;
@@ -7936,7 +13893,7 @@ const POLICY_KINDS = {
     CiliumNetworkPolicy: 'cilium',
     CiliumClusterwideNetworkPolicy: 'cilium',
 };
-class Reader {
+class kubernetes_Reader {
     path;
     positions;
     entries = [];
@@ -7979,7 +13936,7 @@ class Reader {
     object(node, depth = 0) {
         if (!(0,dist/* isMap */.jh)(node) || depth > 8)
             return;
-        const kind = scalarText(node.get('kind', true));
+        const kind = kubernetes_scalarText(node.get('kind', true));
         if (kind === 'List') {
             const items = node.get('items', true);
             if ((0,dist/* isSeq */.oP)(items))
@@ -7991,7 +13948,7 @@ class Reader {
         if (!flavour)
             return;
         this.policies++;
-        const name = scalarText(node.get('metadata', true)?.get?.('name', true));
+        const name = kubernetes_scalarText(node.get('metadata', true)?.get?.('name', true));
         const label = `${kind}${name ? ` "${name}"` : ''}`;
         const spec = node.get('spec', true);
         const specs = node.get('specs', true);
@@ -8079,7 +14036,7 @@ class Reader {
             excluded.push(b.value);
         }
         const location = this.at(node);
-        const comment = joinComments(commentOf(node, item) ?? this.leading(item ?? node), note);
+        const comment = joinComments(kubernetes_commentOf(node, item) ?? this.leading(item ?? node), note);
         if (excluded.length === 0 || excluded.every(isSpecialUse)) {
             // Taking private or special-use space out of a block changes no public endpoint it allows.
             const how = excluded.length === 0
@@ -8110,7 +14067,7 @@ class Reader {
         }
     }
     block(node, strict) {
-        const text = scalarText(node);
+        const text = kubernetes_scalarText(node);
         if (text === undefined) {
             this.problem(node, `a CIDR must be a string`);
             return undefined;
@@ -8136,7 +14093,7 @@ class Reader {
      * model's leading `*.` is the latter, so a leading `*.` is read as the broader `*.`.
      */
     host(node, key, ports, note, item) {
-        const text = scalarText(node);
+        const text = kubernetes_scalarText(node);
         if (text === undefined) {
             this.problem(node, `"${key}" must be a string`);
             return;
@@ -8161,7 +14118,7 @@ class Reader {
         }
         if (notice)
             this.problem(node, notice, 'notice', text);
-        const comment = joinComments(commentOf(node, item) ?? this.leading(item ?? node), note);
+        const comment = joinComments(kubernetes_commentOf(node, item) ?? this.leading(item ?? node), note);
         this.entries.push({
             kind: 'host',
             text,
@@ -8181,7 +14138,7 @@ class Reader {
         for (const p of list) {
             if (!(0,dist/* isMap */.jh)(p))
                 continue;
-            const protocol = (scalarText(p.get('protocol', true)) ?? 'TCP').toUpperCase();
+            const protocol = (kubernetes_scalarText(p.get('protocol', true)) ?? 'TCP').toUpperCase();
             const set = this.portRange(p);
             if (set === null)
                 return null;
@@ -8204,7 +14161,7 @@ class Reader {
             for (const p of list) {
                 if (!(0,dist/* isMap */.jh)(p))
                     continue;
-                const protocol = (scalarText(p.get('protocol', true)) ?? 'ANY').toUpperCase();
+                const protocol = (kubernetes_scalarText(p.get('protocol', true)) ?? 'ANY').toUpperCase();
                 const set = this.portRange(p);
                 if (set === null)
                     return null;
@@ -8216,7 +14173,7 @@ class Reader {
     /** `port` (number, numeric string or name) with an optional `endPort`. */
     portRange(p) {
         const portNode = p.get('port', true);
-        const port = scalarText(portNode);
+        const port = kubernetes_scalarText(portNode);
         if (port === undefined || port === '' || port === '0')
             return PortSet.ANY;
         if (!/^\d+(?:-\d+)?$/.test(port)) {
@@ -8224,7 +14181,7 @@ class Reader {
             return PortSet.ANY;
         }
         const endNode = p.get('endPort', true);
-        const end = scalarText(endNode);
+        const end = kubernetes_scalarText(endNode);
         const text = end !== undefined && !port.includes('-') ? `${port}-${end}` : port;
         const parsed = PortSet.parse(text);
         if (!parsed.ok) {
@@ -8271,7 +14228,7 @@ function addPorts(spec, protocol, set) {
 function kubernetes_items(node) {
     return (0,dist/* isSeq */.oP)(node) ? node.items : [];
 }
-function scalarText(node) {
+function kubernetes_scalarText(node) {
     if (!(0,dist/* isScalar */.jn)(node))
         return undefined;
     const v = node.value;
@@ -8288,7 +14245,7 @@ function cleanComment(raw) {
     return text === '' ? undefined : text;
 }
 /** The comment after a value, or the comment lines above it or above the list item holding it. */
-function commentOf(node, item) {
+function kubernetes_commentOf(node, item) {
     const n = node;
     const fromNode = cleanComment(n?.comment) ?? cleanComment(n?.commentBefore);
     if (fromNode)
@@ -8325,7 +14282,7 @@ function parseKubernetes(file) {
     const positions = new TextPositions(text);
     const parsed = (0,dist/* parseAllDocuments */.hR)(text, { prettyErrors: false });
     const docs = Array.isArray(parsed) ? parsed : [];
-    const reader = new Reader(file.path, positions);
+    const reader = new kubernetes_Reader(file.path, positions);
     for (const doc of docs) {
         // After the first syntax error the rest of a document is the parser's guess: one is enough.
         for (const e of doc.errors.slice(0, 1)) {
@@ -8374,8 +14331,6 @@ const KUBERNETES = {
     parse: parseKubernetes,
 };
 
-// EXTERNAL MODULE: ./node_modules/acorn/dist/acorn.mjs
-var acorn = __webpack_require__(4559);
 ;// CONCATENATED MODULE: ./src/parsers/pac.ts
 
 
@@ -8876,7 +14831,7 @@ class Analyzer {
         const arg = call.arguments[0];
         if (!arg || arg.type === 'SpreadElement' || this.kindOf(arg, ctx.scope) !== 'host')
             return;
-        const n = numberOf(e.right);
+        const n = pac_numberOf(e.right);
         if (n === undefined)
             return;
         const op = e.operator;
@@ -9090,11 +15045,11 @@ function declaredName(node) {
         return declaredName(node.left);
     return undefined;
 }
-function numberOf(e) {
+function pac_numberOf(e) {
     if (e.type === 'Literal' && typeof e.value === 'number')
         return e.value;
     if (e.type === 'UnaryExpression' && e.operator === '-') {
-        const n = numberOf(e.argument);
+        const n = pac_numberOf(e.argument);
         return n === undefined ? undefined : -n;
     }
     return undefined;
@@ -9243,10 +15198,10 @@ class ShadowIndex {
     addHost(test, pattern) {
         const item = { test, pattern };
         const base = pattern.base;
-        push(this.#byBase, base, item);
+        pac_push(this.#byBase, base, item);
         let s = base;
         for (;;) {
-            push(this.#bySuffix, s, item);
+            pac_push(this.#bySuffix, s, item);
             const dot = s.indexOf('.');
             if (dot < 0 || s === '')
                 break;
@@ -9271,7 +15226,7 @@ class ShadowIndex {
         return this.#blocks.filter((c) => c.block.overlaps(block));
     }
 }
-function push(map, key, value) {
+function pac_push(map, key, value) {
     const list = map.get(key);
     if (list)
         list.push(value);
@@ -9638,7 +15593,7 @@ function parseList(file, convention) {
             continue;
         }
         const location = { file: file.path, line: scan.line, column: scan.column };
-        readValue(scan.value, location, convention, comment, entries, problems);
+        plain_readValue(scan.value, location, convention, comment, entries, problems);
     }
     if (convention.singleKind)
         warnMixedKinds(entries, convention, problems);
@@ -9648,7 +15603,7 @@ function plain_report(problems, location, text, message, severity) {
     problems.push(severity ? { location, message, text, severity } : { location, message, text });
 }
 /** Reads one value. Runs once per entry of million-line files: no closures, no throwaway objects. */
-function readValue(text, location, convention, comment, entries, problems) {
+function plain_readValue(text, location, convention, comment, entries, problems) {
     if (classifyValue(text) === 'ip') {
         if (convention.refuseIps) {
             plain_report(problems, location, text, `"${text}" is an IP address; ${convention.refuseIps}`);
@@ -10166,7 +16121,7 @@ const structured_CAPABILITIES = {
     protocols: true,
     comments: true,
 };
-const MARKER = 'allowlist/v1';
+const structured_MARKER = 'allowlist/v1';
 const ENTRY_KEYS = 'host, ip, tcp, udp, comment or group';
 let validator;
 /** Compiled on first use, so that importing the registry costs nothing. */
@@ -10296,7 +16251,7 @@ function toData(pd) {
     }
 }
 /** Where a node's content starts: inside the quotes of a quoted string. */
-function contentPosition(pd, node) {
+function structured_contentPosition(pd, node) {
     const pos = nodePosition(pd, node);
     const quoted = (0,dist/* isScalar */.jn)(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
     return quoted ? { line: pos.line, column: pos.column + 1 } : pos;
@@ -10304,7 +16259,7 @@ function contentPosition(pd, node) {
 function readEntry(item, data, yamlComment, pd, at, entries, problems) {
     const key = data.host !== undefined ? 'host' : 'ip';
     const text = (data.host ?? data.ip);
-    const location = at(contentPosition(pd, item.get(key, true)));
+    const location = at(structured_contentPosition(pd, item.get(key, true)));
     const ports = {
         tcp: structured_readPorts(item, 'tcp', data.tcp, pd, at, problems),
         udp: structured_readPorts(item, 'udp', data.udp, pd, at, problems),
@@ -10343,7 +16298,7 @@ function structured_readPorts(item, protocol, value, pd, at, problems) {
         const parsed = typeof v === 'number' ? PortSet.parse(String(v)) : PortSet.parse(v);
         if (!parsed.ok) {
             problems.push({
-                location: at(contentPosition(pd, nodes[i])),
+                location: at(structured_contentPosition(pd, nodes[i])),
                 message: parsed.error,
                 text: String(v),
             });
@@ -10390,7 +16345,7 @@ function schemaProblem(err, pd, at, flavour) {
         ? `${err.instancePath}/${String(err.params.additionalProperty).replace(/~/g, '~0').replace(/\//g, '~1')}`
         : err.instancePath;
     const node = nodeAt(pd, pointer, unknownKey);
-    return { location: at(contentPosition(pd, node)), message: structured_describe(err, flavour) };
+    return { location: at(structured_contentPosition(pd, node)), message: structured_describe(err, flavour) };
 }
 function structured_describe(err, flavour) {
     const mapping = flavour === 'json' ? 'an object' : 'a mapping';
@@ -10414,7 +16369,7 @@ function structured_describe(err, flavour) {
                 : `unknown key "${keyName}" (expected endpoint-drift or entries)`;
         }
         case 'const':
-            return `unsupported marker ${JSON.stringify(value)} (expected "${MARKER}")`;
+            return `unsupported marker ${JSON.stringify(value)} (expected "${structured_MARKER}")`;
         case 'type':
             if (err.instancePath === '')
                 return `the file must be ${mapping} with ${list} of "entries"`;
@@ -10457,1851 +16412,6 @@ const ALLOWLIST_YAML = structuredFormat('yaml', 'endpoint-drift allowlist (YAML)
 const ALLOWLIST_JSON = structuredFormat('json', 'endpoint-drift allowlist (JSON)', [
     '*.json',
 ]);
-
-;// CONCATENATED MODULE: ./src/parsers/hcl.ts
-
-const NUMBER = /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const hcl_PUNCT3 = new Set(['...']);
-const hcl_PUNCT2 = new Set(['==', '!=', '<=', '>=', '&&', '||', '=>', '::']);
-const hcl_PUNCT1 = '{}[]()=:,.?!+-*/%<>~';
-const ID_START = /[\p{ID_Start}_]/u;
-const ID_CONTINUE = /[\p{ID_Continue}-]/u;
-/** Deep enough for any real file; deeper input is refused rather than allowed to exhaust the stack. */
-const hcl_MAX_DEPTH = 256;
-function isIdStart(c, text, i) {
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)
-        return true;
-    return c > 127 && ID_START.test(String.fromCodePoint(text.codePointAt(i)));
-}
-function isIdContinue(c, text, i) {
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45)
-        return true;
-    return c > 127 && ID_CONTINUE.test(String.fromCodePoint(text.codePointAt(i)));
-}
-function isHex(s) {
-    return /^[0-9a-fA-F]+$/.test(s);
-}
-/** How a token reads in a message. */
-function hcl_describeToken(t) {
-    switch (t.kind) {
-        case 'newline':
-            return 'the end of the line';
-        case 'eof':
-            return 'the end of the file';
-        case 'quote':
-            return 'a string';
-        case 'heredoc':
-            return 'a heredoc';
-        default:
-            return JSON.stringify(t.text.length > 40 ? `${t.text.slice(0, 40)}…` : t.text);
-    }
-}
-class hcl_Parser {
-    text;
-    problems = [];
-    comments = [];
-    #lineStarts = [0];
-    #pos = 0;
-    #limit;
-    #tok;
-    #tok2;
-    #depth = 0;
-    #silent = 0;
-    #aborted = false;
-    constructor(text) {
-        this.text = text;
-        this.#limit = text.length;
-        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-            this.#lineStarts.push(i + 1);
-    }
-    position(offset) {
-        const starts = this.#lineStarts;
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (starts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return { offset, line: lo + 1, column: offset - starts[lo] + 1 };
-    }
-    error(offset, message) {
-        if (this.#silent > 0 || this.#aborted)
-            return;
-        this.problems.push({ message, start: this.position(offset) });
-    }
-    // Tokens ────────────────────────────────────────────────────────────────────────────────────
-    #lex() {
-        const text = this.text;
-        const limit = this.#limit;
-        for (;;) {
-            let i = this.#pos;
-            if (this.#aborted || i >= limit)
-                return { kind: 'eof', start: limit, end: limit, text: '' };
-            const c = text.charCodeAt(i);
-            if (c === 32 || c === 9 || c === 13) {
-                this.#pos = i + 1;
-                continue;
-            }
-            if (c === 10) {
-                this.#pos = i + 1;
-                return { kind: 'newline', start: i, end: i + 1, text: '\n' };
-            }
-            if (c === 35 /* # */ || (c === 47 /* / */ && text.charCodeAt(i + 1) === 47)) {
-                let end = text.indexOf('\n', i);
-                if (end < 0 || end > limit)
-                    end = limit;
-                this.#comment(i, text.slice(i + (c === 35 ? 1 : 2), end));
-                this.#pos = end;
-                continue;
-            }
-            if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
-                let end = text.indexOf('*/', i + 2);
-                if (end < 0 || end + 2 > limit) {
-                    this.error(i, 'unterminated comment: "*/" is missing');
-                    end = limit;
-                    this.#comment(i, text.slice(i + 2, end));
-                    this.#pos = end;
-                }
-                else {
-                    this.#comment(i, text.slice(i + 2, end));
-                    this.#pos = end + 2;
-                }
-                continue;
-            }
-            const start = i;
-            if (isIdStart(c, text, i)) {
-                i += c > 0xffff || (c >= 0xd800 && c <= 0xdbff) ? 2 : 1;
-                while (i < limit) {
-                    const d = text.charCodeAt(i);
-                    if (!isIdContinue(d, text, i))
-                        break;
-                    i += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
-                }
-                this.#pos = i;
-                return { kind: 'ident', start, end: i, text: text.slice(start, i) };
-            }
-            if (c >= 48 && c <= 57) {
-                NUMBER.lastIndex = i;
-                NUMBER.test(text);
-                const end = Math.min(NUMBER.lastIndex, limit);
-                this.#pos = end;
-                return { kind: 'number', start, end, text: text.slice(start, end) };
-            }
-            if (c === 34 /* " */) {
-                this.#pos = i + 1;
-                return { kind: 'quote', start, end: i + 1, text: '"' };
-            }
-            if (c === 60 /* < */ && text.charCodeAt(i + 1) === 60) {
-                const heredoc = this.#heredoc(i);
-                if (heredoc)
-                    return heredoc;
-            }
-            const three = text.slice(i, i + 3);
-            const two = three.slice(0, 2);
-            const len = hcl_PUNCT3.has(three) ? 3 : hcl_PUNCT2.has(two) ? 2 : hcl_PUNCT1.includes(text[i]) ? 1 : 0;
-            if (len > 0 && i + len <= limit) {
-                this.#pos = i + len;
-                return { kind: 'punct', start, end: i + len, text: text.slice(i, i + len) };
-            }
-            const width = c >= 0xd800 && c <= 0xdbff && i + 1 < limit ? 2 : 1;
-            this.#pos = i + width;
-            return { kind: 'invalid', start, end: i + width, text: text.slice(i, i + width) };
-        }
-    }
-    #comment(start, body) {
-        const text = this.text;
-        let j = start - 1;
-        while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9))
-            j--;
-        const ownLine = j < 0 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13;
-        const pos = this.position(start);
-        this.comments.push({ text: body.trim(), line: pos.line, column: pos.column, ownLine });
-    }
-    /** `<<EOF` or `<<-EOF` at the end of a line; undefined when the text at `i` is not one. */
-    #heredoc(i) {
-        const text = this.text;
-        const m = /<<(-?)([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/y;
-        m.lastIndex = i;
-        const found = m.exec(text);
-        if (!found || m.lastIndex > this.#limit)
-            return undefined;
-        const marker = found[2];
-        const contentStart = m.lastIndex;
-        let lineStart = contentStart;
-        let contentEnd = this.#limit;
-        let closeEnd = this.#limit;
-        while (lineStart < this.#limit) {
-            let lineEnd = text.indexOf('\n', lineStart);
-            if (lineEnd < 0 || lineEnd > this.#limit)
-                lineEnd = this.#limit;
-            if (text.slice(lineStart, lineEnd).trim() === marker) {
-                contentEnd = lineStart;
-                closeEnd = text.indexOf(marker, lineStart) + marker.length;
-                break;
-            }
-            lineStart = lineEnd + 1;
-        }
-        if (closeEnd === this.#limit && contentEnd === this.#limit)
-            this.error(i, `unterminated heredoc: no line reads "${marker}"`);
-        this.#pos = closeEnd;
-        return {
-            kind: 'heredoc',
-            start: i,
-            end: closeEnd,
-            text: found[0].trimEnd(),
-            heredoc: { contentStart, contentEnd, flush: found[1] === '-' },
-        };
-    }
-    peek() {
-        return (this.#tok ??= this.#lex());
-    }
-    /** The token after the next one; only used after an identifier, so no string is being read. */
-    peek2() {
-        this.peek();
-        return (this.#tok2 ??= this.#lex());
-    }
-    next() {
-        const t = this.peek();
-        this.#tok = this.#tok2;
-        this.#tok2 = undefined;
-        return t;
-    }
-    /** The next token, newlines skipped (inside brackets, parentheses and interpolations). */
-    peekSkip() {
-        let t = this.peek();
-        while (t.kind === 'newline') {
-            this.next();
-            t = this.peek();
-        }
-        return t;
-    }
-    isPunct(t, p) {
-        return t.kind === 'punct' && t.text === p;
-    }
-    #enter(offset) {
-        if (++this.#depth <= hcl_MAX_DEPTH)
-            return true;
-        if (!this.#aborted) {
-            this.error(offset, `nested more than ${hcl_MAX_DEPTH} levels deep; the rest of the file is not read`);
-            this.#aborted = true;
-            this.#tok = this.#tok2 = undefined;
-        }
-        return false;
-    }
-    #leave() {
-        this.#depth--;
-    }
-    // Bodies ────────────────────────────────────────────────────────────────────────────────────
-    body(closing) {
-        const items = [];
-        for (;;) {
-            const t = this.peek();
-            if (t.kind === 'newline') {
-                this.next();
-                continue;
-            }
-            if (t.kind === 'eof') {
-                if (closing && !this.#aborted)
-                    this.error(closing.offset, `the block opened here is not closed: "}" is missing`);
-                return { items };
-            }
-            if (this.isPunct(t, '}')) {
-                if (closing)
-                    return { items };
-                this.error(t.start, 'unexpected "}" outside a block');
-                this.next();
-                continue;
-            }
-            if (t.kind === 'ident') {
-                const item = this.#item();
-                if (item)
-                    items.push(item);
-                continue;
-            }
-            this.error(t.start, `expected an attribute or a block, found ${hcl_describeToken(t)}`);
-            this.#skipLine();
-        }
-    }
-    #item() {
-        const name = this.next();
-        const start = this.position(name.start);
-        const t = this.peek();
-        if (this.isPunct(t, '=')) {
-            this.next();
-            const expression = this.expression();
-            const item = {
-                kind: 'attribute',
-                name: name.text,
-                expression,
-                start,
-                end: expression.end,
-            };
-            // A value that could not be read has been reported; the rest of its line says nothing new.
-            if (expression.kind === 'invalid')
-                this.#skipLine();
-            else
-                this.#lineEnd(`the value of "${name.text}"`);
-            return item;
-        }
-        if (t.kind === 'quote' || t.kind === 'ident' || this.isPunct(t, '{')) {
-            const labels = [];
-            for (let l = this.peek(); l.kind === 'quote' || l.kind === 'ident'; l = this.peek()) {
-                this.next();
-                if (l.kind === 'ident') {
-                    labels.push({ value: l.text, start: this.position(l.start) });
-                    continue;
-                }
-                const label = this.template(l.start);
-                const value = templateText(label);
-                if (value === undefined)
-                    this.error(l.start, 'a block label cannot contain "${" or "%{"');
-                labels.push({ value: value ?? '', start: label.contentStart });
-            }
-            const open = this.peek();
-            if (!this.isPunct(open, '{')) {
-                this.error(open.start, `expected "{" to open the block "${name.text}", found ${hcl_describeToken(open)}`);
-                this.#skipLine();
-                return undefined;
-            }
-            this.next();
-            if (!this.#enter(open.start))
-                return undefined;
-            const body = this.body(this.position(open.start));
-            this.#leave();
-            const close = this.peek();
-            let end = close.start;
-            if (this.isPunct(close, '}')) {
-                this.next();
-                end = close.end;
-                this.#lineEnd(`the block "${name.text}"`);
-            }
-            return { kind: 'block', type: name.text, labels, body, start, end };
-        }
-        this.error(t.start, `expected "=" or "{" after "${name.text}", found ${hcl_describeToken(t)}`);
-        this.#skipLine();
-        return undefined;
-    }
-    /** After an attribute or a block: the end of the line (or the `}` of a one-line block). */
-    #lineEnd(what) {
-        const t = this.peek();
-        if (t.kind === 'newline')
-            this.next();
-        else if (t.kind !== 'eof' && !this.isPunct(t, '}')) {
-            this.error(t.start, `expected a new line after ${what}, found ${hcl_describeToken(t)}`);
-            this.#skipLine();
-        }
-    }
-    /** Recovery: drops tokens up to the end of the line, across brackets; stops before a `}` that closes the enclosing block. */
-    #skipLine() {
-        this.#silent++;
-        let depth = 0;
-        for (;;) {
-            const t = this.peek();
-            if (t.kind === 'eof')
-                break;
-            if (t.kind === 'newline' && depth === 0) {
-                this.next();
-                break;
-            }
-            if (t.kind === 'punct') {
-                if (t.text === '{' || t.text === '[' || t.text === '(')
-                    depth++;
-                else if (t.text === '}' || t.text === ']' || t.text === ')') {
-                    if (depth === 0 && t.text === '}')
-                        break;
-                    if (depth > 0)
-                        depth--;
-                }
-            }
-            this.next();
-            if (t.kind === 'quote')
-                this.template(t.start);
-        }
-        this.#silent--;
-    }
-    // Expressions ───────────────────────────────────────────────────────────────────────────────
-    expression() {
-        const start = this.peek().start;
-        if (!this.#enter(start))
-            return this.#invalid(start);
-        const condition = this.#binary(0);
-        let result = condition;
-        if (this.isPunct(this.peek(), '?')) {
-            this.next();
-            this.peekSkip();
-            const yes = this.expression();
-            const colon = this.peekSkip();
-            let end = yes.end;
-            if (this.isPunct(colon, ':')) {
-                this.next();
-                this.peekSkip();
-                end = this.expression().end;
-            }
-            else
-                this.error(colon.start, `expected ":" in a conditional, found ${hcl_describeToken(colon)}`);
-            result = { kind: 'conditional', start: condition.start, end };
-        }
-        this.#leave();
-        return result;
-    }
-    #binary(level) {
-        const ops = hcl_BINARY[level];
-        if (!ops)
-            return this.#unary();
-        let left = this.#binary(level + 1);
-        for (let t = this.peek(); t.kind === 'punct' && ops.includes(t.text); t = this.peek()) {
-            this.next();
-            this.peekSkip();
-            const right = this.#binary(level + 1);
-            left = { kind: 'operation', start: left.start, end: right.end };
-        }
-        return left;
-    }
-    #unary() {
-        const t = this.peek();
-        if (this.isPunct(t, '-') || this.isPunct(t, '!')) {
-            this.next();
-            if (!this.#enter(t.start))
-                return this.#invalid(t.start);
-            const operand = this.#unary();
-            this.#leave();
-            return { kind: 'operation', start: this.position(t.start), end: operand.end };
-        }
-        return this.#postfix(this.#primary());
-    }
-    #postfix(expr) {
-        const steps = [];
-        let end = expr.end;
-        for (;;) {
-            const t = this.peek();
-            if (this.isPunct(t, '.')) {
-                this.next();
-                const n = this.peek();
-                if (n.kind === 'ident')
-                    steps.push({ kind: 'attr', name: n.text });
-                else if (n.kind === 'number' && /^\d+$/.test(n.text))
-                    steps.push({ kind: 'index', key: this.#number(n) });
-                else if (this.isPunct(n, '*'))
-                    steps.push({ kind: 'splat' });
-                else {
-                    this.error(n.start, `expected an attribute name after ".", found ${hcl_describeToken(n)}`);
-                    break;
-                }
-                this.next();
-                end = n.end;
-                continue;
-            }
-            if (this.isPunct(t, '[')) {
-                this.next();
-                const inner = this.peekSkip();
-                if (this.isPunct(inner, '*')) {
-                    this.next();
-                    steps.push({ kind: 'splat' });
-                }
-                else
-                    steps.push({ kind: 'index', key: this.expression() });
-                const close = this.peekSkip();
-                if (this.isPunct(close, ']')) {
-                    this.next();
-                    end = close.end;
-                }
-                else {
-                    this.error(close.start, `expected "]" to close the index, found ${hcl_describeToken(close)}`);
-                    end = close.start;
-                    break;
-                }
-                continue;
-            }
-            break;
-        }
-        if (steps.length === 0)
-            return expr;
-        if (expr.kind === 'traversal')
-            return { ...expr, steps: [...expr.steps, ...steps], end };
-        return { kind: 'traversal', root: expr, steps, start: expr.start, end };
-    }
-    #number(t) {
-        return { kind: 'literal', value: Number(t.text), start: this.position(t.start), end: t.end };
-    }
-    #invalid(offset) {
-        return { kind: 'invalid', start: this.position(offset), end: offset };
-    }
-    #primary() {
-        const t = this.peek();
-        switch (t.kind) {
-            case 'number':
-                this.next();
-                return this.#number(t);
-            case 'quote':
-                this.next();
-                return this.template(t.start);
-            case 'heredoc':
-                this.next();
-                return this.#heredocTemplate(t);
-            case 'ident':
-                return this.#identifier();
-            case 'punct':
-                if (t.text === '[')
-                    return this.#tuple();
-                if (t.text === '{')
-                    return this.#object();
-                if (t.text === '(') {
-                    this.next();
-                    this.peekSkip();
-                    const inner = this.expression();
-                    const close = this.peekSkip();
-                    if (this.isPunct(close, ')'))
-                        this.next();
-                    else
-                        this.error(close.start, `expected ")", found ${hcl_describeToken(close)}`);
-                    return { ...inner, start: this.position(t.start), end: close.end };
-                }
-                break;
-        }
-        this.error(t.start, `expected a value, found ${hcl_describeToken(t)}`);
-        return this.#invalid(t.start);
-    }
-    #identifier() {
-        const t = this.next();
-        const start = this.position(t.start);
-        if (t.text === 'true' || t.text === 'false')
-            return { kind: 'literal', value: t.text === 'true', start, end: t.end };
-        if (t.text === 'null')
-            return { kind: 'literal', value: null, start, end: t.end };
-        let name = t.text;
-        while (this.isPunct(this.peek(), '::')) {
-            this.next();
-            const part = this.peek();
-            if (part.kind !== 'ident') {
-                this.error(part.start, `expected a function name after "::", found ${hcl_describeToken(part)}`);
-                return { kind: 'invalid', start, end: part.start };
-            }
-            this.next();
-            name += `::${part.text}`;
-        }
-        if (this.isPunct(this.peek(), '('))
-            return this.#call(name, start);
-        if (name.includes('::')) {
-            const n = this.peek();
-            this.error(n.start, `expected "(" after the function name "${name}", found ${hcl_describeToken(n)}`);
-        }
-        return { kind: 'traversal', root: name, steps: [], start, end: t.end };
-    }
-    #call(name, start) {
-        this.next();
-        const args = [];
-        let expandFinal = false;
-        for (;;) {
-            const t = this.peekSkip();
-            if (this.isPunct(t, ')')) {
-                this.next();
-                return { kind: 'call', name, args, expandFinal, start, end: t.end };
-            }
-            if (t.kind === 'eof') {
-                this.error(start.offset, `the call of "${name}" is not closed: ")" is missing`);
-                return { kind: 'call', name, args, expandFinal, start, end: t.start };
-            }
-            const before = t.start;
-            args.push(this.expression());
-            const sep = this.peekSkip();
-            if (this.isPunct(sep, '...')) {
-                this.next();
-                expandFinal = true;
-            }
-            const after = this.peekSkip();
-            if (this.isPunct(after, ','))
-                this.next();
-            else if (!this.isPunct(after, ')') && after.kind !== 'eof') {
-                this.error(after.start, `expected "," or ")" in the call of "${name}", found ${hcl_describeToken(after)}`);
-                if (after.start === before)
-                    this.next();
-                return { kind: 'call', name, args, expandFinal, start, end: after.start };
-            }
-        }
-    }
-    #isFor() {
-        const t = this.peekSkip();
-        return t.kind === 'ident' && t.text === 'for' && this.peek2().kind === 'ident';
-    }
-    /** `[for ...]` or `{for ...}`: read to the closing bracket and kept as a shape. */
-    #for(open, close) {
-        for (;;) {
-            const t = this.peekSkip();
-            if (t.kind === 'eof') {
-                this.error(open.start, `the "for" expression is not closed: "${close}" is missing`);
-                return { kind: 'for', start: this.position(open.start), end: t.start };
-            }
-            if (this.isPunct(t, close)) {
-                this.next();
-                return { kind: 'for', start: this.position(open.start), end: t.end };
-            }
-            if (t.kind === 'punct' && (t.text === ']' || t.text === '}' || t.text === ')')) {
-                this.error(t.start, `expected "${close}" to close the "for" expression, found ${hcl_describeToken(t)}`);
-                return { kind: 'for', start: this.position(open.start), end: t.start };
-            }
-            if (t.kind === 'punct' &&
-                (t.text === ':' || t.text === '=>' || t.text === ',' || t.text === '...')) {
-                this.next();
-                continue;
-            }
-            if (t.kind === 'ident' && (t.text === 'for' || t.text === 'in' || t.text === 'if')) {
-                this.next();
-                continue;
-            }
-            const before = t.start;
-            this.expression();
-            if (this.peek().start === before)
-                this.next();
-        }
-    }
-    #tuple() {
-        const open = this.next();
-        if (this.#isFor())
-            return this.#for(open, ']');
-        const items = [];
-        for (;;) {
-            const t = this.peekSkip();
-            if (this.isPunct(t, ']')) {
-                this.next();
-                return { kind: 'tuple', items, start: this.position(open.start), end: t.end };
-            }
-            if (t.kind === 'eof' || this.isPunct(t, '}') || this.isPunct(t, ')')) {
-                this.error(t.start, `expected "]" to close the list opened at line ${this.position(open.start).line}, found ${hcl_describeToken(t)}`);
-                return { kind: 'tuple', items, start: this.position(open.start), end: t.start };
-            }
-            const before = t.start;
-            items.push(this.expression());
-            const sep = this.peekSkip();
-            if (this.isPunct(sep, ','))
-                this.next();
-            else if (!this.isPunct(sep, ']') && sep.kind !== 'eof') {
-                this.error(sep.start, `expected "," or "]" in a list, found ${hcl_describeToken(sep)}`);
-                if (sep.start === before || sep.kind === 'invalid')
-                    this.next();
-            }
-        }
-    }
-    #object() {
-        const open = this.next();
-        if (this.#isFor())
-            return this.#for(open, '}');
-        const items = [];
-        for (;;) {
-            const t = this.peekSkip();
-            if (this.isPunct(t, '}')) {
-                this.next();
-                return { kind: 'object', items, start: this.position(open.start), end: t.end };
-            }
-            if (t.kind === 'eof' || this.isPunct(t, ']') || this.isPunct(t, ')')) {
-                this.error(t.start, `expected "}" to close the object opened at line ${this.position(open.start).line}, found ${hcl_describeToken(t)}`);
-                return { kind: 'object', items, start: this.position(open.start), end: t.start };
-            }
-            const before = t.start;
-            const key = this.expression();
-            const eq = this.peek();
-            if (this.isPunct(eq, '=') || this.isPunct(eq, ':')) {
-                this.next();
-                this.peekSkip();
-                items.push({ key, value: this.expression() });
-            }
-            else {
-                this.error(eq.start, `expected "=" after an object key, found ${hcl_describeToken(eq)}`);
-                if (eq.start === before || eq.kind === 'invalid')
-                    this.next();
-                continue;
-            }
-            const sep = this.peek();
-            if (this.isPunct(sep, ',') || sep.kind === 'newline')
-                this.next();
-            else if (!this.isPunct(sep, '}') && sep.kind !== 'eof') {
-                this.error(sep.start, `expected "," or a new line between object items, found ${hcl_describeToken(sep)}`);
-                this.next();
-            }
-        }
-    }
-    // Templates ─────────────────────────────────────────────────────────────────────────────────
-    /** A quoted template; the opening quote at `quote` has been read. */
-    template(quote) {
-        return this.#templateBody(quote, this.#pos, false, false);
-    }
-    #heredocTemplate(t) {
-        const { contentStart, contentEnd, flush } = t.heredoc;
-        const savedLimit = this.#limit;
-        const resume = this.#pos;
-        this.#limit = contentEnd;
-        this.#tok = this.#tok2 = undefined;
-        const template = this.#templateBody(t.start, contentStart, true, flush);
-        this.#limit = savedLimit;
-        this.#pos = Math.max(resume, this.#pos);
-        this.#tok = this.#tok2 = undefined;
-        return { ...template, end: t.end };
-    }
-    #templateBody(start, from, heredoc, flush) {
-        const text = this.text;
-        const parts = [];
-        // The current run of text starts at `run`; `literal` holds it decoded up to `chunk`.
-        let literal = '';
-        let run = from;
-        let chunk = from;
-        let i = from;
-        let end = -1;
-        while (end < 0) {
-            if (i >= this.#limit) {
-                if (!heredoc)
-                    this.error(start, 'unterminated string: the closing quote is missing');
-                const upTo = Math.min(i, this.#limit);
-                this.#pushText(parts, literal + text.slice(chunk, upTo), run, upTo);
-                end = this.#limit;
-                break;
-            }
-            const c = text.charCodeAt(i);
-            if (!heredoc && c === 34) {
-                this.#pushText(parts, literal + text.slice(chunk, i), run, i);
-                end = i + 1;
-                break;
-            }
-            if (!heredoc && c === 10) {
-                this.error(start, 'unterminated string: the closing quote is missing');
-                const upTo = text.charCodeAt(i - 1) === 13 ? Math.max(run, i - 1) : i;
-                this.#pushText(parts, literal + text.slice(chunk, upTo), run, upTo);
-                end = i;
-                break;
-            }
-            if (!heredoc && c === 92 /* \ */) {
-                literal += text.slice(chunk, i);
-                const e = text[i + 1] ?? '';
-                const simple = hcl_ESCAPES[e];
-                if (simple !== undefined) {
-                    literal += simple;
-                    i += 2;
-                }
-                else if (e === 'u' || e === 'U') {
-                    const n = e === 'u' ? 4 : 8;
-                    const hex = text.slice(i + 2, i + 2 + n);
-                    const code = hex.length === n && isHex(hex) ? parseInt(hex, 16) : NaN;
-                    if (code <= 0x10ffff) {
-                        literal += String.fromCodePoint(code);
-                        i += 2 + n;
-                    }
-                    else {
-                        this.error(i, `invalid escape "${text.slice(i, i + 2 + n).replace(/[\r\n"].*$/s, '')}" in a string`);
-                        i += 2;
-                    }
-                }
-                else {
-                    this.error(i, `invalid escape "\\${e === '\n' || e === '\r' ? '' : e}" in a string`);
-                    literal += e === '\n' || e === '\r' ? '' : e;
-                    i += e === '\n' || e === '\r' || e === '' ? 1 : 2;
-                }
-                chunk = i;
-                continue;
-            }
-            const next = text.charCodeAt(i + 1);
-            if ((c === 36 /* $ */ || c === 37) /* % */ && next === c && text.charCodeAt(i + 2) === 123) {
-                // `$${` and `%%{` are the escapes for a literal `${` and `%{`.
-                literal += text.slice(chunk, i) + (c === 36 ? '${' : '%{');
-                i += 3;
-                chunk = i;
-                continue;
-            }
-            if ((c === 36 || c === 37) && next === 123 /* { */) {
-                this.#pushText(parts, literal + text.slice(chunk, i), run, i);
-                literal = '';
-                const open = i;
-                this.#pos = i + 2;
-                if (text.charCodeAt(this.#pos) === 126 /* ~ */)
-                    this.#pos++;
-                this.#tok = this.#tok2 = undefined;
-                const part = c === 36 ? this.#interpolation(open) : this.#directive(open);
-                if (part)
-                    parts.push(part);
-                i = this.#pos;
-                chunk = run = i;
-                if (this.#closedByQuote) {
-                    this.#closedByQuote = false;
-                    end = i;
-                }
-                continue;
-            }
-            i++;
-        }
-        if (heredoc && flush)
-            stripIndent(parts);
-        this.#pos = Math.max(end, i);
-        return {
-            kind: 'template',
-            heredoc,
-            contentStart: this.position(from),
-            parts,
-            start: this.position(start),
-            end,
-        };
-    }
-    /** A run of template text from `run` to `upTo`, decoded as `value`; nothing for an empty run. */
-    #pushText(parts, value, run, upTo) {
-        if (upTo > run)
-            parts.push({ kind: 'text', value, start: this.position(run) });
-    }
-    /** Set when an unclosed interpolation ran into the string's closing quote. */
-    #closedByQuote = false;
-    #interpolation(open) {
-        this.peekSkip();
-        const expression = this.expression();
-        let close = this.peekSkip();
-        if (this.isPunct(close, '~')) {
-            this.next();
-            close = this.peekSkip();
-        }
-        const start = this.position(open);
-        if (this.isPunct(close, '}')) {
-            this.#tok = this.#tok2 = undefined;
-            this.#pos = close.end;
-            return { kind: 'interpolation', expression, start, end: close.end };
-        }
-        this.error(close.start, `expected "}" to close the "\${" at line ${start.line}, column ${start.column}, found ${hcl_describeToken(close)}`);
-        this.#tok = this.#tok2 = undefined;
-        if (close.kind === 'quote') {
-            this.#closedByQuote = true;
-            this.#pos = close.end;
-        }
-        else
-            this.#pos = close.kind === 'eof' ? this.#limit : close.start;
-        return { kind: 'interpolation', expression, start, end: close.start };
-    }
-    /** `%{ if … }`, `%{ for … }`, `%{ endif }`: kept as a shape. */
-    #directive(open) {
-        const keyword = this.peekSkip();
-        let depth = 0;
-        for (;;) {
-            const t = this.peekSkip();
-            if (t.kind === 'eof') {
-                this.error(open, 'the "%{" directive is not closed: "}" is missing');
-                this.#tok = this.#tok2 = undefined;
-                this.#pos = this.#limit;
-                return {
-                    kind: 'directive',
-                    keyword: keyword.text,
-                    start: this.position(open),
-                    end: t.start,
-                };
-            }
-            this.next();
-            if (t.kind === 'quote')
-                this.template(t.start);
-            else if (this.isPunct(t, '{'))
-                depth++;
-            else if (this.isPunct(t, '}')) {
-                if (depth === 0) {
-                    this.#tok = this.#tok2 = undefined;
-                    this.#pos = t.end;
-                    return {
-                        kind: 'directive',
-                        keyword: keyword.text,
-                        start: this.position(open),
-                        end: t.end,
-                    };
-                }
-                depth--;
-            }
-        }
-    }
-}
-const hcl_BINARY = [
-    ['||'],
-    ['&&'],
-    ['==', '!='],
-    ['<', '>', '<=', '>='],
-    ['+', '-'],
-    ['*', '/', '%'],
-];
-const hcl_ESCAPES = {
-    n: '\n',
-    r: '\r',
-    t: '\t',
-    '"': '"',
-    '\\': '\\',
-};
-/** `<<-` heredocs lose the indentation that all their lines share. */
-function stripIndent(parts) {
-    let indent = Infinity;
-    const texts = parts.filter((p) => p.kind === 'text');
-    for (const p of texts) {
-        const lines = p.value.split('\n');
-        lines.forEach((line, n) => {
-            if (n === 0 && p !== parts[0])
-                return;
-            if (line.trim() === '')
-                return;
-            indent = Math.min(indent, /^[ \t]*/.exec(line)[0].length);
-        });
-    }
-    if (!Number.isFinite(indent) || indent === 0)
-        return;
-    for (let k = 0; k < parts.length; k++) {
-        const p = parts[k];
-        if (p.kind !== 'text')
-            continue;
-        const lines = p.value
-            .split('\n')
-            .map((line, n) => n === 0 && k !== 0 ? line : line.slice(Math.min(indent, /^[ \t]*/.exec(line)[0].length)));
-        parts[k] = { ...p, value: lines.join('\n') };
-    }
-}
-/** The text of a template without interpolations or directives; undefined otherwise. */
-function templateText(t) {
-    let out = '';
-    for (const p of t.parts) {
-        if (p.kind !== 'text')
-            return undefined;
-        out += p.value;
-    }
-    return out;
-}
-/** Reads HCL2 native syntax. Never throws: problems are collected with their positions. */
-function parseHcl(input) {
-    const text = withoutBom(input);
-    const parser = new hcl_Parser(text);
-    const body = parser.body(undefined);
-    const comments = parser.comments;
-    let trailing;
-    let ownLine;
-    const index = () => {
-        trailing = new Map();
-        ownLine = new Map();
-        for (const c of comments) {
-            if (c.ownLine)
-                ownLine.set(c.line, c.text);
-            else
-                trailing.set(c.line, c.text);
-        }
-    };
-    return {
-        text,
-        body,
-        comments,
-        problems: parser.problems,
-        position: (offset) => parser.position(offset),
-        commentFor(startLine, endLine) {
-            if (!trailing)
-                index();
-            const inline = trailing.get(endLine);
-            if (inline)
-                return inline;
-            const above = [];
-            for (let line = startLine - 1; ownLine.has(line); line--) {
-                const c = ownLine.get(line);
-                if (isMeaningfulComment(c))
-                    above.unshift(c);
-            }
-            return above.length > 0 ? above.join('\n') : undefined;
-        },
-        source(node, max = 80) {
-            const s = text.slice(node.start.offset, node.end).replace(/\s*\n\s*/g, ' ');
-            return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-        },
-    };
-}
-// ── body helpers ─────────────────────────────────────────────────────────────────────────────
-function attributeOf(body, name) {
-    for (const item of body.items)
-        if (item.kind === 'attribute' && item.name === name)
-            return item;
-    return undefined;
-}
-function blocksOf(body, type) {
-    const out = [];
-    for (const item of body.items)
-        if (item.kind === 'block' && item.type === type)
-            out.push(item);
-    return out;
-}
-/** Converts plain data (from a config file) into a value written at `start`. */
-function valueFromData(data, start) {
-    if (typeof data === 'string')
-        return { kind: 'string', value: data, start };
-    if (typeof data === 'number')
-        return { kind: 'number', value: data, start };
-    if (typeof data === 'boolean')
-        return { kind: 'bool', value: data, start };
-    if (data === null)
-        return { kind: 'null', start };
-    if (Array.isArray(data)) {
-        const items = [];
-        for (const d of data) {
-            const v = valueFromData(d, start);
-            if (!v)
-                return undefined;
-            items.push(v);
-        }
-        return { kind: 'list', items, start };
-    }
-    if (typeof data === 'object') {
-        const entries = new Map();
-        for (const [k, d] of Object.entries(data)) {
-            const v = valueFromData(d, start);
-            if (!v)
-                return undefined;
-            entries.set(k, v);
-        }
-        return { kind: 'object', entries, start };
-    }
-    return undefined;
-}
-function hcl_unknown(message, start) {
-    return { kind: 'unknown', message, start };
-}
-/** Evaluates the literal part of HCL: strings, templates, lists, objects, references the scope knows, a few pure functions. */
-function evaluate(doc, expr, scope) {
-    switch (expr.kind) {
-        case 'literal':
-            if (expr.value === null)
-                return { kind: 'null', start: expr.start };
-            return typeof expr.value === 'number'
-                ? { kind: 'number', value: expr.value, start: expr.start }
-                : { kind: 'bool', value: expr.value, start: expr.start };
-        case 'template': {
-            let out = '';
-            for (const p of expr.parts) {
-                if (p.kind === 'text')
-                    out += p.value;
-                else if (p.kind === 'directive')
-                    return cannot(doc, { start: p.start, end: p.end });
-                else {
-                    const v = evaluate(doc, p.expression, scope);
-                    if (v.kind === 'unknown')
-                        return v;
-                    const s = hcl_scalarText(v);
-                    if (s === undefined)
-                        return hcl_unknown(`"${doc.source(p.expression, 60)}" is not a string`, p.start);
-                    out += s;
-                }
-            }
-            return { kind: 'string', value: out, start: expr.contentStart };
-        }
-        case 'tuple':
-            return {
-                kind: 'list',
-                items: expr.items.map((e) => evaluate(doc, e, scope)),
-                start: expr.start,
-            };
-        case 'object': {
-            const entries = new Map();
-            for (const { key, value } of expr.items) {
-                const k = key.kind === 'traversal' && typeof key.root === 'string' && key.steps.length === 0
-                    ? key.root
-                    : hcl_scalarText(evaluate(doc, key, scope));
-                if (k === undefined)
-                    return cannot(doc, expr);
-                entries.set(k, evaluate(doc, value, scope));
-            }
-            return { kind: 'object', entries, start: expr.start };
-        }
-        case 'traversal': {
-            let value;
-            let steps = expr.steps;
-            if (typeof expr.root === 'string') {
-                const found = scope(expr);
-                value = found.value;
-                steps = steps.slice(found.used);
-            }
-            else
-                value = evaluate(doc, expr.root, scope);
-            for (const step of steps) {
-                if (value.kind === 'unknown')
-                    return value;
-                const next = stepInto(doc, value, step, scope);
-                if (!next)
-                    return hcl_unknown(`cannot resolve "${doc.source(expr, 60)}"`, expr.start);
-                value = next;
-            }
-            return value;
-        }
-        case 'call':
-            return callFunction(doc, expr, scope) ?? cannot(doc, expr);
-        default:
-            return cannot(doc, expr);
-    }
-}
-function cannot(doc, node) {
-    return hcl_unknown(`cannot evaluate "${doc.source(node, 60)}"`, node.start);
-}
-function stepInto(doc, value, step, scope) {
-    if (step.kind === 'splat')
-        return undefined;
-    let key;
-    if (step.kind === 'attr')
-        key = step.name;
-    else {
-        const k = evaluate(doc, step.key, scope);
-        if (k.kind === 'unknown')
-            return k;
-        key = k.kind === 'number' ? k.value : k.kind === 'string' ? k.value : undefined;
-    }
-    if (value.kind === 'object' && key !== undefined)
-        return value.entries.get(String(key));
-    if (value.kind === 'list' && typeof key === 'number')
-        return value.items[key];
-    if (value.kind === 'list' && typeof key === 'string' && /^\d+$/.test(key))
-        return value.items[Number(key)];
-    return undefined;
-}
-function hcl_scalarText(v) {
-    if (v.kind === 'string')
-        return v.value;
-    if (v.kind === 'number')
-        return String(v.value);
-    if (v.kind === 'bool')
-        return String(v.value);
-    return undefined;
-}
-/** The few functions that allowlists use to assemble lists; anything else stays unknown. */
-function callFunction(doc, call, scope) {
-    if (call.expandFinal)
-        return undefined;
-    const args = call.args.map((a) => evaluate(doc, a, scope));
-    const bad = args.find((a) => a.kind === 'unknown');
-    if (bad)
-        return bad;
-    const start = call.start;
-    const lists = () => args.every((a) => a.kind === 'list')
-        ? args
-        : undefined;
-    const strings = () => {
-        const out = args.map(hcl_scalarText);
-        return out.every((s) => s !== undefined) ? out : undefined;
-    };
-    switch (call.name) {
-        case 'concat': {
-            const ls = lists();
-            return ls && { kind: 'list', items: ls.flatMap((l) => l.items), start };
-        }
-        case 'flatten': {
-            if (args.length !== 1 || args[0].kind !== 'list')
-                return undefined;
-            const flat = (v) => (v.kind === 'list' ? v.items.flatMap(flat) : [v]);
-            return { kind: 'list', items: flat(args[0]), start };
-        }
-        case 'tolist':
-        case 'toset':
-        case 'distinct':
-        case 'compact': {
-            if (args.length !== 1 || args[0].kind !== 'list')
-                return undefined;
-            let items = args[0].items;
-            if (call.name === 'compact')
-                items = items.filter((v) => !(v.kind === 'string' && v.value === '') && v.kind !== 'null');
-            if (call.name !== 'tolist') {
-                const seen = new Set();
-                items = items.filter((v) => {
-                    const k = v.kind === 'string' ? `s:${v.value}` : undefined;
-                    if (k === undefined)
-                        return true;
-                    if (seen.has(k))
-                        return false;
-                    seen.add(k);
-                    return true;
-                });
-            }
-            return { kind: 'list', items, start };
-        }
-        case 'lower':
-        case 'upper':
-        case 'trimspace':
-        case 'tostring': {
-            const s = strings();
-            if (!s || s.length !== 1)
-                return undefined;
-            const v = s[0];
-            const value = call.name === 'lower'
-                ? v.toLowerCase()
-                : call.name === 'upper'
-                    ? v.toUpperCase()
-                    : call.name === 'trimspace'
-                        ? v.trim()
-                        : v;
-            return { kind: 'string', value, start: args[0].start };
-        }
-        case 'join': {
-            const sep = args[0] && hcl_scalarText(args[0]);
-            const rest = args.slice(1);
-            if (sep === undefined || !rest.every((a) => a.kind === 'list'))
-                return undefined;
-            const parts = rest.flatMap((a) => a.items.map(hcl_scalarText));
-            if (parts.some((p) => p === undefined))
-                return undefined;
-            return { kind: 'string', value: parts.join(sep), start };
-        }
-        default:
-            return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/parsers/terraform.ts
-
-
-
-
-
-
-/** Longest chain of locals and variable defaults followed before giving up. */
-const MAX_REFERENCE_DEPTH = 64;
-/**
- * Reads `text` as Terraform. `settings.variables` gives values of input variables (strings, numbers,
- * lists, maps); a variable not given there takes its `default` from the same file, if any.
- * `local.*` comes from the file's `locals` blocks.
- */
-function readTerraformSource(file, settings) {
-    const notText = notTextProblem(file);
-    if (notText)
-        return notText;
-    const doc = parseHcl(file.text);
-    const problems = [];
-    const at = (pos) => ({
-        file: file.path,
-        line: pos.line,
-        column: pos.column,
-    });
-    for (const p of doc.problems)
-        problems.push({ location: at(p.start), message: `invalid HCL: ${p.message}` });
-    const given = settings?.variables;
-    let variables;
-    if (given !== undefined) {
-        if (given !== null && typeof given === 'object' && !Array.isArray(given))
-            variables = given;
-        else
-            problems.push({
-                location: { file: file.path, line: 0, column: 1 },
-                message: `options.variables must be a mapping of variable names to values, not ${JSON.stringify(given)}`,
-            });
-    }
-    const scope = terraformScope(doc, variables);
-    const source = {
-        doc,
-        scope,
-        problems,
-        at,
-        value: (expr) => evaluate(doc, expr, scope),
-        notice: (u) => problems.push({ location: at(u.start), message: u.message, severity: 'notice' }),
-        problem(pos, message, text, severity) {
-            const p = { location: at(pos), message };
-            problems.push({
-                ...p,
-                ...(text === undefined ? {} : { text }),
-                ...(severity ? { severity } : {}),
-            });
-        },
-    };
-    return source;
-}
-function terraformScope(doc, variables) {
-    const defaults = new Map();
-    const locals = new Map();
-    for (const item of doc.body.items) {
-        if (item.kind !== 'block')
-            continue;
-        if (item.type === 'variable' && item.labels[0]) {
-            const d = attributeOf(item.body, 'default');
-            if (d)
-                defaults.set(item.labels[0].value, d.expression);
-        }
-        else if (item.type === 'locals') {
-            for (const a of item.body.items)
-                if (a.kind === 'attribute')
-                    locals.set(a.name, a.expression);
-        }
-    }
-    const cache = new Map();
-    const resolving = new Set();
-    const resolve = (key, expr, start) => {
-        const cached = cache.get(key);
-        if (cached)
-            return cached;
-        if (resolving.has(key))
-            return hcl_unknown(`"${key}" refers to itself`, start);
-        if (resolving.size >= MAX_REFERENCE_DEPTH)
-            return hcl_unknown(`"${key}" is nested too deeply to resolve`, start);
-        resolving.add(key);
-        const value = evaluate(doc, expr, scope);
-        resolving.delete(key);
-        cache.set(key, value);
-        return value;
-    };
-    const scope = (t) => {
-        const first = t.steps[0];
-        if ((t.root === 'var' || t.root === 'local') && first?.kind === 'attr') {
-            const name = first.name;
-            if (t.root === 'var') {
-                if (variables && Object.hasOwn(variables, name)) {
-                    const v = valueFromData(variables[name], t.start);
-                    return {
-                        value: v ??
-                            hcl_unknown(`options.variables.${name} is not a string, number, list or mapping`, t.start),
-                        used: 1,
-                    };
-                }
-                const d = defaults.get(name);
-                if (d)
-                    return { value: resolve(`var.${name}`, d, t.start), used: 1 };
-                return {
-                    value: hcl_unknown(`cannot resolve "var.${name}" (set options.variables.${name} to check its value)`, t.start),
-                    used: 1,
-                };
-            }
-            const l = locals.get(name);
-            if (l)
-                return { value: resolve(`local.${name}`, l, t.start), used: 1 };
-            return {
-                value: hcl_unknown(`cannot resolve "local.${name}": no such local value in this file`, t.start),
-                used: 1,
-            };
-        }
-        return {
-            value: hcl_unknown(`cannot resolve "${doc.source(t, 60)}"`, t.start),
-            used: t.steps.length,
-        };
-    };
-    return scope;
-}
-/** Notices for `for_each`/`count` on a resource: it is read once, as written. */
-function noticeRepetition(src, body) {
-    for (const name of ['for_each', 'count']) {
-        const a = attributeOf(body, name);
-        if (a)
-            src.problem(a.start, `"${name}" is not expanded: the resource is read once, as written`, undefined, 'notice');
-    }
-}
-/** Notices for `dynamic` blocks, whose content depends on the run. */
-function noticeDynamic(src, body) {
-    for (const d of blocksOf(body, 'dynamic')) {
-        const name = d.labels[0]?.value ?? '';
-        src.problem(d.start, `dynamic "${name}" blocks are not expanded; what they allow is not checked`, undefined, 'notice');
-    }
-}
-/** Problems sorted by position, each reported once (a local used twice reports its unknowns once). */
-function finishProblems(problems) {
-    const seen = new Set();
-    const out = [];
-    for (const p of problems) {
-        const key = `${p.location.line}:${p.location.column}:${p.message}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        out.push(p);
-    }
-    return out.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
-}
-/** The literal value of an attribute, when it is a string (or a number, as text). */
-function stringOf(src, body, name) {
-    const a = attributeOf(body, name);
-    if (!a)
-        return undefined;
-    const v = src.value(a.expression);
-    if (v.kind === 'string')
-        return { value: v.value, start: v.start };
-    if (v.kind === 'number')
-        return { value: String(v.value), start: v.start };
-    if (v.kind === 'unknown')
-        src.notice(v);
-    else
-        src.problem(a.expression.start, `"${name}" must be a string`);
-    return null;
-}
-// ── allowlists ───────────────────────────────────────────────────────────────────────────────
-const terraform_CAPABILITIES = {
-    hosts: true,
-    ips: true,
-    ipv6: true,
-    ports: true,
-    protocols: true,
-    comments: true,
-};
-const AZURE_POLICY = 'azurerm_firewall_policy_rule_collection_group';
-const AZURE_APP = 'azurerm_firewall_application_rule_collection';
-const AZURE_NETWORK = 'azurerm_firewall_network_rule_collection';
-const AWS_GROUP = 'aws_networkfirewall_rule_group';
-/** Application rule protocols and the TCP port each one uses when the rule gives none. */
-const APP_PROTOCOLS = {
-    http: { name: 'Http', port: 80 },
-    https: { name: 'Https', port: 443 },
-    mssql: { name: 'Mssql', port: 1433 },
-};
-/**
- * The strings of a list attribute, undefined when it is absent. Unknown items are notices; an
- * unknown list is one notice; a value that is not a list of strings is an error (Terraform
- * refuses it too).
- */
-function listOf(r, body, name, outer) {
-    const a = attributeOf(body, name);
-    if (!a)
-        return undefined;
-    const { src } = r;
-    const v = src.value(a.expression);
-    if (v.kind === 'unknown') {
-        src.notice(v);
-        return { items: [], known: false };
-    }
-    if (v.kind !== 'list') {
-        src.problem(a.expression.start, `"${name}" must be a list of strings`);
-        return { items: [], known: false };
-    }
-    const attrComment = terraform_commentOf(src.doc, a) ?? outer;
-    const items = [];
-    let known = true;
-    for (const item of v.items) {
-        if (item.kind === 'unknown') {
-            src.notice(item);
-            known = false;
-        }
-        else if (item.kind === 'string' || item.kind === 'number') {
-            const own = src.doc.commentFor(item.start.line, item.start.line);
-            items.push({ text: String(item.value), start: item.start, comment: own ?? attrComment });
-        }
-        else {
-            src.problem(item.start, `"${name}" must be a list of strings`);
-            known = false;
-        }
-    }
-    return { items, known };
-}
-/** The items of a list attribute; none when it is absent. */
-function itemsOf(r, body, name, outer) {
-    return listOf(r, body, name, outer)?.items ?? [];
-}
-function terraform_commentOf(doc, item) {
-    return doc.commentFor(item.start.line, doc.position(item.end).line);
-}
-const WHITESPACE_NAMES = {
-    ' ': 'space',
-    '\t': 'tab',
-    '\n': 'line break',
-    '\r': 'carriage return',
-    '\u00a0': 'no-break space',
-};
-function strayWhitespace(text) {
-    const name = (c) => WHITESPACE_NAMES[c] ?? 'whitespace character';
-    const trail = /\s$/.exec(text)?.[0];
-    if (trail !== undefined)
-        return { name: name(trail), where: 'at its end' };
-    const lead = /^\s/.exec(text)?.[0];
-    if (lead !== undefined)
-        return { name: name(lead), where: 'at its start' };
-    const inner = /\s/.exec(text)?.[0];
-    return inner === undefined ? undefined : { name: name(inner), where: 'inside it' };
-}
-function strayProblem(r, item, stray, effect) {
-    const { text, start } = item;
-    const message = `${JSON.stringify(text)} has a ${stray.name} ${stray.where}, which ${effect}`;
-    r.src.problem(start, message, text);
-}
-function addHost(r, item, field, ports, urls = false) {
-    const { text, start, comment } = item;
-    const stray = strayWhitespace(text);
-    if (stray) {
-        strayProblem(r, item, stray, 'the firewall reads as part of the name');
-        return;
-    }
-    let host = text;
-    if (urls) {
-        const url = splitPath(text);
-        host = url.host;
-        if (url.path !== undefined && url.path !== '/' && url.path !== '/*')
-            r.src.problem(start, `the path of "${text}" is not compared, only its host`, text, 'notice');
-    }
-    if (looksLikeIp(host)) {
-        const message = `"${text}" is an IP address in "${field}", which holds host names; put it in the destination_addresses of a network rule`;
-        r.src.problem(start, message, text);
-        return;
-    }
-    const pattern = HostPattern.parse(host);
-    if (!pattern.ok) {
-        r.src.problem(start, pattern.error, text);
-        return;
-    }
-    const location = r.src.at(start);
-    r.entries.push({ kind: 'host', text, location, pattern: pattern.value, ports, comment });
-}
-/** A tag the references module knows: an entry, a notice or an error. False when it is no tag. */
-function addTag(r, item, context, ports) {
-    const c = classifyReference(item.text, context);
-    if (!c)
-        return false;
-    if (c.kind === 'reference')
-        r.entries.push({
-            kind: 'reference',
-            text: item.text,
-            location: r.src.at(item.start),
-            reference: c.reference,
-            ports,
-            comment: item.comment,
-        });
-    else if (c.kind === 'other-tag')
-        r.src.problem(item.start, c.note, item.text, 'notice');
-    else
-        r.src.problem(item.start, c.message, item.text);
-    return true;
-}
-function addFqdnTag(r, item, field, hostField, ports) {
-    if (addTag(r, item, 'fqdn-tag', ports))
-        return;
-    const message = `${JSON.stringify(item.text)} in "${field}" is not an FQDN tag; host names go in "${hostField}"`;
-    r.src.problem(item.start, message, item.text);
-}
-/**
- * Network rule addresses: IPs, CIDRs, ranges, `*`, service tags. A host name here matches
- * nothing, so it is an error that says where it belongs.
- */
-function addAddress(r, item, field, ports, hostField) {
-    const { text, start, comment } = item;
-    const trimmed = text.trim();
-    const stray = strayWhitespace(text);
-    const location = r.src.at(start);
-    const notIgnored = 'the firewall does not ignore';
-    if (trimmed === '*' || trimmed.toUpperCase() === 'ANY') {
-        if (stray)
-            return strayProblem(r, item, stray, notIgnored);
-        for (const any of ['0.0.0.0/0', '::/0']) {
-            const block = parseIpBlock(any);
-            if (block.ok)
-                r.entries.push({ kind: 'ip', text, location, block: block.value, ports, comment });
-        }
-        return;
-    }
-    if (looksLikeIp(trimmed)) {
-        if (stray)
-            return strayProblem(r, item, stray, notIgnored);
-        const block = parseIpBlock(trimmed);
-        if (!block.ok)
-            r.src.problem(start, block.error, text);
-        else
-            r.entries.push({ kind: 'ip', text, location, block: block.value, ports, comment });
-        return;
-    }
-    const c = classifyReference(trimmed, 'service-tag');
-    if (c && c.kind !== 'other-tag') {
-        if (stray)
-            strayProblem(r, item, stray, notIgnored);
-        else
-            addTag(r, item, 'service-tag', ports);
-        return;
-    }
-    if (!c && trimmed.includes('.') && HostPattern.parse(trimmed).ok) {
-        const fix = stray ? ` and remove the ${stray.name} ${stray.where}` : '';
-        const message = `${JSON.stringify(text)} is a host name in "${field}", which holds IP addresses, CIDRs and service tags; move it to "${hostField}"${fix}`;
-        r.src.problem(start, message, text);
-        return;
-    }
-    if (c) {
-        if (stray)
-            strayProblem(r, item, stray, notIgnored);
-        else
-            r.src.problem(start, c.note, text, 'notice');
-        return;
-    }
-    const message = `${JSON.stringify(text)} in "${field}" is not an IP address, CIDR or service tag`;
-    r.src.problem(start, message, text);
-}
-// ── Azure Firewall ──
-/** A rule collection whose action is Deny allows nothing: its rules are not read. */
-function denies(r, collection) {
-    const action = stringOf(r.src, collection, 'action');
-    if (!action || action.value.toLowerCase() !== 'deny')
-        return false;
-    const name = stringOf(r.src, collection, 'name')?.value;
-    const which = name ? ` "${name}"` : '';
-    const message = `the rule collection${which} denies traffic; its rules are not read as allowed`;
-    r.src.problem(action.start, message, action.value, 'notice');
-    return true;
-}
-/**
- * Ports of an application rule's `protocols` (policy) or `protocol` (classic) blocks: TCP only,
- * the protocol's usual port when none is given. Undefined when they cannot be told.
- */
-function appPorts(r, rule, blockName) {
-    const blocks = blocksOf(rule, blockName);
-    if (blocks.length === 0)
-        return undefined;
-    let tcp = PortSet.EMPTY;
-    let known = true;
-    for (const b of blocks) {
-        const type = stringOf(r.src, b.body, 'type');
-        if (type === null)
-            known = false;
-        const protocol = type ? APP_PROTOCOLS[type.value.toLowerCase()] : undefined;
-        if (type && !protocol) {
-            const message = `unknown application protocol "${type.value}" (expected Http, Https or Mssql)`;
-            r.src.problem(type.start, message, type.value);
-            continue;
-        }
-        const port = stringOf(r.src, b.body, 'port');
-        if (port === null) {
-            known = false;
-            continue;
-        }
-        if (!port) {
-            if (protocol)
-                tcp = tcp.union(PortSet.fromNumbers([protocol.port]));
-            continue;
-        }
-        const n = /^\d{1,5}$/.test(port.value) ? Number(port.value) : NaN;
-        if (!(n >= 1 && n <= 65535)) {
-            r.src.problem(port.start, `"${port.value}" is not a port number (1-65535)`, port.value);
-            continue;
-        }
-        tcp = tcp.union(PortSet.fromNumbers([n]));
-    }
-    return known ? { tcp, udp: PortSet.EMPTY } : undefined;
-}
-/** Ports of a network rule: its protocols (TCP, UDP, Any, ICMP) times its destination ports. */
-function terraform_networkPorts(r, rule) {
-    const protocols = listOf(r, rule, 'protocols', undefined);
-    const ports = listOf(r, rule, 'destination_ports', undefined);
-    if (!protocols || !ports)
-        return undefined;
-    let set = PortSet.EMPTY;
-    for (const p of ports.items) {
-        const parsed = PortSet.parse(p.text);
-        if (!parsed.ok)
-            r.src.problem(p.start, parsed.error, p.text);
-        else
-            set = set.union(parsed.value);
-    }
-    let tcp = false;
-    let udp = false;
-    for (const p of protocols.items) {
-        const name = p.text.toLowerCase();
-        if (name === 'tcp')
-            tcp = true;
-        else if (name === 'udp')
-            udp = true;
-        else if (name === 'any')
-            tcp = udp = true;
-        else if (name !== 'icmp') {
-            const message = `unknown network rule protocol "${p.text}" (expected TCP, UDP, ICMP or Any)`;
-            r.src.problem(p.start, message, p.text);
-        }
-    }
-    // A list that cannot be read leaves the rule's ports unknown, not empty.
-    if (!protocols.known || !ports.known)
-        return undefined;
-    return { tcp: tcp ? set : PortSet.EMPTY, udp: udp ? set : PortSet.EMPTY };
-}
-function readApplicationRule(r, rule, classic) {
-    const comment = terraform_commentOf(r.src.doc, rule);
-    const ports = appPorts(r, rule.body, classic ? 'protocol' : 'protocols');
-    const hostField = classic ? 'target_fqdns' : 'destination_fqdns';
-    const tagField = classic ? 'fqdn_tags' : 'destination_fqdn_tags';
-    for (const item of itemsOf(r, rule.body, hostField, comment))
-        addHost(r, item, hostField, ports);
-    for (const item of itemsOf(r, rule.body, tagField, comment))
-        addFqdnTag(r, item, tagField, hostField, ports);
-    if (classic)
-        return;
-    for (const item of itemsOf(r, rule.body, 'destination_urls', comment))
-        addHost(r, item, 'destination_urls', ports, true);
-}
-function readNetworkRule(r, rule) {
-    const comment = terraform_commentOf(r.src.doc, rule);
-    const ports = terraform_networkPorts(r, rule.body);
-    for (const item of itemsOf(r, rule.body, 'destination_addresses', comment))
-        addAddress(r, item, 'destination_addresses', ports, 'destination_fqdns');
-    for (const item of itemsOf(r, rule.body, 'destination_fqdns', comment))
-        addHost(r, item, 'destination_fqdns', ports);
-    const groups = attributeOf(rule.body, 'destination_ip_groups');
-    if (groups) {
-        const message = 'IP groups are defined elsewhere; "destination_ip_groups" is not compared';
-        r.src.problem(groups.start, message, undefined, 'notice');
-    }
-}
-function readRules(r, body, type, classic) {
-    noticeDynamic(r.src, body);
-    for (const rule of blocksOf(body, 'rule'))
-        if (type === 'application')
-            readApplicationRule(r, rule, classic);
-        else
-            readNetworkRule(r, rule);
-}
-/** A policy rule collection group holds collections of rules; a classic collection is one. */
-function readCollections(r, body, type) {
-    for (const collection of blocksOf(body, `${type}_rule_collection`)) {
-        if (!denies(r, collection.body))
-            readRules(r, collection.body, type, false);
-    }
-}
-// ── AWS Network Firewall ──
-/** Stateful rule protocols that run over UDP, or over both TCP and UDP; the others over TCP. */
-const UDP_PROTOCOLS = new Set(['udp', 'ntp', 'dhcp', 'tftp', 'ikev2', 'quic']);
-const BOTH_PROTOCOLS = new Set(['ip', 'dns', 'krb5']);
-/** Suricata ports: `ANY`, `443`, `1024:65535`, `[80,443]`; undefined for negations and variables. */
-function suricataPorts(text) {
-    const t = text.trim();
-    if (t.toUpperCase() === 'ANY')
-        return PortSet.ANY;
-    const inner = t.startsWith('[') && t.endsWith(']') ? t.slice(1, -1) : t;
-    if (inner.includes('!') || inner.includes('$'))
-        return undefined;
-    const parsed = PortSet.parse(inner.replace(/:/g, '-'));
-    return parsed.ok && !parsed.value.isEmpty ? parsed.value : undefined;
-}
-function readAwsGroup(r, resource) {
-    for (const group of blocksOf(resource, 'rule_group')) {
-        const ipSets = new Map();
-        for (const vars of blocksOf(group.body, 'rule_variables'))
-            for (const set of blocksOf(vars.body, 'ip_sets')) {
-                const key = stringOf(r.src, set.body, 'key');
-                const definition = blocksOf(set.body, 'ip_set')[0];
-                if (key && definition)
-                    ipSets.set(key.value, itemsOf(r, definition.body, 'definition', undefined));
-            }
-        for (const source of blocksOf(group.body, 'rules_source')) {
-            noticeDynamic(r.src, source.body);
-            for (const list of blocksOf(source.body, 'rules_source_list'))
-                readDomainList(r, list);
-            for (const rule of blocksOf(source.body, 'stateful_rule'))
-                readStatefulRule(r, rule, ipSets);
-            const rules = attributeOf(source.body, 'rules_string');
-            if (rules)
-                r.src.problem(rules.start, 'Suricata rules in "rules_string" are not read', undefined, 'notice');
-            const stateless = blocksOf(source.body, 'stateless_rules_and_custom_actions')[0];
-            if (stateless)
-                r.src.problem(stateless.start, 'stateless rules are not read', undefined, 'notice');
-        }
-    }
-}
-function readDomainList(r, list) {
-    const kind = stringOf(r.src, list.body, 'generated_rules_type');
-    if (kind === null)
-        return;
-    if (kind && kind.value.toUpperCase() !== 'ALLOWLIST') {
-        const message = `a "${kind.value}" domain list does not allow traffic; its targets are not read`;
-        r.src.problem(kind.start, message, kind.value, 'notice');
-        return;
-    }
-    const comment = terraform_commentOf(r.src.doc, list);
-    // Domain lists match the HTTP Host header and the TLS SNI on any port: ports cannot be told.
-    for (const item of itemsOf(r, list.body, 'targets', comment))
-        addHost(r, item, 'targets', undefined);
-}
-/** A stateful PASS rule whose destination is an address, a CIDR, ANY or an IP set of the group. */
-function readStatefulRule(r, rule, ipSets) {
-    const action = stringOf(r.src, rule.body, 'action');
-    if (!action || action.value.toUpperCase() !== 'PASS')
-        return;
-    const header = blocksOf(rule.body, 'header')[0];
-    if (!header)
-        return;
-    const comment = terraform_commentOf(r.src.doc, rule);
-    const protocol = stringOf(r.src, header.body, 'protocol');
-    const port = stringOf(r.src, header.body, 'destination_port');
-    const destination = stringOf(r.src, header.body, 'destination');
-    if (!destination)
-        return;
-    let ports;
-    if (protocol && port) {
-        const set = suricataPorts(port.value);
-        if (!set) {
-            const message = `destination port "${port.value}" is not read (expected a port, a range "a:b", a list "[a,b]" or ANY)`;
-            r.src.problem(port.start, message, port.value, 'notice');
-        }
-        else {
-            const p = protocol.value.toLowerCase();
-            const udp = UDP_PROTOCOLS.has(p) || BOTH_PROTOCOLS.has(p);
-            const tcp = p !== 'icmp' && (!UDP_PROTOCOLS.has(p) || BOTH_PROTOCOLS.has(p));
-            ports = { tcp: tcp ? set : PortSet.EMPTY, udp: udp ? set : PortSet.EMPTY };
-        }
-    }
-    const text = destination.value.trim();
-    const variable = /^\$([A-Za-z0-9_]+)$/.exec(text);
-    if (variable) {
-        const set = ipSets.get(variable[1]);
-        if (!set) {
-            const message = `rule variable "${text}" is not defined in this rule group`;
-            r.src.problem(destination.start, message, text, 'notice');
-            return;
-        }
-        for (const item of set)
-            addAddress(r, { ...item, comment: item.comment ?? comment }, 'definition', ports, 'a domain list');
-        return;
-    }
-    const list = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
-    for (const part of list.split(',')) {
-        const value = part.trim();
-        if (value.startsWith('!') || value.startsWith('$')) {
-            r.src.problem(destination.start, `destination "${value}" is not read`, value, 'notice');
-            continue;
-        }
-        const item = { text: value, start: destination.start, comment };
-        addAddress(r, item, 'destination', ports, 'a domain list');
-    }
-}
-// ── the format ──
-function parseTerraform(file, options) {
-    const entries = [];
-    const result = { path: file.path, format: 'terraform', entries };
-    const src = readTerraformSource(file, options?.settings);
-    if (!('doc' in src))
-        return { ...result, problems: [src] };
-    const r = { src, entries };
-    for (const item of src.doc.body.items) {
-        if (item.kind !== 'block' || item.type !== 'resource')
-            continue;
-        const type = item.labels[0]?.value;
-        if (type !== AZURE_POLICY && type !== AZURE_APP && type !== AZURE_NETWORK && type !== AWS_GROUP)
-            continue;
-        noticeRepetition(src, item.body);
-        if (type === AZURE_POLICY) {
-            noticeDynamic(src, item.body);
-            readCollections(r, item.body, 'application');
-            readCollections(r, item.body, 'network');
-        }
-        else if (type === AWS_GROUP) {
-            noticeDynamic(src, item.body);
-            readAwsGroup(r, item.body);
-        }
-        else if (!denies(r, item.body)) {
-            readRules(r, item.body, type === AZURE_APP ? 'application' : 'network', true);
-        }
-    }
-    entries.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
-    return { ...result, problems: finishProblems(src.problems) };
-}
-const FIREWALL_RESOURCE = /^[ \t]*resource[ \t]+"(?:azurerm_firewall_policy_rule_collection_group|azurerm_firewall_application_rule_collection|azurerm_firewall_network_rule_collection|aws_networkfirewall_rule_group)"/m;
-const terraform_SAMPLE_CHARS = 256 * 1024;
-/**
- * Terraform extensions score on their own, more with a resource of the format; content alone
- * only for a file without an extension.
- */
-function terraformDetector(resource) {
-    return (file) => {
-        const name = file.path.slice(file.path.lastIndexOf('/') + 1).toLowerCase();
-        const tf = name.endsWith('.tf') || name.endsWith('.tofu');
-        const hint = resource.test(file.text.slice(0, terraform_SAMPLE_CHARS));
-        if (tf)
-            return hint ? 8 : 2;
-        return hint && !name.includes('.') ? 3 : 0;
-    };
-}
-/**
- * Terraform (HCL) firewall rules: Azure Firewall policy rule collection groups (application
- * rules' `destination_fqdns`, `destination_fqdn_tags`, `destination_urls` and `protocols`;
- * network rules' `destination_addresses`, `destination_fqdns`, `destination_ports` and
- * `protocols`), the classic application and network rule collections (`target_fqdns`,
- * `fqdn_tags`, `protocol`), and AWS Network Firewall rule groups (ALLOWLIST domain lists, simple
- * stateful PASS rules). Deny collections are not read as allowed.
- *
- * Settings: `variables`, a mapping of input variable names to values (strings, numbers, lists,
- * mappings) used for `var.NAME`; without it a variable's `default` in the same file is used.
- */
-const TERRAFORM = {
-    id: 'terraform',
-    title: 'Terraform firewall rules',
-    filePatterns: ['*.tf', '*.tofu'],
-    capabilities: terraform_CAPABILITIES,
-    detect: terraformDetector(FIREWALL_RESOURCE),
-    parse: parseTerraform,
-};
 
 ;// CONCATENATED MODULE: ./src/parsers/registry.ts
 
@@ -13939,7 +18049,7 @@ class DnsCheck {
     }
     /** CNAME and SRV requirements: the record exists, with the type and target (and SRV fields) asked for. */
     #checkTarget(domain, req) {
-        const name = ownerName(req.host, domain.name);
+        const name = check_ownerName(req.host, domain.name);
         const patterns = this.#patterns(domain, req);
         const recs = this.#served(name);
         const ofType = recs.filter((r) => r.record.type === req.type);
@@ -13956,7 +18066,7 @@ class DnsCheck {
             }
             const r = other.record;
             const data = this.#data(req, patterns, undefined);
-            const record = other.input.render({ name, type: req.type, ...ttlOf(r), data }, r.zone);
+            const record = other.input.render({ name, type: req.type, ...check_ttlOf(r), data }, r.zone);
             this.#add('dns-wrong-value', RULES['dns-wrong-value'].severity, r.location, {
                 message: `${name} is ${check_article(r.type)} ${r.type} record, but Microsoft 365 needs ${check_article(req.type)} ${req.type} record there: ${req.reason}; write: ${record}${placeholderNote(patterns[0])}`,
                 entry: entryOf(r),
@@ -13975,7 +18085,7 @@ class DnsCheck {
             const r = rec.record;
             const fixed = this.#data(req, patterns, r);
             this.#add('dns-wrong-value', problems.severity, r.location, {
-                message: `${check_describe(r)} ${problems.text}: ${req.reason}; write: ${rec.input.render({ name: r.name, type: r.type, ...ttlOf(r), data: fixed }, r.zone)}${placeholderNote(patterns[0])}`,
+                message: `${check_describe(r)} ${problems.text}: ${req.reason}; write: ${rec.input.render({ name: r.name, type: r.type, ...check_ttlOf(r), data: fixed }, r.zone)}${placeholderNote(patterns[0])}`,
                 entry: entryOf(r),
             });
         }
@@ -14030,7 +18140,7 @@ class DnsCheck {
         const r = rec.record;
         const fixed = this.#data(req, patterns, r);
         this.#add('dns-wrong-value', RULES['dns-wrong-value'].severity, r.location, {
-            message: `${check_describe(r)} points to ${check_quote(targetOf(r))}, ${what}, instead of ${check_quote(`${patterns[0].text}.`)}: ${req.reason}; write: ${rec.input.render({ name: r.name, type: r.type, ...ttlOf(r), data: fixed }, r.zone)}${placeholderNote(patterns[0])}`,
+            message: `${check_describe(r)} points to ${check_quote(targetOf(r))}, ${what}, instead of ${check_quote(`${patterns[0].text}.`)}: ${req.reason}; write: ${rec.input.render({ name: r.name, type: r.type, ...check_ttlOf(r), data: fixed }, r.zone)}${placeholderNote(patterns[0])}`,
             entry: entryOf(r),
         });
     }
@@ -14042,7 +18152,7 @@ class DnsCheck {
         const r = rec.record;
         this.#explained.add(rec);
         this.#add('dns-wrong-value', RULES['dns-wrong-value'].severity, r.location, {
-            message: `${check_describe(r)} target ${check_quote(written)} has no trailing dot, so it expands inside the zone to ${check_quote(targetOf(r))}; write: ${rec.input.render({ name: r.name, type: r.type, ...ttlOf(r), data: withTarget(r, `${written}.`) }, r.zone)}`,
+            message: `${check_describe(r)} target ${check_quote(written)} has no trailing dot, so it expands inside the zone to ${check_quote(targetOf(r))}; write: ${rec.input.render({ name: r.name, type: r.type, ...check_ttlOf(r), data: withTarget(r, `${written}.`) }, r.zone)}`,
             entry: entryOf(r),
         });
         return true;
@@ -14119,7 +18229,7 @@ class DnsCheck {
             for (const { req, patterns } of srvs) {
                 if (s.port !== req.srv.port || !patterns.some((p) => p.matches(s.target)))
                     continue;
-                const name = ownerName(req.host, r.name);
+                const name = check_ownerName(req.host, r.name);
                 if (req.level === 'legacy') {
                     this.#add('dns-legacy-record', req.severity, r.location, {
                         message: `${check_describe(r)} ${check_quote(r.data)} is no longer needed (and belongs at ${name}): ${req.reason}; remove it once no client relies on it`,
@@ -14131,7 +18241,7 @@ class DnsCheck {
                 const record = rec.input.render({
                     name,
                     type: 'SRV',
-                    ...ttlOf(r),
+                    ...check_ttlOf(r),
                     data: `${req.srv.priority} ${req.srv.weight} ${req.srv.port} ${s.target}`,
                 }, r.zone);
                 this.#add('dns-wrong-value', RULES['dns-wrong-value'].severity, r.location, {
@@ -14142,7 +18252,7 @@ class DnsCheck {
         }
     }
     #forbiddenAt(domain, req) {
-        const name = ownerName(req.host, domain.name);
+        const name = check_ownerName(req.host, domain.name);
         for (const rec of this.#served(name)) {
             if (rec.record.type !== req.type)
                 continue;
@@ -14282,7 +18392,7 @@ class DnsCheck {
         for (const rec of recs.slice(1)) {
             const r = rec.record;
             this.#add('dns-spf-multiple', RULES['dns-spf-multiple'].severity, r.location, {
-                message: `${name} has a second SPF record (the first is at ${check_where(first.location, r.location)}): receivers then fail SPF for all mail of the name; merge them into one: ${rec.input.render({ name, type: 'TXT', ...ttlOf(first), data: quoteTxt(merged) }, first.zone)}`,
+                message: `${name} has a second SPF record (the first is at ${check_where(first.location, r.location)}): receivers then fail SPF for all mail of the name; merge them into one: ${rec.input.render({ name, type: 'TXT', ...check_ttlOf(first), data: quoteTxt(merged) }, first.zone)}`,
                 entry: entryOf(r),
             });
         }
@@ -14300,7 +18410,7 @@ class DnsCheck {
             message: `${r.name} SPF record does not include ${check_quote(include)}${whose}: mail that Exchange Online sends for the name fails SPF; write: ${rec.input.render({
                 name: r.name,
                 type: 'TXT',
-                ...ttlOf(r),
+                ...check_ttlOf(r),
                 data: quoteTxt(withInclude(spf, include, other)),
             }, r.zone)}`,
             entry: entryOf(r),
@@ -14366,7 +18476,7 @@ class DnsCheck {
             if (!microsoft && (host.domain === null || !host.isIcann))
                 continue;
             this.#add('dns-wrong-value', microsoft ? 'error' : 'warning', r.location, {
-                message: `${check_describe(r)} target ${check_quote(written)} has no trailing dot, so it expands inside the zone to ${check_quote(targetOf(r))}; write: ${rec.input.render({ name: r.name, type: r.type, ...ttlOf(r), data: withTarget(r, `${written}.`) }, r.zone)}`,
+                message: `${check_describe(r)} target ${check_quote(written)} has no trailing dot, so it expands inside the zone to ${check_quote(targetOf(r))}; write: ${rec.input.render({ name: r.name, type: r.type, ...check_ttlOf(r), data: withTarget(r, `${written}.`) }, r.zone)}`,
                 entry: entryOf(r),
             });
         }
@@ -14414,7 +18524,7 @@ function parentsOf(name) {
     }
     return out;
 }
-function ownerName(host, domain) {
+function check_ownerName(host, domain) {
     return host === '@' ? domain : `${host}.${domain}`;
 }
 function targetOf(r) {
@@ -14457,7 +18567,7 @@ function mxPreference(r) {
 function spfStrings(rec) {
     return rec.record.parsed.type === 'TXT' ? rec.record.parsed.strings : [];
 }
-function ttlOf(r) {
+function check_ttlOf(r) {
     return r.ttl === undefined ? {} : { ttl: r.ttl };
 }
 /** TXT data in presentation form: quoted, split into strings of at most 255 characters. */
@@ -14500,4116 +18610,6 @@ function placeholderNote(pattern) {
     if (pattern.unresolved.length === 0)
         return '';
     return ` (replace ${pattern.unresolved.map((t) => `{${t}} with ${TOKEN_HELP[t]}`).join(', and ')})`;
-}
-
-;// CONCATENATED MODULE: ./src/parsers/dns-data.ts
-
-
-const CTX_NONE = { origin: undefined, mode: 'absolute' };
-// prettier-ignore
-const TYPE_CODES = [
-    ['A', 1], ['NS', 2], ['MD', 3], ['MF', 4], ['CNAME', 5], ['SOA', 6], ['MB', 7], ['MG', 8],
-    ['MR', 9], ['NULL', 10], ['WKS', 11], ['PTR', 12], ['HINFO', 13], ['MINFO', 14], ['MX', 15],
-    ['TXT', 16], ['RP', 17], ['AFSDB', 18], ['X25', 19], ['ISDN', 20], ['RT', 21], ['NSAP', 22],
-    ['NSAP-PTR', 23], ['SIG', 24], ['KEY', 25], ['PX', 26], ['GPOS', 27], ['AAAA', 28], ['LOC', 29],
-    ['NXT', 30], ['EID', 31], ['NIMLOC', 32], ['SRV', 33], ['ATMA', 34], ['NAPTR', 35], ['KX', 36],
-    ['CERT', 37], ['A6', 38], ['DNAME', 39], ['SINK', 40], ['APL', 42], ['DS', 43], ['SSHFP', 44],
-    ['IPSECKEY', 45], ['RRSIG', 46], ['NSEC', 47], ['DNSKEY', 48], ['DHCID', 49], ['NSEC3', 50],
-    ['NSEC3PARAM', 51], ['TLSA', 52], ['SMIMEA', 53], ['HIP', 55], ['NINFO', 56], ['RKEY', 57],
-    ['TALINK', 58], ['CDS', 59], ['CDNSKEY', 60], ['OPENPGPKEY', 61], ['CSYNC', 62], ['ZONEMD', 63],
-    ['SVCB', 64], ['HTTPS', 65], ['SPF', 99], ['UINFO', 100], ['UID', 101], ['GID', 102],
-    ['UNSPEC', 103], ['NID', 104], ['L32', 105], ['L64', 106], ['LP', 107], ['EUI48', 108],
-    ['EUI64', 109], ['URI', 256], ['CAA', 257], ['AVC', 258], ['DOA', 259], ['AMTRELAY', 260],
-    ['TA', 32768], ['DLV', 32769],
-];
-const BY_NAME = new Map(TYPE_CODES);
-const BY_CODE = new Map(TYPE_CODES.map(([name, code]) => [code, name]));
-/**
- * The canonical mnemonic of a record type (`mx` -> `MX`, `TYPE15` -> `MX`, `TYPE65534` kept), or
- * undefined when the text is not a type.
- */
-function recordType(text) {
-    if (BY_NAME.has(text))
-        return text;
-    const upper = text.toUpperCase();
-    if (BY_NAME.has(upper))
-        return upper;
-    const m = /^TYPE(\d{1,5})$/.exec(upper);
-    if (!m)
-        return undefined;
-    const code = Number(m[1]);
-    if (code > 65535)
-        return undefined;
-    return BY_CODE.get(code) ?? `TYPE${code}`;
-}
-/** True when the name ends with a dot that is not escaped. */
-function endsWithDot(name) {
-    if (!name.endsWith('.'))
-        return false;
-    let slashes = 0;
-    for (let i = name.length - 2; i >= 0 && name.charCodeAt(i) === 92; i--)
-        slashes++;
-    return slashes % 2 === 0;
-}
-/**
- * Why a name (escapes as in a zone file) is not a domain name: an empty label, a label over 63
- * octets, more than 255 octets in all. Undefined when it is one.
- */
-function nameError(name) {
-    if (name === '.')
-        return undefined;
-    if (name === '')
-        return 'empty name';
-    let labelLength = 0;
-    let total = 1;
-    const n = name.length;
-    for (let i = 0; i < n; i++) {
-        const c = name.charCodeAt(i);
-        if (c === 46 /* . */) {
-            if (labelLength === 0)
-                return `empty label in "${name}"`;
-            total += labelLength + 1;
-            labelLength = 0;
-            continue;
-        }
-        if (c === 92 /* \ */) {
-            const d = name.charCodeAt(i + 1);
-            if (d >= 48 && d <= 57) {
-                const digits = name.slice(i + 1, i + 4);
-                if (!/^\d{3}$/.test(digits) || Number(digits) > 255) {
-                    return `invalid escape "\\${digits}" in "${name}"`;
-                }
-                i += 3;
-            }
-            else if (i + 1 < n) {
-                i++;
-            }
-            else {
-                return `"${name}" ends with a lone backslash`;
-            }
-        }
-        labelLength++;
-        if (labelLength > 63)
-            return `a label of "${name}" is longer than 63 octets`;
-    }
-    total += labelLength > 0 ? labelLength + 1 : 0;
-    if (total > 255)
-        return `"${name}" is longer than 255 octets`;
-    return undefined;
-}
-/** A character no name written in a structured format can hold (zone files escape them instead). */
-function unwritable(name) {
-    if (/\s/.test(name))
-        return true;
-    for (let i = 0; i < name.length; i++) {
-        const c = name.charCodeAt(i);
-        // Control characters, quotes, backslash, parentheses, `;`, `<`, `>`.
-        if (c < 0x20 || c === 0x7f || c === 34 || c === 39 || c === 92)
-            return true;
-        if (c === 40 || c === 41 || c === 59 || c === 60 || c === 62)
-            return true;
-    }
-    return false;
-}
-function isAscii(s) {
-    for (let i = 0; i < s.length; i++)
-        if (s.charCodeAt(i) > 0x7f)
-            return false;
-    return true;
-}
-/**
- * A name from a structured format (YAML, JS, CSV) checked and made ASCII: Unicode labels become
- * punycode, spaces and quotes are refused.
- */
-function plainName(name) {
-    if (unwritable(name))
-        return fail(`"${name}" is not a valid domain name`);
-    let ascii = name;
-    if (!isAscii(name)) {
-        const dot = endsWithDot(name) && name !== '.';
-        ascii = (0,external_node_url_.domainToASCII)(dot ? name.slice(0, -1) : name);
-        if (ascii === '')
-            return fail(`"${name}" is not a valid domain name`);
-        if (dot)
-            ascii += '.';
-    }
-    const error = nameError(ascii);
-    return error ? fail(error) : ok(ascii);
-}
-/** `name` relative to `origin` (which ends with a dot); `@` is the origin; lower case. */
-function qualify(name, origin) {
-    if (name === '@')
-        return origin.toLowerCase();
-    if (endsWithDot(name))
-        return name.toLowerCase();
-    return (origin === '.' ? `${name}.` : `${name}.${origin}`).toLowerCase();
-}
-/** A target name made absolute as the format reads it. */
-function targetName(text, ctx) {
-    if (endsWithDot(text)) {
-        const error = nameError(text);
-        return error ? fail(error) : ok({ name: text.toLowerCase(), relative: false });
-    }
-    if (ctx.mode === 'absolute' || text === '@') {
-        if (text === '@') {
-            if (ctx.origin === undefined)
-                return fail(`"@" needs the zone's origin`);
-            return ok({ name: ctx.origin.toLowerCase(), relative: false });
-        }
-        const error = nameError(text);
-        return error ? fail(error) : ok({ name: `${text}.`.toLowerCase(), relative: false });
-    }
-    if (ctx.mode === 'label' && text.includes('.')) {
-        return fail(`"${text}" has dots but does not end with one; dnscontrol refuses it (write "${text}.")`);
-    }
-    if (ctx.origin === undefined) {
-        return fail(`"${text}" is relative and the zone's origin is unknown`);
-    }
-    const name = qualify(text, ctx.origin);
-    const error = nameError(name);
-    return error ? fail(error) : ok({ name, relative: ctx.mode === 'origin' });
-}
-/**
- * A TTL in seconds: `3600`, or units as BIND reads them (`1h30m`, `2d`, `1W`). Undefined when
- * the text is not one.
- */
-function parseTtl(text) {
-    const plain = parseUint(text, 0xffffffff);
-    if (plain !== undefined)
-        return plain;
-    if (!/^(?:\d+[wdhmsWDHMS])+\d*$/.test(text))
-        return undefined;
-    let total = 0;
-    for (const m of text.matchAll(/(\d+)([wdhmsWDHMS]?)/g)) {
-        const unit = m[2].toLowerCase();
-        const factor = unit === 'w' ? 604800 : unit === 'd' ? 86400 : unit === 'h' ? 3600 : unit === 'm' ? 60 : 1;
-        total += Number(m[1]) * factor;
-    }
-    return total <= 0xffffffff ? total : undefined;
-}
-/** Largest TTL a server keeps (RFC 2181 section 8). */
-const MAX_TTL = 2147483647;
-/** A number field (`0`-`max`), decimal digits only. */
-function parseUint(text, max) {
-    const n = text.length;
-    if (n === 0 || n > 10)
-        return undefined;
-    let value = 0;
-    for (let i = 0; i < n; i++) {
-        const d = text.charCodeAt(i) - 48;
-        if (d < 0 || d > 9)
-            return undefined;
-        value = value * 10 + d;
-    }
-    return value <= max ? value : undefined;
-}
-// ---------------------------------------------------------------------------------------------
-// Addresses
-/** Four decimal octets without leading zeros, as `named` reads an A record; -1 when not one. */
-function ipv4Value(text, from, to) {
-    let value = 0;
-    let octet = 0;
-    let digits = 0;
-    let dots = 0;
-    for (let i = from; i < to; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 46) {
-            if (digits === 0 || dots === 3)
-                return -1;
-            value = value * 256 + octet;
-            octet = 0;
-            digits = 0;
-            dots++;
-            continue;
-        }
-        const d = c - 48;
-        if (d < 0 || d > 9 || (digits === 1 && octet === 0))
-            return -1;
-        octet = octet * 10 + d;
-        if (octet > 255)
-            return -1;
-        digits++;
-    }
-    if (digits === 0 || dots !== 3)
-        return -1;
-    return value * 256 + octet;
-}
-function ipv4(text) {
-    return ipv4Value(text, 0, text.length) >= 0 ? ok(text) : fail(`"${text}" is not an IPv4 address`);
-}
-/** An IPv6 address in the form `named` prints (RFC 5952, with a dotted tail for mapped and compatible IPv4). */
-function ipv6(text) {
-    const words = ipv6Words(text);
-    if (!words)
-        return fail(`"${text}" is not an IPv6 address`);
-    return ok(formatIpv6(words));
-}
-function dns_data_hexDigit(c) {
-    if (c >= 48 && c <= 57)
-        return c - 48;
-    if (c >= 97 && c <= 102)
-        return c - 87;
-    if (c >= 65 && c <= 70)
-        return c - 55;
-    return -1;
-}
-/** The eight 16-bit words of an IPv6 address, or undefined. */
-function ipv6Words(text) {
-    const n = text.length;
-    if (n < 2 || n > 45)
-        return undefined;
-    const words = [];
-    let gap = -1;
-    let i = 0;
-    if (text.charCodeAt(0) === 58) {
-        if (text.charCodeAt(1) !== 58)
-            return undefined;
-        gap = 0;
-        i = 2;
-    }
-    while (i < n) {
-        let value = 0;
-        let j = i;
-        for (; j < n && j - i < 5; j++) {
-            const h = dns_data_hexDigit(text.charCodeAt(j));
-            if (h < 0)
-                break;
-            value = value * 16 + h;
-        }
-        if (j < n && text.charCodeAt(j) === 46) {
-            // A dotted IPv4 tail fills the last two words.
-            const v4 = ipv4Value(text, i, n);
-            if (v4 < 0 || words.length > 6)
-                return undefined;
-            words.push(Math.floor(v4 / 65536), v4 % 65536);
-            i = n;
-            break;
-        }
-        if (j === i || j - i > 4)
-            return undefined;
-        words.push(value);
-        if (j === n) {
-            i = n;
-            break;
-        }
-        if (text.charCodeAt(j) !== 58)
-            return undefined;
-        if (text.charCodeAt(j + 1) === 58) {
-            if (gap >= 0)
-                return undefined;
-            gap = words.length;
-            i = j + 2;
-        }
-        else {
-            i = j + 1;
-            if (i === n)
-                return undefined;
-        }
-    }
-    if (gap < 0)
-        return words.length === 8 ? words : undefined;
-    if (words.length > 7)
-        return undefined;
-    const fill = new Array(8 - words.length).fill(0);
-    words.splice(gap, 0, ...fill);
-    return words;
-}
-/** The classic BSD `inet_ntop` rules, which BIND follows. */
-function formatIpv6(w) {
-    let bestStart = -1;
-    let bestLen = 0;
-    for (let i = 0; i < 8;) {
-        if (w[i] !== 0) {
-            i++;
-            continue;
-        }
-        let j = i;
-        while (j < 8 && w[j] === 0)
-            j++;
-        if (j - i > bestLen) {
-            bestStart = i;
-            bestLen = j - i;
-        }
-        i = j;
-    }
-    if (bestLen < 2)
-        bestStart = -1;
-    const embedded = bestStart === 0 &&
-        (bestLen === 6 || (bestLen === 7 && w[7] !== 1) || (bestLen === 5 && w[5] === 0xffff));
-    let out = '';
-    for (let i = 0; i < 8; i++) {
-        if (i === bestStart) {
-            out += ':';
-            i += bestLen - 1;
-            if (i === 7)
-                out += ':';
-            continue;
-        }
-        if (i > 0)
-            out += ':';
-        if (embedded && i === 6) {
-            out += `${w[6] >> 8}.${w[6] & 255}.${w[7] >> 8}.${w[7] & 255}`;
-            break;
-        }
-        out += w[i].toString(16);
-    }
-    return out;
-}
-const utf8 = new TextEncoder();
-const fromUtf8 = new TextDecoder('utf-8');
-function isPlainAscii(s) {
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (c < 0x20 || c >= 0x7f || c === 34 || c === 92)
-            return false;
-    }
-    return true;
-}
-/** BIND's quoting of string bytes: `"` and `\` escaped, bytes outside printable ASCII as `\DDD`. */
-function quoteBytes(bytes) {
-    let out = '"';
-    for (const b of bytes) {
-        if (b < 0x20 || b >= 0x7f)
-            out += `\\${String(b).padStart(3, '0')}`;
-        else if (b === 34 || b === 92)
-            out += `\\${String.fromCharCode(b)}`;
-        else
-            out += String.fromCharCode(b);
-    }
-    return `${out}"`;
-}
-/** A string given as text (YAML, JS, CSV), quoted as `named` prints it. */
-function quoteText(text) {
-    return isPlainAscii(text) ? `"${text}"` : quoteBytes(utf8.encode(text));
-}
-/**
- * A string as written in a zone file (escapes `\X` and `\DDD` kept) decoded to its text and
- * quoted form; fails on a bad escape or more than 255 octets.
- */
-function decodeCharString(raw) {
-    if (!raw.includes('\\') && isPlainAscii(raw)) {
-        if (raw.length > 255)
-            return fail(`string longer than 255 octets: "${preview(raw)}"`);
-        return ok({ text: raw, quoted: `"${raw}"` });
-    }
-    const bytes = [];
-    for (let i = 0; i < raw.length; i++) {
-        const c = raw.charCodeAt(i);
-        if (c === 92) {
-            const d = raw.charCodeAt(i + 1);
-            if (d >= 48 && d <= 57) {
-                const digits = raw.slice(i + 1, i + 4);
-                if (!/^\d{3}$/.test(digits) || Number(digits) > 255) {
-                    return fail(`invalid escape "\\${digits}" in "${preview(raw)}"`);
-                }
-                bytes.push(Number(digits));
-                i += 3;
-                continue;
-            }
-            if (i + 1 >= raw.length)
-                return fail(`"${preview(raw)}" ends with a lone backslash`);
-            i++;
-        }
-        const cp = raw.codePointAt(i);
-        if (cp < 0x80)
-            bytes.push(cp);
-        else {
-            const ch = String.fromCodePoint(cp);
-            for (const b of utf8.encode(ch))
-                bytes.push(b);
-            i += ch.length - 1;
-        }
-    }
-    if (bytes.length > 255)
-        return fail(`string longer than 255 octets: "${preview(raw)}"`);
-    return ok({ text: fromUtf8.decode(new Uint8Array(bytes)), quoted: quoteBytes(bytes) });
-}
-function preview(s) {
-    return s.length > 40 ? `${s.slice(0, 40)}...` : s;
-}
-/**
- * A long text split into strings of at most 255 octets, the way octoDNS and dnscontrol store a
- * value that does not fit in one (never inside a UTF-8 sequence).
- */
-function chunkText(text) {
-    if (text.length <= 255 && isPlainAscii(text))
-        return [text];
-    const bytes = utf8.encode(text);
-    if (bytes.length <= 255)
-        return [text];
-    const out = [];
-    let start = 0;
-    while (start < bytes.length) {
-        let end = Math.min(start + 255, bytes.length);
-        while (end < bytes.length && (bytes[end] & 0xc0) === 0x80)
-            end--;
-        out.push(fromUtf8.decode(bytes.subarray(start, end)));
-        start = end;
-    }
-    return out;
-}
-// ---------------------------------------------------------------------------------------------
-// Record data
-const rdataOk = (data, parsed, relativeTarget = false) => ({
-    ok: true,
-    value: { data, parsed, relativeTarget },
-});
-const rdataFail = (error, field) => ({ ok: false, error, field });
-function addressRdata(type, text) {
-    const address = type === 'A' ? ipv4(text) : ipv6(text);
-    if (!address.ok)
-        return address;
-    return ok({
-        data: address.value,
-        parsed: { type, address: address.value },
-        relativeTarget: false,
-    });
-}
-function targetRdata(type, target, ctx) {
-    const name = targetName(target, ctx);
-    if (!name.ok)
-        return name;
-    return ok({
-        data: name.value.name,
-        parsed: { type, target: name.value.name },
-        relativeTarget: name.value.relative,
-    });
-}
-function mxRdata(preference, exchange, ctx) {
-    const name = targetName(exchange, ctx);
-    if (!name.ok)
-        return name;
-    return ok({
-        data: `${preference} ${name.value.name}`,
-        parsed: { type: 'MX', preference, exchange: name.value.name },
-        relativeTarget: name.value.relative,
-    });
-}
-function srvRdata(priority, weight, port, target, ctx) {
-    const name = targetName(target, ctx);
-    if (!name.ok)
-        return name;
-    return ok({
-        data: `${priority} ${weight} ${port} ${name.value.name}`,
-        parsed: { type: 'SRV', priority, weight, port, target: name.value.name },
-        relativeTarget: name.value.relative,
-    });
-}
-/** TXT (and SPF, which has the same data) from strings given as text. */
-function txtRdata(strings) {
-    return {
-        data: strings.map(quoteText).join(' '),
-        parsed: { type: 'TXT', strings },
-        relativeTarget: false,
-    };
-}
-function otherRdata(text) {
-    return { data: text, parsed: { type: 'OTHER', text }, relativeTarget: false };
-}
-/** Types whose data is one domain name. */
-const NAME_TYPES = new Set(['CNAME', 'NS', 'PTR', 'DNAME', 'MB', 'MD', 'MF', 'MG', 'MR']);
-/** Types whose data is character strings only. */
-const STRING_TYPES = new Set(['TXT', 'SPF', 'HINFO', 'AVC']);
-function numberField(fields, i, what, max) {
-    if (i >= fields.length)
-        return rdataFail(`missing ${what}`, -1);
-    const text = fields.text(i);
-    const n = parseUint(text, max);
-    if (n === undefined)
-        return rdataFail(`${what} "${text}" is not a number from 0 to ${max}`, i);
-    return n;
-}
-function ttlField(fields, i, what) {
-    if (i >= fields.length)
-        return rdataFail(`missing ${what}`, -1);
-    const text = fields.text(i);
-    const n = parseTtl(text);
-    if (n === undefined)
-        return rdataFail(`${what} "${text}" is not a number of seconds`, i);
-    return n;
-}
-function nameField(fields, i, what, ctx) {
-    if (i >= fields.length)
-        return rdataFail(`missing ${what}`, -1);
-    const name = targetName(fields.text(i), ctx);
-    if (!name.ok)
-        return rdataFail(name.error, i);
-    return name.value;
-}
-function extra(fields, count, type) {
-    if (fields.length <= count)
-        return undefined;
-    return rdataFail(`unexpected "${fields.text(count)}" after the ${type} data`, count);
-}
-/** Fields held in an array. */
-function fieldsOf(list) {
-    return {
-        length: list.length,
-        text: (i) => list[i].text,
-        quoted: (i) => list[i].quoted,
-    };
-}
-/**
- * Record data from its presentation-form fields (a zone file's tokens, or a value written the
- * same way in YAML). Types the DNS rules look into are parsed; others keep their fields, names
- * made absolute where the type is known to hold one.
- */
-function rdataFromFields(type, fields, ctx) {
-    const count = fields.length;
-    if (count === 0)
-        return rdataFail(`missing ${type} data`, -1);
-    if (!fields.quoted(0) && fields.text(0) === '\\#')
-        return genericRdata(type, fields);
-    switch (type) {
-        case 'A':
-        case 'AAAA': {
-            const r = addressRdata(type, fields.text(0));
-            if (!r.ok)
-                return rdataFail(r.error, 0);
-            return extra(fields, 1, type) ?? { ok: true, value: r.value };
-        }
-        case 'MX': {
-            const pref = numberField(fields, 0, 'MX preference', 65535);
-            if (typeof pref !== 'number')
-                return pref;
-            const name = nameField(fields, 1, 'MX exchange', ctx);
-            if ('ok' in name)
-                return name;
-            const parsed = { type: 'MX', preference: pref, exchange: name.name };
-            return extra(fields, 2, type) ?? rdataOk(`${pref} ${name.name}`, parsed, name.relative);
-        }
-        case 'SRV': {
-            const priority = numberField(fields, 0, 'SRV priority', 65535);
-            if (typeof priority !== 'number')
-                return priority;
-            const weight = numberField(fields, 1, 'SRV weight', 65535);
-            if (typeof weight !== 'number')
-                return weight;
-            const port = numberField(fields, 2, 'SRV port', 65535);
-            if (typeof port !== 'number')
-                return port;
-            const name = nameField(fields, 3, 'SRV target', ctx);
-            if ('ok' in name)
-                return name;
-            const data = `${priority} ${weight} ${port} ${name.name}`;
-            const parsed = { type: 'SRV', priority, weight, port, target: name.name };
-            return extra(fields, 4, type) ?? rdataOk(data, parsed, name.relative);
-        }
-        case 'SOA': {
-            const mname = nameField(fields, 0, 'SOA primary server', ctx);
-            if ('ok' in mname)
-                return mname;
-            const rname = nameField(fields, 1, 'SOA mailbox', ctx);
-            if ('ok' in rname)
-                return rname;
-            const serial = numberField(fields, 2, 'SOA serial', 0xffffffff);
-            if (typeof serial !== 'number')
-                return serial;
-            const timers = [];
-            for (const [k, what] of ['SOA refresh', 'SOA retry', 'SOA expire', 'SOA minimum'].entries()) {
-                const t = ttlField(fields, 3 + k, what);
-                if (typeof t !== 'number')
-                    return t;
-                timers.push(t);
-            }
-            const text = `${mname.name} ${rname.name} ${serial} ${timers.join(' ')}`;
-            return extra(fields, 7, type) ?? rdataOk(text, { type: 'OTHER', text });
-        }
-        case 'CAA': {
-            const flags = numberField(fields, 0, 'CAA flags', 255);
-            if (typeof flags !== 'number')
-                return flags;
-            if (count < 2)
-                return rdataFail('missing CAA tag', -1);
-            const tag = fields.text(1);
-            if (!/^[A-Za-z0-9]+$/.test(tag)) {
-                return rdataFail(`CAA tag "${tag}" is not letters and digits`, 1);
-            }
-            if (count < 3)
-                return rdataFail('missing CAA value', -1);
-            const value = decodeCharString(fields.text(2));
-            if (!value.ok)
-                return rdataFail(value.error, 2);
-            const text = `${flags} ${tag} ${value.value.quoted}`;
-            return extra(fields, 3, type) ?? rdataOk(text, { type: 'OTHER', text });
-        }
-    }
-    if (NAME_TYPES.has(type)) {
-        const name = nameField(fields, 0, `${type} target`, ctx);
-        if ('ok' in name)
-            return name;
-        const parsed = type === 'CNAME' || type === 'NS' || type === 'PTR'
-            ? { type, target: name.name }
-            : { type: 'OTHER', text: name.name };
-        return extra(fields, 1, type) ?? rdataOk(name.name, parsed, name.relative);
-    }
-    if (STRING_TYPES.has(type)) {
-        if (type === 'HINFO' && count !== 2) {
-            return rdataFail('HINFO needs two strings (CPU and OS)', count < 2 ? -1 : 2);
-        }
-        const texts = [];
-        let data = '';
-        for (let i = 0; i < count; i++) {
-            const s = decodeCharString(fields.text(i));
-            if (!s.ok)
-                return rdataFail(s.error, i);
-            texts.push(s.value.text);
-            data = i === 0 ? s.value.quoted : `${data} ${s.value.quoted}`;
-        }
-        const parsed = type === 'TXT' || type === 'SPF'
-            ? { type: 'TXT', strings: texts }
-            : { type: 'OTHER', text: data };
-        return rdataOk(data, parsed);
-    }
-    let text = '';
-    for (let i = 0; i < count; i++) {
-        const f = fields.quoted(i) ? `"${fields.text(i)}"` : fields.text(i);
-        text = i === 0 ? f : `${text} ${f}`;
-    }
-    return rdataOk(text, { type: 'OTHER', text });
-}
-/** RFC 3597 `\# length hex`, kept as written with the hex in upper case. */
-function genericRdata(type, fields) {
-    const length = numberField(fields, 1, 'generic data length', 65535);
-    if (typeof length !== 'number')
-        return length;
-    let hex = '';
-    for (let i = 2; i < fields.length; i++)
-        hex += fields.text(i);
-    if (!/^[0-9A-Fa-f]*$/.test(hex))
-        return rdataFail(`"${hex}" is not hexadecimal`, 2);
-    if (hex.length !== length * 2) {
-        const at = fields.length > 2 ? 2 : -1;
-        return rdataFail(`generic data has ${hex.length / 2} octets, not ${length}`, at);
-    }
-    const text = length === 0 ? '\\# 0' : `\\# ${length} ${hex.toUpperCase()}`;
-    if (!BY_NAME.has(type))
-        return rdataOk(text, { type: 'OTHER', text });
-    const bytes = hex.match(/../g)?.map((h) => parseInt(h, 16)) ?? [];
-    if (type === 'A' && length === 4) {
-        return rdataFromFields(type, fieldsOf([{ text: bytes.join('.'), quoted: false }]), CTX_NONE);
-    }
-    if (type === 'AAAA' && length === 16) {
-        const groups = hex.match(/.{4}/g).join(':');
-        return rdataFromFields(type, fieldsOf([{ text: groups, quoted: false }]), CTX_NONE);
-    }
-    return {
-        ok: false,
-        error: `generic data for ${type} is not read; write it in ${type}'s own form`,
-        field: 0,
-        notice: true,
-    };
-}
-/**
- * Splits presentation-form text (`10 mail.example.com.`, `"v=spf1" "-all"`) into fields: blanks
- * separate them, double quotes group, backslash escapes are kept for the field reader.
- */
-function splitFields(text) {
-    const fields = [];
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-        const c = text.charCodeAt(i);
-        if (c === 32 || c === 9 || c === 10 || c === 13) {
-            i++;
-            continue;
-        }
-        const quoted = c === 34;
-        let j = quoted ? i + 1 : i;
-        const start = j;
-        for (; j < n; j++) {
-            const d = text.charCodeAt(j);
-            if (d === 92) {
-                j++;
-                continue;
-            }
-            if (quoted ? d === 34 : d === 32 || d === 9 || d === 10 || d === 13 || d === 34)
-                break;
-        }
-        if (quoted && j >= n)
-            return fail(`unterminated quoted string in "${text}"`);
-        fields.push({ text: text.slice(start, Math.min(j, n)), quoted });
-        i = quoted ? j + 1 : j;
-    }
-    return ok(fields);
-}
-/** The strings of TXT data in presentation form, decoded; undefined when the data is not that. */
-function txtStrings(data) {
-    const fields = splitFields(data);
-    if (!fields.ok)
-        return undefined;
-    const out = [];
-    for (const f of fields.value) {
-        const s = decodeCharString(f.text);
-        if (!s.ok)
-            return undefined;
-        out.push(s.value.text);
-    }
-    return out;
-}
-/** The owner written relative to the zone: `@` for the apex, the labels above it, or the absolute name. */
-function relativeOwner(name, zone) {
-    const n = name.toLowerCase();
-    const z = zone.toLowerCase();
-    if (n === z)
-        return '@';
-    if (z !== '.' && n.endsWith(`.${z}`))
-        return name.slice(0, name.length - z.length - 1);
-    return name;
-}
-/** Absolute with trailing dot, lower case. */
-function absoluteZone(zone) {
-    return (zone.endsWith('.') ? zone : `${zone}.`).toLowerCase();
-}
-// ---------------------------------------------------------------------------------------------
-// Positions
-/** Offsets where lines start; lines end at `\n` only, as everywhere else in the product. */
-function lineStarts(text) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-        starts.push(i + 1);
-    return starts;
-}
-/** 1-based line and column of a UTF-16 offset, given the text's line starts. */
-function positionAt(starts, offset) {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1 };
-}
-
-;// CONCATENATED MODULE: ./src/parsers/bind.ts
-
-
-
-/**
- * RFC 1035 master files as BIND reads them: `$ORIGIN`, `$TTL`, `$INCLUDE`, `@`, relative and
- * absolute names, a blank owner meaning the previous one, parentheses across lines, `;`
- * comments, quoted strings with escapes, class and TTL in either order, TTL units.
- *
- * A record's location is the first character of its data (`10 mx.example.com.` in an MX line).
- */
-const bind_BOM = 0xfeff;
-/** Ends an unquoted token: blanks, newline, `;`, parentheses and a quote. */
-function isDelimiter(c) {
-    return (c === 32 ||
-        c === 9 ||
-        c === 10 ||
-        c === 13 ||
-        c === 11 ||
-        c === 12 ||
-        c === 59 ||
-        c === 40 ||
-        c === 41 ||
-        c === 34);
-}
-/**
- * Reads a zone file one entry at a time: an entry is one line, or several while parentheses are
- * open. The tokens of the current entry live in arrays the lexer reuses, so that a
- * 200,000-record zone does not cost an object per token.
- */
-class ZoneLexer {
-    kind = 'blank';
-    /** Tokens of the current entry: text as written (escapes kept, quotes removed), where it starts. */
-    texts = [];
-    quoted = [];
-    lines = [];
-    columns = [];
-    count = 0;
-    /** The entry's line starts with a blank: its owner is the previous one. */
-    blankOwner = false;
-    /** The comment on the entry's first line (or the whole comment line). */
-    comment;
-    problems = [];
-    #text;
-    #pos;
-    #line = 1;
-    #lineStart;
-    constructor(text) {
-        this.#text = text;
-        this.#pos = text.charCodeAt(0) === bind_BOM ? 1 : 0;
-        this.#lineStart = this.#pos;
-    }
-    next() {
-        const text = this.#text;
-        const n = text.length;
-        if (this.#pos > n || (this.#pos === n && this.#line > 1 && text.charCodeAt(n - 1) === 10)) {
-            return false;
-        }
-        this.count = 0;
-        this.comment = undefined;
-        this.problems.length = 0;
-        const firstLine = this.#line;
-        const first = text.charCodeAt(this.#pos);
-        this.blankOwner = first === 32 || first === 9;
-        let parens = 0;
-        let parenLine = 0;
-        let parenColumn = 0;
-        let pos = this.#pos;
-        for (;;) {
-            if (pos >= n) {
-                if (parens > 0)
-                    this.#problem(parenLine, parenColumn, 'missing ")" for this "("');
-                pos = n + 1;
-                break;
-            }
-            const c = text.charCodeAt(pos);
-            if (c === 10) {
-                pos++;
-                this.#line++;
-                this.#lineStart = pos;
-                if (parens === 0)
-                    break;
-                continue;
-            }
-            if (c === 32 || c === 9 || c === 13 || c === 11 || c === 12) {
-                pos++;
-                continue;
-            }
-            if (c === 59 /* ; */) {
-                let end = text.indexOf('\n', pos);
-                if (end < 0)
-                    end = n;
-                if (this.#line === firstLine && this.comment === undefined) {
-                    this.comment = text.slice(pos + 1, end).trim();
-                }
-                pos = end;
-                continue;
-            }
-            if (c === 40 /* ( */) {
-                if (parens === 0) {
-                    parenLine = this.#line;
-                    parenColumn = pos - this.#lineStart + 1;
-                }
-                parens++;
-                pos++;
-                continue;
-            }
-            if (c === 41 /* ) */) {
-                if (parens === 0)
-                    this.#problem(this.#line, pos - this.#lineStart + 1, 'unexpected ")"');
-                else
-                    parens--;
-                pos++;
-                continue;
-            }
-            const column = pos - this.#lineStart + 1;
-            if (c === 34 /* " */) {
-                let j = pos + 1;
-                for (; j < n; j++) {
-                    const d = text.charCodeAt(j);
-                    if (d === 92 && text.charCodeAt(j + 1) !== 10)
-                        j++;
-                    else if (d === 34 || d === 10)
-                        break;
-                }
-                const closed = j < n && text.charCodeAt(j) === 34;
-                if (!closed)
-                    this.#problem(this.#line, column, 'unterminated quoted string');
-                this.#push(text.slice(pos + 1, Math.min(j, n)), true, column);
-                pos = closed ? j + 1 : j;
-                continue;
-            }
-            let j = pos;
-            for (; j < n; j++) {
-                const d = text.charCodeAt(j);
-                if (d === 92 /* \ */) {
-                    if (j + 1 < n && text.charCodeAt(j + 1) !== 10)
-                        j++;
-                    continue;
-                }
-                if (isDelimiter(d))
-                    break;
-            }
-            this.#push(text.slice(pos, j), false, column);
-            pos = j;
-        }
-        this.#pos = pos;
-        this.kind = this.count > 0 ? 'entry' : this.comment !== undefined ? 'comment' : 'blank';
-        return true;
-    }
-    #push(text, quoted, column) {
-        const k = this.count++;
-        this.texts[k] = text;
-        this.quoted[k] = quoted;
-        this.lines[k] = this.#line;
-        this.columns[k] = column;
-    }
-    #problem(line, column, message) {
-        this.problems.push({ line, column, message });
-    }
-}
-/** The tokens of an entry from one index on, as record data fields. */
-class TokenFields {
-    lexer;
-    length = 0;
-    #from = 0;
-    constructor(lexer) {
-        this.lexer = lexer;
-    }
-    from(index) {
-        this.#from = index;
-        this.length = this.lexer.count - index;
-        return this;
-    }
-    text(i) {
-        return this.lexer.texts[this.#from + i];
-    }
-    quoted(i) {
-        return this.lexer.quoted[this.#from + i];
-    }
-}
-const CLASSES = new Set(['IN', 'CH', 'CS', 'HS', 'NONE', 'ANY']);
-/** The class a token names (`IN`, `CLASS1`), or undefined. */
-function recordClass(text) {
-    if (text === 'IN' || text === 'in')
-        return 'IN';
-    const c = text.charCodeAt(0) | 0x20;
-    // Only words that start like a class name are looked at further: most tokens here are types.
-    if (c !== 105 && c !== 99 && c !== 104 && c !== 110 && c !== 97)
-        return undefined;
-    const upper = text.toUpperCase();
-    if (CLASSES.has(upper))
-        return upper;
-    const m = /^CLASS(\d{1,5})$/.exec(upper);
-    if (!m)
-        return undefined;
-    const code = Number(m[1]);
-    return code === 1 ? 'IN' : code === 3 ? 'CH' : code === 4 ? 'HS' : `CLASS${code}`;
-}
-/**
- * The zone a file name suggests: `contoso.com.zone`, `contoso.com.db`, `db.contoso.com` and
- * `contoso.com` all give `contoso.com.`.
- */
-function originFromFileName(file) {
-    let name = external_node_path_default().posix.basename(file.replace(/\\/g, '/')).toLowerCase();
-    name = name.replace(/\.(?:zone|db|hosts|bind|txt|fwd)$/, '').replace(/^(?:db|zone)\./, '');
-    if (!/^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/.test(name)) {
-        return undefined;
-    }
-    return `${name}.`;
-}
-const MAX_INCLUDE_DEPTH = 16;
-/** A record line that has been commented out: not a remark about the record that follows. */
-const COMMENTED_OUT = /^\S+[ \t]+(?:\d\w*[ \t]+)?(?:IN[ \t]+)?(?:\d\w*[ \t]+)?(?:A|AAAA|CNAME|MX|NS|TXT|SRV|SOA|PTR|CAA)[ \t]+\S/i;
-/** Reads a zone file and the files it includes into one list of records. */
-class ZoneReader {
-    records = [];
-    problems = [];
-    #state;
-    #readFile;
-    /** Kept between records: most records of a file share the origin and the zone. */
-    #ctx = { origin: undefined, mode: 'origin' };
-    #suffixOf = '';
-    #suffix = '';
-    // The file and lexer being read (an include swaps them and puts them back).
-    #file = '';
-    #lexer = new ZoneLexer('');
-    #fields = new TokenFields(this.#lexer);
-    constructor(settingsOrigin, fileOrigin, options) {
-        this.#readFile = options?.readFile;
-        this.#state = {
-            origin: settingsOrigin ?? fileOrigin,
-            owner: undefined,
-            defaultTtl: undefined,
-            lastTtl: undefined,
-            zone: settingsOrigin,
-            originReported: false,
-        };
-    }
-    /** The zone the file defines, once known. */
-    get zone() {
-        const zone = this.#state.zone ?? this.#state.origin;
-        return zone === '.' ? undefined : zone;
-    }
-    read(file, text, includedBy) {
-        const outer = { file: this.#file, lexer: this.#lexer, fields: this.#fields };
-        const lexer = new ZoneLexer(text);
-        this.#file = file;
-        this.#lexer = lexer;
-        this.#fields = new TokenFields(lexer);
-        let above = [];
-        while (lexer.next()) {
-            if (lexer.problems.length > 0) {
-                // An entry the lexer could not take apart is not guessed at.
-                for (const p of lexer.problems)
-                    this.#report(this.#at(p.line, p.column), p.message);
-                above = [];
-                continue;
-            }
-            if (lexer.kind === 'blank') {
-                if (above.length > 0)
-                    above = [];
-                continue;
-            }
-            if (lexer.kind === 'comment') {
-                const comment = lexer.comment;
-                if (isMeaningfulComment(comment) && !COMMENTED_OUT.test(comment))
-                    above.push(comment);
-                continue;
-            }
-            const comment = lexer.comment || (above.length > 0 ? above.join('\n') : undefined);
-            if (above.length > 0)
-                above = [];
-            if (!lexer.blankOwner && !lexer.quoted[0] && lexer.texts[0].charCodeAt(0) === 36 /* $ */) {
-                this.#directive(includedBy);
-                continue;
-            }
-            this.#record(comment);
-        }
-        this.#file = outer.file;
-        this.#lexer = outer.lexer;
-        this.#fields = outer.fields;
-    }
-    #at(line, column) {
-        return { file: this.#file, line, column };
-    }
-    /** Where token `k` of the current entry starts. */
-    #token(k) {
-        return { file: this.#file, line: this.#lexer.lines[k], column: this.#lexer.columns[k] };
-    }
-    #report(location, message, text, severity) {
-        const problem = { location, message };
-        this.problems.push(severity
-            ? { ...problem, text, severity }
-            : text === undefined
-                ? problem
-                : { ...problem, text });
-    }
-    /** A problem about token `k`, quoting it. */
-    #problem(k, message, severity) {
-        this.#report(this.#token(k), message, this.#lexer.texts[k], severity);
-    }
-    #unknownOrigin(k) {
-        if (this.#state.originReported)
-            return;
-        this.#state.originReported = true;
-        const text = this.#lexer.texts[k];
-        this.#problem(k, `"${text}" is relative and the zone's origin is unknown; add $ORIGIN or set the "origin" option`);
-    }
-    /** The absolute name token `k` writes, or undefined after reporting why there is none. */
-    #name(k, origin) {
-        const text = this.#lexer.texts[k];
-        if (this.#lexer.quoted[k]) {
-            this.#problem(k, `a name cannot be a quoted string: "${text}"`);
-            return undefined;
-        }
-        if (origin === undefined && !endsWithDot(text)) {
-            this.#unknownOrigin(k);
-            return undefined;
-        }
-        const name = qualify(text, origin ?? '.');
-        const error = nameError(name);
-        if (error) {
-            this.#problem(k, error);
-            return undefined;
-        }
-        return name;
-    }
-    /** A TTL token in seconds; one above 2^31-1 is read as 0, as RFC 2181 asks and BIND does. */
-    #ttl(k) {
-        const text = this.#lexer.texts[k];
-        const ttl = parseTtl(text);
-        if (ttl === undefined) {
-            this.#problem(k, `invalid TTL "${text}"`);
-            return undefined;
-        }
-        if (ttl <= MAX_TTL)
-            return ttl;
-        this.#problem(k, `TTL "${text}" is larger than ${MAX_TTL}; servers read it as 0`, 'warning');
-        return 0;
-    }
-    #directive(includedBy) {
-        const lexer = this.#lexer;
-        const state = this.#state;
-        const head = lexer.texts[0];
-        const directive = head.toUpperCase();
-        if (directive === '$GENERATE') {
-            this.#problem(0, '$GENERATE is not expanded; the records it makes are not read', 'notice');
-            return;
-        }
-        if (directive !== '$TTL' && directive !== '$ORIGIN' && directive !== '$INCLUDE') {
-            this.#problem(0, `unknown directive "${head}"`);
-            return;
-        }
-        if (lexer.count < 2) {
-            this.#problem(0, `${directive} needs a value`);
-            return;
-        }
-        const limit = directive === '$INCLUDE' ? 3 : 2;
-        if (lexer.count > limit) {
-            this.#problem(limit, `unexpected "${lexer.texts[limit]}" after ${directive}`);
-        }
-        if (directive === '$TTL') {
-            const ttl = this.#ttl(1);
-            if (ttl !== undefined)
-                state.defaultTtl = ttl;
-        }
-        else if (directive === '$ORIGIN') {
-            const origin = this.#name(1, state.origin);
-            if (origin !== undefined)
-                state.origin = origin;
-        }
-        else {
-            this.#include(includedBy);
-        }
-    }
-    #include(includedBy) {
-        const state = this.#state;
-        const file = this.#file;
-        const written = this.#lexer.texts[1];
-        const resolved = written.startsWith('/')
-            ? external_node_path_default().posix.normalize(written)
-            : external_node_path_default().posix.join(external_node_path_default().posix.dirname(file.replace(/\\/g, '/')), written);
-        if (resolved === file || includedBy.includes(resolved)) {
-            this.#problem(1, `"${written}" includes itself`);
-            return;
-        }
-        if (includedBy.length >= MAX_INCLUDE_DEPTH) {
-            this.#problem(1, `"${written}" is nested more than ${MAX_INCLUDE_DEPTH} includes deep`);
-            return;
-        }
-        const text = this.#readFile?.(resolved);
-        if (text === undefined) {
-            this.#problem(1, `cannot read the included file "${written}"`);
-            return;
-        }
-        if (notTextProblem({ path: resolved, text })) {
-            this.#problem(1, `the included file "${written}" is not a text file`);
-            return;
-        }
-        const saved = { origin: state.origin, owner: state.owner };
-        if (this.#lexer.count > 2) {
-            const origin = this.#name(2, state.origin);
-            if (origin === undefined)
-                return;
-            state.origin = origin;
-        }
-        this.read(resolved, text, [...includedBy, file]);
-        // BIND puts back the origin and the current owner after an include, not the TTLs.
-        state.origin = saved.origin;
-        state.owner = saved.owner;
-    }
-    #record(comment) {
-        const state = this.#state;
-        const lexer = this.#lexer;
-        const count = lexer.count;
-        let i = 0;
-        let owner;
-        if (lexer.blankOwner) {
-            owner = state.owner;
-            if (owner === undefined) {
-                this.#report(this.#token(0), 'this record has no owner: its line starts with a blank and no record comes before it');
-                return;
-            }
-        }
-        else {
-            owner = this.#name(0, state.origin);
-            i = 1;
-            if (owner === undefined)
-                return;
-            state.owner = owner;
-        }
-        // The zone is the origin in effect at the first record: the settings', a leading $ORIGIN's or
-        // the file name's; a file of absolute names without any of them lies under the root.
-        state.zone ??= state.origin ?? '.';
-        let ttl;
-        let klass;
-        let type;
-        for (; i < count && type === undefined; i++) {
-            const text = lexer.texts[i];
-            const quoted = lexer.quoted[i];
-            const c = text.charCodeAt(0);
-            if (!quoted && c >= 48 && c <= 57 && ttl === undefined) {
-                ttl = this.#ttl(i);
-                if (ttl === undefined)
-                    return;
-                continue;
-            }
-            const cls = quoted || klass !== undefined ? undefined : recordClass(text);
-            if (cls !== undefined) {
-                klass = cls;
-                if (cls !== 'IN') {
-                    this.#problem(i, `class "${text}" is not IN; only Internet records are read`);
-                    return;
-                }
-                continue;
-            }
-            type = quoted ? undefined : recordType(text);
-            if (type === undefined) {
-                this.#problem(i, `unknown record type "${text}"`);
-                return;
-            }
-        }
-        if (type === undefined) {
-            this.#problem(count - 1, `missing record type after "${lexer.texts[count - 1]}"`);
-            return;
-        }
-        const first = i;
-        const origin = state.origin;
-        if (this.#ctx.origin !== origin)
-            this.#ctx = { origin, mode: 'origin' };
-        const rdata = rdataFromFields(type, this.#fields.from(first), this.#ctx);
-        if (!rdata.ok) {
-            const bad = rdata.field >= 0 ? first + rdata.field : count - 1;
-            if (origin === undefined && rdata.error.endsWith('origin is unknown'))
-                this.#unknownOrigin(bad);
-            else
-                this.#problem(bad, rdata.error, rdata.notice ? 'notice' : undefined);
-            return;
-        }
-        if (ttl !== undefined)
-            state.lastTtl = ttl;
-        else if (state.defaultTtl !== undefined)
-            ttl = state.defaultTtl;
-        else if (state.lastTtl !== undefined)
-            ttl = state.lastTtl;
-        else if (type === 'SOA') {
-            ttl = parseTtl(lexer.texts[first + 6]);
-            state.defaultTtl = ttl;
-        }
-        else {
-            this.#report(this.#token(0), 'this record has no TTL and nothing before it sets one; add $TTL');
-        }
-        const zone = state.zone;
-        const location = this.#token(first);
-        if (this.#suffixOf !== zone) {
-            this.#suffixOf = zone;
-            this.#suffix = zone === '.' ? '.' : `.${zone}`;
-        }
-        if (owner !== zone && !owner.endsWith(this.#suffix)) {
-            this.#report(location, `"${owner}" is outside the zone "${zone}"; a server ignores this record`, undefined, 'warning');
-            return;
-        }
-        this.records.push({
-            name: owner,
-            type,
-            ttl,
-            data: rdata.value.data,
-            parsed: rdata.value.parsed,
-            zone,
-            location,
-            relativeTarget: rdata.value.relativeTarget ? true : undefined,
-            comment,
-        });
-    }
-}
-function settingsOrigin(options) {
-    const origin = options?.settings?.origin;
-    return typeof origin === 'string' && origin !== '' ? absoluteZone(origin) : undefined;
-}
-function parseBind(file, options) {
-    const notText = notTextProblem(file);
-    if (notText) {
-        return { path: file.path, format: 'bind', zones: [], records: [], problems: [notText] };
-    }
-    const reader = new ZoneReader(settingsOrigin(options), originFromFileName(file.path), options);
-    reader.read(file.path, file.text, []);
-    const zone = reader.zone;
-    return {
-        path: file.path,
-        format: 'bind',
-        zones: zone === undefined ? [] : [zone],
-        records: reader.records,
-        problems: reader.problems,
-    };
-}
-const bind_SAMPLE_CHARS = 64 * 1024;
-const DIRECTIVE = /^\$(?:ORIGIN|TTL|INCLUDE)[ \t]/im;
-const RECORD_LINE = /^\S*[ \t]+(?:\d\w*[ \t]+)?(?:IN[ \t]+)?(?:\d\w*[ \t]+)?(?:SOA|NS|A|AAAA|CNAME|MX|TXT|SRV|PTR|CAA)[ \t]/im;
-const SOA_LINE = /^\S*[ \t]+(?:\d\w*[ \t]+)?(?:IN[ \t]+)?(?:\d\w*[ \t]+)?SOA[ \t]/im;
-/** Extensions other formats own. */
-const FOREIGN = /\.(?:ya?ml|json|js|mjs|cjs|ts|csv|tf|py|md|html?)$/;
-function detectBind(file) {
-    const base = external_node_path_default().posix.basename(file.path.replace(/\\/g, '/').toLowerCase());
-    if (FOREIGN.test(base))
-        return 0;
-    const named = /\.(?:zone|db|hosts|bind)$/.test(base) || base.startsWith('db.');
-    const head = file.text.slice(0, bind_SAMPLE_CHARS);
-    const zoneLike = SOA_LINE.test(head) || (DIRECTIVE.test(head) && RECORD_LINE.test(head));
-    if (named && (zoneLike || RECORD_LINE.test(head)))
-        return 10;
-    if (zoneLike)
-        return 6;
-    return named ? 2 : 0;
-}
-/**
- * BIND zone file (RFC 1035 master format). Settings: `origin` (the zone, when neither a
- * leading `$ORIGIN` nor the file name says it). `$INCLUDE` paths are relative to the including
- * file and read through `readFile`.
- */
-const BIND = {
-    id: 'bind',
-    title: 'BIND zone file',
-    filePatterns: ['*.zone', '*.db', 'db.*', '*.hosts'],
-    detect: detectBind,
-    parse: parseBind,
-    render(record, zone) {
-        const owner = relativeOwner(record.name, absoluteZone(zone));
-        const ttl = record.ttl === undefined ? '' : ` ${record.ttl}`;
-        return `${owner}${ttl} IN ${record.type} ${record.data}`;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/parsers/dns-csv.ts
-
-
-/**
- * Splits CSV text into rows of cells (RFC 4180 quoting, blanks around cells ignored, a quoted cell
- * may span lines), keeping each cell's position.
- */
-function csvRows(text, delimiter) {
-    const rows = [];
-    const d = delimiter.charCodeAt(0);
-    const n = text.length;
-    let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    let line = 1;
-    let lineStart = i;
-    let row = [];
-    const blank = (c) => c === 32 || c === 9 || c === 13;
-    while (i <= n) {
-        // One cell.
-        while (i < n && blank(text.charCodeAt(i)) && text.charCodeAt(i) !== d)
-            i++;
-        const cellLine = line;
-        let column = i - lineStart + 1;
-        let value;
-        if (text.charCodeAt(i) === 34 /* " */) {
-            column++;
-            let j = i + 1;
-            let out = '';
-            let from = j;
-            for (;;) {
-                if (j >= n)
-                    break;
-                const c = text.charCodeAt(j);
-                if (c === 34) {
-                    if (text.charCodeAt(j + 1) === 34) {
-                        out += text.slice(from, j + 1);
-                        j += 2;
-                        from = j;
-                        continue;
-                    }
-                    break;
-                }
-                if (c === 10) {
-                    line++;
-                    lineStart = j + 1;
-                }
-                j++;
-            }
-            out += text.slice(from, j);
-            value = out;
-            i = j + 1;
-            // Anything between the closing quote and the delimiter is kept, as spreadsheets do.
-            const rest = i;
-            while (i < n && text.charCodeAt(i) !== d && text.charCodeAt(i) !== 10)
-                i++;
-            value += text.slice(rest, i).trim();
-        }
-        else {
-            const from = i;
-            while (i < n && text.charCodeAt(i) !== d && text.charCodeAt(i) !== 10)
-                i++;
-            value = text.slice(from, i).trim();
-        }
-        row.push({ text: value, line: cellLine, column });
-        if (i < n && text.charCodeAt(i) === d) {
-            i++;
-            continue;
-        }
-        rows.push(row);
-        row = [];
-        if (i >= n)
-            break;
-        i++;
-        line++;
-        lineStart = i;
-        if (i === n)
-            break;
-    }
-    return rows;
-}
-const ROLE_NAMES = [
-    ['name', /^(?:host|hostname|name|record|record name|fqdn|owner|domain name|dns name)$/],
-    ['type', /^(?:type|record type|rrtype|rr type|rtype)$/],
-    ['ttl', /^ttl$/],
-    ['zone', /^(?:domain|zone|zone name|origin)$/],
-    ['priority', /^(?:priority|preference|pref|prio)$/],
-    ['value', /^(?:content|value|data|target|address|answer|rdata|points to)\s*\d*$/],
-];
-function layoutOf(header, columns) {
-    const names = header.map((c) => c.text.toLowerCase().replace(/\s+/g, ' '));
-    const find = (role) => {
-        const wanted = columns?.[role === 'value' ? 'values' : role];
-        if (typeof wanted === 'string' && role !== 'value') {
-            const i = names.indexOf(wanted.toLowerCase());
-            return i >= 0 ? i : undefined;
-        }
-        const pattern = ROLE_NAMES.find(([r]) => r === role)[1];
-        const i = names.findIndex((n) => pattern.test(n));
-        return i >= 0 ? i : undefined;
-    };
-    let values;
-    const wanted = columns?.values;
-    if (wanted !== undefined) {
-        const list = typeof wanted === 'string' ? [wanted] : wanted;
-        values = list.map((w) => names.indexOf(w.toLowerCase())).filter((i) => i >= 0);
-    }
-    else {
-        const pattern = ROLE_NAMES.find(([r]) => r === 'value')[1];
-        values = names.flatMap((n, i) => (pattern.test(n) ? [i] : []));
-    }
-    const type = find('type');
-    if (type === undefined || values.length === 0) {
-        return `the header ${JSON.stringify(header.map((c) => c.text).join(', '))} has no ${type === undefined ? 'type' : 'value'} column; name the columns with the "columns" option`;
-    }
-    return {
-        name: find('name'),
-        type,
-        ttl: find('ttl'),
-        zone: find('zone'),
-        priority: find('priority'),
-        values,
-    };
-}
-/** The delimiter the header uses most: comma, semicolon or tab. */
-function delimiterOf(text) {
-    const end = text.indexOf('\n');
-    const first = end < 0 ? text : text.slice(0, end);
-    const count = (c) => first.split(c).length;
-    return [',', ';', '\t'].reduce((best, c) => (count(c) > count(best) ? c : best), ',');
-}
-function stringSetting(settings, key) {
-    const v = settings?.[key];
-    return typeof v === 'string' && v !== '' ? v : undefined;
-}
-function dns_csv_parseCsv(file, options) {
-    const records = [];
-    const problems = [];
-    const zones = [];
-    const result = { path: file.path, format: 'dns-csv', zones, records, problems };
-    const notText = notTextProblem(file);
-    if (notText) {
-        problems.push(notText);
-        return result;
-    }
-    const settings = options?.settings;
-    const fixedZone = stringSetting(settings, 'zone');
-    const delimiter = stringSetting(settings, 'delimiter') ?? delimiterOf(file.text);
-    const columns = settings?.columns;
-    const rows = csvRows(file.text, delimiter).filter((r) => r.some((c) => c.text !== ''));
-    const header = rows[0];
-    if (!header)
-        return result;
-    const layout = layoutOf(header, typeof columns === 'object' && columns !== null ? columns : undefined);
-    const at = (cell) => ({
-        file: file.path,
-        line: cell.line,
-        column: cell.column,
-    });
-    if (typeof layout === 'string') {
-        problems.push({ location: at(header[0]), message: layout });
-        return result;
-    }
-    if (fixedZone !== undefined)
-        zones.push(absoluteZone(fixedZone));
-    const problem = (cell, message) => problems.push({ location: at(cell), message, text: cell.text });
-    let ctx = { origin: undefined, mode: 'absolute' };
-    for (const row of rows.slice(1)) {
-        const cell = (i) => i === undefined ? undefined : row[i];
-        const typeCell = cell(layout.type);
-        if (typeCell === undefined || typeCell.text === '') {
-            problems.push({ location: at(row[0]), message: 'this row has no record type' });
-            continue;
-        }
-        const type = recordType(typeCell.text);
-        if (type === undefined) {
-            problem(typeCell, `unknown record type "${typeCell.text}"`);
-            continue;
-        }
-        const zoneCell = cell(layout.zone);
-        let zone = fixedZone !== undefined ? absoluteZone(fixedZone) : undefined;
-        if (zone === undefined && zoneCell && zoneCell.text !== '') {
-            const checked = plainName(zoneCell.text);
-            if (!checked.ok) {
-                problem(zoneCell, checked.error);
-                continue;
-            }
-            zone = absoluteZone(checked.value);
-            if (!zones.includes(zone))
-                zones.push(zone);
-        }
-        const nameCell = cell(layout.name);
-        const owner = dns_csv_ownerName(nameCell?.text ?? '', zone);
-        if (!owner.ok) {
-            problem(nameCell ?? typeCell, owner.error);
-            continue;
-        }
-        let ttl;
-        const ttlCell = cell(layout.ttl);
-        if (ttlCell && ttlCell.text !== '') {
-            ttl = parseTtl(ttlCell.text);
-            if (ttl === undefined || ttl > MAX_TTL) {
-                problem(ttlCell, `invalid TTL "${ttlCell.text}"`);
-                continue;
-            }
-        }
-        const priority = cell(layout.priority)?.text ?? '';
-        if (ctx.origin !== zone)
-            ctx = { origin: zone, mode: 'absolute' };
-        let values = 0;
-        for (const index of layout.values) {
-            const valueCell = row[index];
-            if (valueCell === undefined || valueCell.text === '')
-                continue;
-            values++;
-            const written = priority !== '' && (type === 'MX' || type === 'SRV')
-                ? `${priority} ${valueCell.text}`
-                : valueCell.text;
-            const rdata = dns_csv_readValue(type, written, ctx);
-            if (!rdata.ok) {
-                problem(valueCell, rdata.error);
-                continue;
-            }
-            records.push({
-                name: owner.value,
-                type,
-                ttl,
-                data: rdata.value.data,
-                parsed: rdata.value.parsed,
-                zone: zone ?? '.',
-                location: at(valueCell),
-                relativeTarget: undefined,
-                comment: undefined,
-            });
-        }
-        if (values === 0)
-            problem(typeCell, `this ${type} row has no value`);
-    }
-    return result;
-}
-function dns_csv_ownerName(written, zone) {
-    if (written === '' || written === '@') {
-        return zone
-            ? { ok: true, value: zone }
-            : {
-                ok: false,
-                error: 'a row without a name needs a zone (a domain column or the "zone" option)',
-            };
-    }
-    const checked = plainName(written);
-    if (!checked.ok)
-        return checked;
-    const name = checked.value.toLowerCase();
-    if (endsWithDot(name))
-        return { ok: true, value: name };
-    if (zone === undefined)
-        return { ok: true, value: `${name}.` };
-    const bare = zone.slice(0, -1);
-    // Exports write names in full (`www.contoso.com`) or relative to the zone (`www`).
-    if (name === bare || name.endsWith(`.${bare}`))
-        return { ok: true, value: `${name}.` };
-    return { ok: true, value: `${name}.${zone}` };
-}
-/** A value cell: TXT as its text (or as quoted strings), SOA as written, others in zone-file form. */
-function dns_csv_readValue(type, text, ctx) {
-    if (type === 'TXT' || type === 'SPF') {
-        const quoted = text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? txtStrings(text) : undefined;
-        return { ok: true, value: txtRdata(quoted ?? chunkText(text)) };
-    }
-    // Exports often give only the SOA's names; the SOA says nothing the checks use.
-    if (type === 'SOA')
-        return { ok: true, value: otherRdata(text.replace(/\s+/g, ' ')) };
-    const fields = splitFields(text);
-    if (!fields.ok)
-        return fields;
-    const rdata = rdataFromFields(type, fieldsOf(fields.value), ctx);
-    return rdata.ok ? rdata : { ok: false, error: rdata.error };
-}
-const SAMPLE_LINES = 1;
-function dns_csv_detectCsv(file) {
-    if (!/\.(?:csv|tsv)$/i.test(file.path))
-        return 0;
-    const head = file.text.slice(0, 4096);
-    const rows = csvRows(head.split('\n').slice(0, SAMPLE_LINES).join('\n'), delimiterOf(head));
-    const header = rows[0];
-    if (!header)
-        return 0;
-    const layout = layoutOf(header, undefined);
-    if (typeof layout === 'string')
-        return 0;
-    return layout.name !== undefined ? 8 : 5;
-}
-function csvCell(text) {
-    return /[",\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
-function renderCsv(record, zone) {
-    const bare = (name) => (name.endsWith('.') && name !== '.' ? name.slice(0, -1) : name);
-    let content;
-    if (record.type === 'TXT' || record.type === 'SPF') {
-        content = csvCell((txtStrings(record.data) ?? [record.data]).join(''));
-    }
-    else {
-        content = csvCell(record.data.split(' ').map(bare).join(' '));
-    }
-    const ttl = record.ttl === undefined ? '' : String(record.ttl);
-    return [bare(record.name), bare(absoluteZone(zone)), record.type, ttl, content].join(', ');
-}
-/**
- * CSV zone export, e.g. `host, domain, type, ttl, content, content2, ...`. Settings: `zone` (when
- * there is no domain column), `delimiter` (`,`, `;` or tab; guessed from the header), and
- * `columns` naming the header of each role: `{ name, type, ttl, zone, priority, values }`
- * (`values` a header or a list of headers). Without `columns` the usual header names are
- * recognised (host/name, type, ttl, domain/zone, priority, content/value/data/target...).
- */
-const DNS_CSV = {
-    id: 'dns-csv',
-    title: 'DNS zone export (CSV)',
-    filePatterns: ['*.csv', '*.tsv'],
-    detect: dns_csv_detectCsv,
-    parse: dns_csv_parseCsv,
-    render: renderCsv,
-};
-
-;// CONCATENATED MODULE: ./src/parsers/octodns.ts
-
-
-
-
-/** Every comment of a YAML text by 1-based line, found in the parser's concrete syntax tree. */
-function yamlComments(text, starts, tokens) {
-    const found = new Map();
-    const visit = (node, depth) => {
-        if (depth > 200 || node === null || typeof node !== 'object')
-            return;
-        if (Array.isArray(node)) {
-            for (const item of node)
-                visit(item, depth + 1);
-            return;
-        }
-        const token = node;
-        if (token.type === 'comment' &&
-            typeof token.offset === 'number' &&
-            typeof token.source === 'string') {
-            const { line, column } = positionAt(starts, token.offset);
-            const inline = text.slice(token.offset - column + 1, token.offset).trim() !== '';
-            found.set(line, { text: token.source.replace(/^#/, '').trim(), inline });
-            return;
-        }
-        for (const value of Object.values(node))
-            visit(value, depth + 1);
-    };
-    visit(tokens, 0);
-    return found;
-}
-function readYaml(text) {
-    const starts = lineStarts(text);
-    const tokens = Array.from(new dist/* Parser */.iX().parse(text));
-    let doc;
-    for (const next of new dist/* Composer */.Dk({ uniqueKeys: false }).compose(tokens, true, text.length)) {
-        if (!doc)
-            doc = next;
-        else {
-            doc.errors.push(new dist/* YAMLParseError */.XT([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'the file holds more than one YAML document'));
-            break;
-        }
-    }
-    doc ??= new dist/* Document */.yo();
-    const comments = yamlComments(text, starts, tokens);
-    const error = doc.errors[0];
-    if (!error)
-        return { doc, starts, comments };
-    const message = (error.message.split('\n')[0] ?? '')
-        .replace(/ at line \d+, column \d+:?$/, '')
-        .trim();
-    return { doc, starts, comments, syntax: { ...positionAt(starts, error.pos[0]), message } };
-}
-/** The first key a mapping repeats, and where it repeats it. */
-function duplicateKey(src, map) {
-    const seen = new Set();
-    for (const pair of map.items) {
-        const node = resolved(src, pair.key);
-        const key = octodns_scalarText(node);
-        if (key === undefined)
-            continue;
-        if (seen.has(key))
-            return { key, node };
-        seen.add(key);
-    }
-    return undefined;
-}
-/** Where a node starts; the document start when there is no node. */
-function octodns_nodePosition(src, node) {
-    const start = node?.range?.[0];
-    return start === undefined ? { line: 1, column: 1 } : positionAt(src.starts, start);
-}
-/**
- * The comment for something written on `inlineLines`: an inline comment on one of them, else the
- * comment lines right above the first of `aboveLines` that has some (joined; rules of `=` or `-`
- * left out).
- */
-function commentFor(comments, inlineLines, aboveLines) {
-    for (const l of inlineLines) {
-        const c = comments.get(l);
-        if (c?.inline && c.text !== '')
-            return c.text;
-    }
-    for (const line of aboveLines) {
-        const above = [];
-        for (let l = line - 1; l > 0; l--) {
-            const c = comments.get(l);
-            if (!c || c.inline)
-                break;
-            if (/[A-Za-z0-9\u0080-\uffff]/.test(c.text))
-                above.unshift(c.text);
-        }
-        if (above.length > 0)
-            return above.join('\n');
-    }
-    return undefined;
-}
-/** Where a node's content starts: inside the quotes of a quoted scalar. */
-function octodns_contentPosition(src, node) {
-    const pos = octodns_nodePosition(src, node);
-    const quoted = (0,dist/* isScalar */.jn)(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
-    const start = node?.range?.[0];
-    // After the quote, which may end its line.
-    return quoted && start !== undefined ? positionAt(src.starts, start + 1) : pos;
-}
-/** The node behind an alias. */
-function resolved(src, node) {
-    return (0,dist/* isAlias */.Vj)(node) ? node.resolve(src.doc) : node;
-}
-/** A scalar's value as text (`3600` and `true` too); undefined for collections and null. */
-function octodns_scalarText(node) {
-    if (!(0,dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
-        return undefined;
-    const v = node.value;
-    return typeof v === 'string'
-        ? v
-        : typeof v === 'number' || typeof v === 'boolean'
-            ? String(v)
-            : undefined;
-}
-/** Written so that a YAML reader gets the text back: plain when safe, else single-quoted. */
-function yamlScalar(text) {
-    if (/^[A-Za-z0-9_][A-Za-z0-9_.\-=+/ ]*$/.test(text) &&
-        !/ $/.test(text) &&
-        !/^(?:true|false|null|yes|no|on|off|~|[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+)$/i.test(text)) {
-        return text;
-    }
-    return `'${text.replace(/'/g, "''")}'`;
-}
-/** The zone a YAML file's name gives (`contoso.com.yaml`). */
-function zoneFromYamlName(file) {
-    const base = external_node_path_default().posix.basename(file.replace(/\\/g, '/')).toLowerCase();
-    const name = base.replace(/\.ya?ml$/, '').replace(/\.$/, '');
-    if (!/^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/.test(name)) {
-        return undefined;
-    }
-    return `${name}.`;
-}
-// ---------------------------------------------------------------------------------------------
-// octoDNS
-const RECORD_KEYS = new Set(['type', 'ttl', 'value', 'values', 'octodns', 'dynamic', 'geo']);
-const TARGET_TYPES = new Set(['CNAME', 'NS', 'PTR', 'ALIAS', 'DNAME']);
-function at(ctx, node) {
-    return { file: ctx.file, ...octodns_contentPosition(ctx.src, node) };
-}
-function octodns_report(ctx, node, message, severity) {
-    if (ctx.quiet)
-        return;
-    const text = octodns_scalarText(node);
-    const problem = { location: at(ctx, node), message };
-    ctx.problems.push({
-        ...problem,
-        ...(text !== undefined ? { text } : {}),
-        ...(severity ? { severity } : {}),
-    });
-}
-function parseOctodns(file, options) {
-    const records = [];
-    const problems = [];
-    const settingsZone = options?.settings?.zone;
-    const zone = typeof settingsZone === 'string' && settingsZone !== ''
-        ? absoluteZone(settingsZone)
-        : zoneFromYamlName(file.path);
-    const result = {
-        path: file.path,
-        format: 'octodns',
-        zones: zone ? [zone] : [],
-        records,
-        problems,
-    };
-    const notText = notTextProblem(file);
-    if (notText) {
-        problems.push(notText);
-        return result;
-    }
-    if (zone === undefined) {
-        problems.push({
-            location: { file: file.path, line: 0, column: 1 },
-            message: `cannot tell the zone of "${file.path}": name the file after it (contoso.com.yaml) or set the "zone" option`,
-        });
-        return result;
-    }
-    const text = withoutBom(file.text);
-    const src = readYaml(text);
-    const syntax = src.syntax;
-    if (syntax) {
-        problems.push({
-            location: { file: file.path, line: syntax.line, column: syntax.column },
-            message: `invalid YAML: ${syntax.message}`,
-        });
-    }
-    const root = src.doc.contents;
-    if (root === null || root === undefined)
-        return result;
-    const ctx = {
-        file: file.path,
-        src,
-        zone,
-        comments: src.comments,
-        records,
-        problems,
-        quiet: syntax !== undefined,
-    };
-    if (!(0,dist/* isMap */.jh)(root)) {
-        octodns_report(ctx, root, 'an octoDNS zone file is a mapping from names to records');
-        return result;
-    }
-    const names = new Set();
-    for (const pair of root.items) {
-        const keyNode = resolved(src, pair.key);
-        const name = keyNode === null || keyNode === undefined ? '' : octodns_scalarText(keyNode);
-        const value = resolved(src, pair.value);
-        if (name === undefined) {
-            octodns_report(ctx, keyNode, 'a record name must be a string');
-            continue;
-        }
-        if (names.has(name)) {
-            octodns_report(ctx, keyNode, `"${name}" is already a name above; list all its records under one key`);
-            continue;
-        }
-        names.add(name);
-        const owner = octodns_ownerName(ctx, name, keyNode);
-        if (owner === undefined)
-            continue;
-        const keyLine = octodns_nodePosition(src, keyNode ?? value).line;
-        if ((0,dist/* isSeq */.oP)(value)) {
-            value.items.forEach((item, index) => {
-                const record = resolved(src, item);
-                if (!(0,dist/* isMap */.jh)(record)) {
-                    octodns_report(ctx, record, `each record of "${name}" must be a mapping with a type`);
-                    return;
-                }
-                readRecord(ctx, owner, name, record, index === 0 ? keyLine : undefined);
-            });
-        }
-        else if ((0,dist/* isMap */.jh)(value)) {
-            readRecord(ctx, owner, name, value, keyLine);
-        }
-        else {
-            octodns_report(ctx, value ?? keyNode, `"${name}" must be a record or a list of records`);
-        }
-    }
-    return result;
-}
-function octodns_ownerName(ctx, name, node) {
-    if (name === '')
-        return ctx.zone;
-    if (endsWithDot(name)) {
-        octodns_report(ctx, node, `octoDNS names are relative to the zone: "${name}" ends with a dot`);
-        return undefined;
-    }
-    const checked = plainName(qualify(name, ctx.zone));
-    if (!checked.ok) {
-        octodns_report(ctx, node, checked.error);
-        return undefined;
-    }
-    return checked.value.toLowerCase();
-}
-function readRecord(ctx, owner, name, record, keyLine) {
-    const { src } = ctx;
-    const get = (key) => resolved(src, record.get(key, true));
-    const typeNode = get('type');
-    const type = octodns_scalarText(typeNode)?.toUpperCase();
-    if (type === undefined) {
-        octodns_report(ctx, typeNode ?? record, `the record "${name}" has no type`);
-        return;
-    }
-    const duplicate = duplicateKey(src, record);
-    if (duplicate) {
-        octodns_report(ctx, duplicate.node, `duplicate key "${duplicate.key}" in the record "${name}"`);
-        return;
-    }
-    for (const pair of record.items) {
-        const key = octodns_scalarText(resolved(src, pair.key));
-        if (key !== undefined && !RECORD_KEYS.has(key)) {
-            octodns_report(ctx, resolved(src, pair.key), `"${key}" is not an octoDNS record key and is not read`, 'notice');
-        }
-    }
-    const octodns = get('octodns');
-    if ((0,dist/* isMap */.jh)(octodns)) {
-        const ignored = resolved(src, octodns.get('ignored', true));
-        if ((0,dist/* isScalar */.jn)(ignored) && ignored.value === true) {
-            octodns_report(ctx, ignored, `octoDNS ignores the ${type} record "${name}"; it is not read`, 'notice');
-            return;
-        }
-        for (const key of ['included', 'excluded']) {
-            const list = resolved(src, octodns.get(key, true));
-            if (list !== undefined) {
-                octodns_report(ctx, list, `the ${type} record "${name}" is ${key === 'included' ? 'only' : 'not'} sent to some providers (octodns.${key}); it is read as published`, 'notice');
-            }
-        }
-    }
-    for (const key of ['dynamic', 'geo']) {
-        const node = record.get(key, true);
-        if (node !== undefined) {
-            octodns_report(ctx, resolved(src, node), `the ${key} rules of "${name}" are not read, only its values`, 'notice');
-        }
-    }
-    let ttl;
-    const ttlNode = get('ttl');
-    if (ttlNode !== undefined) {
-        ttl = parseUint(octodns_scalarText(ttlNode) ?? '', 2147483647);
-        if (ttl === undefined) {
-            octodns_report(ctx, ttlNode, `ttl must be a number of seconds, not ${octodns_describe(ttlNode)}`);
-            return;
-        }
-    }
-    const valuesNode = get('values');
-    const valueNode = get('value');
-    let values;
-    if (valuesNode !== undefined) {
-        values = (0,dist/* isSeq */.oP)(valuesNode) ? valuesNode.items.map((v) => resolved(src, v)) : [valuesNode];
-    }
-    else if (valueNode !== undefined) {
-        values = [valueNode];
-    }
-    else {
-        octodns_report(ctx, typeNode, `the ${type} record "${name}" has no value`);
-        return;
-    }
-    const first = octodns_nodePosition(src, record).line;
-    for (const node of values) {
-        const rdata = octodns_readValue(ctx, type, node);
-        if (!rdata.ok) {
-            octodns_report(ctx, node, rdata.error);
-            continue;
-        }
-        const location = at(ctx, node);
-        const inline = keyLine === undefined ? [location.line, first] : [location.line, first, keyLine];
-        const above = keyLine === undefined ? [first] : [first, keyLine];
-        ctx.records.push({
-            name: owner,
-            type,
-            ttl,
-            data: rdata.value.data,
-            parsed: rdata.value.parsed,
-            zone: ctx.zone,
-            location,
-            relativeTarget: undefined,
-            comment: commentFor(ctx.comments, inline, above),
-        });
-    }
-}
-function octodns_describe(node) {
-    if ((0,dist/* isMap */.jh)(node))
-        return 'a mapping';
-    if ((0,dist/* isSeq */.oP)(node))
-        return 'a list';
-    const text = octodns_scalarText(node);
-    return text === undefined ? 'nothing' : JSON.stringify(text);
-}
-/** A field of a mapping value, as text. */
-function field(ctx, map, keys) {
-    for (const key of keys) {
-        const node = resolved(ctx.src, map.get(key, true));
-        if (node !== undefined)
-            return octodns_scalarText(node);
-    }
-    return undefined;
-}
-const ABSOLUTE = { origin: undefined, mode: 'absolute' };
-/** One value of a record, in the shape octoDNS gives its type. */
-function octodns_readValue(ctx, type, node) {
-    const fail = (error) => ({ ok: false, error });
-    const target = (kind, text) => {
-        if (text === undefined || text === '')
-            return { ok: false, error: `missing ${kind}` };
-        if (!endsWithDot(text)) {
-            return {
-                ok: false,
-                error: `${kind} "${text}" is missing its trailing dot; octoDNS needs fully qualified names`,
-            };
-        }
-        return { ok: true, value: text };
-    };
-    if (type === 'MX' || type === 'SRV' || type === 'CAA') {
-        if (!(0,dist/* isMap */.jh)(node))
-            return fail(`a ${type} value is a mapping, not ${octodns_describe(node)}`);
-        if (type === 'MX') {
-            const preference = parseUint(field(ctx, node, ['preference', 'priority']) ?? '', 65535);
-            if (preference === undefined)
-                return fail('an MX value needs a preference from 0 to 65535');
-            const exchange = target('MX exchange', field(ctx, node, ['exchange', 'value']));
-            if (!exchange.ok)
-                return exchange;
-            return mxRdata(preference, exchange.value, ABSOLUTE);
-        }
-        if (type === 'SRV') {
-            const nums = ['priority', 'weight', 'port'].map((k) => parseUint(field(ctx, node, [k]) ?? '', 65535));
-            if (nums.some((n) => n === undefined)) {
-                return fail('an SRV value needs priority, weight and port from 0 to 65535');
-            }
-            const srvTarget = target('SRV target', field(ctx, node, ['target']));
-            if (!srvTarget.ok)
-                return srvTarget;
-            const [priority, weight, port] = nums;
-            return srvRdata(priority, weight, port, srvTarget.value, ABSOLUTE);
-        }
-        const flags = parseUint(field(ctx, node, ['flags']) ?? '0', 255);
-        const tag = field(ctx, node, ['tag']);
-        const value = field(ctx, node, ['value']);
-        if (flags === undefined || tag === undefined || value === undefined) {
-            return fail('a CAA value needs flags (0-255), tag and value');
-        }
-        const quoted = txtRdata([value]).data;
-        return { ok: true, value: otherRdata(`${flags} ${tag} ${quoted}`) };
-    }
-    if ((0,dist/* isMap */.jh)(node)) {
-        // Types octoDNS keeps as mappings (SSHFP, TLSA, NAPTR, DS, LOC, URLFWD): their fields in order.
-        const parts = node.items.map((p) => octodns_scalarText(resolved(ctx.src, p.value)) ?? '');
-        return { ok: true, value: otherRdata(parts.join(' ')) };
-    }
-    const text = octodns_scalarText(node);
-    if (text === undefined)
-        return fail(`a ${type} value is text, not ${octodns_describe(node)}`);
-    if (type === 'A' || type === 'AAAA')
-        return addressRdata(type, text);
-    if (TARGET_TYPES.has(type)) {
-        const name = target(`${type} value`, text);
-        if (!name.ok)
-            return name;
-        if (type === 'CNAME' || type === 'NS' || type === 'PTR')
-            return targetRdata(type, name.value, ABSOLUTE);
-        return { ok: true, value: otherRdata(name.value.toLowerCase()) };
-    }
-    if (type === 'TXT' || type === 'SPF') {
-        const bare = /(?:^|[^\\]);/.exec(text);
-        if (bare)
-            return fail(`unescaped ";" in "${text}"; octoDNS needs "\\;"`);
-        return { ok: true, value: txtRdata(chunkText(text.replace(/\\;/g, ';'))) };
-    }
-    return { ok: true, value: otherRdata(text) };
-}
-const octodns_SAMPLE_CHARS = 64 * 1024;
-function detectOctodns(file) {
-    if (!/\.ya?ml$/i.test(file.path))
-        return 0;
-    const head = file.text.slice(0, octodns_SAMPLE_CHARS);
-    if (/^["']?endpoint-drift["']?\s*:/m.test(head))
-        return 0;
-    // A name key followed by a record: `'':` or `www:` then `type: A` (or `- type: A`).
-    const record = /^\s*(?:-\s+)?type\s*:\s*['"]?(?:A|AAAA|CNAME|MX|TXT|SRV|NS|CAA|SPF|ALIAS|PTR)['"]?\s*$/m;
-    if (!record.test(head))
-        return 0;
-    if (/^(?:''|"")\s*:/m.test(head) || /^\s+(?:-\s+)?values?\s*:/m.test(head)) {
-        return zoneFromYamlName(file.path) ? 8 : 6;
-    }
-    return 3;
-}
-function renderOctodns(record, zone) {
-    const owner = relativeOwner(record.name, absoluteZone(zone));
-    const key = owner === '@' ? "''" : yamlScalar(owner);
-    const lines = [`${key}:`, `  type: ${record.type}`];
-    if (record.ttl !== undefined)
-        lines.push(`  ttl: ${record.ttl}`);
-    const parts = record.data.split(' ');
-    if (record.type === 'MX' && parts.length === 2) {
-        lines.push('  value:', `    exchange: ${parts[1]}`, `    preference: ${parts[0]}`);
-    }
-    else if (record.type === 'SRV' && parts.length === 4) {
-        lines.push('  value:', `    port: ${parts[2]}`, `    priority: ${parts[0]}`, `    target: ${parts[3]}`, `    weight: ${parts[1]}`);
-    }
-    else if (record.type === 'CAA' && parts.length >= 3) {
-        const value = txtStrings(parts.slice(2).join(' '))?.[0] ?? parts.slice(2).join(' ');
-        lines.push('  value:', `    flags: ${parts[0]}`, `    tag: ${parts[1]}`, `    value: ${yamlScalar(value)}`);
-    }
-    else if (record.type === 'TXT' || record.type === 'SPF') {
-        const text = (txtStrings(record.data) ?? [record.data]).join('');
-        lines.push(`  value: ${yamlScalar(text.replace(/;/g, '\\;'))}`);
-    }
-    else {
-        lines.push(`  value: ${yamlScalar(record.data)}`);
-    }
-    return lines.join('\n');
-}
-/**
- * octoDNS zone file (YAML provider). Settings: `zone` (when the file is not named after the zone,
- * e.g. `contoso.com.yaml`).
- */
-const OCTODNS = {
-    id: 'octodns',
-    title: 'octoDNS zone (YAML)',
-    filePatterns: ['*.yaml', '*.yml'],
-    detect: detectOctodns,
-    parse: parseOctodns,
-    render: renderOctodns,
-};
-
-;// CONCATENATED MODULE: ./src/parsers/dns-yaml.ts
-
-
-
-
-/**
- * Our own DNS records file (schemas/dns.schema.json), YAML or JSON:
- *
- * ```yaml
- * endpoint-drift: dns/v1
- * zone: contoso.com
- * records:
- *   - name: '@'
- *     type: MX
- *     value: 0 contoso-com.mail.protection.outlook.com.
- * ```
- *
- * Names are relative to the zone; values are written as in a zone file except that targets are
- * fully qualified (the trailing dot optional), and a TXT value is the text itself.
- */
-const dns_yaml_MARKER = 'dns/v1';
-const TOP_KEYS = new Set(['$schema', 'endpoint-drift', 'zone', 'records']);
-const dns_yaml_RECORD_KEYS = new Set(['name', 'type', 'ttl', 'value', 'values', 'comment']);
-function dns_yaml_at(ctx, node) {
-    return { file: ctx.file, ...octodns_contentPosition(ctx.src, node) };
-}
-function dns_yaml_report(ctx, node, message) {
-    if (ctx.quiet)
-        return;
-    const text = octodns_scalarText(node);
-    ctx.problems.push({ location: dns_yaml_at(ctx, node), message, ...(text !== undefined ? { text } : {}) });
-}
-function parseDnsYaml(file, _options) {
-    const records = [];
-    const problems = [];
-    const zones = [];
-    const result = { path: file.path, format: 'dns-yaml', zones, records, problems };
-    const notText = notTextProblem(file);
-    if (notText) {
-        problems.push(notText);
-        return result;
-    }
-    const text = withoutBom(file.text);
-    const src = readYaml(text);
-    const syntax = src.syntax;
-    const ctx = {
-        file: file.path,
-        src,
-        comments: src.comments,
-        problems,
-        quiet: syntax !== undefined,
-    };
-    if (syntax) {
-        problems.push({
-            location: { file: file.path, line: syntax.line, column: syntax.column },
-            message: `invalid YAML: ${syntax.message}`,
-        });
-    }
-    const root = resolved(src, src.doc.contents);
-    if (!(0,dist/* isMap */.jh)(root)) {
-        const expected = `"endpoint-drift: ${dns_yaml_MARKER}", "zone" and "records"`;
-        dns_yaml_report(ctx, root, `the file must be a mapping with ${expected}`);
-        return result;
-    }
-    const duplicate = duplicateKey(src, root);
-    if (duplicate)
-        dns_yaml_report(ctx, duplicate.node, `duplicate key "${duplicate.key}"`);
-    for (const pair of root.items) {
-        const key = octodns_scalarText(resolved(src, pair.key));
-        if (key === undefined || !TOP_KEYS.has(key)) {
-            dns_yaml_report(ctx, resolved(src, pair.key), `unknown key "${key ?? ''}" (expected endpoint-drift, zone or records)`);
-        }
-    }
-    const marker = resolved(src, root.get('endpoint-drift', true));
-    if (marker === undefined) {
-        dns_yaml_report(ctx, root, `missing "endpoint-drift: ${dns_yaml_MARKER}"`);
-    }
-    else if (octodns_scalarText(marker) !== dns_yaml_MARKER) {
-        dns_yaml_report(ctx, marker, `unsupported marker ${JSON.stringify(octodns_scalarText(marker) ?? null)} (expected "${dns_yaml_MARKER}")`);
-    }
-    const zoneNode = resolved(src, root.get('zone', true));
-    const zoneText = octodns_scalarText(zoneNode);
-    if (zoneText === undefined || zoneText === '') {
-        dns_yaml_report(ctx, zoneNode ?? root, 'the file needs a "zone" (contoso.com)');
-        return result;
-    }
-    const checked = plainName(zoneText);
-    if (!checked.ok) {
-        dns_yaml_report(ctx, zoneNode, checked.error);
-        return result;
-    }
-    const zone = absoluteZone(checked.value);
-    zones.push(zone);
-    const list = resolved(src, root.get('records', true));
-    if (!(0,dist/* isSeq */.oP)(list)) {
-        dns_yaml_report(ctx, list ?? root, 'the file needs a list of "records"');
-        return result;
-    }
-    const names = { origin: zone, mode: 'absolute' };
-    for (const item of list.items) {
-        const record = resolved(src, item);
-        if (!(0,dist/* isMap */.jh)(record)) {
-            dns_yaml_report(ctx, record, 'a record must be a mapping with name, type and value');
-            continue;
-        }
-        dns_yaml_readRecord(ctx, record, zone, names, records);
-    }
-    return result;
-}
-function dns_yaml_readRecord(ctx, record, zone, names, records) {
-    const { src } = ctx;
-    const get = (key) => resolved(src, record.get(key, true));
-    let ok = true;
-    const duplicate = duplicateKey(src, record);
-    if (duplicate) {
-        dns_yaml_report(ctx, duplicate.node, `duplicate key "${duplicate.key}" in a record`);
-        return;
-    }
-    for (const pair of record.items) {
-        const key = octodns_scalarText(resolved(src, pair.key));
-        if (key === undefined || !dns_yaml_RECORD_KEYS.has(key)) {
-            dns_yaml_report(ctx, resolved(src, pair.key), `unknown key "${key ?? ''}" in a record (expected name, type, ttl, value, values or comment)`);
-            ok = false;
-        }
-    }
-    const nameNode = get('name');
-    const name = nameNode === undefined
-        ? undefined
-        : (octodns_scalarText(nameNode) ?? ((0,dist/* isMap */.jh)(nameNode) || (0,dist/* isSeq */.oP)(nameNode) ? undefined : ''));
-    if (name === undefined) {
-        dns_yaml_report(ctx, nameNode ?? record, 'a record needs a "name" ("@" for the zone itself)');
-        return;
-    }
-    const owner = dns_yaml_ownerName(name, zone);
-    if (!owner.ok) {
-        dns_yaml_report(ctx, nameNode, owner.error);
-        return;
-    }
-    const typeNode = get('type');
-    const typeText = octodns_scalarText(typeNode);
-    const type = typeText === undefined ? undefined : recordType(typeText);
-    if (type === undefined) {
-        dns_yaml_report(ctx, typeNode ?? record, typeText === undefined ? 'a record needs a "type"' : `unknown record type "${typeText}"`);
-        return;
-    }
-    let ttl;
-    const ttlNode = get('ttl');
-    if (ttlNode !== undefined) {
-        ttl = parseUint(octodns_scalarText(ttlNode) ?? '', MAX_TTL);
-        if (ttl === undefined) {
-            dns_yaml_report(ctx, ttlNode, `"ttl" must be a number of seconds from 0 to ${MAX_TTL}`);
-            return;
-        }
-    }
-    const valueNode = get('value');
-    const valuesNode = get('values');
-    if ((valueNode === undefined) === (valuesNode === undefined)) {
-        dns_yaml_report(ctx, typeNode, `a record needs exactly one of "value" or "values"`);
-        return;
-    }
-    let values;
-    if (valuesNode !== undefined) {
-        if (!(0,dist/* isSeq */.oP)(valuesNode) || valuesNode.items.length === 0) {
-            dns_yaml_report(ctx, valuesNode, '"values" must be a list of one value or more');
-            return;
-        }
-        values = valuesNode.items.map((v) => resolved(src, v));
-    }
-    else {
-        values = [valueNode];
-    }
-    if (!ok)
-        return;
-    const commentNode = get('comment');
-    const written = octodns_scalarText(commentNode);
-    const first = octodns_nodePosition(src, record).line;
-    for (const node of values) {
-        const text = octodns_scalarText(node);
-        if (text === undefined) {
-            dns_yaml_report(ctx, node, `a ${type} value must be text`);
-            continue;
-        }
-        const rdata = dns_yaml_readValue(type, text, names);
-        if (!rdata.ok) {
-            dns_yaml_report(ctx, node, rdata.error);
-            continue;
-        }
-        const location = dns_yaml_at(ctx, node);
-        records.push({
-            name: owner.value,
-            type,
-            ttl,
-            data: rdata.value.data,
-            parsed: rdata.value.parsed,
-            zone,
-            location,
-            relativeTarget: undefined,
-            comment: written ?? commentFor(ctx.comments, [location.line, first], [first]),
-        });
-    }
-}
-function dns_yaml_ownerName(name, zone) {
-    if (name === '' || name === '@')
-        return { ok: true, value: zone };
-    const checked = plainName(endsWithDot(name) ? name : qualify(name, zone));
-    if (!checked.ok)
-        return checked;
-    const owner = checked.value.toLowerCase();
-    if (owner !== zone && !owner.endsWith(`.${zone}`)) {
-        return { ok: false, error: `"${name}" is outside the zone "${zone}"` };
-    }
-    return { ok: true, value: owner };
-}
-function dns_yaml_readValue(type, text, names) {
-    if (type === 'TXT' || type === 'SPF')
-        return { ok: true, value: txtRdata(chunkText(text)) };
-    const fields = splitFields(text);
-    if (!fields.ok)
-        return fields;
-    const rdata = rdataFromFields(type, fieldsOf(fields.value), names);
-    return rdata.ok ? rdata : { ok: false, error: rdata.error };
-}
-function detectDnsYaml(file) {
-    if (!/\.(?:ya?ml|json)$/i.test(file.path))
-        return 0;
-    const head = file.text.slice(0, 64 * 1024);
-    if (/^["']?endpoint-drift["']?\s*:\s*["']?dns\/v1\b/m.test(head))
-        return 10;
-    if (/"endpoint-drift"\s*:\s*"dns\/v1"/.test(head))
-        return 10;
-    return 0;
-}
-function renderDnsYaml(record, zone) {
-    const owner = relativeOwner(record.name, absoluteZone(zone));
-    const value = record.type === 'TXT' || record.type === 'SPF'
-        ? (txtStrings(record.data) ?? [record.data]).join('')
-        : record.data;
-    const lines = [`- name: ${yamlScalar(owner)}`, `  type: ${record.type}`];
-    if (record.ttl !== undefined)
-        lines.push(`  ttl: ${record.ttl}`);
-    lines.push(`  value: ${yamlScalar(value)}`);
-    return lines.join('\n');
-}
-/** Our own DNS records file (YAML or JSON, `endpoint-drift: dns/v1`). No settings. */
-const DNS_YAML = {
-    id: 'dns-yaml',
-    title: 'endpoint-drift DNS records (YAML)',
-    filePatterns: ['*.yml', '*.yaml', '*.json'],
-    detect: detectDnsYaml,
-    parse: parseDnsYaml,
-    render: renderDnsYaml,
-};
-
-;// CONCATENATED MODULE: ./src/parsers/dnscontrol.ts
-
-
-
-
-const INERT = { kind: 'inert' };
-/** Builders of records and how many values follow the name. */
-const BUILDERS = {
-    A: 1,
-    AAAA: 1,
-    CNAME: 1,
-    NS: 1,
-    PTR: 1,
-    ALIAS: 1,
-    MX: 2,
-    SRV: 4,
-    TXT: 1,
-    CAA: 2,
-};
-/** Calls that configure rather than add records: read without a notice. */
-const MODIFIERS = new Set([
-    'TTL',
-    'DefaultTTL',
-    'NAMESERVER',
-    'NAMESERVER_TTL',
-    'DnsProvider',
-    'NewRegistrar',
-    'NewDnsProvider',
-    'NO_PURGE',
-    'PURGE',
-    'IGNORE',
-    'IGNORE_NAME',
-    'IGNORE_TARGET',
-    'IGNORE_EXTERNAL_DNS',
-    'AUTODNSSEC',
-    'AUTODNSSEC_ON',
-    'AUTODNSSEC_OFF',
-    'DISABLE_IGNORE_SAFETY_CHECK',
-    'CAA_CRITICAL',
-    'DEFAULTS',
-    'END',
-]);
-/** Record types dnscontrol can make that are kept as written, without a builder here. */
-const OTHER_BUILDERS = new Set([
-    'DS',
-    'DNSKEY',
-    'HTTPS',
-    'SVCB',
-    'NAPTR',
-    'SSHFP',
-    'TLSA',
-    'LOC',
-    'SOA',
-    'DHCID',
-    'DNAME',
-    'OPENPGPKEY',
-    'SMIMEA',
-    'URL',
-    'URL301',
-    'FRAME',
-    'IMPORT_TRANSFORM',
-    'INCLUDE',
-    'SPF_BUILDER',
-    'DMARC_BUILDER',
-    'CAA_BUILDER',
-    'M365_BUILDER',
-    'LOC_BUILDER_DD',
-    'LOC_BUILDER_DMM_STR',
-    'LOC_BUILDER_DMS_STR',
-    'LOC_BUILDER_STR',
-    'R53_ALIAS',
-    'CF_REDIRECT',
-    'CF_TEMP_REDIRECT',
-    'CF_WORKER_ROUTE',
-    'CF_SINGLE_REDIRECT',
-    'AZURE_ALIAS',
-    'AKAMAICDN',
-]);
-const dnscontrol_MAX_DEPTH = 64;
-const MAX_CALLS = 32;
-/** A commented-out call such as `// CNAME('x', 'y.'),`: not a remark about the next record. */
-const dnscontrol_COMMENTED_OUT = /^\s*[A-Za-z_$][\w$]*\s*\(.*\)\s*[,;]?\s*$/;
-class dnscontrol_Reader {
-    records = [];
-    problems = [];
-    zones = [];
-    /** Domains by name, for D_EXTEND. */
-    #domains = [];
-    #helpers;
-    #readFile;
-    #required = new Set();
-    #defaultTtl;
-    #calls = 0;
-    constructor(helpers, options) {
-        this.#helpers = helpers;
-        this.#readFile = options?.readFile;
-    }
-    report(location, message, severity, text) {
-        const problem = { location, message };
-        this.problems.push({
-            ...problem,
-            ...(text !== undefined ? { text } : {}),
-            ...(severity ? { severity } : {}),
-        });
-    }
-    /** Parses a file and runs its top-level statements in `scope`. */
-    readFile(file, text, scope) {
-        const comments = [];
-        let program;
-        try {
-            program = (0,acorn/* parse */.qg)(text, {
-                ecmaVersion: 'latest',
-                sourceType: 'script',
-                allowReturnOutsideFunction: true,
-                allowHashBang: true,
-                onComment: comments,
-            });
-        }
-        catch (e) {
-            if (e instanceof SyntaxError && 'pos' in e) {
-                const pos = e.pos;
-                const message = e.message.replace(/ \(\d+:\d+\)$/, '');
-                const at = positionAt(lineStarts(text), pos);
-                this.report({ file, ...at }, `invalid JavaScript: ${message}`);
-                return;
-            }
-            if (e instanceof RangeError) {
-                this.report({ file, line: 0, column: 1 }, 'the script is nested too deeply to read');
-                return;
-            }
-            throw e;
-        }
-        const starts = lineStarts(text);
-        const ctx = {
-            path: file,
-            text,
-            lineStarts: starts,
-            comments: commentLines(text, starts, comments),
-        };
-        // Function declarations are hoisted, as JavaScript does.
-        for (const statement of program.body) {
-            if (statement.type === 'FunctionDeclaration') {
-                scope.set(statement.id.name, { kind: 'function', fn: statement, scope, file: ctx });
-            }
-        }
-        for (const statement of program.body)
-            this.#statement(statement, scope, ctx);
-    }
-    #statement(statement, scope, ctx) {
-        switch (statement.type) {
-            case 'FunctionDeclaration':
-            case 'EmptyStatement':
-                return;
-            case 'VariableDeclaration':
-                this.#declare(statement, scope, ctx, 0);
-                return;
-            case 'ExpressionStatement': {
-                const expression = statement
-                    .expression;
-                if (expression.type === 'CallExpression' && expression.callee.type === 'Identifier') {
-                    this.#topLevelCall(expression, expression.callee.name, scope, ctx);
-                }
-                return;
-            }
-            case 'IfStatement':
-            case 'ForStatement':
-            case 'ForInStatement':
-            case 'ForOfStatement':
-            case 'WhileStatement':
-            case 'DoWhileStatement':
-            case 'BlockStatement':
-            case 'SwitchStatement':
-            case 'TryStatement':
-                this.report(start(ctx, statement), 'records made inside a loop, a condition or a block are not read', 'notice');
-                return;
-            default:
-                return;
-        }
-    }
-    #declare(declaration, scope, ctx, depth) {
-        for (const d of declaration.declarations) {
-            if (d.id.type !== 'Identifier')
-                continue;
-            scope.set(d.id.name, d.init ? this.#evaluate(d.init, scope, ctx, depth + 1) : INERT);
-        }
-    }
-    #topLevelCall(call, name, scope, ctx) {
-        if (name === 'D' || name === 'D_EXTEND') {
-            this.#domain(call, name, scope, ctx);
-            return;
-        }
-        if (name === 'require') {
-            const arg = call.arguments[0];
-            const target = arg ? this.#evaluate(arg, scope, ctx, 1) : undefined;
-            if (target?.kind === 'text')
-                this.#require(target.value, ctx, scope);
-            return;
-        }
-        if (name === 'require_glob') {
-            const arg = call.arguments[0];
-            const target = arg ? this.#evaluate(arg, scope, ctx, 1) : undefined;
-            const what = target?.kind === 'text' ? `require_glob("${target.value}")` : 'require_glob()';
-            this.report(start(ctx, call), `${what} is not followed; the records in those files are not read`, 'notice');
-            return;
-        }
-        if (name === 'DEFAULTS') {
-            for (const arg of call.arguments) {
-                const value = this.#evaluate(arg, scope, ctx, 1);
-                if (value.kind === 'modifier' && value.name === 'DefaultTTL') {
-                    this.#defaultTtl = dnscontrol_ttlOf(value.args[0]) ?? this.#defaultTtl;
-                }
-            }
-            return;
-        }
-        // Any other call is evaluated for what it declares; a top-level helper call adds no records.
-    }
-    #require(target, ctx, scope) {
-        const resolved = target.startsWith('/')
-            ? external_node_path_default().posix.normalize(target)
-            : external_node_path_default().posix.join(external_node_path_default().posix.dirname(ctx.path.replace(/\\/g, '/')), target);
-        if (this.#required.has(resolved) || resolved === ctx.path)
-            return;
-        this.#required.add(resolved);
-        const text = this.#readFile?.(resolved);
-        // A helper file that is not there leaves its helpers unread; their calls say so.
-        if (text === undefined || notTextProblem({ path: resolved, text }))
-            return;
-        this.readFile(resolved, withoutBom(text), scope);
-    }
-    #domain(call, name, scope, ctx) {
-        const [first, ...rest] = call.arguments;
-        const domainValue = first ? this.#evaluate(first, scope, ctx, 1) : undefined;
-        if (domainValue?.kind !== 'text') {
-            this.report(start(ctx, first ?? call), `${name} needs the domain name as its first argument`);
-            return;
-        }
-        // `D("contoso.com!internal", ...)` tags a split-horizon view of the same domain.
-        const written = domainValue.value.replace(/!.*$/, '');
-        const checked = plainName(written);
-        if (!checked.ok || written === '') {
-            this.report(domainValue.at, checked.ok ? 'empty domain name' : checked.error, undefined, written);
-            return;
-        }
-        const domain = absoluteZone(checked.value);
-        let zone = domain;
-        if (name === 'D') {
-            if (!this.zones.includes(domain))
-                this.zones.push(domain);
-            this.#domains.push(domain);
-        }
-        else {
-            const parent = this.#domains
-                .filter((d) => domain === d || domain.endsWith(`.${d}`))
-                .sort((a, b) => b.length - a.length)[0];
-            if (parent === undefined) {
-                this.report(domainValue.at, `D_EXTEND("${written}") comes before any D() of its domain`, undefined, written);
-            }
-            zone = parent ?? domain;
-        }
-        let ttl = this.#defaultTtl;
-        const args = name === 'D' ? rest.slice(1) : rest;
-        const values = args.flatMap((a) => this.#spread(a, scope, ctx, 1));
-        for (const value of flatten(values)) {
-            if (value.kind === 'modifier') {
-                if (value.name === 'DefaultTTL')
-                    ttl = dnscontrol_ttlOf(value.args[0]) ?? ttl;
-                if (value.name === 'NAMESERVER')
-                    this.#nameserver(value, domain, zone, ttl);
-                continue;
-            }
-            if (value.kind === 'drafts') {
-                for (const draft of value.drafts)
-                    this.#materialise(draft, domain, zone, ttl);
-                continue;
-            }
-            if (value.kind === 'unknown') {
-                this.report(value.at, value.reason, 'notice');
-            }
-        }
-    }
-    #nameserver(value, domain, zone, ttl) {
-        const target = value.args[0];
-        if (target?.kind !== 'text')
-            return;
-        const rdata = nameRdata('NS', target.value, domain);
-        if (!rdata.ok) {
-            this.report(target.at, rdata.error, undefined, target.value);
-            return;
-        }
-        this.#push(domain, 'NS', ttl, rdata.value, zone, { location: target.at, comment: undefined });
-    }
-    #push(name, type, ttl, rdata, zone, site) {
-        this.records.push({
-            name,
-            type,
-            ttl,
-            data: rdata.data,
-            parsed: rdata.parsed,
-            zone,
-            location: site.location,
-            relativeTarget: rdata.relativeTarget ? true : undefined,
-            comment: site.comment,
-        });
-    }
-    #owner(written, domain) {
-        if (written === '@' || written === '')
-            return { ok: true, value: domain };
-        const absolute = endsWithDot(written) ? written : qualify(written, domain);
-        const checked = plainName(absolute);
-        if (!checked.ok)
-            return checked;
-        return { ok: true, value: checked.value.toLowerCase() };
-    }
-    #materialise(draft, domain, zone, defaultTtl) {
-        if (draft.kind === 'helper') {
-            this.#expand(draft, domain, zone, defaultTtl);
-            return;
-        }
-        const { type, args } = draft;
-        const site = draft.via ?? { location: draft.at, comment: draft.call.comment };
-        const nameValue = args[0];
-        if (nameValue?.kind !== 'text') {
-            const at = nameValue && 'at' in nameValue ? nameValue.at : draft.call.location;
-            this.#unread(nameValue, at, `${type} needs a name as its first argument`);
-            return;
-        }
-        const owner = this.#owner(nameValue.value, domain);
-        if (!owner.ok) {
-            this.report(nameValue.at, owner.error, undefined, nameValue.value);
-            return;
-        }
-        let ttl = defaultTtl;
-        let critical = false;
-        const positional = [];
-        for (const arg of args.slice(1)) {
-            if (arg.kind === 'modifier') {
-                if (arg.name === 'TTL') {
-                    const t = dnscontrol_ttlOf(arg.args[0]);
-                    if (t === undefined) {
-                        this.report(arg.at, 'TTL() needs a number of seconds or a duration such as "1h"');
-                        return;
-                    }
-                    ttl = t;
-                }
-                else if (arg.name === 'CAA_CRITICAL')
-                    critical = true;
-                continue;
-            }
-            if (arg.kind === 'inert')
-                continue;
-            positional.push(arg);
-        }
-        const needed = BUILDERS[type];
-        for (let i = 0; i < needed; i++) {
-            const v = positional[i];
-            if (v === undefined) {
-                this.report(draft.call.location, `${type}("${nameValue.value}") needs ${needed + 1} arguments`);
-                return;
-            }
-            if (v.kind === 'unknown' || v.kind === 'drafts' || v.kind === 'function') {
-                this.#unread(v, draft.call.location, `an argument of ${type}("${nameValue.value}") is not a value`);
-                return;
-            }
-        }
-        const rdata = buildRdata(type, positional.slice(0, needed), domain, critical);
-        if (!rdata.ok) {
-            this.report(rdata.at ?? draft.at, rdata.error, undefined, rdata.text);
-            return;
-        }
-        this.#push(owner.value, type, ttl, rdata.value, zone, site);
-    }
-    /** A notice for a value that cannot be read (or an error when it is simply the wrong thing). */
-    #unread(value, at, fallback) {
-        if (value?.kind === 'unknown')
-            this.report(value.at, value.reason, 'notice');
-        else
-            this.report(at, fallback);
-    }
-    #expand(draft, domain, zone, defaultTtl) {
-        const bare = domain.replace(/\.$/, '');
-        for (const template of draft.templates) {
-            for (const bound of bindings(template, draft.args)) {
-                const fill = (s) => s
-                    .replace(/\{domain\}/g, bare)
-                    .replace(/\{domain-dashed\}/g, bare.replace(/\./g, '-'))
-                    .replace(/\$(\d)/g, (m, n) => bound[Number(n) - 1] ?? m);
-                const prefix = `${draft.name}(): `;
-                const owner = this.#owner(fill(template.name), domain);
-                if (!owner.ok) {
-                    this.report(draft.call.location, prefix + owner.error);
-                    continue;
-                }
-                const value = fill(template.value);
-                let rdata;
-                if (template.type === 'TXT' || template.type === 'SPF') {
-                    rdata = { ok: true, value: txtRdata(chunkText(value)) };
-                }
-                else {
-                    const fields = splitFields(value);
-                    if (!fields.ok)
-                        rdata = fields;
-                    else {
-                        const r = rdataFromFields(template.type, fieldsOf(fields.value), labelContext(domain));
-                        rdata = r.ok ? r : { ok: false, error: r.error };
-                    }
-                }
-                if (!rdata.ok) {
-                    this.report(draft.call.location, prefix + rdata.error);
-                    continue;
-                }
-                this.#push(owner.value, template.type, template.ttl ?? defaultTtl, rdata.value, zone, draft.call);
-            }
-        }
-    }
-    /** An argument, with `...spread` arrays taken apart. */
-    #spread(node, scope, ctx, depth) {
-        if (node.type === 'SpreadElement') {
-            const value = this.#evaluate(node.argument, scope, ctx, depth + 1);
-            return value.kind === 'list' ? [...value.items] : [value];
-        }
-        return [this.#evaluate(node, scope, ctx, depth + 1)];
-    }
-    #evaluate(node, scope, ctx, depth) {
-        const at = start(ctx, node);
-        if (depth > dnscontrol_MAX_DEPTH)
-            return { kind: 'unknown', reason: 'this expression is nested too deeply to read', at };
-        const e = node;
-        switch (e.type) {
-            case 'Literal':
-                if (typeof e.value === 'string')
-                    return { kind: 'text', value: e.value, at: inside(at) };
-                if (typeof e.value === 'number')
-                    return { kind: 'number', value: e.value, at };
-                return INERT;
-            case 'TemplateLiteral': {
-                let text = '';
-                for (let i = 0; i < e.quasis.length; i++) {
-                    text += e.quasis[i].value.cooked ?? e.quasis[i].value.raw;
-                    const expression = e.expressions[i];
-                    if (expression === undefined)
-                        continue;
-                    const part = this.#evaluate(expression, scope, ctx, depth + 1);
-                    if (part.kind === 'text' || part.kind === 'number')
-                        text += String(part.value);
-                    else
-                        return unknownValue(part, at, `\`${source(ctx, e)}\` is computed`);
-                }
-                return { kind: 'text', value: text, at: inside(at) };
-            }
-            case 'BinaryExpression': {
-                if (e.operator !== '+' || e.left.type === 'PrivateIdentifier') {
-                    return { kind: 'unknown', reason: `"${source(ctx, e)}" is computed`, at };
-                }
-                const left = this.#evaluate(e.left, scope, ctx, depth + 1);
-                const right = this.#evaluate(e.right, scope, ctx, depth + 1);
-                if (left.kind === 'number' && right.kind === 'number') {
-                    return { kind: 'number', value: left.value + right.value, at };
-                }
-                if ((left.kind === 'text' || left.kind === 'number') &&
-                    (right.kind === 'text' || right.kind === 'number')) {
-                    return { kind: 'text', value: String(left.value) + String(right.value), at: left.at };
-                }
-                return unknownValue(left.kind === 'unknown' ? left : right, at, `"${source(ctx, e)}" is computed`);
-            }
-            case 'Identifier': {
-                const value = scope.get(e.name);
-                if (value !== undefined)
-                    return value;
-                return { kind: 'unknown', reason: `"${e.name}" is not defined in this file`, at };
-            }
-            case 'ArrayExpression': {
-                const items = [];
-                for (const element of e.elements) {
-                    if (element)
-                        items.push(...this.#spread(element, scope, ctx, depth + 1));
-                }
-                return { kind: 'list', items, at };
-            }
-            case 'ObjectExpression':
-                return INERT;
-            case 'CallExpression':
-                return this.#call(e, scope, ctx, depth);
-            case 'ArrowFunctionExpression':
-            case 'FunctionExpression':
-                return { kind: 'function', fn: e, scope, file: ctx };
-            default:
-                return { kind: 'unknown', reason: `"${dnscontrol_preview(source(ctx, e))}" is computed`, at };
-        }
-    }
-    #call(call, scope, ctx, depth) {
-        const at = start(ctx, call);
-        if (call.callee.type !== 'Identifier') {
-            return { kind: 'unknown', reason: `"${dnscontrol_preview(source(ctx, call))}" is computed`, at };
-        }
-        const name = call.callee.name;
-        const args = () => call.arguments.flatMap((a) => this.#spread(a, scope, ctx, depth + 1));
-        const site = () => ({ location: at, comment: commentAt(ctx, call) });
-        const helper = this.#helpers.get(name);
-        if (helper !== undefined) {
-            return {
-                kind: 'drafts',
-                drafts: [{ kind: 'helper', name, args: args(), call: site(), templates: helper }],
-            };
-        }
-        if (name in BUILDERS) {
-            const values = args();
-            const first = call.arguments[1];
-            const valueAt = first && first.type !== 'SpreadElement' ? start(ctx, first) : at;
-            const record = {
-                kind: 'record',
-                type: name,
-                args: values,
-                call: site(),
-                at: first && isStringNode(first) ? inside(valueAt) : valueAt,
-            };
-            return { kind: 'drafts', drafts: [record] };
-        }
-        if (MODIFIERS.has(name))
-            return { kind: 'modifier', name, args: args(), at };
-        if (OTHER_BUILDERS.has(name)) {
-            return {
-                kind: 'unknown',
-                reason: `${name}() is not read; set the "helpers" option to say what it adds`,
-                at,
-                helper: name,
-            };
-        }
-        const fn = scope.get(name);
-        if (fn?.kind === 'function')
-            return this.#apply(name, fn, args(), site(), depth);
-        return {
-            kind: 'unknown',
-            reason: `${name}() is a helper that cannot be read; set the "helpers" option to say what it adds`,
-            at,
-            helper: name,
-        };
-    }
-    /** Calls a function of the file whose body only declares values and returns. */
-    #apply(name, fn, args, site, depth) {
-        const cannot = (why) => ({
-            kind: 'unknown',
-            reason: `${name}() cannot be read (${why}); set the "helpers" option to say what it adds`,
-            at: site.location,
-            helper: name,
-        });
-        if (this.#calls >= MAX_CALLS)
-            return cannot('it calls itself too deeply');
-        const inner = new Map(fn.scope);
-        fn.fn.params.forEach((param, i) => {
-            if (param.type === 'Identifier')
-                inner.set(param.name, args[i] ?? INERT);
-        });
-        inner.set('arguments', { kind: 'list', items: [...args], at: site.location });
-        this.#calls++;
-        try {
-            let result;
-            if (fn.fn.body.type !== 'BlockStatement') {
-                result = this.#evaluate(fn.fn.body, inner, fn.file, depth + 1);
-            }
-            else {
-                for (const statement of fn.fn.body.body) {
-                    if (statement.type === 'VariableDeclaration') {
-                        this.#declare(statement, inner, fn.file, depth + 1);
-                    }
-                    else if (statement.type === 'ReturnStatement') {
-                        result = statement.argument
-                            ? this.#evaluate(statement.argument, inner, fn.file, depth + 1)
-                            : INERT;
-                        break;
-                    }
-                    else if (statement.type !== 'EmptyStatement') {
-                        return cannot('its body does more than return records');
-                    }
-                }
-            }
-            if (result === undefined)
-                return INERT;
-            const drafts = [];
-            for (const value of flatten([result])) {
-                if (value.kind === 'unknown') {
-                    return cannot(value.reason.replace(/; set the "helpers".*$/, ''));
-                }
-                if (value.kind === 'drafts') {
-                    for (const d of value.drafts) {
-                        const computed = d.kind === 'record' ? flatten(d.args).find((a) => a.kind === 'unknown') : undefined;
-                        if (computed?.kind === 'unknown')
-                            return cannot(computed.reason.replace(/; set the "helpers".*$/, ''));
-                        drafts.push(d.kind === 'record' && d.via === undefined ? { ...d, via: site } : d);
-                    }
-                }
-            }
-            return drafts.length > 0 ? { kind: 'drafts', drafts } : result;
-        }
-        finally {
-            this.#calls--;
-        }
-    }
-}
-/** Values with lists taken apart (records in arrays are spread into D). */
-function flatten(values, depth = 0) {
-    const out = [];
-    for (const value of values) {
-        if (value.kind === 'list' && depth < dnscontrol_MAX_DEPTH)
-            out.push(...flatten(value.items, depth + 1));
-        else
-            out.push(value);
-    }
-    return out;
-}
-function unknownValue(part, at, reason) {
-    return part.kind === 'unknown' ? part : { kind: 'unknown', reason, at };
-}
-function dnscontrol_ttlOf(value) {
-    if (value?.kind === 'number')
-        return Number.isInteger(value.value) && value.value >= 0 ? value.value : undefined;
-    if (value?.kind === 'text')
-        return parseTtl(value.value);
-    return undefined;
-}
-function labelContext(domain) {
-    return { origin: domain, mode: 'label' };
-}
-function nameRdata(type, target, domain) {
-    const name = targetName(target, labelContext(domain));
-    if (!name.ok)
-        return name;
-    return {
-        ok: true,
-        value: {
-            data: name.value.name,
-            parsed: { type, target: name.value.name },
-            relativeTarget: false,
-        },
-    };
-}
-/** Record data from a builder's values (after the name). */
-function buildRdata(type, values, domain, critical) {
-    const text = (v) => v.kind === 'text' ? v.value : v.kind === 'number' ? String(v.value) : undefined;
-    const atOf = (v) => ('at' in v ? v.at : undefined);
-    const bad = (v, error) => ({
-        ok: false,
-        error,
-        at: atOf(v),
-        text: text(v),
-    });
-    const number = (v, what, max) => {
-        const n = parseUint(text(v) ?? '', max);
-        return n ?? bad(v, `${what} must be a number from 0 to ${max}, not ${dnscontrol_describe(v)}`);
-    };
-    const target = (v) => {
-        const t = text(v);
-        if (t === undefined || v.kind !== 'text')
-            return bad(v, `a target must be a name, not ${dnscontrol_describe(v)}`);
-        const name = targetName(t, labelContext(domain));
-        return name.ok ? name.value.name : bad(v, name.error);
-    };
-    const [v0, v1, v2, v3] = values;
-    switch (type) {
-        case 'A':
-        case 'AAAA': {
-            const address = addressRdata(type, text(v0) ?? '');
-            return address.ok ? address : bad(v0, address.error);
-        }
-        case 'CNAME':
-        case 'NS':
-        case 'PTR':
-        case 'ALIAS': {
-            const t = target(v0);
-            if (typeof t !== 'string')
-                return t;
-            const parsed = type === 'ALIAS' ? { type: 'OTHER', text: t } : { type, target: t };
-            return { ok: true, value: { data: t, parsed, relativeTarget: false } };
-        }
-        case 'MX': {
-            const preference = number(v0, 'an MX preference', 65535);
-            if (typeof preference !== 'number')
-                return preference;
-            const t = target(v1);
-            if (typeof t !== 'string')
-                return t;
-            return {
-                ok: true,
-                value: {
-                    data: `${preference} ${t}`,
-                    parsed: { type: 'MX', preference, exchange: t },
-                    relativeTarget: false,
-                },
-            };
-        }
-        case 'SRV': {
-            const nums = [];
-            for (const [v, what] of [
-                [v0, 'an SRV priority'],
-                [v1, 'an SRV weight'],
-                [v2, 'an SRV port'],
-            ]) {
-                const n = number(v, what, 65535);
-                if (typeof n !== 'number')
-                    return n;
-                nums.push(n);
-            }
-            const t = target(v3);
-            if (typeof t !== 'string')
-                return t;
-            const [priority, weight, port] = nums;
-            return {
-                ok: true,
-                value: {
-                    data: `${priority} ${weight} ${port} ${t}`,
-                    parsed: { type: 'SRV', priority, weight, port, target: t },
-                    relativeTarget: false,
-                },
-            };
-        }
-        case 'TXT': {
-            const parts = v0.kind === 'list' ? v0.items : [v0];
-            const strings = [];
-            for (const part of parts) {
-                const t = part.kind === 'text' ? part.value : undefined;
-                if (t === undefined)
-                    return bad(part, `TXT content must be text or a list of texts, not ${dnscontrol_describe(part)}`);
-                strings.push(...chunkText(t));
-            }
-            if (strings.length === 0)
-                return bad(v0, 'TXT content must not be an empty list');
-            return { ok: true, value: txtRdata(strings) };
-        }
-        case 'CAA': {
-            const tag = text(v0);
-            if (tag === undefined || !/^[A-Za-z0-9]+$/.test(tag)) {
-                return bad(v0, `a CAA tag is letters and digits, not ${dnscontrol_describe(v0)}`);
-            }
-            const value = text(v1);
-            if (value === undefined)
-                return bad(v1, `a CAA value is text, not ${dnscontrol_describe(v1)}`);
-            return {
-                ok: true,
-                value: otherRdata(`${critical ? 128 : 0} ${tag} ${txtRdata([value]).data}`),
-            };
-        }
-    }
-    return { ok: false, error: `${type} records are not read` };
-}
-function dnscontrol_describe(v) {
-    switch (v.kind) {
-        case 'text':
-            return JSON.stringify(v.value);
-        case 'number':
-            return String(v.value);
-        case 'list':
-            return 'a list';
-        case 'drafts':
-            return 'a record';
-        default:
-            return 'something else';
-    }
-}
-/** Which argument values each template expansion gets: one per element of a list argument. */
-function bindings(template, args) {
-    const used = new Set([...`${template.name} ${template.value}`.matchAll(/\$(\d)/g)].map((m) => Number(m[1]) - 1));
-    let out = [[]];
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        const options = arg.kind === 'list' && used.has(i)
-            ? arg.items.flatMap((item) => item.kind === 'text' || item.kind === 'number' ? [String(item.value)] : [])
-            : [arg.kind === 'text' || arg.kind === 'number' ? String(arg.value) : ''];
-        out = out.flatMap((prefix) => options.map((o) => [...prefix, o]));
-    }
-    return out;
-}
-// JavaScript also ends lines at `\r` and U+2028, so acorn's own line numbers are not used:
-// positions come from offsets.
-function start(ctx, node) {
-    return { file: ctx.path, ...positionAt(ctx.lineStarts, node.start) };
-}
-function inside(at) {
-    return { ...at, column: at.column + 1 };
-}
-function isStringNode(node) {
-    return ((node.type === 'Literal' && typeof node.value === 'string') ||
-        node.type === 'TemplateLiteral');
-}
-function source(ctx, node) {
-    return ctx.text.slice(node.start, node.end);
-}
-function dnscontrol_preview(s) {
-    const line = s.replace(/\s+/g, ' ');
-    return line.length > 60 ? `${line.slice(0, 57)}...` : line;
-}
-/** Comments by line, for attaching them to the calls they describe. */
-function commentLines(text, starts, comments) {
-    const out = new Map();
-    for (const c of comments) {
-        const { line: startLine, column } = positionAt(starts, c.start);
-        const inline = text.slice(c.start - column + 1, c.start).trim() !== '';
-        const lines = c.value.split('\n');
-        lines.forEach((line, k) => {
-            const cleaned = line.replace(/^\s*\*?\s?/, '').trim();
-            out.set(startLine + k, {
-                text: cleaned,
-                inline: inline && k === 0,
-                code: dnscontrol_COMMENTED_OUT.test(cleaned),
-            });
-        });
-    }
-    return out;
-}
-/** The inline comment on a call's line, or the comment lines right above it. */
-function commentAt(ctx, node) {
-    const first = positionAt(ctx.lineStarts, node.start).line;
-    const last = positionAt(ctx.lineStarts, node.end).line;
-    for (const line of first === last ? [first] : [first, last]) {
-        const c = ctx.comments.get(line);
-        if (c?.inline && c.text !== '' && !c.code)
-            return c.text;
-    }
-    const above = [];
-    for (let line = first - 1; line > 0; line--) {
-        const c = ctx.comments.get(line);
-        if (!c || c.inline)
-            break;
-        if (!c.code && isMeaningfulComment(c.text))
-            above.unshift(c.text);
-    }
-    return above.length > 0 ? above.join('\n') : undefined;
-}
-/** The `helpers` setting: helper name -> records it adds. Problems are reported, not thrown. */
-function readHelpers(settings, file, problems) {
-    const helpers = new Map();
-    const raw = settings?.helpers;
-    if (raw === undefined)
-        return helpers;
-    const complain = (message) => problems.push({
-        location: { file, line: 0, column: 1 },
-        message: `option "helpers": ${message}`,
-    });
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-        complain('must map helper names to the records they add');
-        return helpers;
-    }
-    for (const [name, list] of Object.entries(raw)) {
-        if (!Array.isArray(list)) {
-            complain(`"${name}" must be a list of {type, name, value}`);
-            continue;
-        }
-        const templates = [];
-        for (const item of list) {
-            const t = item;
-            const type = typeof t?.type === 'string' ? recordType(t.type) : undefined;
-            const ttl = t?.ttl === undefined ? undefined : typeof t.ttl === 'number' ? t.ttl : Number.NaN;
-            if (!t ||
-                type === undefined ||
-                typeof t.name !== 'string' ||
-                typeof t.value !== 'string' ||
-                Number.isNaN(ttl)) {
-                complain(`"${name}" has a record that is not {type, name, value, ttl?}: ${JSON.stringify(item)}`);
-                continue;
-            }
-            templates.push({ type, name: t.name, value: t.value, ttl });
-        }
-        helpers.set(name, templates);
-    }
-    return helpers;
-}
-function parseDnscontrol(file, options) {
-    const notText = notTextProblem(file);
-    if (notText)
-        return { path: file.path, format: 'dnscontrol', zones: [], records: [], problems: [notText] };
-    const problems = [];
-    const helpers = readHelpers(options?.settings, file.path, problems);
-    const reader = new dnscontrol_Reader(helpers, options);
-    reader.readFile(file.path, withoutBom(file.text), new Map());
-    return {
-        path: file.path,
-        format: 'dnscontrol',
-        zones: reader.zones,
-        records: reader.records,
-        problems: [...problems, ...reader.problems],
-    };
-}
-const dnscontrol_SAMPLE_CHARS = 64 * 1024;
-function detectDnscontrol(file) {
-    const lower = file.path.toLowerCase();
-    if (!/\.(?:js|cjs|mjs)$/.test(lower))
-        return 0;
-    const head = file.text.slice(0, dnscontrol_SAMPLE_CHARS);
-    const declares = /(?:^|[^\w$.])D(?:_EXTEND)?\s*\(\s*["'`]/.test(head);
-    const builds = /(?:^|[^\w$.])(?:NewRegistrar|NewDnsProvider|DnsProvider|CNAME|MX|TXT|SRV)\s*\(/.test(head);
-    if (declares && builds)
-        return lower.endsWith('dnsconfig.js') ? 10 : 8;
-    if (declares || (lower.endsWith('dnsconfig.js') && builds))
-        return 5;
-    return 0;
-}
-function quoteJs(s) {
-    return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
-function renderDnscontrol(record, zone) {
-    const owner = relativeOwner(record.name, absoluteZone(zone));
-    const ttl = record.ttl === undefined ? '' : `, TTL(${record.ttl})`;
-    const parts = record.data.split(' ');
-    let values;
-    if (record.type === 'MX' && parts.length === 2)
-        values = [parts[0], quoteJs(parts[1])];
-    else if (record.type === 'SRV' && parts.length === 4)
-        values = [...parts.slice(0, 3), quoteJs(parts[3])];
-    else if (record.type === 'TXT') {
-        const strings = txtStrings(record.data) ?? [record.data];
-        values = [strings.length === 1 ? quoteJs(strings[0]) : `[${strings.map(quoteJs).join(', ')}]`];
-    }
-    else if (record.type === 'CAA' && parts.length >= 3) {
-        const value = txtStrings(parts.slice(2).join(' '))?.[0] ?? parts.slice(2).join(' ');
-        values = [quoteJs(parts[1]), quoteJs(value)];
-        if (parts[0] === '128')
-            values.push('CAA_CRITICAL');
-    }
-    else
-        values = [quoteJs(record.data)];
-    return `${record.type}(${quoteJs(owner)}, ${values.join(', ')}${ttl})`;
-}
-/**
- * dnscontrol `dnsconfig.js` or a zone `.js` file it requires. Settings: `helpers`, mapping a
- * helper's name to the records one call adds: `{ Ms365_Root: [{ type: 'MX', name: '@', value:
- * '0 {domain-dashed}.mail.protection.outlook.com.' }, ...] }`. In `name` and `value`, `$1`…`$9`
- * are the call's arguments (a list argument repeats the record once per element), `{domain}` is
- * the domain and `{domain-dashed}` the domain with dashes for dots (`contoso-com`). Values are
- * written as in a zone file (`10 mail.contoso.com.`), TXT as the text itself; names and targets
- * follow dnscontrol: one label is relative to the domain, a name with dots ends with a dot.
- * Optional `ttl` per record. Files named by `require()` are read through `readFile`.
- */
-const DNSCONTROL = {
-    id: 'dnscontrol',
-    title: 'dnscontrol (dnsconfig.js)',
-    filePatterns: ['dnsconfig.js', '*.js'],
-    detect: detectDnscontrol,
-    parse: parseDnscontrol,
-    render: renderDnscontrol,
-};
-
-;// CONCATENATED MODULE: ./src/parsers/terraform-dns.ts
-
-
-
-
-
-const AZURE_TYPES = ['a', 'aaaa', 'cname', 'mx', 'txt', 'srv', 'ns', 'ptr', 'caa'];
-/** Resources that define a zone, and the attribute that holds its domain. */
-const ZONE_RESOURCES = {
-    aws_route53_zone: ['name'],
-    azurerm_dns_zone: ['name'],
-    cloudflare_zone: ['zone', 'name'],
-    google_dns_managed_zone: ['dns_name'],
-};
-function zoneOfResource(ctx, block) {
-    const type = block.labels[0]?.value ?? '';
-    const attrs = ZONE_RESOURCES[type] ?? ['name'];
-    for (const attr of attrs) {
-        const a = attributeOf(block.body, attr);
-        if (!a)
-            continue;
-        const v = ctx.src.value(a.expression);
-        if (v.kind === 'string')
-            return { zone: absoluteZone(v.value) };
-        if (v.kind === 'unknown')
-            ctx.src.notice(v);
-        return { reported: true };
-    }
-    return undefined;
-}
-/** The zone named by a record's `zone_id` / `zone_name` / `managed_zone`. */
-function zoneFrom(ctx, body, attr, literalIsDomain) {
-    const a = attributeOf(body, attr);
-    if (!a) {
-        if (ctx.defaultZone)
-            return { zone: ctx.defaultZone };
-        return undefined;
-    }
-    const expr = a.expression;
-    const keys = [];
-    let address;
-    if (expr.kind === 'traversal' && typeof expr.root === 'string') {
-        keys.push(ctx.src.doc.source(expr, 400));
-        const names = [expr.root];
-        for (const s of expr.steps)
-            if (s.kind === 'attr')
-                names.push(s.name);
-        address = names.slice(0, expr.root === 'data' ? 3 : 2).join('.');
-        keys.push(address);
-    }
-    for (const k of keys) {
-        const zone = ctx.zoneSettings.get(k);
-        if (zone)
-            return { zone };
-    }
-    const resource = address === undefined ? undefined : ctx.zoneResources.get(address);
-    if (resource) {
-        const found = zoneOfResource(ctx, resource);
-        if (found)
-            return found;
-    }
-    // Another resource's attributes (a zone's id) exist only after it is created: such a reference
-    // is looked up above, never evaluated. Literals, variables and locals are.
-    const otherResource = expr.kind === 'traversal' &&
-        typeof expr.root === 'string' &&
-        expr.root !== 'var' &&
-        expr.root !== 'local';
-    if (!otherResource) {
-        const v = ctx.src.value(expr);
-        if (v.kind === 'string') {
-            const zone = ctx.zoneSettings.get(v.value);
-            if (zone)
-                return { zone };
-            const google = ctx.googleZones.get(v.value);
-            if (google) {
-                const found = zoneOfResource(ctx, google);
-                if (found)
-                    return found;
-            }
-            if (literalIsDomain)
-                return { zone: absoluteZone(v.value) };
-            if (ctx.defaultZone)
-                return { zone: ctx.defaultZone };
-            return {
-                why: `cannot tell the zone from "${v.value}" (set options.zones["${v.value}"] to the zone's domain)`,
-                start: v.start,
-            };
-        }
-        if (v.kind === 'unknown' && address === undefined) {
-            if (ctx.defaultZone)
-                return { zone: ctx.defaultZone };
-            ctx.src.notice(v);
-            return { reported: true };
-        }
-    }
-    if (ctx.defaultZone)
-        return { zone: ctx.defaultZone };
-    const text = ctx.src.doc.source(expr, 60);
-    const key = address ?? text;
-    return {
-        why: `cannot tell the zone from "${text}" (set options.zones["${key}"] to the zone's domain)`,
-        start: expr.start,
-    };
-}
-/**
- * The absolute owner name. Azure names are always relative to the zone; Route 53 and
- * Cloudflare append the zone unless the name already ends with it; Google names are absolute.
- * Without a zone, a name under a registrable domain is taken as absolute and that domain as
- * its zone.
- */
-function terraform_dns_ownerName(written, zone, provider) {
-    const checked = plainName(written === '' ? '@' : written);
-    if (!checked.ok && written !== '@' && written !== '')
-        return checked;
-    const bare = (checked.ok ? checked.value : written).replace(/\.$/, '').toLowerCase();
-    const apex = bare === '@' || bare === '';
-    if (zone) {
-        const z = zone.replace(/\.$/, '');
-        if (apex)
-            return ok({ name: zone, zone });
-        if (provider === 'azure')
-            return ok({ name: `${bare}.${zone}`, zone });
-        if (provider === 'google' || bare === z || bare.endsWith(`.${z}`))
-            return ok({ name: `${bare}.`, zone });
-        return ok({ name: `${bare}.${zone}`, zone });
-    }
-    if (apex)
-        return fail('"@" needs the zone');
-    const domain = provider === 'azure' ? null : (0,cjs/* getDomain */.FB)(bare, DOMAIN_OF_NAME);
-    if (!domain)
-        return fail(`"${written}" is relative and the zone is not known`);
-    return ok({ name: `${bare}.`, zone: `${domain}.` });
-}
-/** Owner names may hold `*` and `_` labels, which host name validation refuses. */
-const DOMAIN_OF_NAME = {
-    allowPrivateDomains: false,
-    validateHostname: false,
-    extractHostname: false,
-};
-function terraform_dns_push(ctx, p, rdata, start, blockComment) {
-    const own = ctx.src.doc.commentFor(start.line, start.line) ?? blockComment;
-    ctx.records.push({
-        name: p.owner.name,
-        type: p.type,
-        ttl: p.ttl,
-        data: rdata.data,
-        parsed: rdata.parsed,
-        zone: p.owner.zone,
-        location: ctx.src.at(start),
-        relativeTarget: false,
-        comment: own ?? p.comment,
-    });
-}
-/** Data written in presentation form (`10 mail.example.com.`), as Route 53 and Google take it. */
-function presentation(type, text, ctx) {
-    const fields = splitFields(text);
-    if (!fields.ok)
-        return fields;
-    const r = rdataFromFields(type, fieldsOf(fields.value), ctx);
-    return r.ok ? ok(r.value) : fail(r.error);
-}
-/** TXT data as the provider stores it: quoted strings as written, or one text split into 255-octet strings. */
-function txtData(type, text, ctx, split) {
-    const quoted = text.length >= 2 && text.startsWith('"') && text.endsWith('"');
-    if (quoted)
-        return presentation(type, text, ctx);
-    // Route 53 wraps a value in quotes itself, so `a""b` is the two strings "a" and "b".
-    if (split === 'quotes')
-        return presentation(type, `"${text}"`, ctx);
-    return ok(txtRdata(chunkText(text)));
-}
-/** The values of a list attribute as strings (numbers as text); unknown values are notices. */
-function valuesOf(ctx, body, name) {
-    const a = attributeOf(body, name);
-    if (!a)
-        return undefined;
-    const v = ctx.src.value(a.expression);
-    if (v.kind === 'unknown') {
-        ctx.src.notice(v);
-        return [];
-    }
-    if (v.kind !== 'list') {
-        ctx.src.problem(a.expression.start, `"${name}" must be a list of strings`);
-        return [];
-    }
-    const out = [];
-    for (const item of v.items) {
-        if (item.kind === 'unknown')
-            ctx.src.notice(item);
-        else if (item.kind === 'string' || item.kind === 'number')
-            out.push({ text: String(item.value), start: item.start });
-        else
-            ctx.src.problem(item.start, `"${name}" must be a list of strings`);
-    }
-    return out;
-}
-/** A whole number attribute; undefined when absent, null when it cannot be read (already reported). */
-function terraform_dns_numberOf(ctx, body, name, max) {
-    const s = stringOf(ctx.src, body, name);
-    if (!s)
-        return s;
-    if (!/^\d{1,10}$/.test(s.value) || Number(s.value) > max) {
-        ctx.src.problem(s.start, `"${name}" must be a whole number from 0 to ${max}, not "${s.value}"`, s.value);
-        return null;
-    }
-    return { value: Number(s.value), start: s.start };
-}
-function terraform_dns_report(ctx, start, result, text) {
-    if (result.ok)
-        return true;
-    ctx.src.problem(start, result.error, text);
-    return false;
-}
-/** What every provider's record starts with: type, owner name and zone, TTL, comment. */
-function header(ctx, block, provider, writtenType, zoneAttr) {
-    const body = block.body;
-    noticeRepetition(ctx.src, body);
-    noticeDynamic(ctx.src, body);
-    let type = writtenType;
-    if (type === undefined) {
-        const t = stringOf(ctx.src, body, 'type');
-        if (!t) {
-            if (t === undefined)
-                ctx.src.problem(block.start, 'the record has no "type"');
-            return undefined;
-        }
-        type = recordType(t.value);
-        if (!type) {
-            ctx.src.problem(t.start, `unknown record type "${t.value}"`, t.value);
-            return undefined;
-        }
-    }
-    const written = stringOf(ctx.src, body, 'name');
-    if (written === null)
-        return undefined;
-    const nameText = written?.value ?? '@';
-    const nameStart = written?.start ?? block.start;
-    if (nameText !== '@' && nameText !== '') {
-        const checked = plainName(nameText);
-        if (!checked.ok) {
-            ctx.src.problem(nameStart, checked.error, nameText);
-            return undefined;
-        }
-    }
-    const zone = zoneFrom(ctx, body, zoneAttr, provider === 'azure');
-    const known = zone && 'zone' in zone ? zone.zone : undefined;
-    const owner = terraform_dns_ownerName(nameText, known, provider);
-    if (!owner.ok) {
-        if (zone && 'why' in zone)
-            ctx.src.problem(zone.start, zone.why, undefined, 'notice');
-        else if (!zone)
-            ctx.src.problem(nameStart, `${owner.error} (set options.zone to the zone's domain)`, nameText, 'notice');
-        else if (!('reported' in zone))
-            ctx.src.problem(nameStart, owner.error, nameText);
-        return undefined;
-    }
-    let ttl;
-    const t = terraform_dns_numberOf(ctx, body, 'ttl', 2147483647);
-    if (t)
-        ttl = provider === 'cloudflare' && t.value === 1 ? undefined : t.value;
-    const comment = ctx.src.doc.commentFor(block.start.line, ctx.src.doc.position(block.end).line);
-    return { provider, block, type, ttl, owner: owner.value, comment };
-}
-function nameContext(p) {
-    return { origin: p.owner.zone, mode: 'absolute' };
-}
-function recordComment(ctx, record) {
-    return ctx.src.doc.commentFor(record.start.line, record.start.line);
-}
-// ── providers ──
-function route53(ctx, block) {
-    const alias = blocksOf(block.body, 'alias')[0];
-    if (alias) {
-        ctx.src.problem(alias.start, 'alias records point at an AWS resource; they are not read', undefined, 'notice');
-        return;
-    }
-    const p = header(ctx, block, 'route53', undefined, 'zone_id');
-    if (!p)
-        return;
-    for (const v of valuesOf(ctx, block.body, 'records') ?? []) {
-        const isTxt = p.type === 'TXT' || p.type === 'SPF';
-        const rdata = isTxt
-            ? txtData(p.type, v.text, nameContext(p), 'quotes')
-            : presentation(p.type, v.text, nameContext(p));
-        if (terraform_dns_report(ctx, v.start, rdata, v.text) && rdata.ok)
-            terraform_dns_push(ctx, p, rdata.value, v.start);
-    }
-}
-function google(ctx, block) {
-    const p = header(ctx, block, 'google', undefined, 'managed_zone');
-    if (!p)
-        return;
-    for (const v of valuesOf(ctx, block.body, 'rrdatas') ?? []) {
-        const rdata = presentation(p.type, v.text, nameContext(p));
-        if (!terraform_dns_report(ctx, v.start, rdata, v.text) || !rdata.ok)
-            continue;
-        const quoted = v.text.trimStart().startsWith('"');
-        if ((p.type === 'TXT' || p.type === 'SPF') && !quoted && /\s/.test(v.text.trim())) {
-            const message = `Cloud DNS splits unquoted TXT data at spaces into ${(txtStrings(rdata.value.data) ?? []).length} strings; write it as "\\"${v.text}\\"" to keep one`;
-            ctx.src.problem(v.start, message, v.text, 'warning');
-        }
-        terraform_dns_push(ctx, p, rdata.value, v.start);
-    }
-}
-function azure(ctx, block, kind) {
-    const target = attributeOf(block.body, 'target_resource_id');
-    if (target) {
-        ctx.src.problem(target.start, 'alias record sets point at an Azure resource; they are not read', undefined, 'notice');
-        return;
-    }
-    const p = header(ctx, block, 'azure', kind.toUpperCase(), 'zone_name');
-    if (!p)
-        return;
-    const nc = nameContext(p);
-    const body = block.body;
-    switch (kind) {
-        case 'a':
-        case 'aaaa':
-        case 'ns':
-        case 'ptr':
-            for (const v of valuesOf(ctx, body, 'records') ?? []) {
-                const rdata = presentation(p.type, v.text, nc);
-                if (terraform_dns_report(ctx, v.start, rdata, v.text) && rdata.ok)
-                    terraform_dns_push(ctx, p, rdata.value, v.start);
-            }
-            return;
-        case 'cname': {
-            const v = stringOf(ctx.src, body, 'record');
-            if (!v)
-                return;
-            const rdata = presentation('CNAME', v.value, nc);
-            if (terraform_dns_report(ctx, v.start, rdata, v.value) && rdata.ok)
-                terraform_dns_push(ctx, p, rdata.value, v.start);
-            return;
-        }
-    }
-    for (const r of blocksOf(body, 'record')) {
-        let fields;
-        let at;
-        if (kind === 'txt') {
-            const v = stringOf(ctx.src, r.body, 'value');
-            if (v)
-                terraform_dns_push(ctx, p, txtRdata(chunkText(v.value)), v.start, recordComment(ctx, r));
-            continue;
-        }
-        const parts = {
-            mx: ['preference', 'exchange'],
-            srv: ['priority', 'weight', 'port', 'target'],
-            caa: ['flags', 'tag', 'value'],
-        };
-        fields = [];
-        for (const name of parts[kind]) {
-            const v = stringOf(ctx.src, r.body, name);
-            if (!v) {
-                if (v === undefined)
-                    ctx.src.problem(r.start, `the record has no "${name}"`);
-                fields = undefined;
-                break;
-            }
-            fields.push({ text: v.value, quoted: name === 'value' });
-            at = v.start;
-        }
-        if (!fields || !at)
-            continue;
-        const result = rdataFromFields(p.type, fieldsOf(fields), nc);
-        if (!result.ok)
-            ctx.src.problem(at, result.error);
-        else
-            terraform_dns_push(ctx, p, result.value, at, recordComment(ctx, r));
-    }
-}
-function cloudflare(ctx, block) {
-    const body = block.body;
-    const data = blocksOf(body, 'data')[0]?.body ?? objectBody(body, 'data');
-    const p0 = header(ctx, block, 'cloudflare', undefined, 'zone_id');
-    if (!p0)
-        return;
-    let p = p0;
-    const nc = nameContext(p);
-    // Provider v4 SRV records may name the service in `data` instead of `name`.
-    if (data && p.type === 'SRV') {
-        const service = stringOf(ctx.src, data, 'service');
-        const proto = stringOf(ctx.src, data, 'proto');
-        const base = stringOf(ctx.src, data, 'name');
-        if (service && proto) {
-            const owner = terraform_dns_ownerName(`${service.value}.${proto.value}.${base?.value ?? stringOf(ctx.src, body, 'name')?.value ?? '@'}`, p.owner.zone, 'cloudflare');
-            if (owner.ok)
-                p = { ...p, owner: owner.value };
-        }
-    }
-    const proxied = attributeOf(body, 'proxied');
-    if (proxied) {
-        const v = ctx.src.value(proxied.expression);
-        if (v.kind === 'bool' && v.value)
-            ctx.src.problem(proxied.start, `the record is proxied by Cloudflare, so resolvers see Cloudflare's addresses instead of its ${p.type} data`, undefined, 'warning');
-    }
-    if (data && (p.type === 'SRV' || p.type === 'CAA')) {
-        const names = p.type === 'SRV' ? ['priority', 'weight', 'port', 'target'] : ['flags', 'tag', 'value'];
-        const fields = [];
-        let at;
-        for (const name of names) {
-            const holder = name === 'priority' && !attributeOf(data, name) ? body : data;
-            const v = stringOf(ctx.src, holder, name);
-            if (!v) {
-                if (v === undefined)
-                    ctx.src.problem(block.start, `the ${p.type} record has no "${name}" in its data`);
-                return;
-            }
-            fields.push({ text: v.value, quoted: name === 'value' });
-            at = v.start;
-        }
-        const result = rdataFromFields(p.type, fieldsOf(fields), nc);
-        if (!result.ok)
-            ctx.src.problem(at, result.error);
-        else
-            terraform_dns_push(ctx, p, result.value, at);
-        return;
-    }
-    // Provider v4 called it `value`; v5 `content`.
-    const contentName = attributeOf(body, 'content') ? 'content' : 'value';
-    const content = stringOf(ctx.src, body, contentName);
-    if (content === undefined && data) {
-        ctx.src.problem(block.start, `${p.type} records with "data" are not read`, undefined, 'notice');
-        return;
-    }
-    if (!content) {
-        if (content === undefined)
-            ctx.src.problem(block.start, 'the record has no "content"');
-        return;
-    }
-    let rdata;
-    if (p.type === 'TXT' || p.type === 'SPF')
-        rdata = txtData(p.type, content.value, nc, 'chunks');
-    else if (p.type === 'MX') {
-        const priority = terraform_dns_numberOf(ctx, body, 'priority', 65535);
-        if (priority === null)
-            return;
-        rdata = presentation('MX', `${priority?.value ?? 0} ${content.value}`, nc);
-    }
-    else
-        rdata = presentation(p.type, content.value, nc);
-    if (terraform_dns_report(ctx, content.start, rdata, content.value) && rdata.ok)
-        terraform_dns_push(ctx, p, rdata.value, content.start);
-}
-/** Provider v5 writes `data = { ... }` as an attribute; it is read as a body of attributes. */
-function objectBody(body, name) {
-    const a = attributeOf(body, name);
-    if (!a || a.expression.kind !== 'object')
-        return undefined;
-    const items = a.expression.items.flatMap(({ key, value }) => {
-        const k = key.kind === 'traversal' && typeof key.root === 'string' && key.steps.length === 0
-            ? key.root
-            : key.kind === 'template' && key.parts.length === 1 && key.parts[0].kind === 'text'
-                ? key.parts[0].value
-                : undefined;
-        return k === undefined
-            ? []
-            : [
-                {
-                    kind: 'attribute',
-                    name: k,
-                    expression: value,
-                    start: key.start,
-                    end: value.end,
-                },
-            ];
-    });
-    return { items };
-}
-// ── the format ──
-function stringMap(value, setting, problems, file) {
-    const out = new Map();
-    if (value === undefined)
-        return out;
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        problems.push({
-            location: { file, line: 0, column: 1 },
-            message: `options.${setting} must be a mapping of references to zone domains, not ${JSON.stringify(value)}`,
-        });
-        return out;
-    }
-    for (const [k, v] of Object.entries(value)) {
-        if (typeof v === 'string' && v !== '')
-            out.set(k, absoluteZone(v));
-        else
-            problems.push({
-                location: { file, line: 0, column: 1 },
-                message: `options.${setting}["${k}"] must be a domain name, not ${JSON.stringify(v)}`,
-            });
-    }
-    return out;
-}
-function parseTerraformDns(file, options) {
-    const records = [];
-    const result = { path: file.path, format: 'terraform-dns', records };
-    const src = readTerraformSource(file, options?.settings);
-    if (!('doc' in src))
-        return { ...result, zones: [], problems: [src] };
-    const settings = options?.settings ?? {};
-    const zoneSettings = stringMap(settings.zones, 'zones', src.problems, file.path);
-    let defaultZone;
-    if (typeof settings.zone === 'string' && settings.zone !== '')
-        defaultZone = absoluteZone(settings.zone);
-    else if (settings.zone !== undefined)
-        src.problems.push({
-            location: { file: file.path, line: 0, column: 1 },
-            message: `options.zone must be a domain name, not ${JSON.stringify(settings.zone)}`,
-        });
-    const zoneResources = new Map();
-    const googleZones = new Map();
-    for (const item of src.doc.body.items) {
-        if (item.kind !== 'block' || (item.type !== 'resource' && item.type !== 'data'))
-            continue;
-        const [type, name] = item.labels;
-        if (!type || !name || !(type.value in ZONE_RESOURCES))
-            continue;
-        zoneResources.set(`${item.type === 'data' ? 'data.' : ''}${type.value}.${name.value}`, item);
-        if (type.value === 'google_dns_managed_zone') {
-            const zoneName = attributeOf(item.body, 'name');
-            const v = zoneName && src.value(zoneName.expression);
-            if (v?.kind === 'string')
-                googleZones.set(v.value, item);
-        }
-    }
-    const ctx = { src, records, zoneSettings, defaultZone, zoneResources, googleZones };
-    const zones = new Set();
-    for (const item of src.doc.body.items) {
-        if (item.kind !== 'block' || item.type !== 'resource')
-            continue;
-        const type = item.labels[0]?.value ?? '';
-        if (type in ZONE_RESOURCES) {
-            const z = zoneOfResource(ctx, item);
-            if (z && 'zone' in z)
-                zones.add(z.zone);
-            continue;
-        }
-        if (type === 'aws_route53_record')
-            route53(ctx, item);
-        else if (type === 'google_dns_record_set')
-            google(ctx, item);
-        else if (type === 'cloudflare_record' || type === 'cloudflare_dns_record')
-            cloudflare(ctx, item);
-        else {
-            const m = /^azurerm_dns_([a-z]+)_record$/.exec(type);
-            const kind = m && AZURE_TYPES.find((t) => t === m[1]);
-            if (kind)
-                azure(ctx, item, kind);
-        }
-    }
-    for (const r of records)
-        zones.add(r.zone);
-    records.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
-    return { ...result, zones: [...zones].sort(), problems: finishProblems(src.problems) };
-}
-/** A string literal in HCL: quotes, backslashes and template starts escaped. */
-function hclString(text) {
-    let out = '';
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        const code = text.charCodeAt(i);
-        if (c === '"' || c === '\\')
-            out += `\\${c}`;
-        else if (c === '\n')
-            out += '\\n';
-        else if (c === '\r')
-            out += '\\r';
-        else if (c === '\t')
-            out += '\\t';
-        else if (code < 0x20 || code === 0x7f)
-            out += `\\u${code.toString(16).padStart(4, '0')}`;
-        else if ((c === '$' || c === '%') && text[i + 1] === '{')
-            out += `${c}${c}`;
-        else
-            out += c;
-    }
-    return `"${out}"`;
-}
-/** A Terraform resource name: letters, digits and underscores, not starting with a digit. */
-function label(text) {
-    const s = text
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '_')
-        .replace(/^_+|_+$/g, '');
-    return /^[a-z_]/.test(s) ? s : `_${s}`;
-}
-function block(head, lines) {
-    const width = Math.max(0, ...lines.map((l) => (typeof l === 'string' ? 0 : l[0].length)));
-    const body = lines.map((l) => (typeof l === 'string' ? l : `  ${l[0].padEnd(width)} = ${l[1]}`));
-    return [`${head} {`, ...body, '}'].join('\n');
-}
-function withoutDot(name) {
-    return name.endsWith('.') && name !== '.' ? name.slice(0, -1) : name;
-}
-/** A record written as a resource of one provider, to tell a user exactly what to add. */
-function renderTerraformRecord(resource, record, zone) {
-    const z = absoluteZone(zone);
-    const type = record.type.toUpperCase();
-    const owner = relativeOwner(record.name.toLowerCase(), z);
-    const name = `${owner === '@' ? 'apex' : owner}_${type}`;
-    const zoneLabel = label(withoutDot(z));
-    const fields = splitFields(record.data);
-    const strings = type === 'TXT' || type === 'SPF' ? txtStrings(record.data) : undefined;
-    const ttl = String(record.ttl ?? 3600);
-    switch (resource) {
-        case 'aws_route53_record': {
-            const value = strings ? strings.join('""') : record.data;
-            return block(`resource "aws_route53_record" "${label(name)}"`, [
-                ['zone_id', `aws_route53_zone.${zoneLabel}.zone_id`],
-                ['name', hclString(withoutDot(record.name))],
-                ['type', hclString(type)],
-                ['ttl', ttl],
-                ['records', `[${hclString(value)}]`],
-            ]);
-        }
-        case 'google_dns_record_set':
-            return block(`resource "google_dns_record_set" "${label(name)}"`, [
-                ['managed_zone', `google_dns_managed_zone.${zoneLabel}.name`],
-                ['name', hclString(record.name)],
-                ['type', hclString(type)],
-                ['ttl', ttl],
-                ['rrdatas', `[${hclString(record.data)}]`],
-            ]);
-        case 'cloudflare_dns_record': {
-            const f = fields.ok ? fields.value.map((x) => x.text) : [];
-            const lines = [
-                ['zone_id', `cloudflare_zone.${zoneLabel}.id`],
-                ['name', hclString(withoutDot(record.name))],
-                ['type', hclString(type)],
-                ['ttl', String(record.ttl ?? 1)],
-            ];
-            if (type === 'MX' && f.length === 2) {
-                lines.push(['content', hclString(withoutDot(f[1]))], ['priority', f[0]]);
-            }
-            else if (type === 'SRV' && f.length === 4) {
-                const [priority, weight, port, target] = f;
-                lines.push([
-                    'data',
-                    `{ priority = ${priority}, weight = ${weight}, port = ${port}, target = ${hclString(withoutDot(target))} }`,
-                ]);
-            }
-            else if (strings)
-                lines.push(['content', hclString(record.data)]);
-            else
-                lines.push(['content', hclString(withoutDot(record.data))]);
-            return block(`resource "cloudflare_dns_record" "${label(name)}"`, lines);
-        }
-        case 'azurerm_dns': {
-            const kind = type.toLowerCase();
-            if (!AZURE_TYPES.includes(kind))
-                return `# Azure DNS has no record set resource for ${type} records`;
-            const lines = [
-                ['name', hclString(owner)],
-                ['zone_name', hclString(withoutDot(z))],
-                ['resource_group_name', 'var.resource_group_name'],
-                ['ttl', ttl],
-            ];
-            const f = fields.ok ? fields.value.map((x) => x.text) : [];
-            const sub = (pairs) => {
-                const width = Math.max(...pairs.map((p) => p[0].length));
-                return ['', '  record {', ...pairs.map(([k, v]) => `    ${k.padEnd(width)} = ${v}`), '  }'];
-            };
-            if (kind === 'cname')
-                lines.push(['record', hclString(record.data)]);
-            else if (kind === 'mx' && f.length === 2)
-                lines.push(...sub([
-                    ['preference', f[0]],
-                    ['exchange', hclString(f[1])],
-                ]));
-            else if (kind === 'srv' && f.length === 4)
-                lines.push(...sub([
-                    ['priority', f[0]],
-                    ['weight', f[1]],
-                    ['port', f[2]],
-                    ['target', hclString(f[3])],
-                ]));
-            else if (kind === 'caa' && f.length === 3)
-                lines.push(...sub([
-                    ['flags', f[0]],
-                    ['tag', hclString(f[1])],
-                    ['value', hclString(f[2])],
-                ]));
-            else if (kind === 'txt')
-                lines.push(...sub([['value', hclString((strings ?? [record.data]).join(''))]]));
-            else
-                lines.push(['records', `[${hclString(record.data)}]`]);
-            return block(`resource "azurerm_dns_${kind}_record" "${label(name)}"`, lines);
-        }
-    }
-}
-const DNS_RESOURCE = /^[ \t]*resource[ \t]+"(?:aws_route53_record|azurerm_dns_[a-z]+_record|cloudflare_record|cloudflare_dns_record|google_dns_record_set)"/m;
-/**
- * Terraform (HCL) DNS records: `aws_route53_record`, `azurerm_dns_{a,aaaa,cname,mx,txt,srv,ns,ptr,caa}_record`,
- * `cloudflare_record` (v4) and `cloudflare_dns_record` (v5), `google_dns_record_set`.
- *
- * Settings: `variables` (input variable values for `var.NAME`), `zones` (a mapping from what a
- * record's `zone_id`/`zone_name`/`managed_zone` holds, as written — `aws_route53_zone.primary.zone_id`,
- * the resource address `aws_route53_zone.primary`, or a literal zone id — to the zone's domain),
- * and `zone` (the domain of records whose zone cannot be told otherwise). A zone resource in the
- * same file is read by itself. `render` writes an `aws_route53_record`; `renderTerraformRecord`
- * writes the other providers' resources.
- */
-const TERRAFORM_DNS = {
-    id: 'terraform-dns',
-    title: 'Terraform DNS records',
-    filePatterns: ['*.tf', '*.tofu'],
-    detect: terraformDetector(DNS_RESOURCE),
-    parse: parseTerraformDns,
-    render: (record, zone) => renderTerraformRecord('aws_route53_record', record, zone),
-};
-
-;// CONCATENATED MODULE: ./src/parsers/dns-registry.ts
-
-
-
-
-
-
-/** Every supported DNS format. Order breaks detection ties. */
-const DNS_FORMATS = [
-    BIND,
-    OCTODNS,
-    DNSCONTROL,
-    DNS_CSV,
-    DNS_YAML,
-    TERRAFORM_DNS,
-];
-function dnsFormatIds() {
-    return DNS_FORMATS.map((f) => f.id);
-}
-function resolveDnsFormat(file, id) {
-    if (id !== 'auto') {
-        const format = DNS_FORMATS.find((f) => f.id === id);
-        if (format)
-            return { format };
-        return {
-            error: `unknown DNS format "${id}" (supported: ${['auto', ...dnsFormatIds()].join(', ')})`,
-        };
-    }
-    let best;
-    let bestScore = 0;
-    for (const format of DNS_FORMATS) {
-        const score = format.detect(file);
-        if (score > bestScore) {
-            best = format;
-            bestScore = score;
-        }
-    }
-    if (best)
-        return { format: best };
-    return {
-        error: `cannot tell the DNS format of "${file.path}"; set its format to one of: ${dnsFormatIds().join(', ')}`,
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline.ts
@@ -18829,6 +18829,7 @@ const ansi = {
 
 
 
+
 /** Runs the CLI and returns the exit status; the only place besides the action that decides one. */
 async function run(argv, io) {
     const [command, ...rest] = argv;
@@ -18850,8 +18851,12 @@ async function run(argv, io) {
         return scenarioIds(EMBEDDED_CATALOGUE).length > 0 ? 0 : 1;
     }
     if (command === 'formats') {
+        io.stdout('Allowlists:\n');
         for (const f of ALLOWLIST_FORMATS)
-            io.stdout(`${f.id.padEnd(21)} ${f.title} (${f.filePatterns.join(', ')})\n`);
+            io.stdout(`  ${f.id.padEnd(21)} ${f.title} (${f.filePatterns.join(', ')})\n`);
+        io.stdout('DNS record files:\n');
+        for (const f of DNS_FORMATS)
+            io.stdout(`  ${f.id.padEnd(21)} ${f.title} (${f.filePatterns.join(', ')})\n`);
         return 0;
     }
     if (command !== 'check') {
