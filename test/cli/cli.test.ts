@@ -269,8 +269,8 @@ describe('the CLI bundle', () => {
 
   it('lists formats and scenarios', () => {
     const formats = spawnSync(process.execPath, [bundle, 'formats'], { encoding: 'utf8' });
-    expect(formats.stdout).toMatch(/^  plain +plain list/m);
-    expect(formats.stdout).toMatch(/^DNS record files:\n  bind +BIND zone file/m);
+    expect(formats.stdout).toMatch(/^ {2}plain +plain list/m);
+    expect(formats.stdout).toMatch(/^DNS record files:\n {2}bind +BIND zone file/m);
     const scenarios = spawnSync(process.execPath, [bundle, 'scenarios'], { encoding: 'utf8' });
     expect(scenarios.stdout).toMatch(/^graph-change-notifications +row 23: /m);
   });
