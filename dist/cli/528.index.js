@@ -2707,7 +2707,7 @@ async function expand(root, pattern) {
     return found.sort();
 }
 /** Reads a file as UTF-8 text, refusing directories, oversized, binary and non-UTF-8 files. */
-async function readText(absolute, shown) {
+async function readText(absolute, shown, limit = MAX_FILE_BYTES) {
     let size;
     try {
         const s = await (0,promises_.stat)(absolute);
@@ -2718,9 +2718,9 @@ async function readText(absolute, shown) {
     catch (e) {
         return { error: `${shown}: cannot be read (${describeIoError(e)})` };
     }
-    if (size > MAX_FILE_BYTES)
+    if (size > limit)
         return {
-            error: `${shown}: is too large to check (${size} bytes; the limit is ${MAX_FILE_BYTES} bytes)`,
+            error: `${shown}: is too large to check (${size} bytes; the limit is ${limit} bytes)`,
         };
     let bytes;
     try {

@@ -89,6 +89,7 @@ async function expand(root: string, pattern: string): Promise<string[]> {
 export async function readText(
   absolute: string,
   shown: string,
+  limit: number = MAX_FILE_BYTES,
 ): Promise<{ text: string } | { error: string }> {
   let size: number;
   try {
@@ -98,9 +99,9 @@ export async function readText(
   } catch (e) {
     return { error: `${shown}: cannot be read (${describeIoError(e)})` };
   }
-  if (size > MAX_FILE_BYTES)
+  if (size > limit)
     return {
-      error: `${shown}: is too large to check (${size} bytes; the limit is ${MAX_FILE_BYTES} bytes)`,
+      error: `${shown}: is too large to check (${size} bytes; the limit is ${limit} bytes)`,
     };
   let bytes: Buffer;
   try {
