@@ -451,7 +451,8 @@ describe('bind: render', () => {
 describe.skipIf(!existsSync(corpus))('bind: corpus', () => {
   const file = 'bind/wyvernsquare.com.zone';
   const parsed = BIND.parse(
-    { path: file, text: readFileSync(path.join(corpus, file), 'utf8') },
+    // The body is collected even when skipped: read only what exists.
+    { path: file, text: existsSync(corpus) ? readFileSync(path.join(corpus, file), 'utf8') : '' },
     { readFile: () => undefined },
   );
   const named = (name: string) => parsed.records.filter((r) => r.name === name);

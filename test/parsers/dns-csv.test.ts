@@ -207,7 +207,9 @@ describe('dns-csv: render', () => {
 
 describe.skipIf(!existsSync(corpus))('dns-csv: corpus', () => {
   const file = 'csv/zhp-pl-dns-export.csv';
-  const parsed = DNS_CSV.parse({ path: file, text: readFileSync(path.join(corpus, file), 'utf8') });
+  // The body is collected even when skipped: read only what exists.
+  const text = existsSync(corpus) ? readFileSync(path.join(corpus, file), 'utf8') : '';
+  const parsed = DNS_CSV.parse({ path: file, text });
   const records = parsed.records;
   const count = (f: (r: DnsRecord) => boolean) => records.filter(f).length;
   const m365Mx = records.filter(
