@@ -16506,9 +16506,17 @@ class SuffixIndex {
     }
     add(base, item) {
         host_index_push(this.at, base, item);
-        if (this.interesting.size === 0)
+        this.addUnder(base, item);
+    }
+    /**
+     * Files the item under each interesting suffix of its base. Every longer interesting suffix
+     * has the two-label one as a suffix too, so when that one is not interesting (most entries
+     * of a large general list) nothing is.
+     */
+    addUnder(base, item) {
+        const two = lastLabels(base, 2);
+        if (two === undefined || !this.interesting.has(two))
             return;
-        // Suffixes with at least two labels, without building the list (this runs for every entry).
         let i = -1;
         let dots = 0;
         for (let j = base.indexOf('.'); j !== -1; j = base.indexOf('.', j + 1))
@@ -16559,6 +16567,13 @@ class SuffixIndex {
     }
     /** Whether anything indexed can share a name with a pattern of this base (a cheap pre-check of `related`). */
     touches(base) {
+        // Items above a base of two or more labels have an interesting two-label suffix in common
+        // with it, unless they sit at one label or at the root: check those two directly.
+        const two = lastLabels(base, 2);
+        if (two !== undefined && !this.interesting.has(two)) {
+            const one = lastLabels(base, 1) ?? base;
+            return this.at.has(one) || this.at.has('');
+        }
         let found = false;
         this.eachAbove(base, () => (found = true));
         return found || (this.under.get(base)?.length ?? 0) > 0;
@@ -16591,6 +16606,16 @@ function interestingSuffixes(bases) {
             if (s.includes('.'))
                 out.add(s);
     return out;
+}
+/** The last `n` labels of a name, or undefined when it has fewer. */
+function lastLabels(name, n) {
+    let i = name.length;
+    for (let k = 0; k < n; k++) {
+        i = name.lastIndexOf('.', i - 1);
+        if (i === -1)
+            return k === n - 1 ? name : undefined;
+    }
+    return name.slice(i + 1);
 }
 
 ;// CONCATENATED MODULE: ./src/diff/engine.ts
@@ -16676,6 +16701,8 @@ class CloudContext {
     selectedHostKeys;
     allHostIndex;
     selectedHostIndex;
+    /** Every suffix of every selected host requirement's base, down to the root. */
+    requirementSuffixes;
     interesting;
     selectedSpace;
     allSpace;
@@ -16696,6 +16723,7 @@ class CloudContext {
         this.allHostIndex = new SuffixIndex(this.interesting);
         for (const r of this.allHostReqs)
             this.allHostIndex.add(r.pattern.base, r);
+        this.requirementSuffixes = new Set(this.hostReqs.flatMap((r) => suffixes(r.pattern.base)));
         this.selectedHostIndex = new SuffixIndex(this.interesting);
         for (const r of this.hostReqs)
             this.selectedHostIndex.add(r.pattern.base, r);
@@ -16738,7 +16766,12 @@ class GroupCheck {
             for (const e of f.parsed.entries) {
                 if (e.kind === 'host') {
                     this.hosts.push(e);
-                    this.hostIndex.add(e.pattern.base, e);
+                    // An exact name covers only itself: it is needed in the index only where a
+                    // requirement looks for it.
+                    if (e.pattern.isWildcard || ctx.requirementSuffixes.has(e.pattern.base))
+                        this.hostIndex.add(e.pattern.base, e);
+                    else
+                        this.hostIndex.addUnder(e.pattern.base, e);
                 }
                 else if (e.kind === 'ip')
                     this.ips.push(e);
@@ -16954,6 +16987,21 @@ class GroupCheck {
     checkHostEntries() {
         const seen = new Map();
         for (const e of this.hosts) {
+            const scope = this.scopeOf.get(e.location.file);
+            const mirrors = this.ctx.catalogueHostKeys.has(e.pattern.key());
+            // Nothing in the catalogue shares a name with it: the common case of a large general list.
+            const unrelated = !mirrors &&
+                !this.ctx.allHostIndex.touches(e.pattern.base) &&
+                !this.ctx.selectedHostIndex.touches(e.pattern.base);
+            if (unrelated && scope === 'mixed') {
+                // Outside Microsoft 365's namespaces a mixed list is not judged, except for allowing everything.
+                if (e.pattern.text === '*')
+                    this.add('over-broad-entry', 'warning', e.location, {
+                        message: withText(e.text, e.pattern.overBreadth() ?? 'allows every name'),
+                        entry: e.text,
+                    });
+                continue;
+            }
             const key = e.ports ? `${e.pattern.key()}|${portsKey(e.ports)}` : e.pattern.key();
             const first = seen.get(key);
             if (first) {
@@ -16964,19 +17012,13 @@ class GroupCheck {
                 continue;
             }
             seen.set(key, e);
-            this.judgeHost(e);
+            if (unrelated)
+                this.judgeUnrelatedHost(e);
+            else
+                this.judgeHost(e, scope, mirrors);
         }
     }
-    judgeHost(e) {
-        const scope = this.scopeOf.get(e.location.file);
-        const mirrors = this.ctx.catalogueHostKeys.has(e.pattern.key());
-        if (!mirrors &&
-            !this.ctx.allHostIndex.touches(e.pattern.base) &&
-            !this.ctx.selectedHostIndex.touches(e.pattern.base)) {
-            // Nothing in the catalogue shares a name with it: the common case of a large general list.
-            this.judgeUnrelatedHost(e, scope);
-            return;
-        }
+    judgeHost(e, scope, mirrors) {
         const related = mirrors ? [] : this.ctx.allHostIndex.related(e.pattern.base);
         const matching = mirrors ? [] : related.filter((r) => e.pattern.intersects(r.pattern));
         const inSelection = this.ctx.selectedHostKeys.has(e.pattern.key()) ||
@@ -17022,17 +17064,8 @@ class GroupCheck {
             entry: e.text,
         });
     }
-    /** An entry no catalogue pattern shares a name with: over-broad, redundant or extraneous. */
-    judgeUnrelatedHost(e, scope) {
-        if (scope === 'mixed') {
-            // Outside Microsoft 365's namespaces a mixed list is not judged, except for allowing everything.
-            if (e.pattern.text === '*')
-                this.add('over-broad-entry', 'warning', e.location, {
-                    message: withText(e.text, e.pattern.overBreadth() ?? 'allows every name'),
-                    entry: e.text,
-                });
-            return;
-        }
+    /** An entry of a dedicated list that no catalogue pattern shares a name with. */
+    judgeUnrelatedHost(e) {
         const broad = e.pattern.overBreadth();
         if (broad) {
             this.add('over-broad-entry', 'warning', e.location, {
@@ -17083,10 +17116,14 @@ class GroupCheck {
         return true;
     }
     checkIpEntries() {
+        // A mixed allowlist is judged only inside Microsoft 365 address space; what lies outside it
+        // cannot contain anything inside it, so the sweep can leave it out.
+        const judged = this.ips.filter((e) => this.scopeOf.get(e.location.file) === 'dedicated' ||
+            this.ctx.allSpace.overlaps(e.block.masked()));
         // this.ips is in file and line order, and equal blocks keep that order.
-        const blocks = this.ips.map((e) => e.block.masked());
+        const blocks = judged.map((e) => e.block.masked());
         const masked = Array.from(IpBlock.orderWidestFirst(blocks), (i) => ({
-            e: this.ips[i],
+            e: judged[i],
             m: blocks[i],
         }));
         // Sweep in address order: an entry inside the widest earlier block (same ports) adds nothing.
@@ -17098,8 +17135,7 @@ class GroupCheck {
             const w = widest.get(key);
             if (w && w.m.contains(m)) {
                 const duplicate = w.m.key() === m.key();
-                const judged = this.scopeOf.get(e.location.file) === 'dedicated' || this.ctx.allSpace.overlaps(m);
-                if (judged && (duplicate || !this.ctx.catalogueIpKeys.has(m.key()))) {
+                if (duplicate || !this.ctx.catalogueIpKeys.has(m.key())) {
                     redundant.add(e);
                     this.add('redundant-entry', 'notice', e.location, {
                         message: duplicate
@@ -17119,9 +17155,10 @@ class GroupCheck {
                     message: `${engine_quote(e.text)} has host bits set; the network is ${e.block.masked().text}`,
                     entry: e.text,
                 });
+        }
+        for (const e of judged)
             if (!redundant.has(e))
                 this.judgeIp(e);
-        }
     }
     judgeIp(e) {
         const b = e.block.masked();

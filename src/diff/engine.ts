@@ -32,7 +32,7 @@ import {
   type PortRange,
   type PortSpec,
 } from '../model/ports.js';
-import { interestingSuffixes, SuffixIndex } from './host-index.js';
+import { interestingSuffixes, SuffixIndex, suffixes } from './host-index.js';
 
 export type Scope = 'dedicated' | 'mixed';
 
@@ -169,6 +169,8 @@ class CloudContext {
   readonly selectedHostKeys: Set<string>;
   readonly allHostIndex: SuffixIndex<HostRequirement>;
   readonly selectedHostIndex: SuffixIndex<HostRequirement>;
+  /** Every suffix of every selected host requirement's base, down to the root. */
+  readonly requirementSuffixes: Set<string>;
   readonly interesting: Set<string>;
   readonly selectedSpace: IpSet;
   readonly allSpace: IpSet;
@@ -197,6 +199,7 @@ class CloudContext {
     );
     this.allHostIndex = new SuffixIndex(this.interesting);
     for (const r of this.allHostReqs) this.allHostIndex.add(r.pattern.base, r);
+    this.requirementSuffixes = new Set(this.hostReqs.flatMap((r) => suffixes(r.pattern.base)));
     this.selectedHostIndex = new SuffixIndex(this.interesting);
     for (const r of this.hostReqs) this.selectedHostIndex.add(r.pattern.base, r);
     this.selectedSpace = IpSet.of(this.ipReqs.map((r) => r.block));
@@ -234,7 +237,11 @@ class GroupCheck {
       for (const e of f.parsed.entries) {
         if (e.kind === 'host') {
           this.hosts.push(e);
-          this.hostIndex.add(e.pattern.base, e);
+          // An exact name covers only itself: it is needed in the index only where a
+          // requirement looks for it.
+          if (e.pattern.isWildcard || ctx.requirementSuffixes.has(e.pattern.base))
+            this.hostIndex.add(e.pattern.base, e);
+          else this.hostIndex.addUnder(e.pattern.base, e);
         } else if (e.kind === 'ip') this.ips.push(e);
         else this.references.push(e);
       }
@@ -465,6 +472,22 @@ class GroupCheck {
   private checkHostEntries(): void {
     const seen = new Map<string, HostEntry>();
     for (const e of this.hosts) {
+      const scope = this.scopeOf.get(e.location.file)!;
+      const mirrors = this.ctx.catalogueHostKeys.has(e.pattern.key());
+      // Nothing in the catalogue shares a name with it: the common case of a large general list.
+      const unrelated =
+        !mirrors &&
+        !this.ctx.allHostIndex.touches(e.pattern.base) &&
+        !this.ctx.selectedHostIndex.touches(e.pattern.base);
+      if (unrelated && scope === 'mixed') {
+        // Outside Microsoft 365's namespaces a mixed list is not judged, except for allowing everything.
+        if (e.pattern.text === '*')
+          this.add('over-broad-entry', 'warning', e.location, {
+            message: withText(e.text, e.pattern.overBreadth() ?? 'allows every name'),
+            entry: e.text,
+          });
+        continue;
+      }
       const key = e.ports ? `${e.pattern.key()}|${portsKey(e.ports)}` : e.pattern.key();
       const first = seen.get(key);
       if (first) {
@@ -475,22 +498,12 @@ class GroupCheck {
         continue;
       }
       seen.set(key, e);
-      this.judgeHost(e);
+      if (unrelated) this.judgeUnrelatedHost(e);
+      else this.judgeHost(e, scope, mirrors);
     }
   }
 
-  private judgeHost(e: HostEntry): void {
-    const scope = this.scopeOf.get(e.location.file)!;
-    const mirrors = this.ctx.catalogueHostKeys.has(e.pattern.key());
-    if (
-      !mirrors &&
-      !this.ctx.allHostIndex.touches(e.pattern.base) &&
-      !this.ctx.selectedHostIndex.touches(e.pattern.base)
-    ) {
-      // Nothing in the catalogue shares a name with it: the common case of a large general list.
-      this.judgeUnrelatedHost(e, scope);
-      return;
-    }
+  private judgeHost(e: HostEntry, scope: Scope, mirrors: boolean): void {
     const related = mirrors ? [] : this.ctx.allHostIndex.related(e.pattern.base);
     const matching = mirrors ? [] : related.filter((r) => e.pattern.intersects(r.pattern));
     const inSelection =
@@ -538,17 +551,8 @@ class GroupCheck {
     });
   }
 
-  /** An entry no catalogue pattern shares a name with: over-broad, redundant or extraneous. */
-  private judgeUnrelatedHost(e: HostEntry, scope: Scope): void {
-    if (scope === 'mixed') {
-      // Outside Microsoft 365's namespaces a mixed list is not judged, except for allowing everything.
-      if (e.pattern.text === '*')
-        this.add('over-broad-entry', 'warning', e.location, {
-          message: withText(e.text, e.pattern.overBreadth() ?? 'allows every name'),
-          entry: e.text,
-        });
-      return;
-    }
+  /** An entry of a dedicated list that no catalogue pattern shares a name with. */
+  private judgeUnrelatedHost(e: HostEntry): void {
     const broad = e.pattern.overBreadth();
     if (broad) {
       this.add('over-broad-entry', 'warning', e.location, {
@@ -596,10 +600,17 @@ class GroupCheck {
   }
 
   private checkIpEntries(): void {
+    // A mixed allowlist is judged only inside Microsoft 365 address space; what lies outside it
+    // cannot contain anything inside it, so the sweep can leave it out.
+    const judged = this.ips.filter(
+      (e) =>
+        this.scopeOf.get(e.location.file) === 'dedicated' ||
+        this.ctx.allSpace.overlaps(e.block.masked()),
+    );
     // this.ips is in file and line order, and equal blocks keep that order.
-    const blocks = this.ips.map((e) => e.block.masked());
+    const blocks = judged.map((e) => e.block.masked());
     const masked = Array.from(IpBlock.orderWidestFirst(blocks), (i) => ({
-      e: this.ips[i]!,
+      e: judged[i]!,
       m: blocks[i]!,
     }));
     // Sweep in address order: an entry inside the widest earlier block (same ports) adds nothing.
@@ -611,9 +622,7 @@ class GroupCheck {
       const w = widest.get(key);
       if (w && w.m.contains(m)) {
         const duplicate = w.m.key() === m.key();
-        const judged =
-          this.scopeOf.get(e.location.file) === 'dedicated' || this.ctx.allSpace.overlaps(m);
-        if (judged && (duplicate || !this.ctx.catalogueIpKeys.has(m.key()))) {
+        if (duplicate || !this.ctx.catalogueIpKeys.has(m.key())) {
           redundant.add(e);
           this.add('redundant-entry', 'notice', e.location, {
             message: duplicate
@@ -632,8 +641,8 @@ class GroupCheck {
           message: `${quote(e.text)} has host bits set; the network is ${e.block.masked().text}`,
           entry: e.text,
         });
-      if (!redundant.has(e)) this.judgeIp(e);
     }
+    for (const e of judged) if (!redundant.has(e)) this.judgeIp(e);
   }
 
   private judgeIp(e: IpEntry): void {

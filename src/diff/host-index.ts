@@ -24,8 +24,17 @@ export class SuffixIndex<T> {
 
   add(base: string, item: T): void {
     push(this.at, base, item);
-    if (this.interesting.size === 0) return;
-    // Suffixes with at least two labels, without building the list (this runs for every entry).
+    this.addUnder(base, item);
+  }
+
+  /**
+   * Files the item under each interesting suffix of its base. Every longer interesting suffix
+   * has the two-label one as a suffix too, so when that one is not interesting (most entries
+   * of a large general list) nothing is.
+   */
+  addUnder(base: string, item: T): void {
+    const two = lastLabels(base, 2);
+    if (two === undefined || !this.interesting.has(two)) return;
     let i = -1;
     let dots = 0;
     for (let j = base.indexOf('.'); j !== -1; j = base.indexOf('.', j + 1)) dots++;
@@ -74,6 +83,13 @@ export class SuffixIndex<T> {
 
   /** Whether anything indexed can share a name with a pattern of this base (a cheap pre-check of `related`). */
   touches(base: string): boolean {
+    // Items above a base of two or more labels have an interesting two-label suffix in common
+    // with it, unless they sit at one label or at the root: check those two directly.
+    const two = lastLabels(base, 2);
+    if (two !== undefined && !this.interesting.has(two)) {
+      const one = lastLabels(base, 1) ?? base;
+      return this.at.has(one) || this.at.has('');
+    }
     let found = false;
     this.eachAbove(base, () => (found = true));
     return found || (this.under.get(base)?.length ?? 0) > 0;
@@ -103,4 +119,14 @@ export function interestingSuffixes(bases: Iterable<string>): Set<string> {
   const out = new Set<string>();
   for (const b of bases) for (const s of suffixes(b)) if (s.includes('.')) out.add(s);
   return out;
+}
+
+/** The last `n` labels of a name, or undefined when it has fewer. */
+function lastLabels(name: string, n: number): string | undefined {
+  let i = name.length;
+  for (let k = 0; k < n; k++) {
+    i = name.lastIndexOf('.', i - 1);
+    if (i === -1) return k === n - 1 ? name : undefined;
+  }
+  return name.slice(i + 1);
 }
