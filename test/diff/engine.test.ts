@@ -176,9 +176,22 @@ describe('check against the worldwide catalogue', () => {
       'www.example.org',
       '192.0.2.0/24',
       'foo.microsoftonline.com.evil.example',
+      'www.example.org',
+      '*.example.org',
+      '192.0.2.0/25',
     ];
     const result = run([{ path: 'all.txt', text: lines.join('\n'), scope: 'mixed' }]);
     expect(result.findings).toEqual([]);
+  });
+
+  it('still judges the Microsoft 365 entries of a mixed allowlist', () => {
+    const lines = [...base, 'www.example.org', 'outlook.office.com', '*', 'foo.sharepoint.com'];
+    const result = run([{ path: 'all.txt', text: lines.join('\n'), scope: 'mixed' }]);
+    expect(result.findings.map(brief)).toEqual([
+      `redundant-entry notice all.txt:${lines.length - 2}:1 outlook.office.com`,
+      `over-broad-entry warning all.txt:${lines.length - 1}:1 *`,
+      `redundant-entry notice all.txt:${lines.length}:1 foo.sharepoint.com`,
+    ]);
   });
 
   it('treats the files of a group as one allowlist and checks groups separately', () => {
