@@ -1,6 +1,12 @@
 import type { Catalogue, Selection } from './catalogue/types.js';
 import type { Options } from './config/options.js';
-import { check, sortFindings, type CheckedFile, type Result } from './diff/engine.js';
+import {
+  check,
+  problemFinding,
+  sortFindings,
+  type CheckedFile,
+  type Result,
+} from './diff/engine.js';
 import { checkDns, type DnsInput } from './dns/check.js';
 import { loadFiles, referencedFileReader } from './io/files.js';
 import type { Finding } from './model/finding.js';
@@ -83,18 +89,9 @@ export async function runCheck(
   if (dnsInputs.length === 0 && options.domains.length === 0)
     return { result, inputErrors: errors };
 
-  const dnsFindings: Finding[] = [];
-  for (const { file } of dnsInputs)
-    for (const p of file.problems) {
-      const severity = p.severity ?? 'error';
-      dnsFindings.push({
-        ruleId: severity === 'error' ? 'invalid-entry' : 'unsupported-entry',
-        severity,
-        message: p.message,
-        location: p.location,
-        ...(p.text !== undefined ? { entry: p.text } : {}),
-      });
-    }
+  const dnsFindings: Finding[] = dnsInputs.flatMap(({ file }) =>
+    file.problems.map((p) => problemFinding(p)),
+  );
   dnsFindings.push(...checkDns(options.instance, dnsInputs, options.domains));
   return {
     result: {

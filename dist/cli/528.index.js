@@ -6410,1187 +6410,6 @@ const DNSCONTROL = {
     render: renderDnscontrol,
 };
 
-;// CONCATENATED MODULE: ./src/parsers/hcl.ts
-
-const NUMBER = /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const PUNCT3 = new Set(['...']);
-const PUNCT2 = new Set(['==', '!=', '<=', '>=', '&&', '||', '=>', '::']);
-const PUNCT1 = '{}[]()=:,.?!+-*/%<>~';
-const ID_START = /[\p{ID_Start}_]/u;
-const ID_CONTINUE = /[\p{ID_Continue}-]/u;
-/** Deep enough for any real file; deeper input is refused rather than allowed to exhaust the stack. */
-const hcl_MAX_DEPTH = 256;
-function isIdStart(c, text, i) {
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)
-        return true;
-    return c > 127 && ID_START.test(String.fromCodePoint(text.codePointAt(i)));
-}
-function isIdContinue(c, text, i) {
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45)
-        return true;
-    return c > 127 && ID_CONTINUE.test(String.fromCodePoint(text.codePointAt(i)));
-}
-function isHex(s) {
-    return /^[0-9a-fA-F]+$/.test(s);
-}
-/** How a token reads in a message. */
-function describeToken(t) {
-    switch (t.kind) {
-        case 'newline':
-            return 'the end of the line';
-        case 'eof':
-            return 'the end of the file';
-        case 'quote':
-            return 'a string';
-        case 'heredoc':
-            return 'a heredoc';
-        default:
-            return JSON.stringify(t.text.length > 40 ? `${t.text.slice(0, 40)}…` : t.text);
-    }
-}
-class Parser {
-    text;
-    problems = [];
-    comments = [];
-    #lineStarts = [0];
-    #pos = 0;
-    #limit;
-    #tok;
-    #tok2;
-    #depth = 0;
-    #silent = 0;
-    #aborted = false;
-    constructor(text) {
-        this.text = text;
-        this.#limit = text.length;
-        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-            this.#lineStarts.push(i + 1);
-    }
-    position(offset) {
-        const starts = this.#lineStarts;
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (starts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return { offset, line: lo + 1, column: offset - starts[lo] + 1 };
-    }
-    error(offset, message) {
-        if (this.#silent > 0 || this.#aborted)
-            return;
-        this.problems.push({ message, start: this.position(offset) });
-    }
-    // Tokens ────────────────────────────────────────────────────────────────────────────────────
-    #lex() {
-        const text = this.text;
-        const limit = this.#limit;
-        for (;;) {
-            let i = this.#pos;
-            if (this.#aborted || i >= limit)
-                return { kind: 'eof', start: limit, end: limit, text: '' };
-            const c = text.charCodeAt(i);
-            if (c === 32 || c === 9 || c === 13) {
-                this.#pos = i + 1;
-                continue;
-            }
-            if (c === 10) {
-                this.#pos = i + 1;
-                return { kind: 'newline', start: i, end: i + 1, text: '\n' };
-            }
-            if (c === 35 /* # */ || (c === 47 /* / */ && text.charCodeAt(i + 1) === 47)) {
-                let end = text.indexOf('\n', i);
-                if (end < 0 || end > limit)
-                    end = limit;
-                this.#comment(i, text.slice(i + (c === 35 ? 1 : 2), end));
-                this.#pos = end;
-                continue;
-            }
-            if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
-                let end = text.indexOf('*/', i + 2);
-                if (end < 0 || end + 2 > limit) {
-                    this.error(i, 'unterminated comment: "*/" is missing');
-                    end = limit;
-                    this.#comment(i, text.slice(i + 2, end));
-                    this.#pos = end;
-                }
-                else {
-                    this.#comment(i, text.slice(i + 2, end));
-                    this.#pos = end + 2;
-                }
-                continue;
-            }
-            const start = i;
-            if (isIdStart(c, text, i)) {
-                i += c > 0xffff || (c >= 0xd800 && c <= 0xdbff) ? 2 : 1;
-                while (i < limit) {
-                    const d = text.charCodeAt(i);
-                    if (!isIdContinue(d, text, i))
-                        break;
-                    i += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
-                }
-                this.#pos = i;
-                return { kind: 'ident', start, end: i, text: text.slice(start, i) };
-            }
-            if (c >= 48 && c <= 57) {
-                NUMBER.lastIndex = i;
-                NUMBER.test(text);
-                const end = Math.min(NUMBER.lastIndex, limit);
-                this.#pos = end;
-                return { kind: 'number', start, end, text: text.slice(start, end) };
-            }
-            if (c === 34 /* " */) {
-                this.#pos = i + 1;
-                return { kind: 'quote', start, end: i + 1, text: '"' };
-            }
-            if (c === 60 /* < */ && text.charCodeAt(i + 1) === 60) {
-                const heredoc = this.#heredoc(i);
-                if (heredoc)
-                    return heredoc;
-            }
-            const three = text.slice(i, i + 3);
-            const two = three.slice(0, 2);
-            const len = PUNCT3.has(three) ? 3 : PUNCT2.has(two) ? 2 : PUNCT1.includes(text[i]) ? 1 : 0;
-            if (len > 0 && i + len <= limit) {
-                this.#pos = i + len;
-                return { kind: 'punct', start, end: i + len, text: text.slice(i, i + len) };
-            }
-            const width = c >= 0xd800 && c <= 0xdbff && i + 1 < limit ? 2 : 1;
-            this.#pos = i + width;
-            return { kind: 'invalid', start, end: i + width, text: text.slice(i, i + width) };
-        }
-    }
-    #comment(start, body) {
-        const text = this.text;
-        let j = start - 1;
-        while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9))
-            j--;
-        const ownLine = j < 0 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13;
-        const pos = this.position(start);
-        this.comments.push({ text: body.trim(), line: pos.line, column: pos.column, ownLine });
-    }
-    /** `<<EOF` or `<<-EOF` at the end of a line; undefined when the text at `i` is not one. */
-    #heredoc(i) {
-        const text = this.text;
-        const m = /<<(-?)([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/y;
-        m.lastIndex = i;
-        const found = m.exec(text);
-        if (!found || m.lastIndex > this.#limit)
-            return undefined;
-        const marker = found[2];
-        const contentStart = m.lastIndex;
-        let lineStart = contentStart;
-        let contentEnd = this.#limit;
-        let closeEnd = this.#limit;
-        while (lineStart < this.#limit) {
-            let lineEnd = text.indexOf('\n', lineStart);
-            if (lineEnd < 0 || lineEnd > this.#limit)
-                lineEnd = this.#limit;
-            if (text.slice(lineStart, lineEnd).trim() === marker) {
-                contentEnd = lineStart;
-                closeEnd = text.indexOf(marker, lineStart) + marker.length;
-                break;
-            }
-            lineStart = lineEnd + 1;
-        }
-        if (closeEnd === this.#limit && contentEnd === this.#limit)
-            this.error(i, `unterminated heredoc: no line reads "${marker}"`);
-        this.#pos = closeEnd;
-        return {
-            kind: 'heredoc',
-            start: i,
-            end: closeEnd,
-            text: found[0].trimEnd(),
-            heredoc: { contentStart, contentEnd, flush: found[1] === '-' },
-        };
-    }
-    peek() {
-        return (this.#tok ??= this.#lex());
-    }
-    /** The token after the next one; only used after an identifier, so no string is being read. */
-    peek2() {
-        this.peek();
-        return (this.#tok2 ??= this.#lex());
-    }
-    next() {
-        const t = this.peek();
-        this.#tok = this.#tok2;
-        this.#tok2 = undefined;
-        return t;
-    }
-    /** The next token, newlines skipped (inside brackets, parentheses and interpolations). */
-    peekSkip() {
-        let t = this.peek();
-        while (t.kind === 'newline') {
-            this.next();
-            t = this.peek();
-        }
-        return t;
-    }
-    isPunct(t, p) {
-        return t.kind === 'punct' && t.text === p;
-    }
-    #enter(offset) {
-        if (++this.#depth <= hcl_MAX_DEPTH)
-            return true;
-        if (!this.#aborted) {
-            this.error(offset, `nested more than ${hcl_MAX_DEPTH} levels deep; the rest of the file is not read`);
-            this.#aborted = true;
-            this.#tok = this.#tok2 = undefined;
-        }
-        return false;
-    }
-    #leave() {
-        this.#depth--;
-    }
-    // Bodies ────────────────────────────────────────────────────────────────────────────────────
-    body(closing) {
-        const items = [];
-        for (;;) {
-            const t = this.peek();
-            if (t.kind === 'newline') {
-                this.next();
-                continue;
-            }
-            if (t.kind === 'eof') {
-                if (closing && !this.#aborted)
-                    this.error(closing.offset, `the block opened here is not closed: "}" is missing`);
-                return { items };
-            }
-            if (this.isPunct(t, '}')) {
-                if (closing)
-                    return { items };
-                this.error(t.start, 'unexpected "}" outside a block');
-                this.next();
-                continue;
-            }
-            if (t.kind === 'ident') {
-                const item = this.#item();
-                if (item)
-                    items.push(item);
-                continue;
-            }
-            this.error(t.start, `expected an attribute or a block, found ${describeToken(t)}`);
-            this.#skipLine();
-        }
-    }
-    #item() {
-        const name = this.next();
-        const start = this.position(name.start);
-        const t = this.peek();
-        if (this.isPunct(t, '=')) {
-            this.next();
-            const expression = this.expression();
-            const item = {
-                kind: 'attribute',
-                name: name.text,
-                expression,
-                start,
-                end: expression.end,
-            };
-            // A value that could not be read has been reported; the rest of its line says nothing new.
-            if (expression.kind === 'invalid')
-                this.#skipLine();
-            else
-                this.#lineEnd(`the value of "${name.text}"`);
-            return item;
-        }
-        if (t.kind === 'quote' || t.kind === 'ident' || this.isPunct(t, '{')) {
-            const labels = [];
-            for (let l = this.peek(); l.kind === 'quote' || l.kind === 'ident'; l = this.peek()) {
-                this.next();
-                if (l.kind === 'ident') {
-                    labels.push({ value: l.text, start: this.position(l.start) });
-                    continue;
-                }
-                const label = this.template(l.start);
-                const value = templateText(label);
-                if (value === undefined)
-                    this.error(l.start, 'a block label cannot contain "${" or "%{"');
-                labels.push({ value: value ?? '', start: label.contentStart });
-            }
-            const open = this.peek();
-            if (!this.isPunct(open, '{')) {
-                this.error(open.start, `expected "{" to open the block "${name.text}", found ${describeToken(open)}`);
-                this.#skipLine();
-                return undefined;
-            }
-            this.next();
-            if (!this.#enter(open.start))
-                return undefined;
-            const body = this.body(this.position(open.start));
-            this.#leave();
-            const close = this.peek();
-            let end = close.start;
-            if (this.isPunct(close, '}')) {
-                this.next();
-                end = close.end;
-                this.#lineEnd(`the block "${name.text}"`);
-            }
-            return { kind: 'block', type: name.text, labels, body, start, end };
-        }
-        this.error(t.start, `expected "=" or "{" after "${name.text}", found ${describeToken(t)}`);
-        this.#skipLine();
-        return undefined;
-    }
-    /** After an attribute or a block: the end of the line (or the `}` of a one-line block). */
-    #lineEnd(what) {
-        const t = this.peek();
-        if (t.kind === 'newline')
-            this.next();
-        else if (t.kind !== 'eof' && !this.isPunct(t, '}')) {
-            this.error(t.start, `expected a new line after ${what}, found ${describeToken(t)}`);
-            this.#skipLine();
-        }
-    }
-    /** Recovery: drops tokens up to the end of the line, across brackets; stops before a `}` that closes the enclosing block. */
-    #skipLine() {
-        this.#silent++;
-        let depth = 0;
-        for (;;) {
-            const t = this.peek();
-            if (t.kind === 'eof')
-                break;
-            if (t.kind === 'newline' && depth === 0) {
-                this.next();
-                break;
-            }
-            if (t.kind === 'punct') {
-                if (t.text === '{' || t.text === '[' || t.text === '(')
-                    depth++;
-                else if (t.text === '}' || t.text === ']' || t.text === ')') {
-                    if (depth === 0 && t.text === '}')
-                        break;
-                    if (depth > 0)
-                        depth--;
-                }
-            }
-            this.next();
-            if (t.kind === 'quote')
-                this.template(t.start);
-        }
-        this.#silent--;
-    }
-    // Expressions ───────────────────────────────────────────────────────────────────────────────
-    expression() {
-        const start = this.peek().start;
-        if (!this.#enter(start))
-            return this.#invalid(start);
-        const condition = this.#binary(0);
-        let result = condition;
-        if (this.isPunct(this.peek(), '?')) {
-            this.next();
-            this.peekSkip();
-            const yes = this.expression();
-            const colon = this.peekSkip();
-            let end = yes.end;
-            if (this.isPunct(colon, ':')) {
-                this.next();
-                this.peekSkip();
-                end = this.expression().end;
-            }
-            else
-                this.error(colon.start, `expected ":" in a conditional, found ${describeToken(colon)}`);
-            result = { kind: 'conditional', start: condition.start, end };
-        }
-        this.#leave();
-        return result;
-    }
-    #binary(level) {
-        const ops = BINARY[level];
-        if (!ops)
-            return this.#unary();
-        let left = this.#binary(level + 1);
-        for (let t = this.peek(); t.kind === 'punct' && ops.includes(t.text); t = this.peek()) {
-            this.next();
-            this.peekSkip();
-            const right = this.#binary(level + 1);
-            left = { kind: 'operation', start: left.start, end: right.end };
-        }
-        return left;
-    }
-    #unary() {
-        const t = this.peek();
-        if (this.isPunct(t, '-') || this.isPunct(t, '!')) {
-            this.next();
-            if (!this.#enter(t.start))
-                return this.#invalid(t.start);
-            const operand = this.#unary();
-            this.#leave();
-            return { kind: 'operation', start: this.position(t.start), end: operand.end };
-        }
-        return this.#postfix(this.#primary());
-    }
-    #postfix(expr) {
-        const steps = [];
-        let end = expr.end;
-        for (;;) {
-            const t = this.peek();
-            if (this.isPunct(t, '.')) {
-                this.next();
-                const n = this.peek();
-                if (n.kind === 'ident')
-                    steps.push({ kind: 'attr', name: n.text });
-                else if (n.kind === 'number' && /^\d+$/.test(n.text))
-                    steps.push({ kind: 'index', key: this.#number(n) });
-                else if (this.isPunct(n, '*'))
-                    steps.push({ kind: 'splat' });
-                else {
-                    this.error(n.start, `expected an attribute name after ".", found ${describeToken(n)}`);
-                    break;
-                }
-                this.next();
-                end = n.end;
-                continue;
-            }
-            if (this.isPunct(t, '[')) {
-                this.next();
-                const inner = this.peekSkip();
-                if (this.isPunct(inner, '*')) {
-                    this.next();
-                    steps.push({ kind: 'splat' });
-                }
-                else
-                    steps.push({ kind: 'index', key: this.expression() });
-                const close = this.peekSkip();
-                if (this.isPunct(close, ']')) {
-                    this.next();
-                    end = close.end;
-                }
-                else {
-                    this.error(close.start, `expected "]" to close the index, found ${describeToken(close)}`);
-                    end = close.start;
-                    break;
-                }
-                continue;
-            }
-            break;
-        }
-        if (steps.length === 0)
-            return expr;
-        if (expr.kind === 'traversal')
-            return { ...expr, steps: [...expr.steps, ...steps], end };
-        return { kind: 'traversal', root: expr, steps, start: expr.start, end };
-    }
-    #number(t) {
-        return { kind: 'literal', value: Number(t.text), start: this.position(t.start), end: t.end };
-    }
-    #invalid(offset) {
-        return { kind: 'invalid', start: this.position(offset), end: offset };
-    }
-    #primary() {
-        const t = this.peek();
-        switch (t.kind) {
-            case 'number':
-                this.next();
-                return this.#number(t);
-            case 'quote':
-                this.next();
-                return this.template(t.start);
-            case 'heredoc':
-                this.next();
-                return this.#heredocTemplate(t);
-            case 'ident':
-                return this.#identifier();
-            case 'punct':
-                if (t.text === '[')
-                    return this.#tuple();
-                if (t.text === '{')
-                    return this.#object();
-                if (t.text === '(') {
-                    this.next();
-                    this.peekSkip();
-                    const inner = this.expression();
-                    const close = this.peekSkip();
-                    if (this.isPunct(close, ')'))
-                        this.next();
-                    else
-                        this.error(close.start, `expected ")", found ${describeToken(close)}`);
-                    return { ...inner, start: this.position(t.start), end: close.end };
-                }
-                break;
-        }
-        this.error(t.start, `expected a value, found ${describeToken(t)}`);
-        return this.#invalid(t.start);
-    }
-    #identifier() {
-        const t = this.next();
-        const start = this.position(t.start);
-        if (t.text === 'true' || t.text === 'false')
-            return { kind: 'literal', value: t.text === 'true', start, end: t.end };
-        if (t.text === 'null')
-            return { kind: 'literal', value: null, start, end: t.end };
-        let name = t.text;
-        while (this.isPunct(this.peek(), '::')) {
-            this.next();
-            const part = this.peek();
-            if (part.kind !== 'ident') {
-                this.error(part.start, `expected a function name after "::", found ${describeToken(part)}`);
-                return { kind: 'invalid', start, end: part.start };
-            }
-            this.next();
-            name += `::${part.text}`;
-        }
-        if (this.isPunct(this.peek(), '('))
-            return this.#call(name, start);
-        if (name.includes('::')) {
-            const n = this.peek();
-            this.error(n.start, `expected "(" after the function name "${name}", found ${describeToken(n)}`);
-        }
-        return { kind: 'traversal', root: name, steps: [], start, end: t.end };
-    }
-    #call(name, start) {
-        this.next();
-        const args = [];
-        let expandFinal = false;
-        for (;;) {
-            const t = this.peekSkip();
-            if (this.isPunct(t, ')')) {
-                this.next();
-                return { kind: 'call', name, args, expandFinal, start, end: t.end };
-            }
-            if (t.kind === 'eof') {
-                this.error(start.offset, `the call of "${name}" is not closed: ")" is missing`);
-                return { kind: 'call', name, args, expandFinal, start, end: t.start };
-            }
-            const before = t.start;
-            args.push(this.expression());
-            const sep = this.peekSkip();
-            if (this.isPunct(sep, '...')) {
-                this.next();
-                expandFinal = true;
-            }
-            const after = this.peekSkip();
-            if (this.isPunct(after, ','))
-                this.next();
-            else if (!this.isPunct(after, ')') && after.kind !== 'eof') {
-                this.error(after.start, `expected "," or ")" in the call of "${name}", found ${describeToken(after)}`);
-                if (after.start === before)
-                    this.next();
-                return { kind: 'call', name, args, expandFinal, start, end: after.start };
-            }
-        }
-    }
-    #isFor() {
-        const t = this.peekSkip();
-        return t.kind === 'ident' && t.text === 'for' && this.peek2().kind === 'ident';
-    }
-    /** `[for ...]` or `{for ...}`: read to the closing bracket and kept as a shape. */
-    #for(open, close) {
-        for (;;) {
-            const t = this.peekSkip();
-            if (t.kind === 'eof') {
-                this.error(open.start, `the "for" expression is not closed: "${close}" is missing`);
-                return { kind: 'for', start: this.position(open.start), end: t.start };
-            }
-            if (this.isPunct(t, close)) {
-                this.next();
-                return { kind: 'for', start: this.position(open.start), end: t.end };
-            }
-            if (t.kind === 'punct' && (t.text === ']' || t.text === '}' || t.text === ')')) {
-                this.error(t.start, `expected "${close}" to close the "for" expression, found ${describeToken(t)}`);
-                return { kind: 'for', start: this.position(open.start), end: t.start };
-            }
-            if (t.kind === 'punct' &&
-                (t.text === ':' || t.text === '=>' || t.text === ',' || t.text === '...')) {
-                this.next();
-                continue;
-            }
-            if (t.kind === 'ident' && (t.text === 'for' || t.text === 'in' || t.text === 'if')) {
-                this.next();
-                continue;
-            }
-            const before = t.start;
-            this.expression();
-            if (this.peek().start === before)
-                this.next();
-        }
-    }
-    #tuple() {
-        const open = this.next();
-        if (this.#isFor())
-            return this.#for(open, ']');
-        const items = [];
-        for (;;) {
-            const t = this.peekSkip();
-            if (this.isPunct(t, ']')) {
-                this.next();
-                return { kind: 'tuple', items, start: this.position(open.start), end: t.end };
-            }
-            if (t.kind === 'eof' || this.isPunct(t, '}') || this.isPunct(t, ')')) {
-                this.error(t.start, `expected "]" to close the list opened at line ${this.position(open.start).line}, found ${describeToken(t)}`);
-                return { kind: 'tuple', items, start: this.position(open.start), end: t.start };
-            }
-            const before = t.start;
-            items.push(this.expression());
-            const sep = this.peekSkip();
-            if (this.isPunct(sep, ','))
-                this.next();
-            else if (!this.isPunct(sep, ']') && sep.kind !== 'eof') {
-                this.error(sep.start, `expected "," or "]" in a list, found ${describeToken(sep)}`);
-                if (sep.start === before || sep.kind === 'invalid')
-                    this.next();
-            }
-        }
-    }
-    #object() {
-        const open = this.next();
-        if (this.#isFor())
-            return this.#for(open, '}');
-        const items = [];
-        for (;;) {
-            const t = this.peekSkip();
-            if (this.isPunct(t, '}')) {
-                this.next();
-                return { kind: 'object', items, start: this.position(open.start), end: t.end };
-            }
-            if (t.kind === 'eof' || this.isPunct(t, ']') || this.isPunct(t, ')')) {
-                this.error(t.start, `expected "}" to close the object opened at line ${this.position(open.start).line}, found ${describeToken(t)}`);
-                return { kind: 'object', items, start: this.position(open.start), end: t.start };
-            }
-            const before = t.start;
-            const key = this.expression();
-            const eq = this.peek();
-            if (this.isPunct(eq, '=') || this.isPunct(eq, ':')) {
-                this.next();
-                this.peekSkip();
-                items.push({ key, value: this.expression() });
-            }
-            else {
-                this.error(eq.start, `expected "=" after an object key, found ${describeToken(eq)}`);
-                if (eq.start === before || eq.kind === 'invalid')
-                    this.next();
-                continue;
-            }
-            const sep = this.peek();
-            if (this.isPunct(sep, ',') || sep.kind === 'newline')
-                this.next();
-            else if (!this.isPunct(sep, '}') && sep.kind !== 'eof') {
-                this.error(sep.start, `expected "," or a new line between object items, found ${describeToken(sep)}`);
-                this.next();
-            }
-        }
-    }
-    // Templates ─────────────────────────────────────────────────────────────────────────────────
-    /** A quoted template; the opening quote at `quote` has been read. */
-    template(quote) {
-        return this.#templateBody(quote, this.#pos, false, false);
-    }
-    #heredocTemplate(t) {
-        const { contentStart, contentEnd, flush } = t.heredoc;
-        const savedLimit = this.#limit;
-        const resume = this.#pos;
-        this.#limit = contentEnd;
-        this.#tok = this.#tok2 = undefined;
-        const template = this.#templateBody(t.start, contentStart, true, flush);
-        this.#limit = savedLimit;
-        this.#pos = Math.max(resume, this.#pos);
-        this.#tok = this.#tok2 = undefined;
-        return { ...template, end: t.end };
-    }
-    #templateBody(start, from, heredoc, flush) {
-        const text = this.text;
-        const parts = [];
-        // The current run of text starts at `run`; `literal` holds it decoded up to `chunk`.
-        let literal = '';
-        let run = from;
-        let chunk = from;
-        let i = from;
-        let end = -1;
-        while (end < 0) {
-            if (i >= this.#limit) {
-                if (!heredoc)
-                    this.error(start, 'unterminated string: the closing quote is missing');
-                const upTo = Math.min(i, this.#limit);
-                this.#pushText(parts, literal + text.slice(chunk, upTo), run, upTo);
-                end = this.#limit;
-                break;
-            }
-            const c = text.charCodeAt(i);
-            if (!heredoc && c === 34) {
-                this.#pushText(parts, literal + text.slice(chunk, i), run, i);
-                end = i + 1;
-                break;
-            }
-            if (!heredoc && c === 10) {
-                this.error(start, 'unterminated string: the closing quote is missing');
-                const upTo = text.charCodeAt(i - 1) === 13 ? Math.max(run, i - 1) : i;
-                this.#pushText(parts, literal + text.slice(chunk, upTo), run, upTo);
-                end = i;
-                break;
-            }
-            if (!heredoc && c === 92 /* \ */) {
-                literal += text.slice(chunk, i);
-                const e = text[i + 1] ?? '';
-                const simple = ESCAPES[e];
-                if (simple !== undefined) {
-                    literal += simple;
-                    i += 2;
-                }
-                else if (e === 'u' || e === 'U') {
-                    const n = e === 'u' ? 4 : 8;
-                    const hex = text.slice(i + 2, i + 2 + n);
-                    const code = hex.length === n && isHex(hex) ? parseInt(hex, 16) : NaN;
-                    if (code <= 0x10ffff) {
-                        literal += String.fromCodePoint(code);
-                        i += 2 + n;
-                    }
-                    else {
-                        this.error(i, `invalid escape "${text.slice(i, i + 2 + n).replace(/[\r\n"].*$/s, '')}" in a string`);
-                        i += 2;
-                    }
-                }
-                else {
-                    this.error(i, `invalid escape "\\${e === '\n' || e === '\r' ? '' : e}" in a string`);
-                    literal += e === '\n' || e === '\r' ? '' : e;
-                    i += e === '\n' || e === '\r' || e === '' ? 1 : 2;
-                }
-                chunk = i;
-                continue;
-            }
-            const next = text.charCodeAt(i + 1);
-            if ((c === 36 /* $ */ || c === 37) /* % */ && next === c && text.charCodeAt(i + 2) === 123) {
-                // `$${` and `%%{` are the escapes for a literal `${` and `%{`.
-                literal += text.slice(chunk, i) + (c === 36 ? '${' : '%{');
-                i += 3;
-                chunk = i;
-                continue;
-            }
-            if ((c === 36 || c === 37) && next === 123 /* { */) {
-                this.#pushText(parts, literal + text.slice(chunk, i), run, i);
-                literal = '';
-                const open = i;
-                this.#pos = i + 2;
-                if (text.charCodeAt(this.#pos) === 126 /* ~ */)
-                    this.#pos++;
-                this.#tok = this.#tok2 = undefined;
-                const part = c === 36 ? this.#interpolation(open) : this.#directive(open);
-                if (part)
-                    parts.push(part);
-                i = this.#pos;
-                chunk = run = i;
-                if (this.#closedByQuote) {
-                    this.#closedByQuote = false;
-                    end = i;
-                }
-                continue;
-            }
-            i++;
-        }
-        if (heredoc && flush)
-            stripIndent(parts);
-        this.#pos = Math.max(end, i);
-        return {
-            kind: 'template',
-            heredoc,
-            contentStart: this.position(from),
-            parts,
-            start: this.position(start),
-            end,
-        };
-    }
-    /** A run of template text from `run` to `upTo`, decoded as `value`; nothing for an empty run. */
-    #pushText(parts, value, run, upTo) {
-        if (upTo > run)
-            parts.push({ kind: 'text', value, start: this.position(run) });
-    }
-    /** Set when an unclosed interpolation ran into the string's closing quote. */
-    #closedByQuote = false;
-    #interpolation(open) {
-        this.peekSkip();
-        const expression = this.expression();
-        let close = this.peekSkip();
-        if (this.isPunct(close, '~')) {
-            this.next();
-            close = this.peekSkip();
-        }
-        const start = this.position(open);
-        if (this.isPunct(close, '}')) {
-            this.#tok = this.#tok2 = undefined;
-            this.#pos = close.end;
-            return { kind: 'interpolation', expression, start, end: close.end };
-        }
-        this.error(close.start, `expected "}" to close the "\${" at line ${start.line}, column ${start.column}, found ${describeToken(close)}`);
-        this.#tok = this.#tok2 = undefined;
-        if (close.kind === 'quote') {
-            this.#closedByQuote = true;
-            this.#pos = close.end;
-        }
-        else
-            this.#pos = close.kind === 'eof' ? this.#limit : close.start;
-        return { kind: 'interpolation', expression, start, end: close.start };
-    }
-    /** `%{ if … }`, `%{ for … }`, `%{ endif }`: kept as a shape. */
-    #directive(open) {
-        const keyword = this.peekSkip();
-        let depth = 0;
-        for (;;) {
-            const t = this.peekSkip();
-            if (t.kind === 'eof') {
-                this.error(open, 'the "%{" directive is not closed: "}" is missing');
-                this.#tok = this.#tok2 = undefined;
-                this.#pos = this.#limit;
-                return {
-                    kind: 'directive',
-                    keyword: keyword.text,
-                    start: this.position(open),
-                    end: t.start,
-                };
-            }
-            this.next();
-            if (t.kind === 'quote')
-                this.template(t.start);
-            else if (this.isPunct(t, '{'))
-                depth++;
-            else if (this.isPunct(t, '}')) {
-                if (depth === 0) {
-                    this.#tok = this.#tok2 = undefined;
-                    this.#pos = t.end;
-                    return {
-                        kind: 'directive',
-                        keyword: keyword.text,
-                        start: this.position(open),
-                        end: t.end,
-                    };
-                }
-                depth--;
-            }
-        }
-    }
-}
-const BINARY = [
-    ['||'],
-    ['&&'],
-    ['==', '!='],
-    ['<', '>', '<=', '>='],
-    ['+', '-'],
-    ['*', '/', '%'],
-];
-const ESCAPES = {
-    n: '\n',
-    r: '\r',
-    t: '\t',
-    '"': '"',
-    '\\': '\\',
-};
-/** `<<-` heredocs lose the indentation that all their lines share. */
-function stripIndent(parts) {
-    let indent = Infinity;
-    const texts = parts.filter((p) => p.kind === 'text');
-    for (const p of texts) {
-        const lines = p.value.split('\n');
-        lines.forEach((line, n) => {
-            if (n === 0 && p !== parts[0])
-                return;
-            if (line.trim() === '')
-                return;
-            indent = Math.min(indent, /^[ \t]*/.exec(line)[0].length);
-        });
-    }
-    if (!Number.isFinite(indent) || indent === 0)
-        return;
-    for (let k = 0; k < parts.length; k++) {
-        const p = parts[k];
-        if (p.kind !== 'text')
-            continue;
-        const lines = p.value
-            .split('\n')
-            .map((line, n) => n === 0 && k !== 0 ? line : line.slice(Math.min(indent, /^[ \t]*/.exec(line)[0].length)));
-        parts[k] = { ...p, value: lines.join('\n') };
-    }
-}
-/** The text of a template without interpolations or directives; undefined otherwise. */
-function templateText(t) {
-    let out = '';
-    for (const p of t.parts) {
-        if (p.kind !== 'text')
-            return undefined;
-        out += p.value;
-    }
-    return out;
-}
-/** Reads HCL2 native syntax. Never throws: problems are collected with their positions. */
-function parseHcl(input) {
-    const text = withoutBom(input);
-    const parser = new Parser(text);
-    const body = parser.body(undefined);
-    const comments = parser.comments;
-    let trailing;
-    let ownLine;
-    const index = () => {
-        trailing = new Map();
-        ownLine = new Map();
-        for (const c of comments) {
-            if (c.ownLine)
-                ownLine.set(c.line, c.text);
-            else
-                trailing.set(c.line, c.text);
-        }
-    };
-    return {
-        text,
-        body,
-        comments,
-        problems: parser.problems,
-        position: (offset) => parser.position(offset),
-        commentFor(startLine, endLine) {
-            if (!trailing)
-                index();
-            const inline = trailing.get(endLine);
-            if (inline)
-                return inline;
-            const above = [];
-            for (let line = startLine - 1; ownLine.has(line); line--) {
-                const c = ownLine.get(line);
-                if (isMeaningfulComment(c))
-                    above.unshift(c);
-            }
-            return above.length > 0 ? above.join('\n') : undefined;
-        },
-        source(node, max = 80) {
-            const s = text.slice(node.start.offset, node.end).replace(/\s*\n\s*/g, ' ');
-            return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-        },
-    };
-}
-// ── body helpers ─────────────────────────────────────────────────────────────────────────────
-function attributeOf(body, name) {
-    for (const item of body.items)
-        if (item.kind === 'attribute' && item.name === name)
-            return item;
-    return undefined;
-}
-function blocksOf(body, type) {
-    const out = [];
-    for (const item of body.items)
-        if (item.kind === 'block' && item.type === type)
-            out.push(item);
-    return out;
-}
-/** Converts plain data (from a config file) into a value written at `start`. */
-function valueFromData(data, start) {
-    if (typeof data === 'string')
-        return { kind: 'string', value: data, start };
-    if (typeof data === 'number')
-        return { kind: 'number', value: data, start };
-    if (typeof data === 'boolean')
-        return { kind: 'bool', value: data, start };
-    if (data === null)
-        return { kind: 'null', start };
-    if (Array.isArray(data)) {
-        const items = [];
-        for (const d of data) {
-            const v = valueFromData(d, start);
-            if (!v)
-                return undefined;
-            items.push(v);
-        }
-        return { kind: 'list', items, start };
-    }
-    if (typeof data === 'object') {
-        const entries = new Map();
-        for (const [k, d] of Object.entries(data)) {
-            const v = valueFromData(d, start);
-            if (!v)
-                return undefined;
-            entries.set(k, v);
-        }
-        return { kind: 'object', entries, start };
-    }
-    return undefined;
-}
-function unknown(message, start) {
-    return { kind: 'unknown', message, start };
-}
-/** Evaluates the literal part of HCL: strings, templates, lists, objects, references the scope knows, a few pure functions. */
-function evaluate(doc, expr, scope) {
-    switch (expr.kind) {
-        case 'literal':
-            if (expr.value === null)
-                return { kind: 'null', start: expr.start };
-            return typeof expr.value === 'number'
-                ? { kind: 'number', value: expr.value, start: expr.start }
-                : { kind: 'bool', value: expr.value, start: expr.start };
-        case 'template': {
-            let out = '';
-            for (const p of expr.parts) {
-                if (p.kind === 'text')
-                    out += p.value;
-                else if (p.kind === 'directive')
-                    return cannot(doc, { start: p.start, end: p.end });
-                else {
-                    const v = evaluate(doc, p.expression, scope);
-                    if (v.kind === 'unknown')
-                        return v;
-                    const s = hcl_scalarText(v);
-                    if (s === undefined)
-                        return unknown(`"${doc.source(p.expression, 60)}" is not a string`, p.start);
-                    out += s;
-                }
-            }
-            return { kind: 'string', value: out, start: expr.contentStart };
-        }
-        case 'tuple':
-            return {
-                kind: 'list',
-                items: expr.items.map((e) => evaluate(doc, e, scope)),
-                start: expr.start,
-            };
-        case 'object': {
-            const entries = new Map();
-            for (const { key, value } of expr.items) {
-                const k = key.kind === 'traversal' && typeof key.root === 'string' && key.steps.length === 0
-                    ? key.root
-                    : hcl_scalarText(evaluate(doc, key, scope));
-                if (k === undefined)
-                    return cannot(doc, expr);
-                entries.set(k, evaluate(doc, value, scope));
-            }
-            return { kind: 'object', entries, start: expr.start };
-        }
-        case 'traversal': {
-            let value;
-            let steps = expr.steps;
-            if (typeof expr.root === 'string') {
-                const found = scope(expr);
-                value = found.value;
-                steps = steps.slice(found.used);
-            }
-            else
-                value = evaluate(doc, expr.root, scope);
-            for (const step of steps) {
-                if (value.kind === 'unknown')
-                    return value;
-                const next = stepInto(doc, value, step, scope);
-                if (!next)
-                    return unknown(`cannot resolve "${doc.source(expr, 60)}"`, expr.start);
-                value = next;
-            }
-            return value;
-        }
-        case 'call':
-            return callFunction(doc, expr, scope) ?? cannot(doc, expr);
-        default:
-            return cannot(doc, expr);
-    }
-}
-function cannot(doc, node) {
-    return unknown(`cannot evaluate "${doc.source(node, 60)}"`, node.start);
-}
-function stepInto(doc, value, step, scope) {
-    if (step.kind === 'splat')
-        return undefined;
-    let key;
-    if (step.kind === 'attr')
-        key = step.name;
-    else {
-        const k = evaluate(doc, step.key, scope);
-        if (k.kind === 'unknown')
-            return k;
-        key = k.kind === 'number' ? k.value : k.kind === 'string' ? k.value : undefined;
-    }
-    if (value.kind === 'object' && key !== undefined)
-        return value.entries.get(String(key));
-    if (value.kind === 'list' && typeof key === 'number')
-        return value.items[key];
-    if (value.kind === 'list' && typeof key === 'string' && /^\d+$/.test(key))
-        return value.items[Number(key)];
-    return undefined;
-}
-function hcl_scalarText(v) {
-    if (v.kind === 'string')
-        return v.value;
-    if (v.kind === 'number')
-        return String(v.value);
-    if (v.kind === 'bool')
-        return String(v.value);
-    return undefined;
-}
-/** The few functions that allowlists use to assemble lists; anything else stays unknown. */
-function callFunction(doc, call, scope) {
-    if (call.expandFinal)
-        return undefined;
-    const args = call.args.map((a) => evaluate(doc, a, scope));
-    const bad = args.find((a) => a.kind === 'unknown');
-    if (bad)
-        return bad;
-    const start = call.start;
-    const lists = () => args.every((a) => a.kind === 'list')
-        ? args
-        : undefined;
-    const strings = () => {
-        const out = args.map(hcl_scalarText);
-        return out.every((s) => s !== undefined) ? out : undefined;
-    };
-    switch (call.name) {
-        case 'concat': {
-            const ls = lists();
-            return ls && { kind: 'list', items: ls.flatMap((l) => l.items), start };
-        }
-        case 'flatten': {
-            if (args.length !== 1 || args[0].kind !== 'list')
-                return undefined;
-            const flat = (v) => (v.kind === 'list' ? v.items.flatMap(flat) : [v]);
-            return { kind: 'list', items: flat(args[0]), start };
-        }
-        case 'tolist':
-        case 'toset':
-        case 'distinct':
-        case 'compact': {
-            if (args.length !== 1 || args[0].kind !== 'list')
-                return undefined;
-            let items = args[0].items;
-            if (call.name === 'compact')
-                items = items.filter((v) => !(v.kind === 'string' && v.value === '') && v.kind !== 'null');
-            if (call.name !== 'tolist') {
-                const seen = new Set();
-                items = items.filter((v) => {
-                    const k = v.kind === 'string' ? `s:${v.value}` : undefined;
-                    if (k === undefined)
-                        return true;
-                    if (seen.has(k))
-                        return false;
-                    seen.add(k);
-                    return true;
-                });
-            }
-            return { kind: 'list', items, start };
-        }
-        case 'lower':
-        case 'upper':
-        case 'trimspace':
-        case 'tostring': {
-            const s = strings();
-            if (!s || s.length !== 1)
-                return undefined;
-            const v = s[0];
-            const value = call.name === 'lower'
-                ? v.toLowerCase()
-                : call.name === 'upper'
-                    ? v.toUpperCase()
-                    : call.name === 'trimspace'
-                        ? v.trim()
-                        : v;
-            return { kind: 'string', value, start: args[0].start };
-        }
-        case 'join': {
-            const sep = args[0] && hcl_scalarText(args[0]);
-            const rest = args.slice(1);
-            if (sep === undefined || !rest.every((a) => a.kind === 'list'))
-                return undefined;
-            const parts = rest.flatMap((a) => a.items.map(hcl_scalarText));
-            if (parts.some((p) => p === undefined))
-                return undefined;
-            return { kind: 'string', value: parts.join(sep), start };
-        }
-        default:
-            return undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/parsers/references.ts
 
 /**
@@ -7821,1424 +6640,6 @@ function editDistance(a, b) {
     return previous[b.length];
 }
 
-;// CONCATENATED MODULE: ./src/parsers/terraform.ts
-
-
-
-
-
-
-/** Longest chain of locals and variable defaults followed before giving up. */
-const MAX_REFERENCE_DEPTH = 64;
-/**
- * Reads `text` as Terraform. `settings.variables` gives values of input variables (strings, numbers,
- * lists, maps); a variable not given there takes its `default` from the same file, if any.
- * `local.*` comes from the file's `locals` blocks.
- */
-function readTerraformSource(file, settings) {
-    const notText = notTextProblem(file);
-    if (notText)
-        return notText;
-    const doc = parseHcl(file.text);
-    const problems = [];
-    const at = (pos) => ({
-        file: file.path,
-        line: pos.line,
-        column: pos.column,
-    });
-    for (const p of doc.problems)
-        problems.push({ location: at(p.start), message: `invalid HCL: ${p.message}` });
-    const given = settings?.variables;
-    let variables;
-    if (given !== undefined) {
-        if (given !== null && typeof given === 'object' && !Array.isArray(given))
-            variables = given;
-        else
-            problems.push({
-                location: { file: file.path, line: 0, column: 1 },
-                message: `options.variables must be a mapping of variable names to values, not ${JSON.stringify(given)}`,
-            });
-    }
-    const scope = terraformScope(doc, variables);
-    const source = {
-        doc,
-        scope,
-        problems,
-        at,
-        value: (expr) => evaluate(doc, expr, scope),
-        notice: (u) => problems.push({ location: at(u.start), message: u.message, severity: 'notice' }),
-        problem(pos, message, text, severity) {
-            const p = { location: at(pos), message };
-            problems.push({
-                ...p,
-                ...(text === undefined ? {} : { text }),
-                ...(severity ? { severity } : {}),
-            });
-        },
-    };
-    return source;
-}
-function terraformScope(doc, variables) {
-    const defaults = new Map();
-    const locals = new Map();
-    for (const item of doc.body.items) {
-        if (item.kind !== 'block')
-            continue;
-        if (item.type === 'variable' && item.labels[0]) {
-            const d = attributeOf(item.body, 'default');
-            if (d)
-                defaults.set(item.labels[0].value, d.expression);
-        }
-        else if (item.type === 'locals') {
-            for (const a of item.body.items)
-                if (a.kind === 'attribute')
-                    locals.set(a.name, a.expression);
-        }
-    }
-    const cache = new Map();
-    const resolving = new Set();
-    const resolve = (key, expr, start) => {
-        const cached = cache.get(key);
-        if (cached)
-            return cached;
-        if (resolving.has(key))
-            return unknown(`"${key}" refers to itself`, start);
-        if (resolving.size >= MAX_REFERENCE_DEPTH)
-            return unknown(`"${key}" is nested too deeply to resolve`, start);
-        resolving.add(key);
-        const value = evaluate(doc, expr, scope);
-        resolving.delete(key);
-        cache.set(key, value);
-        return value;
-    };
-    const scope = (t) => {
-        const first = t.steps[0];
-        if ((t.root === 'var' || t.root === 'local') && first?.kind === 'attr') {
-            const name = first.name;
-            if (t.root === 'var') {
-                if (variables && Object.hasOwn(variables, name)) {
-                    const v = valueFromData(variables[name], t.start);
-                    return {
-                        value: v ??
-                            unknown(`options.variables.${name} is not a string, number, list or mapping`, t.start),
-                        used: 1,
-                    };
-                }
-                const d = defaults.get(name);
-                if (d)
-                    return { value: resolve(`var.${name}`, d, t.start), used: 1 };
-                return {
-                    value: unknown(`cannot resolve "var.${name}" (set options.variables.${name} to check its value)`, t.start),
-                    used: 1,
-                };
-            }
-            const l = locals.get(name);
-            if (l)
-                return { value: resolve(`local.${name}`, l, t.start), used: 1 };
-            return {
-                value: unknown(`cannot resolve "local.${name}": no such local value in this file`, t.start),
-                used: 1,
-            };
-        }
-        return {
-            value: unknown(`cannot resolve "${doc.source(t, 60)}"`, t.start),
-            used: t.steps.length,
-        };
-    };
-    return scope;
-}
-/** Notices for `for_each`/`count` on a resource: it is read once, as written. */
-function noticeRepetition(src, body) {
-    for (const name of ['for_each', 'count']) {
-        const a = attributeOf(body, name);
-        if (a)
-            src.problem(a.start, `"${name}" is not expanded: the resource is read once, as written`, undefined, 'notice');
-    }
-}
-/** Notices for `dynamic` blocks, whose content depends on the run. */
-function noticeDynamic(src, body) {
-    for (const d of blocksOf(body, 'dynamic')) {
-        const name = d.labels[0]?.value ?? '';
-        src.problem(d.start, `dynamic "${name}" blocks are not expanded; what they allow is not checked`, undefined, 'notice');
-    }
-}
-/** Problems sorted by position, each reported once (a local used twice reports its unknowns once). */
-function finishProblems(problems) {
-    const seen = new Set();
-    const out = [];
-    for (const p of problems) {
-        const key = `${p.location.line}:${p.location.column}:${p.message}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        out.push(p);
-    }
-    return out.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
-}
-/** The literal value of an attribute, when it is a string (or a number, as text). */
-function stringOf(src, body, name) {
-    const a = attributeOf(body, name);
-    if (!a)
-        return undefined;
-    const v = src.value(a.expression);
-    if (v.kind === 'string')
-        return { value: v.value, start: v.start };
-    if (v.kind === 'number')
-        return { value: String(v.value), start: v.start };
-    if (v.kind === 'unknown')
-        src.notice(v);
-    else
-        src.problem(a.expression.start, `"${name}" must be a string`);
-    return null;
-}
-// ── allowlists ───────────────────────────────────────────────────────────────────────────────
-const CAPABILITIES = {
-    hosts: true,
-    ips: true,
-    ipv6: true,
-    ports: true,
-    protocols: true,
-    comments: true,
-};
-const AZURE_POLICY = 'azurerm_firewall_policy_rule_collection_group';
-const AZURE_APP = 'azurerm_firewall_application_rule_collection';
-const AZURE_NETWORK = 'azurerm_firewall_network_rule_collection';
-const AWS_GROUP = 'aws_networkfirewall_rule_group';
-/** Application rule protocols and the TCP port each one uses when the rule gives none. */
-const APP_PROTOCOLS = {
-    http: { name: 'Http', port: 80 },
-    https: { name: 'Https', port: 443 },
-    mssql: { name: 'Mssql', port: 1433 },
-};
-/**
- * The strings of a list attribute, undefined when it is absent. Unknown items are notices; an
- * unknown list is one notice; a value that is not a list of strings is an error (Terraform
- * refuses it too).
- */
-function listOf(r, body, name, outer) {
-    const a = attributeOf(body, name);
-    if (!a)
-        return undefined;
-    const { src } = r;
-    const v = src.value(a.expression);
-    if (v.kind === 'unknown') {
-        src.notice(v);
-        return { items: [], known: false };
-    }
-    if (v.kind !== 'list') {
-        src.problem(a.expression.start, `"${name}" must be a list of strings`);
-        return { items: [], known: false };
-    }
-    const attrComment = commentOf(src.doc, a) ?? outer;
-    const items = [];
-    let known = true;
-    for (const item of v.items) {
-        if (item.kind === 'unknown') {
-            src.notice(item);
-            known = false;
-        }
-        else if (item.kind === 'string' || item.kind === 'number') {
-            const own = src.doc.commentFor(item.start.line, item.start.line);
-            items.push({ text: String(item.value), start: item.start, comment: own ?? attrComment });
-        }
-        else {
-            src.problem(item.start, `"${name}" must be a list of strings`);
-            known = false;
-        }
-    }
-    return { items, known };
-}
-/** The items of a list attribute; none when it is absent. */
-function itemsOf(r, body, name, outer) {
-    return listOf(r, body, name, outer)?.items ?? [];
-}
-function commentOf(doc, item) {
-    return doc.commentFor(item.start.line, doc.position(item.end).line);
-}
-const WHITESPACE_NAMES = {
-    ' ': 'space',
-    '\t': 'tab',
-    '\n': 'line break',
-    '\r': 'carriage return',
-    '\u00a0': 'no-break space',
-};
-function strayWhitespace(text) {
-    const name = (c) => WHITESPACE_NAMES[c] ?? 'whitespace character';
-    const trail = /\s$/.exec(text)?.[0];
-    if (trail !== undefined)
-        return { name: name(trail), where: 'at its end' };
-    const lead = /^\s/.exec(text)?.[0];
-    if (lead !== undefined)
-        return { name: name(lead), where: 'at its start' };
-    const inner = /\s/.exec(text)?.[0];
-    return inner === undefined ? undefined : { name: name(inner), where: 'inside it' };
-}
-function strayProblem(r, item, stray, effect) {
-    const { text, start } = item;
-    const message = `${JSON.stringify(text)} has a ${stray.name} ${stray.where}, which ${effect}`;
-    r.src.problem(start, message, text);
-}
-function addHost(r, item, field, ports, urls = false) {
-    const { text, start, comment } = item;
-    const stray = strayWhitespace(text);
-    if (stray) {
-        strayProblem(r, item, stray, 'the firewall reads as part of the name');
-        return;
-    }
-    let host = text;
-    if (urls) {
-        const url = splitPath(text);
-        host = url.host;
-        if (url.path !== undefined && url.path !== '/' && url.path !== '/*')
-            r.src.problem(start, `the path of "${text}" is not compared, only its host`, text, 'notice');
-    }
-    if (looksLikeIp(host)) {
-        const message = `"${text}" is an IP address in "${field}", which holds host names; put it in the destination_addresses of a network rule`;
-        r.src.problem(start, message, text);
-        return;
-    }
-    const pattern = HostPattern.parse(host);
-    if (!pattern.ok) {
-        r.src.problem(start, pattern.error, text);
-        return;
-    }
-    const location = r.src.at(start);
-    r.entries.push({ kind: 'host', text, location, pattern: pattern.value, ports, comment });
-}
-/** A tag the references module knows: an entry, a notice or an error. False when it is no tag. */
-function addTag(r, item, context, ports) {
-    const c = classifyReference(item.text, context);
-    if (!c)
-        return false;
-    if (c.kind === 'reference')
-        r.entries.push({
-            kind: 'reference',
-            text: item.text,
-            location: r.src.at(item.start),
-            reference: c.reference,
-            ports,
-            comment: item.comment,
-        });
-    else if (c.kind === 'other-tag')
-        r.src.problem(item.start, c.note, item.text, 'notice');
-    else
-        r.src.problem(item.start, c.message, item.text);
-    return true;
-}
-function addFqdnTag(r, item, field, hostField, ports) {
-    if (addTag(r, item, 'fqdn-tag', ports))
-        return;
-    const message = `${JSON.stringify(item.text)} in "${field}" is not an FQDN tag; host names go in "${hostField}"`;
-    r.src.problem(item.start, message, item.text);
-}
-/**
- * Network rule addresses: IPs, CIDRs, ranges, `*`, service tags. A host name here matches
- * nothing, so it is an error that says where it belongs.
- */
-function addAddress(r, item, field, ports, hostField) {
-    const { text, start, comment } = item;
-    const trimmed = text.trim();
-    const stray = strayWhitespace(text);
-    const location = r.src.at(start);
-    const notIgnored = 'the firewall does not ignore';
-    if (trimmed === '*' || trimmed.toUpperCase() === 'ANY') {
-        if (stray)
-            return strayProblem(r, item, stray, notIgnored);
-        for (const any of ['0.0.0.0/0', '::/0']) {
-            const block = parseIpBlock(any);
-            if (block.ok)
-                r.entries.push({ kind: 'ip', text, location, block: block.value, ports, comment });
-        }
-        return;
-    }
-    if (looksLikeIp(trimmed)) {
-        if (stray)
-            return strayProblem(r, item, stray, notIgnored);
-        const block = parseIpBlock(trimmed);
-        if (!block.ok)
-            r.src.problem(start, block.error, text);
-        else
-            r.entries.push({ kind: 'ip', text, location, block: block.value, ports, comment });
-        return;
-    }
-    const c = classifyReference(trimmed, 'service-tag');
-    if (c && c.kind !== 'other-tag') {
-        if (stray)
-            strayProblem(r, item, stray, notIgnored);
-        else
-            addTag(r, item, 'service-tag', ports);
-        return;
-    }
-    if (!c && trimmed.includes('.') && HostPattern.parse(trimmed).ok) {
-        const fix = stray ? ` and remove the ${stray.name} ${stray.where}` : '';
-        const message = `${JSON.stringify(text)} is a host name in "${field}", which holds IP addresses, CIDRs and service tags; move it to "${hostField}"${fix}`;
-        r.src.problem(start, message, text);
-        return;
-    }
-    if (c) {
-        if (stray)
-            strayProblem(r, item, stray, notIgnored);
-        else
-            r.src.problem(start, c.note, text, 'notice');
-        return;
-    }
-    const message = `${JSON.stringify(text)} in "${field}" is not an IP address, CIDR or service tag`;
-    r.src.problem(start, message, text);
-}
-// ── Azure Firewall ──
-/** A rule collection whose action is Deny allows nothing: its rules are not read. */
-function denies(r, collection) {
-    const action = stringOf(r.src, collection, 'action');
-    if (!action || action.value.toLowerCase() !== 'deny')
-        return false;
-    const name = stringOf(r.src, collection, 'name')?.value;
-    const which = name ? ` "${name}"` : '';
-    const message = `the rule collection${which} denies traffic; its rules are not read as allowed`;
-    r.src.problem(action.start, message, action.value, 'notice');
-    return true;
-}
-/**
- * Ports of an application rule's `protocols` (policy) or `protocol` (classic) blocks: TCP only,
- * the protocol's usual port when none is given. Undefined when they cannot be told.
- */
-function appPorts(r, rule, blockName) {
-    const blocks = blocksOf(rule, blockName);
-    if (blocks.length === 0)
-        return undefined;
-    let tcp = PortSet.EMPTY;
-    let known = true;
-    for (const b of blocks) {
-        const type = stringOf(r.src, b.body, 'type');
-        if (type === null)
-            known = false;
-        const protocol = type ? APP_PROTOCOLS[type.value.toLowerCase()] : undefined;
-        if (type && !protocol) {
-            const message = `unknown application protocol "${type.value}" (expected Http, Https or Mssql)`;
-            r.src.problem(type.start, message, type.value);
-            continue;
-        }
-        const port = stringOf(r.src, b.body, 'port');
-        if (port === null) {
-            known = false;
-            continue;
-        }
-        if (!port) {
-            if (protocol)
-                tcp = tcp.union(PortSet.fromNumbers([protocol.port]));
-            continue;
-        }
-        const n = /^\d{1,5}$/.test(port.value) ? Number(port.value) : NaN;
-        if (!(n >= 1 && n <= 65535)) {
-            r.src.problem(port.start, `"${port.value}" is not a port number (1-65535)`, port.value);
-            continue;
-        }
-        tcp = tcp.union(PortSet.fromNumbers([n]));
-    }
-    return known ? { tcp, udp: PortSet.EMPTY } : undefined;
-}
-/** Ports of a network rule: its protocols (TCP, UDP, Any, ICMP) times its destination ports. */
-function networkPorts(r, rule) {
-    const protocols = listOf(r, rule, 'protocols', undefined);
-    const ports = listOf(r, rule, 'destination_ports', undefined);
-    if (!protocols || !ports)
-        return undefined;
-    let set = PortSet.EMPTY;
-    for (const p of ports.items) {
-        const parsed = PortSet.parse(p.text);
-        if (!parsed.ok)
-            r.src.problem(p.start, parsed.error, p.text);
-        else
-            set = set.union(parsed.value);
-    }
-    let tcp = false;
-    let udp = false;
-    for (const p of protocols.items) {
-        const name = p.text.toLowerCase();
-        if (name === 'tcp')
-            tcp = true;
-        else if (name === 'udp')
-            udp = true;
-        else if (name === 'any')
-            tcp = udp = true;
-        else if (name !== 'icmp') {
-            const message = `unknown network rule protocol "${p.text}" (expected TCP, UDP, ICMP or Any)`;
-            r.src.problem(p.start, message, p.text);
-        }
-    }
-    // A list that cannot be read leaves the rule's ports unknown, not empty.
-    if (!protocols.known || !ports.known)
-        return undefined;
-    return { tcp: tcp ? set : PortSet.EMPTY, udp: udp ? set : PortSet.EMPTY };
-}
-function readApplicationRule(r, rule, classic) {
-    const comment = commentOf(r.src.doc, rule);
-    const ports = appPorts(r, rule.body, classic ? 'protocol' : 'protocols');
-    const hostField = classic ? 'target_fqdns' : 'destination_fqdns';
-    const tagField = classic ? 'fqdn_tags' : 'destination_fqdn_tags';
-    for (const item of itemsOf(r, rule.body, hostField, comment))
-        addHost(r, item, hostField, ports);
-    for (const item of itemsOf(r, rule.body, tagField, comment))
-        addFqdnTag(r, item, tagField, hostField, ports);
-    if (classic)
-        return;
-    for (const item of itemsOf(r, rule.body, 'destination_urls', comment))
-        addHost(r, item, 'destination_urls', ports, true);
-}
-function readNetworkRule(r, rule) {
-    const comment = commentOf(r.src.doc, rule);
-    const ports = networkPorts(r, rule.body);
-    for (const item of itemsOf(r, rule.body, 'destination_addresses', comment))
-        addAddress(r, item, 'destination_addresses', ports, 'destination_fqdns');
-    for (const item of itemsOf(r, rule.body, 'destination_fqdns', comment))
-        addHost(r, item, 'destination_fqdns', ports);
-    const groups = attributeOf(rule.body, 'destination_ip_groups');
-    if (groups) {
-        const message = 'IP groups are defined elsewhere; "destination_ip_groups" is not compared';
-        r.src.problem(groups.start, message, undefined, 'notice');
-    }
-}
-function readRules(r, body, type, classic) {
-    noticeDynamic(r.src, body);
-    for (const rule of blocksOf(body, 'rule'))
-        if (type === 'application')
-            readApplicationRule(r, rule, classic);
-        else
-            readNetworkRule(r, rule);
-}
-/** A policy rule collection group holds collections of rules; a classic collection is one. */
-function readCollections(r, body, type) {
-    for (const collection of blocksOf(body, `${type}_rule_collection`)) {
-        if (!denies(r, collection.body))
-            readRules(r, collection.body, type, false);
-    }
-}
-// ── AWS Network Firewall ──
-/** Stateful rule protocols that run over UDP, or over both TCP and UDP; the others over TCP. */
-const UDP_PROTOCOLS = new Set(['udp', 'ntp', 'dhcp', 'tftp', 'ikev2', 'quic']);
-const BOTH_PROTOCOLS = new Set(['ip', 'dns', 'krb5']);
-/** Suricata ports: `ANY`, `443`, `1024:65535`, `[80,443]`; undefined for negations and variables. */
-function suricataPorts(text) {
-    const t = text.trim();
-    if (t.toUpperCase() === 'ANY')
-        return PortSet.ANY;
-    const inner = t.startsWith('[') && t.endsWith(']') ? t.slice(1, -1) : t;
-    if (inner.includes('!') || inner.includes('$'))
-        return undefined;
-    const parsed = PortSet.parse(inner.replace(/:/g, '-'));
-    return parsed.ok && !parsed.value.isEmpty ? parsed.value : undefined;
-}
-function readAwsGroup(r, resource) {
-    for (const group of blocksOf(resource, 'rule_group')) {
-        const ipSets = new Map();
-        for (const vars of blocksOf(group.body, 'rule_variables'))
-            for (const set of blocksOf(vars.body, 'ip_sets')) {
-                const key = stringOf(r.src, set.body, 'key');
-                const definition = blocksOf(set.body, 'ip_set')[0];
-                if (key && definition)
-                    ipSets.set(key.value, itemsOf(r, definition.body, 'definition', undefined));
-            }
-        for (const source of blocksOf(group.body, 'rules_source')) {
-            noticeDynamic(r.src, source.body);
-            for (const list of blocksOf(source.body, 'rules_source_list'))
-                readDomainList(r, list);
-            for (const rule of blocksOf(source.body, 'stateful_rule'))
-                readStatefulRule(r, rule, ipSets);
-            const rules = attributeOf(source.body, 'rules_string');
-            if (rules)
-                r.src.problem(rules.start, 'Suricata rules in "rules_string" are not read', undefined, 'notice');
-            const stateless = blocksOf(source.body, 'stateless_rules_and_custom_actions')[0];
-            if (stateless)
-                r.src.problem(stateless.start, 'stateless rules are not read', undefined, 'notice');
-        }
-    }
-}
-function readDomainList(r, list) {
-    const kind = stringOf(r.src, list.body, 'generated_rules_type');
-    if (kind === null)
-        return;
-    if (kind && kind.value.toUpperCase() !== 'ALLOWLIST') {
-        const message = `a "${kind.value}" domain list does not allow traffic; its targets are not read`;
-        r.src.problem(kind.start, message, kind.value, 'notice');
-        return;
-    }
-    const comment = commentOf(r.src.doc, list);
-    // Domain lists match the HTTP Host header and the TLS SNI on any port: ports cannot be told.
-    for (const item of itemsOf(r, list.body, 'targets', comment))
-        addHost(r, item, 'targets', undefined);
-}
-/** A stateful PASS rule whose destination is an address, a CIDR, ANY or an IP set of the group. */
-function readStatefulRule(r, rule, ipSets) {
-    const action = stringOf(r.src, rule.body, 'action');
-    if (!action || action.value.toUpperCase() !== 'PASS')
-        return;
-    const header = blocksOf(rule.body, 'header')[0];
-    if (!header)
-        return;
-    const comment = commentOf(r.src.doc, rule);
-    const protocol = stringOf(r.src, header.body, 'protocol');
-    const port = stringOf(r.src, header.body, 'destination_port');
-    const destination = stringOf(r.src, header.body, 'destination');
-    if (!destination)
-        return;
-    let ports;
-    if (protocol && port) {
-        const set = suricataPorts(port.value);
-        if (!set) {
-            const message = `destination port "${port.value}" is not read (expected a port, a range "a:b", a list "[a,b]" or ANY)`;
-            r.src.problem(port.start, message, port.value, 'notice');
-        }
-        else {
-            const p = protocol.value.toLowerCase();
-            const udp = UDP_PROTOCOLS.has(p) || BOTH_PROTOCOLS.has(p);
-            const tcp = p !== 'icmp' && (!UDP_PROTOCOLS.has(p) || BOTH_PROTOCOLS.has(p));
-            ports = { tcp: tcp ? set : PortSet.EMPTY, udp: udp ? set : PortSet.EMPTY };
-        }
-    }
-    const text = destination.value.trim();
-    const variable = /^\$([A-Za-z0-9_]+)$/.exec(text);
-    if (variable) {
-        const set = ipSets.get(variable[1]);
-        if (!set) {
-            const message = `rule variable "${text}" is not defined in this rule group`;
-            r.src.problem(destination.start, message, text, 'notice');
-            return;
-        }
-        for (const item of set)
-            addAddress(r, { ...item, comment: item.comment ?? comment }, 'definition', ports, 'a domain list');
-        return;
-    }
-    const list = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
-    for (const part of list.split(',')) {
-        const value = part.trim();
-        if (value.startsWith('!') || value.startsWith('$')) {
-            r.src.problem(destination.start, `destination "${value}" is not read`, value, 'notice');
-            continue;
-        }
-        const item = { text: value, start: destination.start, comment };
-        addAddress(r, item, 'destination', ports, 'a domain list');
-    }
-}
-// ── the format ──
-function parseTerraform(file, options) {
-    const entries = [];
-    const result = { path: file.path, format: 'terraform', entries };
-    const src = readTerraformSource(file, options?.settings);
-    if (!('doc' in src))
-        return { ...result, problems: [src] };
-    const r = { src, entries };
-    for (const item of src.doc.body.items) {
-        if (item.kind !== 'block' || item.type !== 'resource')
-            continue;
-        const type = item.labels[0]?.value;
-        if (type !== AZURE_POLICY && type !== AZURE_APP && type !== AZURE_NETWORK && type !== AWS_GROUP)
-            continue;
-        noticeRepetition(src, item.body);
-        if (type === AZURE_POLICY) {
-            noticeDynamic(src, item.body);
-            readCollections(r, item.body, 'application');
-            readCollections(r, item.body, 'network');
-        }
-        else if (type === AWS_GROUP) {
-            noticeDynamic(src, item.body);
-            readAwsGroup(r, item.body);
-        }
-        else if (!denies(r, item.body)) {
-            readRules(r, item.body, type === AZURE_APP ? 'application' : 'network', true);
-        }
-    }
-    entries.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
-    return { ...result, problems: finishProblems(src.problems) };
-}
-const FIREWALL_RESOURCE = /^[ \t]*resource[ \t]+"(?:azurerm_firewall_policy_rule_collection_group|azurerm_firewall_application_rule_collection|azurerm_firewall_network_rule_collection|aws_networkfirewall_rule_group)"/m;
-const terraform_SAMPLE_CHARS = 256 * 1024;
-/**
- * Terraform extensions score on their own, more with a resource of the format; content alone
- * only for a file without an extension.
- */
-function terraformDetector(resource) {
-    return (file) => {
-        const name = file.path.slice(file.path.lastIndexOf('/') + 1).toLowerCase();
-        const tf = name.endsWith('.tf') || name.endsWith('.tofu');
-        const hint = resource.test(file.text.slice(0, terraform_SAMPLE_CHARS));
-        if (tf)
-            return hint ? 8 : 2;
-        return hint && !name.includes('.') ? 3 : 0;
-    };
-}
-/**
- * Terraform (HCL) firewall rules: Azure Firewall policy rule collection groups (application
- * rules' `destination_fqdns`, `destination_fqdn_tags`, `destination_urls` and `protocols`;
- * network rules' `destination_addresses`, `destination_fqdns`, `destination_ports` and
- * `protocols`), the classic application and network rule collections (`target_fqdns`,
- * `fqdn_tags`, `protocol`), and AWS Network Firewall rule groups (ALLOWLIST domain lists, simple
- * stateful PASS rules). Deny collections are not read as allowed.
- *
- * Settings: `variables`, a mapping of input variable names to values (strings, numbers, lists,
- * mappings) used for `var.NAME`; without it a variable's `default` in the same file is used.
- */
-const TERRAFORM = {
-    id: 'terraform',
-    title: 'Terraform firewall rules',
-    filePatterns: ['*.tf', '*.tofu'],
-    capabilities: CAPABILITIES,
-    detect: terraformDetector(FIREWALL_RESOURCE),
-    parse: parseTerraform,
-};
-
-;// CONCATENATED MODULE: ./src/parsers/terraform-dns.ts
-
-
-
-
-
-const AZURE_TYPES = ['a', 'aaaa', 'cname', 'mx', 'txt', 'srv', 'ns', 'ptr', 'caa'];
-/** Resources that define a zone, and the attribute that holds its domain. */
-const ZONE_RESOURCES = {
-    aws_route53_zone: ['name'],
-    azurerm_dns_zone: ['name'],
-    cloudflare_zone: ['zone', 'name'],
-    google_dns_managed_zone: ['dns_name'],
-};
-function zoneOfResource(ctx, block) {
-    const type = block.labels[0]?.value ?? '';
-    const attrs = ZONE_RESOURCES[type] ?? ['name'];
-    for (const attr of attrs) {
-        const a = attributeOf(block.body, attr);
-        if (!a)
-            continue;
-        const v = ctx.src.value(a.expression);
-        if (v.kind === 'string')
-            return { zone: absoluteZone(v.value) };
-        if (v.kind === 'unknown')
-            ctx.src.notice(v);
-        return { reported: true };
-    }
-    return undefined;
-}
-/** The zone named by a record's `zone_id` / `zone_name` / `managed_zone`. */
-function zoneFrom(ctx, body, attr, literalIsDomain) {
-    const a = attributeOf(body, attr);
-    if (!a) {
-        if (ctx.defaultZone)
-            return { zone: ctx.defaultZone };
-        return undefined;
-    }
-    const expr = a.expression;
-    const keys = [];
-    let address;
-    if (expr.kind === 'traversal' && typeof expr.root === 'string') {
-        keys.push(ctx.src.doc.source(expr, 400));
-        const names = [expr.root];
-        for (const s of expr.steps)
-            if (s.kind === 'attr')
-                names.push(s.name);
-        address = names.slice(0, expr.root === 'data' ? 3 : 2).join('.');
-        keys.push(address);
-    }
-    for (const k of keys) {
-        const zone = ctx.zoneSettings.get(k);
-        if (zone)
-            return { zone };
-    }
-    const resource = address === undefined ? undefined : ctx.zoneResources.get(address);
-    if (resource) {
-        const found = zoneOfResource(ctx, resource);
-        if (found)
-            return found;
-    }
-    // Another resource's attributes (a zone's id) exist only after it is created: such a reference
-    // is looked up above, never evaluated. Literals, variables and locals are.
-    const otherResource = expr.kind === 'traversal' &&
-        typeof expr.root === 'string' &&
-        expr.root !== 'var' &&
-        expr.root !== 'local';
-    if (!otherResource) {
-        const v = ctx.src.value(expr);
-        if (v.kind === 'string') {
-            const zone = ctx.zoneSettings.get(v.value);
-            if (zone)
-                return { zone };
-            const google = ctx.googleZones.get(v.value);
-            if (google) {
-                const found = zoneOfResource(ctx, google);
-                if (found)
-                    return found;
-            }
-            if (literalIsDomain)
-                return { zone: absoluteZone(v.value) };
-            if (ctx.defaultZone)
-                return { zone: ctx.defaultZone };
-            return {
-                why: `cannot tell the zone from "${v.value}" (set options.zones["${v.value}"] to the zone's domain)`,
-                start: v.start,
-            };
-        }
-        if (v.kind === 'unknown' && address === undefined) {
-            if (ctx.defaultZone)
-                return { zone: ctx.defaultZone };
-            ctx.src.notice(v);
-            return { reported: true };
-        }
-    }
-    if (ctx.defaultZone)
-        return { zone: ctx.defaultZone };
-    const text = ctx.src.doc.source(expr, 60);
-    const key = address ?? text;
-    return {
-        why: `cannot tell the zone from "${text}" (set options.zones["${key}"] to the zone's domain)`,
-        start: expr.start,
-    };
-}
-/**
- * The absolute owner name. Azure names are always relative to the zone; Route 53 and
- * Cloudflare append the zone unless the name already ends with it; Google names are absolute.
- * Without a zone, a name under a registrable domain is taken as absolute and that domain as
- * its zone.
- */
-function terraform_dns_ownerName(written, zone, provider) {
-    const checked = plainName(written === '' ? '@' : written);
-    if (!checked.ok && written !== '@' && written !== '')
-        return checked;
-    const bare = (checked.ok ? checked.value : written).replace(/\.$/, '').toLowerCase();
-    const apex = bare === '@' || bare === '';
-    if (zone) {
-        const z = zone.replace(/\.$/, '');
-        if (apex)
-            return ok({ name: zone, zone });
-        if (provider === 'azure')
-            return ok({ name: `${bare}.${zone}`, zone });
-        if (provider === 'google' || bare === z || bare.endsWith(`.${z}`))
-            return ok({ name: `${bare}.`, zone });
-        return ok({ name: `${bare}.${zone}`, zone });
-    }
-    if (apex)
-        return fail('"@" needs the zone');
-    const domain = provider === 'azure' ? null : (0,cjs/* getDomain */.FB)(bare, DOMAIN_OF_NAME);
-    if (!domain)
-        return fail(`"${written}" is relative and the zone is not known`);
-    return ok({ name: `${bare}.`, zone: `${domain}.` });
-}
-/** Owner names may hold `*` and `_` labels, which host name validation refuses. */
-const DOMAIN_OF_NAME = {
-    allowPrivateDomains: false,
-    validateHostname: false,
-    extractHostname: false,
-};
-function push(ctx, p, rdata, start, blockComment) {
-    const own = ctx.src.doc.commentFor(start.line, start.line) ?? blockComment;
-    ctx.records.push({
-        name: p.owner.name,
-        type: p.type,
-        ttl: p.ttl,
-        data: rdata.data,
-        parsed: rdata.parsed,
-        zone: p.owner.zone,
-        location: ctx.src.at(start),
-        relativeTarget: false,
-        comment: own ?? p.comment,
-    });
-}
-/** Data written in presentation form (`10 mail.example.com.`), as Route 53 and Google take it. */
-function presentation(type, text, ctx) {
-    const fields = splitFields(text);
-    if (!fields.ok)
-        return fields;
-    const r = rdataFromFields(type, fieldsOf(fields.value), ctx);
-    return r.ok ? ok(r.value) : fail(r.error);
-}
-/** TXT data as the provider stores it: quoted strings as written, or one text split into 255-octet strings. */
-function txtData(type, text, ctx, split) {
-    const quoted = text.length >= 2 && text.startsWith('"') && text.endsWith('"');
-    if (quoted)
-        return presentation(type, text, ctx);
-    // Route 53 wraps a value in quotes itself, so `a""b` is the two strings "a" and "b".
-    if (split === 'quotes')
-        return presentation(type, `"${text}"`, ctx);
-    return ok(txtRdata(chunkText(text)));
-}
-/** The values of a list attribute as strings (numbers as text); unknown values are notices. */
-function valuesOf(ctx, body, name) {
-    const a = attributeOf(body, name);
-    if (!a)
-        return undefined;
-    const v = ctx.src.value(a.expression);
-    if (v.kind === 'unknown') {
-        ctx.src.notice(v);
-        return [];
-    }
-    if (v.kind !== 'list') {
-        ctx.src.problem(a.expression.start, `"${name}" must be a list of strings`);
-        return [];
-    }
-    const out = [];
-    for (const item of v.items) {
-        if (item.kind === 'unknown')
-            ctx.src.notice(item);
-        else if (item.kind === 'string' || item.kind === 'number')
-            out.push({ text: String(item.value), start: item.start });
-        else
-            ctx.src.problem(item.start, `"${name}" must be a list of strings`);
-    }
-    return out;
-}
-/** A whole number attribute; undefined when absent, null when it cannot be read (already reported). */
-function numberOf(ctx, body, name, max) {
-    const s = stringOf(ctx.src, body, name);
-    if (!s)
-        return s;
-    if (!/^\d{1,10}$/.test(s.value) || Number(s.value) > max) {
-        ctx.src.problem(s.start, `"${name}" must be a whole number from 0 to ${max}, not "${s.value}"`, s.value);
-        return null;
-    }
-    return { value: Number(s.value), start: s.start };
-}
-function terraform_dns_report(ctx, start, result, text) {
-    if (result.ok)
-        return true;
-    ctx.src.problem(start, result.error, text);
-    return false;
-}
-/** What every provider's record starts with: type, owner name and zone, TTL, comment. */
-function header(ctx, block, provider, writtenType, zoneAttr) {
-    const body = block.body;
-    noticeRepetition(ctx.src, body);
-    noticeDynamic(ctx.src, body);
-    let type = writtenType;
-    if (type === undefined) {
-        const t = stringOf(ctx.src, body, 'type');
-        if (!t) {
-            if (t === undefined)
-                ctx.src.problem(block.start, 'the record has no "type"');
-            return undefined;
-        }
-        type = recordType(t.value);
-        if (!type) {
-            ctx.src.problem(t.start, `unknown record type "${t.value}"`, t.value);
-            return undefined;
-        }
-    }
-    const written = stringOf(ctx.src, body, 'name');
-    if (written === null)
-        return undefined;
-    const nameText = written?.value ?? '@';
-    const nameStart = written?.start ?? block.start;
-    if (nameText !== '@' && nameText !== '') {
-        const checked = plainName(nameText);
-        if (!checked.ok) {
-            ctx.src.problem(nameStart, checked.error, nameText);
-            return undefined;
-        }
-    }
-    const zone = zoneFrom(ctx, body, zoneAttr, provider === 'azure');
-    const known = zone && 'zone' in zone ? zone.zone : undefined;
-    const owner = terraform_dns_ownerName(nameText, known, provider);
-    if (!owner.ok) {
-        if (zone && 'why' in zone)
-            ctx.src.problem(zone.start, zone.why, undefined, 'notice');
-        else if (!zone)
-            ctx.src.problem(nameStart, `${owner.error} (set options.zone to the zone's domain)`, nameText, 'notice');
-        else if (!('reported' in zone))
-            ctx.src.problem(nameStart, owner.error, nameText);
-        return undefined;
-    }
-    let ttl;
-    const t = numberOf(ctx, body, 'ttl', 2147483647);
-    if (t)
-        ttl = provider === 'cloudflare' && t.value === 1 ? undefined : t.value;
-    const comment = ctx.src.doc.commentFor(block.start.line, ctx.src.doc.position(block.end).line);
-    return { provider, block, type, ttl, owner: owner.value, comment };
-}
-function nameContext(p) {
-    return { origin: p.owner.zone, mode: 'absolute' };
-}
-function recordComment(ctx, record) {
-    return ctx.src.doc.commentFor(record.start.line, record.start.line);
-}
-// ── providers ──
-function route53(ctx, block) {
-    const alias = blocksOf(block.body, 'alias')[0];
-    if (alias) {
-        ctx.src.problem(alias.start, 'alias records point at an AWS resource; they are not read', undefined, 'notice');
-        return;
-    }
-    const p = header(ctx, block, 'route53', undefined, 'zone_id');
-    if (!p)
-        return;
-    for (const v of valuesOf(ctx, block.body, 'records') ?? []) {
-        const isTxt = p.type === 'TXT' || p.type === 'SPF';
-        const rdata = isTxt
-            ? txtData(p.type, v.text, nameContext(p), 'quotes')
-            : presentation(p.type, v.text, nameContext(p));
-        if (terraform_dns_report(ctx, v.start, rdata, v.text) && rdata.ok)
-            push(ctx, p, rdata.value, v.start);
-    }
-}
-function google(ctx, block) {
-    const p = header(ctx, block, 'google', undefined, 'managed_zone');
-    if (!p)
-        return;
-    for (const v of valuesOf(ctx, block.body, 'rrdatas') ?? []) {
-        const rdata = presentation(p.type, v.text, nameContext(p));
-        if (!terraform_dns_report(ctx, v.start, rdata, v.text) || !rdata.ok)
-            continue;
-        const quoted = v.text.trimStart().startsWith('"');
-        if ((p.type === 'TXT' || p.type === 'SPF') && !quoted && /\s/.test(v.text.trim())) {
-            const message = `Cloud DNS splits unquoted TXT data at spaces into ${(txtStrings(rdata.value.data) ?? []).length} strings; write it as "\\"${v.text}\\"" to keep one`;
-            ctx.src.problem(v.start, message, v.text, 'warning');
-        }
-        push(ctx, p, rdata.value, v.start);
-    }
-}
-function azure(ctx, block, kind) {
-    const target = attributeOf(block.body, 'target_resource_id');
-    if (target) {
-        ctx.src.problem(target.start, 'alias record sets point at an Azure resource; they are not read', undefined, 'notice');
-        return;
-    }
-    const p = header(ctx, block, 'azure', kind.toUpperCase(), 'zone_name');
-    if (!p)
-        return;
-    const nc = nameContext(p);
-    const body = block.body;
-    switch (kind) {
-        case 'a':
-        case 'aaaa':
-        case 'ns':
-        case 'ptr':
-            for (const v of valuesOf(ctx, body, 'records') ?? []) {
-                const rdata = presentation(p.type, v.text, nc);
-                if (terraform_dns_report(ctx, v.start, rdata, v.text) && rdata.ok)
-                    push(ctx, p, rdata.value, v.start);
-            }
-            return;
-        case 'cname': {
-            const v = stringOf(ctx.src, body, 'record');
-            if (!v)
-                return;
-            const rdata = presentation('CNAME', v.value, nc);
-            if (terraform_dns_report(ctx, v.start, rdata, v.value) && rdata.ok)
-                push(ctx, p, rdata.value, v.start);
-            return;
-        }
-    }
-    for (const r of blocksOf(body, 'record')) {
-        let fields;
-        let at;
-        if (kind === 'txt') {
-            const v = stringOf(ctx.src, r.body, 'value');
-            if (v)
-                push(ctx, p, txtRdata(chunkText(v.value)), v.start, recordComment(ctx, r));
-            continue;
-        }
-        const parts = {
-            mx: ['preference', 'exchange'],
-            srv: ['priority', 'weight', 'port', 'target'],
-            caa: ['flags', 'tag', 'value'],
-        };
-        fields = [];
-        for (const name of parts[kind]) {
-            const v = stringOf(ctx.src, r.body, name);
-            if (!v) {
-                if (v === undefined)
-                    ctx.src.problem(r.start, `the record has no "${name}"`);
-                fields = undefined;
-                break;
-            }
-            fields.push({ text: v.value, quoted: name === 'value' });
-            at = v.start;
-        }
-        if (!fields || !at)
-            continue;
-        const result = rdataFromFields(p.type, fieldsOf(fields), nc);
-        if (!result.ok)
-            ctx.src.problem(at, result.error);
-        else
-            push(ctx, p, result.value, at, recordComment(ctx, r));
-    }
-}
-function cloudflare(ctx, block) {
-    const body = block.body;
-    const data = blocksOf(body, 'data')[0]?.body ?? objectBody(body, 'data');
-    const p0 = header(ctx, block, 'cloudflare', undefined, 'zone_id');
-    if (!p0)
-        return;
-    let p = p0;
-    const nc = nameContext(p);
-    // Provider v4 SRV records may name the service in `data` instead of `name`.
-    if (data && p.type === 'SRV') {
-        const service = stringOf(ctx.src, data, 'service');
-        const proto = stringOf(ctx.src, data, 'proto');
-        const base = stringOf(ctx.src, data, 'name');
-        if (service && proto) {
-            const owner = terraform_dns_ownerName(`${service.value}.${proto.value}.${base?.value ?? stringOf(ctx.src, body, 'name')?.value ?? '@'}`, p.owner.zone, 'cloudflare');
-            if (owner.ok)
-                p = { ...p, owner: owner.value };
-        }
-    }
-    const proxied = attributeOf(body, 'proxied');
-    if (proxied) {
-        const v = ctx.src.value(proxied.expression);
-        if (v.kind === 'bool' && v.value)
-            ctx.src.problem(proxied.start, `the record is proxied by Cloudflare, so resolvers see Cloudflare's addresses instead of its ${p.type} data`, undefined, 'warning');
-    }
-    if (data && (p.type === 'SRV' || p.type === 'CAA')) {
-        const names = p.type === 'SRV' ? ['priority', 'weight', 'port', 'target'] : ['flags', 'tag', 'value'];
-        const fields = [];
-        let at;
-        for (const name of names) {
-            const holder = name === 'priority' && !attributeOf(data, name) ? body : data;
-            const v = stringOf(ctx.src, holder, name);
-            if (!v) {
-                if (v === undefined)
-                    ctx.src.problem(block.start, `the ${p.type} record has no "${name}" in its data`);
-                return;
-            }
-            fields.push({ text: v.value, quoted: name === 'value' });
-            at = v.start;
-        }
-        const result = rdataFromFields(p.type, fieldsOf(fields), nc);
-        if (!result.ok)
-            ctx.src.problem(at, result.error);
-        else
-            push(ctx, p, result.value, at);
-        return;
-    }
-    // Provider v4 called it `value`; v5 `content`.
-    const contentName = attributeOf(body, 'content') ? 'content' : 'value';
-    const content = stringOf(ctx.src, body, contentName);
-    if (content === undefined && data) {
-        ctx.src.problem(block.start, `${p.type} records with "data" are not read`, undefined, 'notice');
-        return;
-    }
-    if (!content) {
-        if (content === undefined)
-            ctx.src.problem(block.start, 'the record has no "content"');
-        return;
-    }
-    let rdata;
-    if (p.type === 'TXT' || p.type === 'SPF')
-        rdata = txtData(p.type, content.value, nc, 'chunks');
-    else if (p.type === 'MX') {
-        const priority = numberOf(ctx, body, 'priority', 65535);
-        if (priority === null)
-            return;
-        rdata = presentation('MX', `${priority?.value ?? 0} ${content.value}`, nc);
-    }
-    else
-        rdata = presentation(p.type, content.value, nc);
-    if (terraform_dns_report(ctx, content.start, rdata, content.value) && rdata.ok)
-        push(ctx, p, rdata.value, content.start);
-}
-/** Provider v5 writes `data = { ... }` as an attribute; it is read as a body of attributes. */
-function objectBody(body, name) {
-    const a = attributeOf(body, name);
-    if (!a || a.expression.kind !== 'object')
-        return undefined;
-    const items = a.expression.items.flatMap(({ key, value }) => {
-        const k = key.kind === 'traversal' && typeof key.root === 'string' && key.steps.length === 0
-            ? key.root
-            : key.kind === 'template' && key.parts.length === 1 && key.parts[0].kind === 'text'
-                ? key.parts[0].value
-                : undefined;
-        return k === undefined
-            ? []
-            : [
-                {
-                    kind: 'attribute',
-                    name: k,
-                    expression: value,
-                    start: key.start,
-                    end: value.end,
-                },
-            ];
-    });
-    return { items };
-}
-// ── the format ──
-function stringMap(value, setting, problems, file) {
-    const out = new Map();
-    if (value === undefined)
-        return out;
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        problems.push({
-            location: { file, line: 0, column: 1 },
-            message: `options.${setting} must be a mapping of references to zone domains, not ${JSON.stringify(value)}`,
-        });
-        return out;
-    }
-    for (const [k, v] of Object.entries(value)) {
-        if (typeof v === 'string' && v !== '')
-            out.set(k, absoluteZone(v));
-        else
-            problems.push({
-                location: { file, line: 0, column: 1 },
-                message: `options.${setting}["${k}"] must be a domain name, not ${JSON.stringify(v)}`,
-            });
-    }
-    return out;
-}
-function parseTerraformDns(file, options) {
-    const records = [];
-    const result = { path: file.path, format: 'terraform-dns', records };
-    const src = readTerraformSource(file, options?.settings);
-    if (!('doc' in src))
-        return { ...result, zones: [], problems: [src] };
-    const settings = options?.settings ?? {};
-    const zoneSettings = stringMap(settings.zones, 'zones', src.problems, file.path);
-    let defaultZone;
-    if (typeof settings.zone === 'string' && settings.zone !== '')
-        defaultZone = absoluteZone(settings.zone);
-    else if (settings.zone !== undefined)
-        src.problems.push({
-            location: { file: file.path, line: 0, column: 1 },
-            message: `options.zone must be a domain name, not ${JSON.stringify(settings.zone)}`,
-        });
-    const zoneResources = new Map();
-    const googleZones = new Map();
-    for (const item of src.doc.body.items) {
-        if (item.kind !== 'block' || (item.type !== 'resource' && item.type !== 'data'))
-            continue;
-        const [type, name] = item.labels;
-        if (!type || !name || !(type.value in ZONE_RESOURCES))
-            continue;
-        zoneResources.set(`${item.type === 'data' ? 'data.' : ''}${type.value}.${name.value}`, item);
-        if (type.value === 'google_dns_managed_zone') {
-            const zoneName = attributeOf(item.body, 'name');
-            const v = zoneName && src.value(zoneName.expression);
-            if (v?.kind === 'string')
-                googleZones.set(v.value, item);
-        }
-    }
-    const ctx = { src, records, zoneSettings, defaultZone, zoneResources, googleZones };
-    const zones = new Set();
-    for (const item of src.doc.body.items) {
-        if (item.kind !== 'block' || item.type !== 'resource')
-            continue;
-        const type = item.labels[0]?.value ?? '';
-        if (type in ZONE_RESOURCES) {
-            const z = zoneOfResource(ctx, item);
-            if (z && 'zone' in z)
-                zones.add(z.zone);
-            continue;
-        }
-        if (type === 'aws_route53_record')
-            route53(ctx, item);
-        else if (type === 'google_dns_record_set')
-            google(ctx, item);
-        else if (type === 'cloudflare_record' || type === 'cloudflare_dns_record')
-            cloudflare(ctx, item);
-        else {
-            const m = /^azurerm_dns_([a-z]+)_record$/.exec(type);
-            const kind = m && AZURE_TYPES.find((t) => t === m[1]);
-            if (kind)
-                azure(ctx, item, kind);
-        }
-    }
-    for (const r of records)
-        zones.add(r.zone);
-    records.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
-    return { ...result, zones: [...zones].sort(), problems: finishProblems(src.problems) };
-}
-/** A string literal in HCL: quotes, backslashes and template starts escaped. */
-function hclString(text) {
-    let out = '';
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        const code = text.charCodeAt(i);
-        if (c === '"' || c === '\\')
-            out += `\\${c}`;
-        else if (c === '\n')
-            out += '\\n';
-        else if (c === '\r')
-            out += '\\r';
-        else if (c === '\t')
-            out += '\\t';
-        else if (code < 0x20 || code === 0x7f)
-            out += `\\u${code.toString(16).padStart(4, '0')}`;
-        else if ((c === '$' || c === '%') && text[i + 1] === '{')
-            out += `${c}${c}`;
-        else
-            out += c;
-    }
-    return `"${out}"`;
-}
-/** A Terraform resource name: letters, digits and underscores, not starting with a digit. */
-function label(text) {
-    const s = text
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '_')
-        .replace(/^_+|_+$/g, '');
-    return /^[a-z_]/.test(s) ? s : `_${s}`;
-}
-function block(head, lines) {
-    const width = Math.max(0, ...lines.map((l) => (typeof l === 'string' ? 0 : l[0].length)));
-    const body = lines.map((l) => (typeof l === 'string' ? l : `  ${l[0].padEnd(width)} = ${l[1]}`));
-    return [`${head} {`, ...body, '}'].join('\n');
-}
-function withoutDot(name) {
-    return name.endsWith('.') && name !== '.' ? name.slice(0, -1) : name;
-}
-/** A record written as a resource of one provider, to tell a user exactly what to add. */
-function renderTerraformRecord(resource, record, zone) {
-    const z = absoluteZone(zone);
-    const type = record.type.toUpperCase();
-    const owner = relativeOwner(record.name.toLowerCase(), z);
-    const name = `${owner === '@' ? 'apex' : owner}_${type}`;
-    const zoneLabel = label(withoutDot(z));
-    const fields = splitFields(record.data);
-    const strings = type === 'TXT' || type === 'SPF' ? txtStrings(record.data) : undefined;
-    const ttl = String(record.ttl ?? 3600);
-    switch (resource) {
-        case 'aws_route53_record': {
-            const value = strings ? strings.join('""') : record.data;
-            return block(`resource "aws_route53_record" "${label(name)}"`, [
-                ['zone_id', `aws_route53_zone.${zoneLabel}.zone_id`],
-                ['name', hclString(withoutDot(record.name))],
-                ['type', hclString(type)],
-                ['ttl', ttl],
-                ['records', `[${hclString(value)}]`],
-            ]);
-        }
-        case 'google_dns_record_set':
-            return block(`resource "google_dns_record_set" "${label(name)}"`, [
-                ['managed_zone', `google_dns_managed_zone.${zoneLabel}.name`],
-                ['name', hclString(record.name)],
-                ['type', hclString(type)],
-                ['ttl', ttl],
-                ['rrdatas', `[${hclString(record.data)}]`],
-            ]);
-        case 'cloudflare_dns_record': {
-            const f = fields.ok ? fields.value.map((x) => x.text) : [];
-            const lines = [
-                ['zone_id', `cloudflare_zone.${zoneLabel}.id`],
-                ['name', hclString(withoutDot(record.name))],
-                ['type', hclString(type)],
-                ['ttl', String(record.ttl ?? 1)],
-            ];
-            if (type === 'MX' && f.length === 2) {
-                lines.push(['content', hclString(withoutDot(f[1]))], ['priority', f[0]]);
-            }
-            else if (type === 'SRV' && f.length === 4) {
-                const [priority, weight, port, target] = f;
-                lines.push([
-                    'data',
-                    `{ priority = ${priority}, weight = ${weight}, port = ${port}, target = ${hclString(withoutDot(target))} }`,
-                ]);
-            }
-            else if (strings)
-                lines.push(['content', hclString(record.data)]);
-            else
-                lines.push(['content', hclString(withoutDot(record.data))]);
-            return block(`resource "cloudflare_dns_record" "${label(name)}"`, lines);
-        }
-        case 'azurerm_dns': {
-            const kind = type.toLowerCase();
-            if (!AZURE_TYPES.includes(kind))
-                return `# Azure DNS has no record set resource for ${type} records`;
-            const lines = [
-                ['name', hclString(owner)],
-                ['zone_name', hclString(withoutDot(z))],
-                ['resource_group_name', 'var.resource_group_name'],
-                ['ttl', ttl],
-            ];
-            const f = fields.ok ? fields.value.map((x) => x.text) : [];
-            const sub = (pairs) => {
-                const width = Math.max(...pairs.map((p) => p[0].length));
-                return ['', '  record {', ...pairs.map(([k, v]) => `    ${k.padEnd(width)} = ${v}`), '  }'];
-            };
-            if (kind === 'cname')
-                lines.push(['record', hclString(record.data)]);
-            else if (kind === 'mx' && f.length === 2)
-                lines.push(...sub([
-                    ['preference', f[0]],
-                    ['exchange', hclString(f[1])],
-                ]));
-            else if (kind === 'srv' && f.length === 4)
-                lines.push(...sub([
-                    ['priority', f[0]],
-                    ['weight', f[1]],
-                    ['port', f[2]],
-                    ['target', hclString(f[3])],
-                ]));
-            else if (kind === 'caa' && f.length === 3)
-                lines.push(...sub([
-                    ['flags', f[0]],
-                    ['tag', hclString(f[1])],
-                    ['value', hclString(f[2])],
-                ]));
-            else if (kind === 'txt')
-                lines.push(...sub([['value', hclString((strings ?? [record.data]).join(''))]]));
-            else
-                lines.push(['records', `[${hclString(record.data)}]`]);
-            return block(`resource "azurerm_dns_${kind}_record" "${label(name)}"`, lines);
-        }
-    }
-}
-const DNS_RESOURCE = /^[ \t]*resource[ \t]+"(?:aws_route53_record|azurerm_dns_[a-z]+_record|cloudflare_record|cloudflare_dns_record|google_dns_record_set)"/m;
-/**
- * Terraform (HCL) DNS records: `aws_route53_record`, `azurerm_dns_{a,aaaa,cname,mx,txt,srv,ns,ptr,caa}_record`,
- * `cloudflare_record` (v4) and `cloudflare_dns_record` (v5), `google_dns_record_set`.
- *
- * Settings: `variables` (input variable values for `var.NAME`), `zones` (a mapping from what a
- * record's `zone_id`/`zone_name`/`managed_zone` holds, as written — `aws_route53_zone.primary.zone_id`,
- * the resource address `aws_route53_zone.primary`, or a literal zone id — to the zone's domain),
- * and `zone` (the domain of records whose zone cannot be told otherwise). A zone resource in the
- * same file is read by itself. `render` writes an `aws_route53_record`; `renderTerraformRecord`
- * writes the other providers' resources.
- */
-const TERRAFORM_DNS = {
-    id: 'terraform-dns',
-    title: 'Terraform DNS records',
-    filePatterns: ['*.tf', '*.tofu'],
-    detect: terraformDetector(DNS_RESOURCE),
-    parse: parseTerraformDns,
-    render: (record, zone) => renderTerraformRecord('aws_route53_record', record, zone),
-};
-
-;// CONCATENATED MODULE: ./src/parsers/dns-registry.ts
-
-
-
-
-
-
-/** Every supported DNS format. Order breaks detection ties. */
-const DNS_FORMATS = [
-    BIND,
-    OCTODNS,
-    DNSCONTROL,
-    DNS_CSV,
-    DNS_YAML,
-    TERRAFORM_DNS,
-];
-function dnsFormatIds() {
-    return DNS_FORMATS.map((f) => f.id);
-}
-function resolveDnsFormat(file, id) {
-    if (id !== 'auto') {
-        const format = DNS_FORMATS.find((f) => f.id === id);
-        if (format)
-            return { format };
-        return {
-            error: `unknown DNS format "${id}" (supported: ${['auto', ...dnsFormatIds()].join(', ')})`,
-        };
-    }
-    let best;
-    let bestScore = 0;
-    for (const format of DNS_FORMATS) {
-        const score = format.detect(file);
-        if (score > bestScore) {
-            best = format;
-            bestScore = score;
-        }
-    }
-    if (best)
-        return { format: best };
-    return {
-        error: `cannot tell the DNS format of "${file.path}"; set its format to one of: ${dnsFormatIds().join(', ')}`,
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/parsers/arm.ts
 
 
@@ -9247,7 +6648,7 @@ function resolveDnsFormat(file, id) {
 
 
 
-const arm_unknown = (at, why) => ({ t: 'unknown', at, why });
+const unknown = (at, why) => ({ t: 'unknown', at, why });
 /** A value that a deployment would refuse: reported as an error where it is used. */
 const wrong = (at, why) => ({ t: 'unknown', at, why, error: true });
 /** Reports why a value cannot be read: a notice, or an error when the value is wrong. */
@@ -9278,7 +6679,7 @@ function plainObject(record, at) {
 /** A JSON-like value from the configuration, placed where it is used. */
 function fromPlain(value, at, depth = 0) {
     if (depth > 32)
-        return arm_unknown(at, 'a configured value is nested too deeply');
+        return unknown(at, 'a configured value is nested too deeply');
     if (typeof value === 'string')
         return { t: 'str', v: value, at, literal: false };
     if (typeof value === 'number')
@@ -9425,7 +6826,7 @@ function eitherBranch(a, b, at, why) {
         return a;
     if (b.t === 'unknown')
         return b;
-    return arm_unknown(at, why);
+    return unknown(at, why);
 }
 /** Comments by line: the one after the code on a line, or the comment lines right above it. */
 class CommentIndex {
@@ -9750,7 +7151,7 @@ function applicationRule(rule, classic, sink) {
     }
 }
 function networkRule(rule, classic, sink) {
-    const ports = arm_networkPorts(rule, classic ? 'protocols' : 'ipProtocols', sink);
+    const ports = networkPorts(rule, classic ? 'protocols' : 'ipProtocols', sink);
     const at = rule.at;
     for (const v of list(rule.get('destinationAddresses'), 'destinationAddresses', sink)) {
         address(v, ports, at, sink, classic);
@@ -9768,7 +7169,7 @@ function networkRule(rule, classic, sink) {
  * Ports of a network rule: its protocols (TCP, UDP, Any, ICMP) times its destination ports;
  * undefined when they cannot be known before deployment. Malformed values allow nothing.
  */
-function arm_networkPorts(rule, protocolKey, sink) {
+function networkPorts(rule, protocolKey, sink) {
     const protocolsVal = rule.get(protocolKey);
     const portsVal = rule.get('destinationPorts');
     if (protocolsVal === undefined || portsVal === undefined)
@@ -9970,7 +7371,7 @@ function splitCommas(v) {
     return out;
 }
 // ── the ARM template format ─────────────────────────────────────────────────
-const arm_CAPABILITIES = {
+const CAPABILITIES = {
     hosts: true,
     ips: true,
     ipv6: true,
@@ -10288,7 +7689,7 @@ class Template {
         if (!node)
             return { t: 'null', at };
         if (depth > arm_MAX_DEPTH)
-            return arm_unknown(at, 'the template is nested too deeply to read');
+            return unknown(at, 'the template is nested too deeply to read');
         switch (node.k) {
             case 'str':
                 if (node.v.startsWith('[['))
@@ -10385,7 +7786,7 @@ class Template {
         if (count.t === 'unknown')
             return count;
         if (count.t !== 'num' || count.v < 0 || count.v > MAX_ITEMS) {
-            return arm_unknown(count.at, `the count of copy loop "${name}" cannot be read; its entries are not checked`);
+            return unknown(count.at, `the count of copy loop "${name}" cannot be read; its entries are not checked`);
         }
         const input = member(loop, 'input');
         const items = [];
@@ -10436,7 +7837,7 @@ class Template {
             return wrong(at, `parameter "${name}" is not declared`);
         const node = this.#params.get(lower);
         if (node === null || node === undefined)
-            return arm_unknown(at, noDefaultWhy(name));
+            return unknown(at, noDefaultWhy(name));
         return this.memoised(`parameter "${name}"`, at, () => this.value(node, ROOT_SCOPE));
     }
     variable(name, at) {
@@ -10456,9 +7857,9 @@ class Template {
         if (done)
             return done;
         if (this.#busy.has(key))
-            return arm_unknown(at, `${key} refers to itself`);
+            return unknown(at, `${key} refers to itself`);
         if (this.#busy.size >= arm_MAX_DEPTH) {
-            return arm_unknown(at, `${key} is defined through too many other values to read`);
+            return unknown(at, `${key} is defined through too many other values to read`);
         }
         this.#busy.add(key);
         const value = compute();
@@ -10488,7 +7889,7 @@ class Template {
                 const obj = this.evaluate(ax.obj, at, scope, source);
                 if (obj.t === 'unknown')
                     return obj;
-                return (obj.t === 'obj' ? obj.get(ax.name) : undefined) ?? arm_unknown(at, computedWhy(source));
+                return (obj.t === 'obj' ? obj.get(ax.name) : undefined) ?? unknown(at, computedWhy(source));
             }
             case 'index': {
                 const obj = this.evaluate(ax.obj, at, scope, source);
@@ -10498,10 +7899,10 @@ class Template {
                 if (index.t === 'unknown')
                     return index;
                 if (obj.t === 'arr' && index.t === 'num')
-                    return obj.items[index.v] ?? arm_unknown(at, computedWhy(source));
+                    return obj.items[index.v] ?? unknown(at, computedWhy(source));
                 if (obj.t === 'obj' && index.t === 'str')
-                    return obj.get(index.v) ?? arm_unknown(at, computedWhy(source));
-                return arm_unknown(at, computedWhy(source));
+                    return obj.get(index.v) ?? unknown(at, computedWhy(source));
+                return unknown(at, computedWhy(source));
             }
             case 'call': {
                 const name = ax.name.toLowerCase();
@@ -10520,7 +7921,7 @@ class Template {
                     const offset = offsetAx?.k === 'num' ? offsetAx.v : 0;
                     const index = scope.copies.get(loop);
                     return index === undefined
-                        ? arm_unknown(at, computedWhy(source))
+                        ? unknown(at, computedWhy(source))
                         : { t: 'num', v: index + offset, at };
                 }
                 const args = ax.args.map((arg) => this.evaluate(arg, at, scope, source));
@@ -10528,7 +7929,7 @@ class Template {
                 if ((name === 'parameters' || name === 'variables') && first?.t === 'str') {
                     return name === 'parameters' ? this.parameter(first.v, at) : this.variable(first.v, at);
                 }
-                return pureCall(name, args, at) ?? arm_unknown(at, computedWhy(source));
+                return pureCall(name, args, at) ?? unknown(at, computedWhy(source));
             }
         }
     }
@@ -10731,7 +8132,7 @@ const ARM = {
     id: 'arm',
     title: 'ARM template (JSON)',
     filePatterns: ['*.json', '*.jsonc'],
-    capabilities: arm_CAPABILITIES,
+    capabilities: CAPABILITIES,
     detect,
     parse: parseArm,
 };
@@ -10773,9 +8174,9 @@ class SyntaxIssue {
         this.message = message;
     }
 }
-const bicep_PUNCT3 = ['...'];
-const bicep_PUNCT2 = ['=>', '==', '!=', '=~', '!~', '<=', '>=', '&&', '||', '??', '::', '.?'];
-const bicep_PUNCT1 = '{}[](),:.?!=<>+-*/%|&@';
+const PUNCT3 = ['...'];
+const PUNCT2 = ['=>', '==', '!=', '=~', '!~', '<=', '>=', '&&', '||', '??', '::', '.?'];
+const PUNCT1 = '{}[](),:.?!=<>+-*/%|&@';
 function isIdentStart(c) {
     return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
@@ -10785,7 +8186,7 @@ function isIdentPart(c) {
 function isDigit(c) {
     return c >= 48 && c <= 57;
 }
-function bicep_describeToken(t) {
+function describeToken(t) {
     switch (t.type) {
         case T.Eof:
             return 'the end of the file';
@@ -10921,11 +8322,11 @@ class Tokenizer {
         const three = s.slice(start, start + 3);
         const two = s.slice(start, start + 2);
         let value;
-        if (bicep_PUNCT3.includes(three))
+        if (PUNCT3.includes(three))
             value = three;
-        else if (bicep_PUNCT2.includes(two) && (two !== '.?' || isIdentStart(s.charCodeAt(start + 2))))
+        else if (PUNCT2.includes(two) && (two !== '.?' || isIdentStart(s.charCodeAt(start + 2))))
             value = two;
-        else if (bicep_PUNCT1.includes(s[start]))
+        else if (PUNCT1.includes(s[start]))
             value = s[start];
         else {
             const ch = String.fromCodePoint(s.codePointAt(start));
@@ -11043,7 +8444,7 @@ class Tokenizer {
             value += s.slice(run, i);
             escapes = true;
             const e = s[i + 1];
-            const simple = e === undefined ? undefined : bicep_ESCAPES.get(e);
+            const simple = e === undefined ? undefined : ESCAPES.get(e);
             const unicode = e === 'u' ? /^u\{([0-9a-fA-F]{1,6})\}/.exec(s.slice(i + 1, i + 11)) : null;
             if (simple !== undefined) {
                 value += simple;
@@ -11062,7 +8463,7 @@ class Tokenizer {
         }
     }
 }
-const bicep_ESCAPES = new Map([
+const ESCAPES = new Map([
     ['\\', '\\'],
     ["'", "'"],
     ['n', '\n'],
@@ -11096,7 +8497,7 @@ const SKIPPED = new Set([
 ]);
 const KEYWORDS = new Set(['param', 'var', 'resource', 'module', ...SKIPPED]);
 const MAX_NESTING = 200;
-const bicep_BINARY = [
+const BINARY = [
     ['??'],
     ['||'],
     ['&&'],
@@ -11105,7 +8506,7 @@ const bicep_BINARY = [
     ['+', '-'],
     ['*', '/', '%'],
 ];
-class bicep_Parser {
+class Parser {
     tokens;
     program = {
         params: new Map(),
@@ -11147,13 +8548,13 @@ class bicep_Parser {
         const t = this.peek();
         if (t.type === T.Punct && t.value === value)
             return this.next();
-        return this.fail(t, `expected "${value}" ${what}, found ${bicep_describeToken(t)}`);
+        return this.fail(t, `expected "${value}" ${what}, found ${describeToken(t)}`);
     }
     identifier(what) {
         const t = this.peek();
         if (t.type === T.Ident)
             return this.next();
-        return this.fail(t, `expected ${what}, found ${bicep_describeToken(t)}`);
+        return this.fail(t, `expected ${what}, found ${describeToken(t)}`);
     }
     skipNewlines() {
         while (this.peek().type === T.Newline)
@@ -11171,7 +8572,7 @@ class bicep_Parser {
                     continue;
                 const after = this.peek();
                 if (after.type !== T.Newline && after.type !== T.Eof) {
-                    this.fail(after, `expected a new line after the declaration, found ${bicep_describeToken(after)}`);
+                    this.fail(after, `expected a new line after the declaration, found ${describeToken(after)}`);
                 }
             }
             catch (e) {
@@ -11212,7 +8613,7 @@ class bicep_Parser {
             return 'decorator';
         }
         if (t.type !== T.Ident) {
-            this.fail(t, `expected a declaration such as param, var or resource, found ${bicep_describeToken(t)}`);
+            this.fail(t, `expected a declaration such as param, var or resource, found ${describeToken(t)}`);
         }
         switch (t.value) {
             case 'param':
@@ -11319,7 +8720,7 @@ class bicep_Parser {
         this.program.symbols.add(symbol);
         const type = this.peek();
         if (type.type !== T.Str)
-            this.fail(type, `expected the resource type as a string, found ${bicep_describeToken(type)}`);
+            this.fail(type, `expected the resource type as a string, found ${describeToken(type)}`);
         this.next();
         const existing = this.isWord('existing');
         if (existing)
@@ -11335,7 +8736,7 @@ class bicep_Parser {
         this.program.symbols.add(symbol);
         const path = this.peek();
         if (path.type !== T.Str)
-            this.fail(path, `expected the module path as a string, found ${bicep_describeToken(path)}`);
+            this.fail(path, `expected the module path as a string, found ${describeToken(path)}`);
         this.next();
         this.expect('=', 'after the module path');
         this.program.bodies.push(this.conditional());
@@ -11384,7 +8785,7 @@ class bicep_Parser {
         };
     }
     binary(level) {
-        const ops = bicep_BINARY[level];
+        const ops = BINARY[level];
         if (!ops)
             return this.unary();
         const first = this.peek();
@@ -11517,7 +8918,7 @@ class bicep_Parser {
             default:
                 break;
         }
-        return this.fail(t, `expected a value, found ${bicep_describeToken(t)}`);
+        return this.fail(t, `expected a value, found ${describeToken(t)}`);
     }
     interpolation() {
         const first = this.next();
@@ -11542,7 +8943,7 @@ class bicep_Parser {
                 this.next();
                 return this.node(first, { k: 'bad' });
             }
-            this.fail(t, `expected "}" to end the interpolation, found ${bicep_describeToken(t)}`);
+            this.fail(t, `expected "}" to end the interpolation, found ${describeToken(t)}`);
         }
         return this.node(first, {
             k: 'interp',
@@ -11577,7 +8978,7 @@ class bicep_Parser {
                 const separated = after.type === T.Newline ||
                     (after.type === T.Punct && (after.value === ',' || after.value === close));
                 if (!separated)
-                    this.fail(after, `expected a new line, "," or "${close}", found ${bicep_describeToken(after)}`);
+                    this.fail(after, `expected a new line, "," or "${close}", found ${describeToken(after)}`);
             }
             catch (e) {
                 if (!(e instanceof SyntaxIssue))
@@ -11646,7 +9047,7 @@ class bicep_Parser {
             item = this.identifier('a loop variable').value;
         }
         if (!this.isWord('in'))
-            this.fail(this.peek(), `expected "in", found ${bicep_describeToken(this.peek())}`);
+            this.fail(this.peek(), `expected "in", found ${describeToken(this.peek())}`);
         this.next();
         const source = this.expression();
         this.expect(':', 'after the loop source');
@@ -11676,7 +9077,7 @@ class bicep_Parser {
                 return;
             }
             if (t.type !== T.Ident && t.type !== T.Str) {
-                this.fail(t, `expected a property name, found ${bicep_describeToken(t)}`);
+                this.fail(t, `expected a property name, found ${describeToken(t)}`);
             }
             this.next();
             this.expect(':', 'after the property name');
@@ -11707,7 +9108,7 @@ class Evaluator {
     evaluate(e, scope, depth = 0) {
         const at = this.at(e);
         if (depth > MAX_NESTING)
-            return arm_unknown(at, 'the value is nested too deeply to read');
+            return unknown(at, 'the value is nested too deeply to read');
         switch (e.k) {
             case 'str':
                 return { t: 'str', v: e.v, at: e.at, literal: e.literal };
@@ -11718,7 +9119,7 @@ class Evaluator {
                     if (part.t === 'unknown')
                         return part;
                     if (part.t !== 'str' && part.t !== 'num' && part.t !== 'bool') {
-                        return arm_unknown(at, computedWhy(this.source(e)));
+                        return unknown(at, computedWhy(this.source(e)));
                     }
                     v += String(part.v) + (e.parts[i + 1] ?? '');
                 }
@@ -11732,9 +9133,9 @@ class Evaluator {
                 return { t: 'null', at };
             case 'bad':
                 // Already reported as a syntax problem.
-                return arm_unknown(at, '');
+                return unknown(at, '');
             case 'lambda':
-                return arm_unknown(at, computedWhy(this.source(e)));
+                return unknown(at, computedWhy(this.source(e)));
             case 'spread':
                 return this.evaluate(e.arg, scope, depth + 1);
             case 'arr': {
@@ -11755,9 +9156,9 @@ class Evaluator {
                 if (source.t === 'unknown')
                     return source;
                 if (source.t !== 'arr')
-                    return arm_unknown(at, computedWhy(this.source(e.source)));
+                    return unknown(at, computedWhy(this.source(e.source)));
                 if (source.items.length > MAX_ITEMS)
-                    return arm_unknown(at, computedWhy(this.source(e.source)));
+                    return unknown(at, computedWhy(this.source(e.source)));
                 const items = source.items.map((item, i) => {
                     let inner = { name: e.item, value: item, parent: scope };
                     if (e.index !== undefined)
@@ -11773,7 +9174,7 @@ class Evaluator {
                 if (obj.t === 'unknown')
                     return obj;
                 return ((obj.t === 'obj' ? obj.get(e.name) : undefined) ??
-                    arm_unknown(at, computedWhy(this.source(e))));
+                    unknown(at, computedWhy(this.source(e))));
             }
             case 'index': {
                 const obj = this.evaluate(e.obj, scope, depth + 1);
@@ -11787,7 +9188,7 @@ class Evaluator {
                     : obj.t === 'obj' && index.t === 'str'
                         ? obj.get(index.v)
                         : undefined;
-                return found ?? arm_unknown(at, computedWhy(this.source(e)));
+                return found ?? unknown(at, computedWhy(this.source(e)));
             }
             case 'call': {
                 const callee = e.callee;
@@ -11795,10 +9196,10 @@ class Evaluator {
                 // `sys.concat(...)` is the same function; other namespaces (`az.`) need a deployment.
                 const namespace = callee.k === 'member' && callee.obj.k === 'ref' ? callee.obj.name : undefined;
                 if (name === undefined || (namespace !== undefined && namespace !== 'sys')) {
-                    return arm_unknown(at, computedWhy(this.source(e)));
+                    return unknown(at, computedWhy(this.source(e)));
                 }
                 const args = e.args.map((a) => this.evaluate(a, scope, depth + 1));
-                return pureCall(name, args, at) ?? arm_unknown(at, computedWhy(this.source(e)));
+                return pureCall(name, args, at) ?? unknown(at, computedWhy(this.source(e)));
             }
             case 'ternary': {
                 const a = this.evaluate(e.then, scope, depth + 1);
@@ -11813,7 +9214,7 @@ class Evaluator {
                     return { t: 'num', v: -arg.v, at };
                 if (e.op === '!' && arg.t === 'bool')
                     return { t: 'bool', v: !arg.v, at };
-                return arm_unknown(at, computedWhy(this.source(e)));
+                return unknown(at, computedWhy(this.source(e)));
             }
             case 'binary': {
                 const left = this.evaluate(e.left, scope, depth + 1);
@@ -11832,7 +9233,7 @@ class Evaluator {
                     if (v !== undefined)
                         return { t: 'num', v, at };
                 }
-                return arm_unknown(at, computedWhy(this.source(e)));
+                return unknown(at, computedWhy(this.source(e)));
             }
         }
     }
@@ -11897,14 +9298,14 @@ class Evaluator {
                 return fromPlain(configured, at);
             const value = param.value;
             if (value === undefined)
-                return arm_unknown(at, noDefaultWhy(name));
+                return unknown(at, noDefaultWhy(name));
             return this.memoised(`parameter "${name}"`, at, () => this.evaluate(value, undefined));
         }
         if (program.symbols.has(name)) {
-            return arm_unknown(at, `"${name}" is a resource; its properties are known only after deployment`);
+            return unknown(at, `"${name}" is a resource; its properties are known only after deployment`);
         }
         if (program.imports.has(name)) {
-            return arm_unknown(at, `"${name}" is imported from another file; the entries it holds are not checked`);
+            return unknown(at, `"${name}" is imported from another file; the entries it holds are not checked`);
         }
         return wrong(at, `"${name}" is not declared`);
     }
@@ -11920,9 +9321,9 @@ class Evaluator {
         if (done)
             return done;
         if (this.#busy.has(key))
-            return arm_unknown(at, `${key} refers to itself`);
+            return unknown(at, `${key} refers to itself`);
         if (this.#busy.size >= MAX_NESTING) {
-            return arm_unknown(at, `${key} is defined through too many other values to read`);
+            return unknown(at, `${key} is defined through too many other values to read`);
         }
         this.#busy.add(key);
         const value = compute();
@@ -11974,7 +9375,7 @@ function parseBicep(file, options) {
         return { path: file.path, format: 'bicep', entries: [], problems: [notText] };
     const text = withoutBom(file.text);
     const tokenizer = new Tokenizer(text);
-    const parser = new bicep_Parser(tokenizer.tokens);
+    const parser = new Parser(tokenizer.tokens);
     const program = parser.parse();
     const sink = new AzureSink(file.path, new CommentIndex(tokenizer.comments));
     for (const issue of [...tokenizer.issues, ...parser.issues]) {
@@ -14036,7 +11437,7 @@ class kubernetes_Reader {
             excluded.push(b.value);
         }
         const location = this.at(node);
-        const comment = joinComments(kubernetes_commentOf(node, item) ?? this.leading(item ?? node), note);
+        const comment = joinComments(commentOf(node, item) ?? this.leading(item ?? node), note);
         if (excluded.length === 0 || excluded.every(isSpecialUse)) {
             // Taking private or special-use space out of a block changes no public endpoint it allows.
             const how = excluded.length === 0
@@ -14118,7 +11519,7 @@ class kubernetes_Reader {
         }
         if (notice)
             this.problem(node, notice, 'notice', text);
-        const comment = joinComments(kubernetes_commentOf(node, item) ?? this.leading(item ?? node), note);
+        const comment = joinComments(commentOf(node, item) ?? this.leading(item ?? node), note);
         this.entries.push({
             kind: 'host',
             text,
@@ -14245,7 +11646,7 @@ function cleanComment(raw) {
     return text === '' ? undefined : text;
 }
 /** The comment after a value, or the comment lines above it or above the list item holding it. */
-function kubernetes_commentOf(node, item) {
+function commentOf(node, item) {
     const n = node;
     const fromNode = cleanComment(n?.comment) ?? cleanComment(n?.commentBefore);
     if (fromNode)
@@ -14831,7 +12232,7 @@ class Analyzer {
         const arg = call.arguments[0];
         if (!arg || arg.type === 'SpreadElement' || this.kindOf(arg, ctx.scope) !== 'host')
             return;
-        const n = pac_numberOf(e.right);
+        const n = numberOf(e.right);
         if (n === undefined)
             return;
         const op = e.operator;
@@ -15045,11 +12446,11 @@ function declaredName(node) {
         return declaredName(node.left);
     return undefined;
 }
-function pac_numberOf(e) {
+function numberOf(e) {
     if (e.type === 'Literal' && typeof e.value === 'number')
         return e.value;
     if (e.type === 'UnaryExpression' && e.operator === '-') {
-        const n = pac_numberOf(e.argument);
+        const n = numberOf(e.argument);
         return n === undefined ? undefined : -n;
     }
     return undefined;
@@ -15198,10 +12599,10 @@ class ShadowIndex {
     addHost(test, pattern) {
         const item = { test, pattern };
         const base = pattern.base;
-        pac_push(this.#byBase, base, item);
+        push(this.#byBase, base, item);
         let s = base;
         for (;;) {
-            pac_push(this.#bySuffix, s, item);
+            push(this.#bySuffix, s, item);
             const dot = s.indexOf('.');
             if (dot < 0 || s === '')
                 break;
@@ -15226,7 +12627,7 @@ class ShadowIndex {
         return this.#blocks.filter((c) => c.block.overlaps(block));
     }
 }
-function pac_push(map, key, value) {
+function push(map, key, value) {
     const list = map.get(key);
     if (list)
         list.push(value);
@@ -16413,6 +13814,1851 @@ const ALLOWLIST_JSON = structuredFormat('json', 'endpoint-drift allowlist (JSON)
     '*.json',
 ]);
 
+;// CONCATENATED MODULE: ./src/parsers/hcl.ts
+
+const NUMBER = /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const hcl_PUNCT3 = new Set(['...']);
+const hcl_PUNCT2 = new Set(['==', '!=', '<=', '>=', '&&', '||', '=>', '::']);
+const hcl_PUNCT1 = '{}[]()=:,.?!+-*/%<>~';
+const ID_START = /[\p{ID_Start}_]/u;
+const ID_CONTINUE = /[\p{ID_Continue}-]/u;
+/** Deep enough for any real file; deeper input is refused rather than allowed to exhaust the stack. */
+const hcl_MAX_DEPTH = 256;
+function isIdStart(c, text, i) {
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)
+        return true;
+    return c > 127 && ID_START.test(String.fromCodePoint(text.codePointAt(i)));
+}
+function isIdContinue(c, text, i) {
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45)
+        return true;
+    return c > 127 && ID_CONTINUE.test(String.fromCodePoint(text.codePointAt(i)));
+}
+function isHex(s) {
+    return /^[0-9a-fA-F]+$/.test(s);
+}
+/** How a token reads in a message. */
+function hcl_describeToken(t) {
+    switch (t.kind) {
+        case 'newline':
+            return 'the end of the line';
+        case 'eof':
+            return 'the end of the file';
+        case 'quote':
+            return 'a string';
+        case 'heredoc':
+            return 'a heredoc';
+        default:
+            return JSON.stringify(t.text.length > 40 ? `${t.text.slice(0, 40)}…` : t.text);
+    }
+}
+class hcl_Parser {
+    text;
+    problems = [];
+    comments = [];
+    #lineStarts = [0];
+    #pos = 0;
+    #limit;
+    #tok;
+    #tok2;
+    #depth = 0;
+    #silent = 0;
+    #aborted = false;
+    constructor(text) {
+        this.text = text;
+        this.#limit = text.length;
+        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+            this.#lineStarts.push(i + 1);
+    }
+    position(offset) {
+        const starts = this.#lineStarts;
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return { offset, line: lo + 1, column: offset - starts[lo] + 1 };
+    }
+    error(offset, message) {
+        if (this.#silent > 0 || this.#aborted)
+            return;
+        this.problems.push({ message, start: this.position(offset) });
+    }
+    // Tokens ────────────────────────────────────────────────────────────────────────────────────
+    #lex() {
+        const text = this.text;
+        const limit = this.#limit;
+        for (;;) {
+            let i = this.#pos;
+            if (this.#aborted || i >= limit)
+                return { kind: 'eof', start: limit, end: limit, text: '' };
+            const c = text.charCodeAt(i);
+            if (c === 32 || c === 9 || c === 13) {
+                this.#pos = i + 1;
+                continue;
+            }
+            if (c === 10) {
+                this.#pos = i + 1;
+                return { kind: 'newline', start: i, end: i + 1, text: '\n' };
+            }
+            if (c === 35 /* # */ || (c === 47 /* / */ && text.charCodeAt(i + 1) === 47)) {
+                let end = text.indexOf('\n', i);
+                if (end < 0 || end > limit)
+                    end = limit;
+                this.#comment(i, text.slice(i + (c === 35 ? 1 : 2), end));
+                this.#pos = end;
+                continue;
+            }
+            if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+                let end = text.indexOf('*/', i + 2);
+                if (end < 0 || end + 2 > limit) {
+                    this.error(i, 'unterminated comment: "*/" is missing');
+                    end = limit;
+                    this.#comment(i, text.slice(i + 2, end));
+                    this.#pos = end;
+                }
+                else {
+                    this.#comment(i, text.slice(i + 2, end));
+                    this.#pos = end + 2;
+                }
+                continue;
+            }
+            const start = i;
+            if (isIdStart(c, text, i)) {
+                i += c > 0xffff || (c >= 0xd800 && c <= 0xdbff) ? 2 : 1;
+                while (i < limit) {
+                    const d = text.charCodeAt(i);
+                    if (!isIdContinue(d, text, i))
+                        break;
+                    i += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+                }
+                this.#pos = i;
+                return { kind: 'ident', start, end: i, text: text.slice(start, i) };
+            }
+            if (c >= 48 && c <= 57) {
+                NUMBER.lastIndex = i;
+                NUMBER.test(text);
+                const end = Math.min(NUMBER.lastIndex, limit);
+                this.#pos = end;
+                return { kind: 'number', start, end, text: text.slice(start, end) };
+            }
+            if (c === 34 /* " */) {
+                this.#pos = i + 1;
+                return { kind: 'quote', start, end: i + 1, text: '"' };
+            }
+            if (c === 60 /* < */ && text.charCodeAt(i + 1) === 60) {
+                const heredoc = this.#heredoc(i);
+                if (heredoc)
+                    return heredoc;
+            }
+            const three = text.slice(i, i + 3);
+            const two = three.slice(0, 2);
+            const len = hcl_PUNCT3.has(three) ? 3 : hcl_PUNCT2.has(two) ? 2 : hcl_PUNCT1.includes(text[i]) ? 1 : 0;
+            if (len > 0 && i + len <= limit) {
+                this.#pos = i + len;
+                return { kind: 'punct', start, end: i + len, text: text.slice(i, i + len) };
+            }
+            const width = c >= 0xd800 && c <= 0xdbff && i + 1 < limit ? 2 : 1;
+            this.#pos = i + width;
+            return { kind: 'invalid', start, end: i + width, text: text.slice(i, i + width) };
+        }
+    }
+    #comment(start, body) {
+        const text = this.text;
+        let j = start - 1;
+        while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9))
+            j--;
+        const ownLine = j < 0 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13;
+        const pos = this.position(start);
+        this.comments.push({ text: body.trim(), line: pos.line, column: pos.column, ownLine });
+    }
+    /** `<<EOF` or `<<-EOF` at the end of a line; undefined when the text at `i` is not one. */
+    #heredoc(i) {
+        const text = this.text;
+        const m = /<<(-?)([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/y;
+        m.lastIndex = i;
+        const found = m.exec(text);
+        if (!found || m.lastIndex > this.#limit)
+            return undefined;
+        const marker = found[2];
+        const contentStart = m.lastIndex;
+        let lineStart = contentStart;
+        let contentEnd = this.#limit;
+        let closeEnd = this.#limit;
+        while (lineStart < this.#limit) {
+            let lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0 || lineEnd > this.#limit)
+                lineEnd = this.#limit;
+            if (text.slice(lineStart, lineEnd).trim() === marker) {
+                contentEnd = lineStart;
+                closeEnd = text.indexOf(marker, lineStart) + marker.length;
+                break;
+            }
+            lineStart = lineEnd + 1;
+        }
+        if (closeEnd === this.#limit && contentEnd === this.#limit)
+            this.error(i, `unterminated heredoc: no line reads "${marker}"`);
+        this.#pos = closeEnd;
+        return {
+            kind: 'heredoc',
+            start: i,
+            end: closeEnd,
+            text: found[0].trimEnd(),
+            heredoc: { contentStart, contentEnd, flush: found[1] === '-' },
+        };
+    }
+    peek() {
+        return (this.#tok ??= this.#lex());
+    }
+    /** The token after the next one; only used after an identifier, so no string is being read. */
+    peek2() {
+        this.peek();
+        return (this.#tok2 ??= this.#lex());
+    }
+    next() {
+        const t = this.peek();
+        this.#tok = this.#tok2;
+        this.#tok2 = undefined;
+        return t;
+    }
+    /** The next token, newlines skipped (inside brackets, parentheses and interpolations). */
+    peekSkip() {
+        let t = this.peek();
+        while (t.kind === 'newline') {
+            this.next();
+            t = this.peek();
+        }
+        return t;
+    }
+    isPunct(t, p) {
+        return t.kind === 'punct' && t.text === p;
+    }
+    #enter(offset) {
+        if (++this.#depth <= hcl_MAX_DEPTH)
+            return true;
+        if (!this.#aborted) {
+            this.error(offset, `nested more than ${hcl_MAX_DEPTH} levels deep; the rest of the file is not read`);
+            this.#aborted = true;
+            this.#tok = this.#tok2 = undefined;
+        }
+        return false;
+    }
+    #leave() {
+        this.#depth--;
+    }
+    // Bodies ────────────────────────────────────────────────────────────────────────────────────
+    body(closing) {
+        const items = [];
+        for (;;) {
+            const t = this.peek();
+            if (t.kind === 'newline') {
+                this.next();
+                continue;
+            }
+            if (t.kind === 'eof') {
+                if (closing && !this.#aborted)
+                    this.error(closing.offset, `the block opened here is not closed: "}" is missing`);
+                return { items };
+            }
+            if (this.isPunct(t, '}')) {
+                if (closing)
+                    return { items };
+                this.error(t.start, 'unexpected "}" outside a block');
+                this.next();
+                continue;
+            }
+            if (t.kind === 'ident') {
+                const item = this.#item();
+                if (item)
+                    items.push(item);
+                continue;
+            }
+            this.error(t.start, `expected an attribute or a block, found ${hcl_describeToken(t)}`);
+            this.#skipLine();
+        }
+    }
+    #item() {
+        const name = this.next();
+        const start = this.position(name.start);
+        const t = this.peek();
+        if (this.isPunct(t, '=')) {
+            this.next();
+            const expression = this.expression();
+            const item = {
+                kind: 'attribute',
+                name: name.text,
+                expression,
+                start,
+                end: expression.end,
+            };
+            // A value that could not be read has been reported; the rest of its line says nothing new.
+            if (expression.kind === 'invalid')
+                this.#skipLine();
+            else
+                this.#lineEnd(`the value of "${name.text}"`);
+            return item;
+        }
+        if (t.kind === 'quote' || t.kind === 'ident' || this.isPunct(t, '{')) {
+            const labels = [];
+            for (let l = this.peek(); l.kind === 'quote' || l.kind === 'ident'; l = this.peek()) {
+                this.next();
+                if (l.kind === 'ident') {
+                    labels.push({ value: l.text, start: this.position(l.start) });
+                    continue;
+                }
+                const label = this.template(l.start);
+                const value = templateText(label);
+                if (value === undefined)
+                    this.error(l.start, 'a block label cannot contain "${" or "%{"');
+                labels.push({ value: value ?? '', start: label.contentStart });
+            }
+            const open = this.peek();
+            if (!this.isPunct(open, '{')) {
+                this.error(open.start, `expected "{" to open the block "${name.text}", found ${hcl_describeToken(open)}`);
+                this.#skipLine();
+                return undefined;
+            }
+            this.next();
+            if (!this.#enter(open.start))
+                return undefined;
+            const body = this.body(this.position(open.start));
+            this.#leave();
+            const close = this.peek();
+            let end = close.start;
+            if (this.isPunct(close, '}')) {
+                this.next();
+                end = close.end;
+                this.#lineEnd(`the block "${name.text}"`);
+            }
+            return { kind: 'block', type: name.text, labels, body, start, end };
+        }
+        this.error(t.start, `expected "=" or "{" after "${name.text}", found ${hcl_describeToken(t)}`);
+        this.#skipLine();
+        return undefined;
+    }
+    /** After an attribute or a block: the end of the line (or the `}` of a one-line block). */
+    #lineEnd(what) {
+        const t = this.peek();
+        if (t.kind === 'newline')
+            this.next();
+        else if (t.kind !== 'eof' && !this.isPunct(t, '}')) {
+            this.error(t.start, `expected a new line after ${what}, found ${hcl_describeToken(t)}`);
+            this.#skipLine();
+        }
+    }
+    /** Recovery: drops tokens up to the end of the line, across brackets; stops before a `}` that closes the enclosing block. */
+    #skipLine() {
+        this.#silent++;
+        let depth = 0;
+        for (;;) {
+            const t = this.peek();
+            if (t.kind === 'eof')
+                break;
+            if (t.kind === 'newline' && depth === 0) {
+                this.next();
+                break;
+            }
+            if (t.kind === 'punct') {
+                if (t.text === '{' || t.text === '[' || t.text === '(')
+                    depth++;
+                else if (t.text === '}' || t.text === ']' || t.text === ')') {
+                    if (depth === 0 && t.text === '}')
+                        break;
+                    if (depth > 0)
+                        depth--;
+                }
+            }
+            this.next();
+            if (t.kind === 'quote')
+                this.template(t.start);
+        }
+        this.#silent--;
+    }
+    // Expressions ───────────────────────────────────────────────────────────────────────────────
+    expression() {
+        const start = this.peek().start;
+        if (!this.#enter(start))
+            return this.#invalid(start);
+        const condition = this.#binary(0);
+        let result = condition;
+        if (this.isPunct(this.peek(), '?')) {
+            this.next();
+            this.peekSkip();
+            const yes = this.expression();
+            const colon = this.peekSkip();
+            let end = yes.end;
+            if (this.isPunct(colon, ':')) {
+                this.next();
+                this.peekSkip();
+                end = this.expression().end;
+            }
+            else
+                this.error(colon.start, `expected ":" in a conditional, found ${hcl_describeToken(colon)}`);
+            result = { kind: 'conditional', start: condition.start, end };
+        }
+        this.#leave();
+        return result;
+    }
+    #binary(level) {
+        const ops = hcl_BINARY[level];
+        if (!ops)
+            return this.#unary();
+        let left = this.#binary(level + 1);
+        for (let t = this.peek(); t.kind === 'punct' && ops.includes(t.text); t = this.peek()) {
+            this.next();
+            this.peekSkip();
+            const right = this.#binary(level + 1);
+            left = { kind: 'operation', start: left.start, end: right.end };
+        }
+        return left;
+    }
+    #unary() {
+        const t = this.peek();
+        if (this.isPunct(t, '-') || this.isPunct(t, '!')) {
+            this.next();
+            if (!this.#enter(t.start))
+                return this.#invalid(t.start);
+            const operand = this.#unary();
+            this.#leave();
+            return { kind: 'operation', start: this.position(t.start), end: operand.end };
+        }
+        return this.#postfix(this.#primary());
+    }
+    #postfix(expr) {
+        const steps = [];
+        let end = expr.end;
+        for (;;) {
+            const t = this.peek();
+            if (this.isPunct(t, '.')) {
+                this.next();
+                const n = this.peek();
+                if (n.kind === 'ident')
+                    steps.push({ kind: 'attr', name: n.text });
+                else if (n.kind === 'number' && /^\d+$/.test(n.text))
+                    steps.push({ kind: 'index', key: this.#number(n) });
+                else if (this.isPunct(n, '*'))
+                    steps.push({ kind: 'splat' });
+                else {
+                    this.error(n.start, `expected an attribute name after ".", found ${hcl_describeToken(n)}`);
+                    break;
+                }
+                this.next();
+                end = n.end;
+                continue;
+            }
+            if (this.isPunct(t, '[')) {
+                this.next();
+                const inner = this.peekSkip();
+                if (this.isPunct(inner, '*')) {
+                    this.next();
+                    steps.push({ kind: 'splat' });
+                }
+                else
+                    steps.push({ kind: 'index', key: this.expression() });
+                const close = this.peekSkip();
+                if (this.isPunct(close, ']')) {
+                    this.next();
+                    end = close.end;
+                }
+                else {
+                    this.error(close.start, `expected "]" to close the index, found ${hcl_describeToken(close)}`);
+                    end = close.start;
+                    break;
+                }
+                continue;
+            }
+            break;
+        }
+        if (steps.length === 0)
+            return expr;
+        if (expr.kind === 'traversal')
+            return { ...expr, steps: [...expr.steps, ...steps], end };
+        return { kind: 'traversal', root: expr, steps, start: expr.start, end };
+    }
+    #number(t) {
+        return { kind: 'literal', value: Number(t.text), start: this.position(t.start), end: t.end };
+    }
+    #invalid(offset) {
+        return { kind: 'invalid', start: this.position(offset), end: offset };
+    }
+    #primary() {
+        const t = this.peek();
+        switch (t.kind) {
+            case 'number':
+                this.next();
+                return this.#number(t);
+            case 'quote':
+                this.next();
+                return this.template(t.start);
+            case 'heredoc':
+                this.next();
+                return this.#heredocTemplate(t);
+            case 'ident':
+                return this.#identifier();
+            case 'punct':
+                if (t.text === '[')
+                    return this.#tuple();
+                if (t.text === '{')
+                    return this.#object();
+                if (t.text === '(') {
+                    this.next();
+                    this.peekSkip();
+                    const inner = this.expression();
+                    const close = this.peekSkip();
+                    if (this.isPunct(close, ')'))
+                        this.next();
+                    else
+                        this.error(close.start, `expected ")", found ${hcl_describeToken(close)}`);
+                    return { ...inner, start: this.position(t.start), end: close.end };
+                }
+                break;
+        }
+        this.error(t.start, `expected a value, found ${hcl_describeToken(t)}`);
+        return this.#invalid(t.start);
+    }
+    #identifier() {
+        const t = this.next();
+        const start = this.position(t.start);
+        if (t.text === 'true' || t.text === 'false')
+            return { kind: 'literal', value: t.text === 'true', start, end: t.end };
+        if (t.text === 'null')
+            return { kind: 'literal', value: null, start, end: t.end };
+        let name = t.text;
+        while (this.isPunct(this.peek(), '::')) {
+            this.next();
+            const part = this.peek();
+            if (part.kind !== 'ident') {
+                this.error(part.start, `expected a function name after "::", found ${hcl_describeToken(part)}`);
+                return { kind: 'invalid', start, end: part.start };
+            }
+            this.next();
+            name += `::${part.text}`;
+        }
+        if (this.isPunct(this.peek(), '('))
+            return this.#call(name, start);
+        if (name.includes('::')) {
+            const n = this.peek();
+            this.error(n.start, `expected "(" after the function name "${name}", found ${hcl_describeToken(n)}`);
+        }
+        return { kind: 'traversal', root: name, steps: [], start, end: t.end };
+    }
+    #call(name, start) {
+        this.next();
+        const args = [];
+        let expandFinal = false;
+        for (;;) {
+            const t = this.peekSkip();
+            if (this.isPunct(t, ')')) {
+                this.next();
+                return { kind: 'call', name, args, expandFinal, start, end: t.end };
+            }
+            if (t.kind === 'eof') {
+                this.error(start.offset, `the call of "${name}" is not closed: ")" is missing`);
+                return { kind: 'call', name, args, expandFinal, start, end: t.start };
+            }
+            const before = t.start;
+            args.push(this.expression());
+            const sep = this.peekSkip();
+            if (this.isPunct(sep, '...')) {
+                this.next();
+                expandFinal = true;
+            }
+            const after = this.peekSkip();
+            if (this.isPunct(after, ','))
+                this.next();
+            else if (!this.isPunct(after, ')') && after.kind !== 'eof') {
+                this.error(after.start, `expected "," or ")" in the call of "${name}", found ${hcl_describeToken(after)}`);
+                if (after.start === before)
+                    this.next();
+                return { kind: 'call', name, args, expandFinal, start, end: after.start };
+            }
+        }
+    }
+    #isFor() {
+        const t = this.peekSkip();
+        return t.kind === 'ident' && t.text === 'for' && this.peek2().kind === 'ident';
+    }
+    /** `[for ...]` or `{for ...}`: read to the closing bracket and kept as a shape. */
+    #for(open, close) {
+        for (;;) {
+            const t = this.peekSkip();
+            if (t.kind === 'eof') {
+                this.error(open.start, `the "for" expression is not closed: "${close}" is missing`);
+                return { kind: 'for', start: this.position(open.start), end: t.start };
+            }
+            if (this.isPunct(t, close)) {
+                this.next();
+                return { kind: 'for', start: this.position(open.start), end: t.end };
+            }
+            if (t.kind === 'punct' && (t.text === ']' || t.text === '}' || t.text === ')')) {
+                this.error(t.start, `expected "${close}" to close the "for" expression, found ${hcl_describeToken(t)}`);
+                return { kind: 'for', start: this.position(open.start), end: t.start };
+            }
+            if (t.kind === 'punct' &&
+                (t.text === ':' || t.text === '=>' || t.text === ',' || t.text === '...')) {
+                this.next();
+                continue;
+            }
+            if (t.kind === 'ident' && (t.text === 'for' || t.text === 'in' || t.text === 'if')) {
+                this.next();
+                continue;
+            }
+            const before = t.start;
+            this.expression();
+            if (this.peek().start === before)
+                this.next();
+        }
+    }
+    #tuple() {
+        const open = this.next();
+        if (this.#isFor())
+            return this.#for(open, ']');
+        const items = [];
+        for (;;) {
+            const t = this.peekSkip();
+            if (this.isPunct(t, ']')) {
+                this.next();
+                return { kind: 'tuple', items, start: this.position(open.start), end: t.end };
+            }
+            if (t.kind === 'eof' || this.isPunct(t, '}') || this.isPunct(t, ')')) {
+                this.error(t.start, `expected "]" to close the list opened at line ${this.position(open.start).line}, found ${hcl_describeToken(t)}`);
+                return { kind: 'tuple', items, start: this.position(open.start), end: t.start };
+            }
+            const before = t.start;
+            items.push(this.expression());
+            const sep = this.peekSkip();
+            if (this.isPunct(sep, ','))
+                this.next();
+            else if (!this.isPunct(sep, ']') && sep.kind !== 'eof') {
+                this.error(sep.start, `expected "," or "]" in a list, found ${hcl_describeToken(sep)}`);
+                if (sep.start === before || sep.kind === 'invalid')
+                    this.next();
+            }
+        }
+    }
+    #object() {
+        const open = this.next();
+        if (this.#isFor())
+            return this.#for(open, '}');
+        const items = [];
+        for (;;) {
+            const t = this.peekSkip();
+            if (this.isPunct(t, '}')) {
+                this.next();
+                return { kind: 'object', items, start: this.position(open.start), end: t.end };
+            }
+            if (t.kind === 'eof' || this.isPunct(t, ']') || this.isPunct(t, ')')) {
+                this.error(t.start, `expected "}" to close the object opened at line ${this.position(open.start).line}, found ${hcl_describeToken(t)}`);
+                return { kind: 'object', items, start: this.position(open.start), end: t.start };
+            }
+            const before = t.start;
+            const key = this.expression();
+            const eq = this.peek();
+            if (this.isPunct(eq, '=') || this.isPunct(eq, ':')) {
+                this.next();
+                this.peekSkip();
+                items.push({ key, value: this.expression() });
+            }
+            else {
+                this.error(eq.start, `expected "=" after an object key, found ${hcl_describeToken(eq)}`);
+                if (eq.start === before || eq.kind === 'invalid')
+                    this.next();
+                continue;
+            }
+            const sep = this.peek();
+            if (this.isPunct(sep, ',') || sep.kind === 'newline')
+                this.next();
+            else if (!this.isPunct(sep, '}') && sep.kind !== 'eof') {
+                this.error(sep.start, `expected "," or a new line between object items, found ${hcl_describeToken(sep)}`);
+                this.next();
+            }
+        }
+    }
+    // Templates ─────────────────────────────────────────────────────────────────────────────────
+    /** A quoted template; the opening quote at `quote` has been read. */
+    template(quote) {
+        return this.#templateBody(quote, this.#pos, false, false);
+    }
+    #heredocTemplate(t) {
+        const { contentStart, contentEnd, flush } = t.heredoc;
+        const savedLimit = this.#limit;
+        const resume = this.#pos;
+        this.#limit = contentEnd;
+        this.#tok = this.#tok2 = undefined;
+        const template = this.#templateBody(t.start, contentStart, true, flush);
+        this.#limit = savedLimit;
+        this.#pos = Math.max(resume, this.#pos);
+        this.#tok = this.#tok2 = undefined;
+        return { ...template, end: t.end };
+    }
+    #templateBody(start, from, heredoc, flush) {
+        const text = this.text;
+        const parts = [];
+        // The current run of text starts at `run`; `literal` holds it decoded up to `chunk`.
+        let literal = '';
+        let run = from;
+        let chunk = from;
+        let i = from;
+        let end = -1;
+        while (end < 0) {
+            if (i >= this.#limit) {
+                if (!heredoc)
+                    this.error(start, 'unterminated string: the closing quote is missing');
+                const upTo = Math.min(i, this.#limit);
+                this.#pushText(parts, literal + text.slice(chunk, upTo), run, upTo);
+                end = this.#limit;
+                break;
+            }
+            const c = text.charCodeAt(i);
+            if (!heredoc && c === 34) {
+                this.#pushText(parts, literal + text.slice(chunk, i), run, i);
+                end = i + 1;
+                break;
+            }
+            if (!heredoc && c === 10) {
+                this.error(start, 'unterminated string: the closing quote is missing');
+                const upTo = text.charCodeAt(i - 1) === 13 ? Math.max(run, i - 1) : i;
+                this.#pushText(parts, literal + text.slice(chunk, upTo), run, upTo);
+                end = i;
+                break;
+            }
+            if (!heredoc && c === 92 /* \ */) {
+                literal += text.slice(chunk, i);
+                const e = text[i + 1] ?? '';
+                const simple = hcl_ESCAPES[e];
+                if (simple !== undefined) {
+                    literal += simple;
+                    i += 2;
+                }
+                else if (e === 'u' || e === 'U') {
+                    const n = e === 'u' ? 4 : 8;
+                    const hex = text.slice(i + 2, i + 2 + n);
+                    const code = hex.length === n && isHex(hex) ? parseInt(hex, 16) : NaN;
+                    if (code <= 0x10ffff) {
+                        literal += String.fromCodePoint(code);
+                        i += 2 + n;
+                    }
+                    else {
+                        this.error(i, `invalid escape "${text.slice(i, i + 2 + n).replace(/[\r\n"].*$/s, '')}" in a string`);
+                        i += 2;
+                    }
+                }
+                else {
+                    this.error(i, `invalid escape "\\${e === '\n' || e === '\r' ? '' : e}" in a string`);
+                    literal += e === '\n' || e === '\r' ? '' : e;
+                    i += e === '\n' || e === '\r' || e === '' ? 1 : 2;
+                }
+                chunk = i;
+                continue;
+            }
+            const next = text.charCodeAt(i + 1);
+            if ((c === 36 /* $ */ || c === 37) /* % */ && next === c && text.charCodeAt(i + 2) === 123) {
+                // `$${` and `%%{` are the escapes for a literal `${` and `%{`.
+                literal += text.slice(chunk, i) + (c === 36 ? '${' : '%{');
+                i += 3;
+                chunk = i;
+                continue;
+            }
+            if ((c === 36 || c === 37) && next === 123 /* { */) {
+                this.#pushText(parts, literal + text.slice(chunk, i), run, i);
+                literal = '';
+                const open = i;
+                this.#pos = i + 2;
+                if (text.charCodeAt(this.#pos) === 126 /* ~ */)
+                    this.#pos++;
+                this.#tok = this.#tok2 = undefined;
+                const part = c === 36 ? this.#interpolation(open) : this.#directive(open);
+                if (part)
+                    parts.push(part);
+                i = this.#pos;
+                chunk = run = i;
+                if (this.#closedByQuote) {
+                    this.#closedByQuote = false;
+                    end = i;
+                }
+                continue;
+            }
+            i++;
+        }
+        if (heredoc && flush)
+            stripIndent(parts);
+        this.#pos = Math.max(end, i);
+        return {
+            kind: 'template',
+            heredoc,
+            contentStart: this.position(from),
+            parts,
+            start: this.position(start),
+            end,
+        };
+    }
+    /** A run of template text from `run` to `upTo`, decoded as `value`; nothing for an empty run. */
+    #pushText(parts, value, run, upTo) {
+        if (upTo > run)
+            parts.push({ kind: 'text', value, start: this.position(run) });
+    }
+    /** Set when an unclosed interpolation ran into the string's closing quote. */
+    #closedByQuote = false;
+    #interpolation(open) {
+        this.peekSkip();
+        const expression = this.expression();
+        let close = this.peekSkip();
+        if (this.isPunct(close, '~')) {
+            this.next();
+            close = this.peekSkip();
+        }
+        const start = this.position(open);
+        if (this.isPunct(close, '}')) {
+            this.#tok = this.#tok2 = undefined;
+            this.#pos = close.end;
+            return { kind: 'interpolation', expression, start, end: close.end };
+        }
+        this.error(close.start, `expected "}" to close the "\${" at line ${start.line}, column ${start.column}, found ${hcl_describeToken(close)}`);
+        this.#tok = this.#tok2 = undefined;
+        if (close.kind === 'quote') {
+            this.#closedByQuote = true;
+            this.#pos = close.end;
+        }
+        else
+            this.#pos = close.kind === 'eof' ? this.#limit : close.start;
+        return { kind: 'interpolation', expression, start, end: close.start };
+    }
+    /** `%{ if … }`, `%{ for … }`, `%{ endif }`: kept as a shape. */
+    #directive(open) {
+        const keyword = this.peekSkip();
+        let depth = 0;
+        for (;;) {
+            const t = this.peekSkip();
+            if (t.kind === 'eof') {
+                this.error(open, 'the "%{" directive is not closed: "}" is missing');
+                this.#tok = this.#tok2 = undefined;
+                this.#pos = this.#limit;
+                return {
+                    kind: 'directive',
+                    keyword: keyword.text,
+                    start: this.position(open),
+                    end: t.start,
+                };
+            }
+            this.next();
+            if (t.kind === 'quote')
+                this.template(t.start);
+            else if (this.isPunct(t, '{'))
+                depth++;
+            else if (this.isPunct(t, '}')) {
+                if (depth === 0) {
+                    this.#tok = this.#tok2 = undefined;
+                    this.#pos = t.end;
+                    return {
+                        kind: 'directive',
+                        keyword: keyword.text,
+                        start: this.position(open),
+                        end: t.end,
+                    };
+                }
+                depth--;
+            }
+        }
+    }
+}
+const hcl_BINARY = [
+    ['||'],
+    ['&&'],
+    ['==', '!='],
+    ['<', '>', '<=', '>='],
+    ['+', '-'],
+    ['*', '/', '%'],
+];
+const hcl_ESCAPES = {
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    '"': '"',
+    '\\': '\\',
+};
+/** `<<-` heredocs lose the indentation that all their lines share. */
+function stripIndent(parts) {
+    let indent = Infinity;
+    const texts = parts.filter((p) => p.kind === 'text');
+    for (const p of texts) {
+        const lines = p.value.split('\n');
+        lines.forEach((line, n) => {
+            if (n === 0 && p !== parts[0])
+                return;
+            if (line.trim() === '')
+                return;
+            indent = Math.min(indent, /^[ \t]*/.exec(line)[0].length);
+        });
+    }
+    if (!Number.isFinite(indent) || indent === 0)
+        return;
+    for (let k = 0; k < parts.length; k++) {
+        const p = parts[k];
+        if (p.kind !== 'text')
+            continue;
+        const lines = p.value
+            .split('\n')
+            .map((line, n) => n === 0 && k !== 0 ? line : line.slice(Math.min(indent, /^[ \t]*/.exec(line)[0].length)));
+        parts[k] = { ...p, value: lines.join('\n') };
+    }
+}
+/** The text of a template without interpolations or directives; undefined otherwise. */
+function templateText(t) {
+    let out = '';
+    for (const p of t.parts) {
+        if (p.kind !== 'text')
+            return undefined;
+        out += p.value;
+    }
+    return out;
+}
+/** Reads HCL2 native syntax. Never throws: problems are collected with their positions. */
+function parseHcl(input) {
+    const text = withoutBom(input);
+    const parser = new hcl_Parser(text);
+    const body = parser.body(undefined);
+    const comments = parser.comments;
+    let trailing;
+    let ownLine;
+    const index = () => {
+        trailing = new Map();
+        ownLine = new Map();
+        for (const c of comments) {
+            if (c.ownLine)
+                ownLine.set(c.line, c.text);
+            else
+                trailing.set(c.line, c.text);
+        }
+    };
+    return {
+        text,
+        body,
+        comments,
+        problems: parser.problems,
+        position: (offset) => parser.position(offset),
+        commentFor(startLine, endLine) {
+            if (!trailing)
+                index();
+            const inline = trailing.get(endLine);
+            if (inline)
+                return inline;
+            const above = [];
+            for (let line = startLine - 1; ownLine.has(line); line--) {
+                const c = ownLine.get(line);
+                if (isMeaningfulComment(c))
+                    above.unshift(c);
+            }
+            return above.length > 0 ? above.join('\n') : undefined;
+        },
+        source(node, max = 80) {
+            const s = text.slice(node.start.offset, node.end).replace(/\s*\n\s*/g, ' ');
+            return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+        },
+    };
+}
+// ── body helpers ─────────────────────────────────────────────────────────────────────────────
+function attributeOf(body, name) {
+    for (const item of body.items)
+        if (item.kind === 'attribute' && item.name === name)
+            return item;
+    return undefined;
+}
+function blocksOf(body, type) {
+    const out = [];
+    for (const item of body.items)
+        if (item.kind === 'block' && item.type === type)
+            out.push(item);
+    return out;
+}
+/** Converts plain data (from a config file) into a value written at `start`. */
+function valueFromData(data, start) {
+    if (typeof data === 'string')
+        return { kind: 'string', value: data, start };
+    if (typeof data === 'number')
+        return { kind: 'number', value: data, start };
+    if (typeof data === 'boolean')
+        return { kind: 'bool', value: data, start };
+    if (data === null)
+        return { kind: 'null', start };
+    if (Array.isArray(data)) {
+        const items = [];
+        for (const d of data) {
+            const v = valueFromData(d, start);
+            if (!v)
+                return undefined;
+            items.push(v);
+        }
+        return { kind: 'list', items, start };
+    }
+    if (typeof data === 'object') {
+        const entries = new Map();
+        for (const [k, d] of Object.entries(data)) {
+            const v = valueFromData(d, start);
+            if (!v)
+                return undefined;
+            entries.set(k, v);
+        }
+        return { kind: 'object', entries, start };
+    }
+    return undefined;
+}
+function hcl_unknown(message, start) {
+    return { kind: 'unknown', message, start };
+}
+/** Evaluates the literal part of HCL: strings, templates, lists, objects, references the scope knows, a few pure functions. */
+function evaluate(doc, expr, scope) {
+    switch (expr.kind) {
+        case 'literal':
+            if (expr.value === null)
+                return { kind: 'null', start: expr.start };
+            return typeof expr.value === 'number'
+                ? { kind: 'number', value: expr.value, start: expr.start }
+                : { kind: 'bool', value: expr.value, start: expr.start };
+        case 'template': {
+            let out = '';
+            for (const p of expr.parts) {
+                if (p.kind === 'text')
+                    out += p.value;
+                else if (p.kind === 'directive')
+                    return cannot(doc, { start: p.start, end: p.end });
+                else {
+                    const v = evaluate(doc, p.expression, scope);
+                    if (v.kind === 'unknown')
+                        return v;
+                    const s = hcl_scalarText(v);
+                    if (s === undefined)
+                        return hcl_unknown(`"${doc.source(p.expression, 60)}" is not a string`, p.start);
+                    out += s;
+                }
+            }
+            return { kind: 'string', value: out, start: expr.contentStart };
+        }
+        case 'tuple':
+            return {
+                kind: 'list',
+                items: expr.items.map((e) => evaluate(doc, e, scope)),
+                start: expr.start,
+            };
+        case 'object': {
+            const entries = new Map();
+            for (const { key, value } of expr.items) {
+                const k = key.kind === 'traversal' && typeof key.root === 'string' && key.steps.length === 0
+                    ? key.root
+                    : hcl_scalarText(evaluate(doc, key, scope));
+                if (k === undefined)
+                    return cannot(doc, expr);
+                entries.set(k, evaluate(doc, value, scope));
+            }
+            return { kind: 'object', entries, start: expr.start };
+        }
+        case 'traversal': {
+            let value;
+            let steps = expr.steps;
+            if (typeof expr.root === 'string') {
+                const found = scope(expr);
+                value = found.value;
+                steps = steps.slice(found.used);
+            }
+            else
+                value = evaluate(doc, expr.root, scope);
+            for (const step of steps) {
+                if (value.kind === 'unknown')
+                    return value;
+                const next = stepInto(doc, value, step, scope);
+                if (!next)
+                    return hcl_unknown(`cannot resolve "${doc.source(expr, 60)}"`, expr.start);
+                value = next;
+            }
+            return value;
+        }
+        case 'call':
+            return callFunction(doc, expr, scope) ?? cannot(doc, expr);
+        default:
+            return cannot(doc, expr);
+    }
+}
+function cannot(doc, node) {
+    return hcl_unknown(`cannot evaluate "${doc.source(node, 60)}"`, node.start);
+}
+function stepInto(doc, value, step, scope) {
+    if (step.kind === 'splat')
+        return undefined;
+    let key;
+    if (step.kind === 'attr')
+        key = step.name;
+    else {
+        const k = evaluate(doc, step.key, scope);
+        if (k.kind === 'unknown')
+            return k;
+        key = k.kind === 'number' ? k.value : k.kind === 'string' ? k.value : undefined;
+    }
+    if (value.kind === 'object' && key !== undefined)
+        return value.entries.get(String(key));
+    if (value.kind === 'list' && typeof key === 'number')
+        return value.items[key];
+    if (value.kind === 'list' && typeof key === 'string' && /^\d+$/.test(key))
+        return value.items[Number(key)];
+    return undefined;
+}
+function hcl_scalarText(v) {
+    if (v.kind === 'string')
+        return v.value;
+    if (v.kind === 'number')
+        return String(v.value);
+    if (v.kind === 'bool')
+        return String(v.value);
+    return undefined;
+}
+/** The few functions that allowlists use to assemble lists; anything else stays unknown. */
+function callFunction(doc, call, scope) {
+    if (call.expandFinal)
+        return undefined;
+    const args = call.args.map((a) => evaluate(doc, a, scope));
+    const bad = args.find((a) => a.kind === 'unknown');
+    if (bad)
+        return bad;
+    const start = call.start;
+    const lists = () => args.every((a) => a.kind === 'list')
+        ? args
+        : undefined;
+    const strings = () => {
+        const out = args.map(hcl_scalarText);
+        return out.every((s) => s !== undefined) ? out : undefined;
+    };
+    switch (call.name) {
+        case 'concat': {
+            const ls = lists();
+            return ls && { kind: 'list', items: ls.flatMap((l) => l.items), start };
+        }
+        case 'flatten': {
+            if (args.length !== 1 || args[0].kind !== 'list')
+                return undefined;
+            const flat = (v) => (v.kind === 'list' ? v.items.flatMap(flat) : [v]);
+            return { kind: 'list', items: flat(args[0]), start };
+        }
+        case 'tolist':
+        case 'toset':
+        case 'distinct':
+        case 'compact': {
+            if (args.length !== 1 || args[0].kind !== 'list')
+                return undefined;
+            let items = args[0].items;
+            if (call.name === 'compact')
+                items = items.filter((v) => !(v.kind === 'string' && v.value === '') && v.kind !== 'null');
+            if (call.name !== 'tolist') {
+                const seen = new Set();
+                items = items.filter((v) => {
+                    const k = v.kind === 'string' ? `s:${v.value}` : undefined;
+                    if (k === undefined)
+                        return true;
+                    if (seen.has(k))
+                        return false;
+                    seen.add(k);
+                    return true;
+                });
+            }
+            return { kind: 'list', items, start };
+        }
+        case 'lower':
+        case 'upper':
+        case 'trimspace':
+        case 'tostring': {
+            const s = strings();
+            if (!s || s.length !== 1)
+                return undefined;
+            const v = s[0];
+            const value = call.name === 'lower'
+                ? v.toLowerCase()
+                : call.name === 'upper'
+                    ? v.toUpperCase()
+                    : call.name === 'trimspace'
+                        ? v.trim()
+                        : v;
+            return { kind: 'string', value, start: args[0].start };
+        }
+        case 'join': {
+            const sep = args[0] && hcl_scalarText(args[0]);
+            const rest = args.slice(1);
+            if (sep === undefined || !rest.every((a) => a.kind === 'list'))
+                return undefined;
+            const parts = rest.flatMap((a) => a.items.map(hcl_scalarText));
+            if (parts.some((p) => p === undefined))
+                return undefined;
+            return { kind: 'string', value: parts.join(sep), start };
+        }
+        default:
+            return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parsers/terraform.ts
+
+
+
+
+
+
+/** Longest chain of locals and variable defaults followed before giving up. */
+const MAX_REFERENCE_DEPTH = 64;
+/**
+ * Reads `text` as Terraform. `settings.variables` gives values of input variables (strings, numbers,
+ * lists, maps); a variable not given there takes its `default` from the same file, if any.
+ * `local.*` comes from the file's `locals` blocks.
+ */
+function readTerraformSource(file, settings) {
+    const notText = notTextProblem(file);
+    if (notText)
+        return notText;
+    const doc = parseHcl(file.text);
+    const problems = [];
+    const at = (pos) => ({
+        file: file.path,
+        line: pos.line,
+        column: pos.column,
+    });
+    for (const p of doc.problems)
+        problems.push({ location: at(p.start), message: `invalid HCL: ${p.message}` });
+    const given = settings?.variables;
+    let variables;
+    if (given !== undefined) {
+        if (given !== null && typeof given === 'object' && !Array.isArray(given))
+            variables = given;
+        else
+            problems.push({
+                location: { file: file.path, line: 0, column: 1 },
+                message: `options.variables must be a mapping of variable names to values, not ${JSON.stringify(given)}`,
+            });
+    }
+    const scope = terraformScope(doc, variables);
+    const source = {
+        doc,
+        scope,
+        problems,
+        at,
+        value: (expr) => evaluate(doc, expr, scope),
+        notice: (u) => problems.push({ location: at(u.start), message: u.message, severity: 'notice' }),
+        problem(pos, message, text, severity) {
+            const p = { location: at(pos), message };
+            problems.push({
+                ...p,
+                ...(text === undefined ? {} : { text }),
+                ...(severity ? { severity } : {}),
+            });
+        },
+    };
+    return source;
+}
+function terraformScope(doc, variables) {
+    const defaults = new Map();
+    const locals = new Map();
+    for (const item of doc.body.items) {
+        if (item.kind !== 'block')
+            continue;
+        if (item.type === 'variable' && item.labels[0]) {
+            const d = attributeOf(item.body, 'default');
+            if (d)
+                defaults.set(item.labels[0].value, d.expression);
+        }
+        else if (item.type === 'locals') {
+            for (const a of item.body.items)
+                if (a.kind === 'attribute')
+                    locals.set(a.name, a.expression);
+        }
+    }
+    const cache = new Map();
+    const resolving = new Set();
+    const resolve = (key, expr, start) => {
+        const cached = cache.get(key);
+        if (cached)
+            return cached;
+        if (resolving.has(key))
+            return hcl_unknown(`"${key}" refers to itself`, start);
+        if (resolving.size >= MAX_REFERENCE_DEPTH)
+            return hcl_unknown(`"${key}" is nested too deeply to resolve`, start);
+        resolving.add(key);
+        const value = evaluate(doc, expr, scope);
+        resolving.delete(key);
+        cache.set(key, value);
+        return value;
+    };
+    const scope = (t) => {
+        const first = t.steps[0];
+        if ((t.root === 'var' || t.root === 'local') && first?.kind === 'attr') {
+            const name = first.name;
+            if (t.root === 'var') {
+                if (variables && Object.hasOwn(variables, name)) {
+                    const v = valueFromData(variables[name], t.start);
+                    return {
+                        value: v ??
+                            hcl_unknown(`options.variables.${name} is not a string, number, list or mapping`, t.start),
+                        used: 1,
+                    };
+                }
+                const d = defaults.get(name);
+                if (d)
+                    return { value: resolve(`var.${name}`, d, t.start), used: 1 };
+                return {
+                    value: hcl_unknown(`cannot resolve "var.${name}" (set options.variables.${name} to check its value)`, t.start),
+                    used: 1,
+                };
+            }
+            const l = locals.get(name);
+            if (l)
+                return { value: resolve(`local.${name}`, l, t.start), used: 1 };
+            return {
+                value: hcl_unknown(`cannot resolve "local.${name}": no such local value in this file`, t.start),
+                used: 1,
+            };
+        }
+        return {
+            value: hcl_unknown(`cannot resolve "${doc.source(t, 60)}"`, t.start),
+            used: t.steps.length,
+        };
+    };
+    return scope;
+}
+/** Notices for `for_each`/`count` on a resource: it is read once, as written. */
+function noticeRepetition(src, body) {
+    for (const name of ['for_each', 'count']) {
+        const a = attributeOf(body, name);
+        if (a)
+            src.problem(a.start, `"${name}" is not expanded: the resource is read once, as written`, undefined, 'notice');
+    }
+}
+/** Notices for `dynamic` blocks, whose content depends on the run. */
+function noticeDynamic(src, body) {
+    for (const d of blocksOf(body, 'dynamic')) {
+        const name = d.labels[0]?.value ?? '';
+        src.problem(d.start, `dynamic "${name}" blocks are not expanded; what they allow is not checked`, undefined, 'notice');
+    }
+}
+/** Problems sorted by position, each reported once (a local used twice reports its unknowns once). */
+function finishProblems(problems) {
+    const seen = new Set();
+    const out = [];
+    for (const p of problems) {
+        const key = `${p.location.line}:${p.location.column}:${p.message}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(p);
+    }
+    return out.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+}
+/** The literal value of an attribute, when it is a string (or a number, as text). */
+function stringOf(src, body, name) {
+    const a = attributeOf(body, name);
+    if (!a)
+        return undefined;
+    const v = src.value(a.expression);
+    if (v.kind === 'string')
+        return { value: v.value, start: v.start };
+    if (v.kind === 'number')
+        return { value: String(v.value), start: v.start };
+    if (v.kind === 'unknown')
+        src.notice(v);
+    else
+        src.problem(a.expression.start, `"${name}" must be a string`);
+    return null;
+}
+// ── allowlists ───────────────────────────────────────────────────────────────────────────────
+const terraform_CAPABILITIES = {
+    hosts: true,
+    ips: true,
+    ipv6: true,
+    ports: true,
+    protocols: true,
+    comments: true,
+};
+const AZURE_POLICY = 'azurerm_firewall_policy_rule_collection_group';
+const AZURE_APP = 'azurerm_firewall_application_rule_collection';
+const AZURE_NETWORK = 'azurerm_firewall_network_rule_collection';
+const AWS_GROUP = 'aws_networkfirewall_rule_group';
+/** Application rule protocols and the TCP port each one uses when the rule gives none. */
+const APP_PROTOCOLS = {
+    http: { name: 'Http', port: 80 },
+    https: { name: 'Https', port: 443 },
+    mssql: { name: 'Mssql', port: 1433 },
+};
+/**
+ * The strings of a list attribute, undefined when it is absent. Unknown items are notices; an
+ * unknown list is one notice; a value that is not a list of strings is an error (Terraform
+ * refuses it too).
+ */
+function listOf(r, body, name, outer) {
+    const a = attributeOf(body, name);
+    if (!a)
+        return undefined;
+    const { src } = r;
+    const v = src.value(a.expression);
+    if (v.kind === 'unknown') {
+        src.notice(v);
+        return { items: [], known: false };
+    }
+    if (v.kind !== 'list') {
+        src.problem(a.expression.start, `"${name}" must be a list of strings`);
+        return { items: [], known: false };
+    }
+    const attrComment = terraform_commentOf(src.doc, a) ?? outer;
+    const items = [];
+    let known = true;
+    for (const item of v.items) {
+        if (item.kind === 'unknown') {
+            src.notice(item);
+            known = false;
+        }
+        else if (item.kind === 'string' || item.kind === 'number') {
+            const own = src.doc.commentFor(item.start.line, item.start.line);
+            items.push({ text: String(item.value), start: item.start, comment: own ?? attrComment });
+        }
+        else {
+            src.problem(item.start, `"${name}" must be a list of strings`);
+            known = false;
+        }
+    }
+    return { items, known };
+}
+/** The items of a list attribute; none when it is absent. */
+function itemsOf(r, body, name, outer) {
+    return listOf(r, body, name, outer)?.items ?? [];
+}
+function terraform_commentOf(doc, item) {
+    return doc.commentFor(item.start.line, doc.position(item.end).line);
+}
+const WHITESPACE_NAMES = {
+    ' ': 'space',
+    '\t': 'tab',
+    '\n': 'line break',
+    '\r': 'carriage return',
+    '\u00a0': 'no-break space',
+};
+function strayWhitespace(text) {
+    const name = (c) => WHITESPACE_NAMES[c] ?? 'whitespace character';
+    const trail = /\s$/.exec(text)?.[0];
+    if (trail !== undefined)
+        return { name: name(trail), where: 'at its end' };
+    const lead = /^\s/.exec(text)?.[0];
+    if (lead !== undefined)
+        return { name: name(lead), where: 'at its start' };
+    const inner = /\s/.exec(text)?.[0];
+    return inner === undefined ? undefined : { name: name(inner), where: 'inside it' };
+}
+function strayProblem(r, item, stray, effect) {
+    const { text, start } = item;
+    const message = `${JSON.stringify(text)} has a ${stray.name} ${stray.where}, which ${effect}`;
+    r.src.problem(start, message, text);
+}
+function addHost(r, item, field, ports, urls = false) {
+    const { text, start, comment } = item;
+    const stray = strayWhitespace(text);
+    if (stray) {
+        strayProblem(r, item, stray, 'the firewall reads as part of the name');
+        return;
+    }
+    let host = text;
+    if (urls) {
+        const url = splitPath(text);
+        host = url.host;
+        if (url.path !== undefined && url.path !== '/' && url.path !== '/*')
+            r.src.problem(start, `the path of "${text}" is not compared, only its host`, text, 'notice');
+    }
+    if (looksLikeIp(host)) {
+        const message = `"${text}" is an IP address in "${field}", which holds host names; put it in the destination_addresses of a network rule`;
+        r.src.problem(start, message, text);
+        return;
+    }
+    const pattern = HostPattern.parse(host);
+    if (!pattern.ok) {
+        r.src.problem(start, pattern.error, text);
+        return;
+    }
+    const location = r.src.at(start);
+    r.entries.push({ kind: 'host', text, location, pattern: pattern.value, ports, comment });
+}
+/** A tag the references module knows: an entry, a notice or an error. False when it is no tag. */
+function addTag(r, item, context, ports) {
+    const c = classifyReference(item.text, context);
+    if (!c)
+        return false;
+    if (c.kind === 'reference')
+        r.entries.push({
+            kind: 'reference',
+            text: item.text,
+            location: r.src.at(item.start),
+            reference: c.reference,
+            ports,
+            comment: item.comment,
+        });
+    else if (c.kind === 'other-tag')
+        r.src.problem(item.start, c.note, item.text, 'notice');
+    else
+        r.src.problem(item.start, c.message, item.text);
+    return true;
+}
+function addFqdnTag(r, item, field, hostField, ports) {
+    if (addTag(r, item, 'fqdn-tag', ports))
+        return;
+    const message = `${JSON.stringify(item.text)} in "${field}" is not an FQDN tag; host names go in "${hostField}"`;
+    r.src.problem(item.start, message, item.text);
+}
+/**
+ * Network rule addresses: IPs, CIDRs, ranges, `*`, service tags. A host name here matches
+ * nothing, so it is an error that says where it belongs.
+ */
+function addAddress(r, item, field, ports, hostField) {
+    const { text, start, comment } = item;
+    const trimmed = text.trim();
+    const stray = strayWhitespace(text);
+    const location = r.src.at(start);
+    const notIgnored = 'the firewall does not ignore';
+    if (trimmed === '*' || trimmed.toUpperCase() === 'ANY') {
+        if (stray)
+            return strayProblem(r, item, stray, notIgnored);
+        for (const any of ['0.0.0.0/0', '::/0']) {
+            const block = parseIpBlock(any);
+            if (block.ok)
+                r.entries.push({ kind: 'ip', text, location, block: block.value, ports, comment });
+        }
+        return;
+    }
+    if (looksLikeIp(trimmed)) {
+        if (stray)
+            return strayProblem(r, item, stray, notIgnored);
+        const block = parseIpBlock(trimmed);
+        if (!block.ok)
+            r.src.problem(start, block.error, text);
+        else
+            r.entries.push({ kind: 'ip', text, location, block: block.value, ports, comment });
+        return;
+    }
+    const c = classifyReference(trimmed, 'service-tag');
+    if (c && c.kind !== 'other-tag') {
+        if (stray)
+            strayProblem(r, item, stray, notIgnored);
+        else
+            addTag(r, item, 'service-tag', ports);
+        return;
+    }
+    if (!c && trimmed.includes('.') && HostPattern.parse(trimmed).ok) {
+        const fix = stray ? ` and remove the ${stray.name} ${stray.where}` : '';
+        const message = `${JSON.stringify(text)} is a host name in "${field}", which holds IP addresses, CIDRs and service tags; move it to "${hostField}"${fix}`;
+        r.src.problem(start, message, text);
+        return;
+    }
+    if (c) {
+        if (stray)
+            strayProblem(r, item, stray, notIgnored);
+        else
+            r.src.problem(start, c.note, text, 'notice');
+        return;
+    }
+    const message = `${JSON.stringify(text)} in "${field}" is not an IP address, CIDR or service tag`;
+    r.src.problem(start, message, text);
+}
+// ── Azure Firewall ──
+/** A rule collection whose action is Deny allows nothing: its rules are not read. */
+function denies(r, collection) {
+    const action = stringOf(r.src, collection, 'action');
+    if (!action || action.value.toLowerCase() !== 'deny')
+        return false;
+    const name = stringOf(r.src, collection, 'name')?.value;
+    const which = name ? ` "${name}"` : '';
+    const message = `the rule collection${which} denies traffic; its rules are not read as allowed`;
+    r.src.problem(action.start, message, action.value, 'notice');
+    return true;
+}
+/**
+ * Ports of an application rule's `protocols` (policy) or `protocol` (classic) blocks: TCP only,
+ * the protocol's usual port when none is given. Undefined when they cannot be told.
+ */
+function appPorts(r, rule, blockName) {
+    const blocks = blocksOf(rule, blockName);
+    if (blocks.length === 0)
+        return undefined;
+    let tcp = PortSet.EMPTY;
+    let known = true;
+    for (const b of blocks) {
+        const type = stringOf(r.src, b.body, 'type');
+        if (type === null)
+            known = false;
+        const protocol = type ? APP_PROTOCOLS[type.value.toLowerCase()] : undefined;
+        if (type && !protocol) {
+            const message = `unknown application protocol "${type.value}" (expected Http, Https or Mssql)`;
+            r.src.problem(type.start, message, type.value);
+            continue;
+        }
+        const port = stringOf(r.src, b.body, 'port');
+        if (port === null) {
+            known = false;
+            continue;
+        }
+        if (!port) {
+            if (protocol)
+                tcp = tcp.union(PortSet.fromNumbers([protocol.port]));
+            continue;
+        }
+        const n = /^\d{1,5}$/.test(port.value) ? Number(port.value) : NaN;
+        if (!(n >= 1 && n <= 65535)) {
+            r.src.problem(port.start, `"${port.value}" is not a port number (1-65535)`, port.value);
+            continue;
+        }
+        tcp = tcp.union(PortSet.fromNumbers([n]));
+    }
+    return known ? { tcp, udp: PortSet.EMPTY } : undefined;
+}
+/** Ports of a network rule: its protocols (TCP, UDP, Any, ICMP) times its destination ports. */
+function terraform_networkPorts(r, rule) {
+    const protocols = listOf(r, rule, 'protocols', undefined);
+    const ports = listOf(r, rule, 'destination_ports', undefined);
+    if (!protocols || !ports)
+        return undefined;
+    let set = PortSet.EMPTY;
+    for (const p of ports.items) {
+        const parsed = PortSet.parse(p.text);
+        if (!parsed.ok)
+            r.src.problem(p.start, parsed.error, p.text);
+        else
+            set = set.union(parsed.value);
+    }
+    let tcp = false;
+    let udp = false;
+    for (const p of protocols.items) {
+        const name = p.text.toLowerCase();
+        if (name === 'tcp')
+            tcp = true;
+        else if (name === 'udp')
+            udp = true;
+        else if (name === 'any')
+            tcp = udp = true;
+        else if (name !== 'icmp') {
+            const message = `unknown network rule protocol "${p.text}" (expected TCP, UDP, ICMP or Any)`;
+            r.src.problem(p.start, message, p.text);
+        }
+    }
+    // A list that cannot be read leaves the rule's ports unknown, not empty.
+    if (!protocols.known || !ports.known)
+        return undefined;
+    return { tcp: tcp ? set : PortSet.EMPTY, udp: udp ? set : PortSet.EMPTY };
+}
+function readApplicationRule(r, rule, classic) {
+    const comment = terraform_commentOf(r.src.doc, rule);
+    const ports = appPorts(r, rule.body, classic ? 'protocol' : 'protocols');
+    const hostField = classic ? 'target_fqdns' : 'destination_fqdns';
+    const tagField = classic ? 'fqdn_tags' : 'destination_fqdn_tags';
+    for (const item of itemsOf(r, rule.body, hostField, comment))
+        addHost(r, item, hostField, ports);
+    for (const item of itemsOf(r, rule.body, tagField, comment))
+        addFqdnTag(r, item, tagField, hostField, ports);
+    if (classic)
+        return;
+    for (const item of itemsOf(r, rule.body, 'destination_urls', comment))
+        addHost(r, item, 'destination_urls', ports, true);
+}
+function readNetworkRule(r, rule) {
+    const comment = terraform_commentOf(r.src.doc, rule);
+    const ports = terraform_networkPorts(r, rule.body);
+    for (const item of itemsOf(r, rule.body, 'destination_addresses', comment))
+        addAddress(r, item, 'destination_addresses', ports, 'destination_fqdns');
+    for (const item of itemsOf(r, rule.body, 'destination_fqdns', comment))
+        addHost(r, item, 'destination_fqdns', ports);
+    const groups = attributeOf(rule.body, 'destination_ip_groups');
+    if (groups) {
+        const message = 'IP groups are defined elsewhere; "destination_ip_groups" is not compared';
+        r.src.problem(groups.start, message, undefined, 'notice');
+    }
+}
+function readRules(r, body, type, classic) {
+    noticeDynamic(r.src, body);
+    for (const rule of blocksOf(body, 'rule'))
+        if (type === 'application')
+            readApplicationRule(r, rule, classic);
+        else
+            readNetworkRule(r, rule);
+}
+/** A policy rule collection group holds collections of rules; a classic collection is one. */
+function readCollections(r, body, type) {
+    for (const collection of blocksOf(body, `${type}_rule_collection`)) {
+        if (!denies(r, collection.body))
+            readRules(r, collection.body, type, false);
+    }
+}
+// ── AWS Network Firewall ──
+/** Stateful rule protocols that run over UDP, or over both TCP and UDP; the others over TCP. */
+const UDP_PROTOCOLS = new Set(['udp', 'ntp', 'dhcp', 'tftp', 'ikev2', 'quic']);
+const BOTH_PROTOCOLS = new Set(['ip', 'dns', 'krb5']);
+/** Suricata ports: `ANY`, `443`, `1024:65535`, `[80,443]`; undefined for negations and variables. */
+function suricataPorts(text) {
+    const t = text.trim();
+    if (t.toUpperCase() === 'ANY')
+        return PortSet.ANY;
+    const inner = t.startsWith('[') && t.endsWith(']') ? t.slice(1, -1) : t;
+    if (inner.includes('!') || inner.includes('$'))
+        return undefined;
+    const parsed = PortSet.parse(inner.replace(/:/g, '-'));
+    return parsed.ok && !parsed.value.isEmpty ? parsed.value : undefined;
+}
+function readAwsGroup(r, resource) {
+    for (const group of blocksOf(resource, 'rule_group')) {
+        const ipSets = new Map();
+        for (const vars of blocksOf(group.body, 'rule_variables'))
+            for (const set of blocksOf(vars.body, 'ip_sets')) {
+                const key = stringOf(r.src, set.body, 'key');
+                const definition = blocksOf(set.body, 'ip_set')[0];
+                if (key && definition)
+                    ipSets.set(key.value, itemsOf(r, definition.body, 'definition', undefined));
+            }
+        for (const source of blocksOf(group.body, 'rules_source')) {
+            noticeDynamic(r.src, source.body);
+            for (const list of blocksOf(source.body, 'rules_source_list'))
+                readDomainList(r, list);
+            for (const rule of blocksOf(source.body, 'stateful_rule'))
+                readStatefulRule(r, rule, ipSets);
+            const rules = attributeOf(source.body, 'rules_string');
+            if (rules)
+                r.src.problem(rules.start, 'Suricata rules in "rules_string" are not read', undefined, 'notice');
+            const stateless = blocksOf(source.body, 'stateless_rules_and_custom_actions')[0];
+            if (stateless)
+                r.src.problem(stateless.start, 'stateless rules are not read', undefined, 'notice');
+        }
+    }
+}
+function readDomainList(r, list) {
+    const kind = stringOf(r.src, list.body, 'generated_rules_type');
+    if (kind === null)
+        return;
+    if (kind && kind.value.toUpperCase() !== 'ALLOWLIST') {
+        const message = `a "${kind.value}" domain list does not allow traffic; its targets are not read`;
+        r.src.problem(kind.start, message, kind.value, 'notice');
+        return;
+    }
+    const comment = terraform_commentOf(r.src.doc, list);
+    // Domain lists match the HTTP Host header and the TLS SNI on any port: ports cannot be told.
+    for (const item of itemsOf(r, list.body, 'targets', comment))
+        addHost(r, item, 'targets', undefined);
+}
+/** A stateful PASS rule whose destination is an address, a CIDR, ANY or an IP set of the group. */
+function readStatefulRule(r, rule, ipSets) {
+    const action = stringOf(r.src, rule.body, 'action');
+    if (!action || action.value.toUpperCase() !== 'PASS')
+        return;
+    const header = blocksOf(rule.body, 'header')[0];
+    if (!header)
+        return;
+    const comment = terraform_commentOf(r.src.doc, rule);
+    const protocol = stringOf(r.src, header.body, 'protocol');
+    const port = stringOf(r.src, header.body, 'destination_port');
+    const destination = stringOf(r.src, header.body, 'destination');
+    if (!destination)
+        return;
+    let ports;
+    if (protocol && port) {
+        const set = suricataPorts(port.value);
+        if (!set) {
+            const message = `destination port "${port.value}" is not read (expected a port, a range "a:b", a list "[a,b]" or ANY)`;
+            r.src.problem(port.start, message, port.value, 'notice');
+        }
+        else {
+            const p = protocol.value.toLowerCase();
+            const udp = UDP_PROTOCOLS.has(p) || BOTH_PROTOCOLS.has(p);
+            const tcp = p !== 'icmp' && (!UDP_PROTOCOLS.has(p) || BOTH_PROTOCOLS.has(p));
+            ports = { tcp: tcp ? set : PortSet.EMPTY, udp: udp ? set : PortSet.EMPTY };
+        }
+    }
+    const text = destination.value.trim();
+    const variable = /^\$([A-Za-z0-9_]+)$/.exec(text);
+    if (variable) {
+        const set = ipSets.get(variable[1]);
+        if (!set) {
+            const message = `rule variable "${text}" is not defined in this rule group`;
+            r.src.problem(destination.start, message, text, 'notice');
+            return;
+        }
+        for (const item of set)
+            addAddress(r, { ...item, comment: item.comment ?? comment }, 'definition', ports, 'a domain list');
+        return;
+    }
+    const list = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
+    for (const part of list.split(',')) {
+        const value = part.trim();
+        if (value.startsWith('!') || value.startsWith('$')) {
+            r.src.problem(destination.start, `destination "${value}" is not read`, value, 'notice');
+            continue;
+        }
+        const item = { text: value, start: destination.start, comment };
+        addAddress(r, item, 'destination', ports, 'a domain list');
+    }
+}
+// ── the format ──
+function parseTerraform(file, options) {
+    const entries = [];
+    const result = { path: file.path, format: 'terraform', entries };
+    const src = readTerraformSource(file, options?.settings);
+    if (!('doc' in src))
+        return { ...result, problems: [src] };
+    const r = { src, entries };
+    for (const item of src.doc.body.items) {
+        if (item.kind !== 'block' || item.type !== 'resource')
+            continue;
+        const type = item.labels[0]?.value;
+        if (type !== AZURE_POLICY && type !== AZURE_APP && type !== AZURE_NETWORK && type !== AWS_GROUP)
+            continue;
+        noticeRepetition(src, item.body);
+        if (type === AZURE_POLICY) {
+            noticeDynamic(src, item.body);
+            readCollections(r, item.body, 'application');
+            readCollections(r, item.body, 'network');
+        }
+        else if (type === AWS_GROUP) {
+            noticeDynamic(src, item.body);
+            readAwsGroup(r, item.body);
+        }
+        else if (!denies(r, item.body)) {
+            readRules(r, item.body, type === AZURE_APP ? 'application' : 'network', true);
+        }
+    }
+    entries.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+    return { ...result, problems: finishProblems(src.problems) };
+}
+const FIREWALL_RESOURCE = /^[ \t]*resource[ \t]+"(?:azurerm_firewall_policy_rule_collection_group|azurerm_firewall_application_rule_collection|azurerm_firewall_network_rule_collection|aws_networkfirewall_rule_group)"/m;
+const terraform_SAMPLE_CHARS = 256 * 1024;
+/**
+ * Terraform extensions score on their own, more with a resource of the format; content alone
+ * only for a file without an extension.
+ */
+function terraformDetector(resource) {
+    return (file) => {
+        const name = file.path.slice(file.path.lastIndexOf('/') + 1).toLowerCase();
+        const tf = name.endsWith('.tf') || name.endsWith('.tofu');
+        const hint = resource.test(file.text.slice(0, terraform_SAMPLE_CHARS));
+        if (tf)
+            return hint ? 8 : 2;
+        return hint && !name.includes('.') ? 3 : 0;
+    };
+}
+/**
+ * Terraform (HCL) firewall rules: Azure Firewall policy rule collection groups (application
+ * rules' `destination_fqdns`, `destination_fqdn_tags`, `destination_urls` and `protocols`;
+ * network rules' `destination_addresses`, `destination_fqdns`, `destination_ports` and
+ * `protocols`), the classic application and network rule collections (`target_fqdns`,
+ * `fqdn_tags`, `protocol`), and AWS Network Firewall rule groups (ALLOWLIST domain lists, simple
+ * stateful PASS rules). Deny collections are not read as allowed.
+ *
+ * Settings: `variables`, a mapping of input variable names to values (strings, numbers, lists,
+ * mappings) used for `var.NAME`; without it a variable's `default` in the same file is used.
+ */
+const TERRAFORM = {
+    id: 'terraform',
+    title: 'Terraform firewall rules',
+    filePatterns: ['*.tf', '*.tofu'],
+    capabilities: terraform_CAPABILITIES,
+    detect: terraformDetector(FIREWALL_RESOURCE),
+    parse: parseTerraform,
+};
+
 ;// CONCATENATED MODULE: ./src/parsers/registry.ts
 
 
@@ -16457,15 +15703,23 @@ function getFormat(id) {
 }
 /** 'auto' picks the most confident detector (ties: a stable order); an unknown id is an error listing the supported ids. */
 function resolveFormat(file, id) {
+    return pickFormat(ALLOWLIST_FORMATS, file, id, 'format');
+}
+/**
+ * An explicit id, or with 'auto' the most confident detector (ties: the list's order). Errors
+ * list the supported ids. `kind` names the family in messages ("format", "DNS format").
+ */
+function pickFormat(formats, file, id, kind) {
+    const ids = formats.map((f) => f.id);
     if (id !== AUTO) {
-        const format = getFormat(id);
+        const format = formats.find((f) => f.id === id);
         if (format)
             return { format };
-        return { error: `unknown format "${id}" (supported: ${[AUTO, ...formatIds()].join(', ')})` };
+        return { error: `unknown ${kind} "${id}" (supported: ${[AUTO, ...ids].join(', ')})` };
     }
     let best;
     let bestScore = 0;
-    for (const format of ALLOWLIST_FORMATS) {
+    for (const format of formats) {
         const score = format.detect(file);
         if (score > bestScore) {
             best = format;
@@ -16475,8 +15729,742 @@ function resolveFormat(file, id) {
     if (best)
         return { format: best };
     return {
-        error: `cannot tell the format of "${file.path}"; set its format to one of: ${formatIds().join(', ')}`,
+        error: `cannot tell the ${kind} of "${file.path}"; set its format to one of: ${ids.join(', ')}`,
     };
+}
+
+;// CONCATENATED MODULE: ./src/parsers/terraform-dns.ts
+
+
+
+
+
+const AZURE_TYPES = ['a', 'aaaa', 'cname', 'mx', 'txt', 'srv', 'ns', 'ptr', 'caa'];
+/** Resources that define a zone, and the attribute that holds its domain. */
+const ZONE_RESOURCES = {
+    aws_route53_zone: ['name'],
+    azurerm_dns_zone: ['name'],
+    cloudflare_zone: ['zone', 'name'],
+    google_dns_managed_zone: ['dns_name'],
+};
+function zoneOfResource(ctx, block) {
+    const type = block.labels[0]?.value ?? '';
+    const attrs = ZONE_RESOURCES[type] ?? ['name'];
+    for (const attr of attrs) {
+        const a = attributeOf(block.body, attr);
+        if (!a)
+            continue;
+        const v = ctx.src.value(a.expression);
+        if (v.kind === 'string')
+            return { zone: absoluteZone(v.value) };
+        if (v.kind === 'unknown')
+            ctx.src.notice(v);
+        return { reported: true };
+    }
+    return undefined;
+}
+/** The zone named by a record's `zone_id` / `zone_name` / `managed_zone`. */
+function zoneFrom(ctx, body, attr, literalIsDomain) {
+    const a = attributeOf(body, attr);
+    if (!a) {
+        if (ctx.defaultZone)
+            return { zone: ctx.defaultZone };
+        return undefined;
+    }
+    const expr = a.expression;
+    const keys = [];
+    let address;
+    if (expr.kind === 'traversal' && typeof expr.root === 'string') {
+        keys.push(ctx.src.doc.source(expr, 400));
+        const names = [expr.root];
+        for (const s of expr.steps)
+            if (s.kind === 'attr')
+                names.push(s.name);
+        address = names.slice(0, expr.root === 'data' ? 3 : 2).join('.');
+        keys.push(address);
+    }
+    for (const k of keys) {
+        const zone = ctx.zoneSettings.get(k);
+        if (zone)
+            return { zone };
+    }
+    const resource = address === undefined ? undefined : ctx.zoneResources.get(address);
+    if (resource) {
+        const found = zoneOfResource(ctx, resource);
+        if (found)
+            return found;
+    }
+    // Another resource's attributes (a zone's id) exist only after it is created: such a reference
+    // is looked up above, never evaluated. Literals, variables and locals are.
+    const otherResource = expr.kind === 'traversal' &&
+        typeof expr.root === 'string' &&
+        expr.root !== 'var' &&
+        expr.root !== 'local';
+    if (!otherResource) {
+        const v = ctx.src.value(expr);
+        if (v.kind === 'string') {
+            const zone = ctx.zoneSettings.get(v.value);
+            if (zone)
+                return { zone };
+            const google = ctx.googleZones.get(v.value);
+            if (google) {
+                const found = zoneOfResource(ctx, google);
+                if (found)
+                    return found;
+            }
+            if (literalIsDomain)
+                return { zone: absoluteZone(v.value) };
+            if (ctx.defaultZone)
+                return { zone: ctx.defaultZone };
+            return {
+                why: `cannot tell the zone from "${v.value}" (set options.zones["${v.value}"] to the zone's domain)`,
+                start: v.start,
+            };
+        }
+        if (v.kind === 'unknown' && address === undefined) {
+            if (ctx.defaultZone)
+                return { zone: ctx.defaultZone };
+            ctx.src.notice(v);
+            return { reported: true };
+        }
+    }
+    if (ctx.defaultZone)
+        return { zone: ctx.defaultZone };
+    const text = ctx.src.doc.source(expr, 60);
+    const key = address ?? text;
+    return {
+        why: `cannot tell the zone from "${text}" (set options.zones["${key}"] to the zone's domain)`,
+        start: expr.start,
+    };
+}
+/**
+ * The absolute owner name. Azure names are always relative to the zone; Route 53 and
+ * Cloudflare append the zone unless the name already ends with it; Google names are absolute.
+ * Without a zone, a name under a registrable domain is taken as absolute and that domain as
+ * its zone.
+ */
+function terraform_dns_ownerName(written, zone, provider) {
+    const checked = plainName(written === '' ? '@' : written);
+    if (!checked.ok && written !== '@' && written !== '')
+        return checked;
+    const bare = (checked.ok ? checked.value : written).replace(/\.$/, '').toLowerCase();
+    const apex = bare === '@' || bare === '';
+    if (zone) {
+        const z = zone.replace(/\.$/, '');
+        if (apex)
+            return ok({ name: zone, zone });
+        if (provider === 'azure')
+            return ok({ name: `${bare}.${zone}`, zone });
+        if (provider === 'google' || bare === z || bare.endsWith(`.${z}`))
+            return ok({ name: `${bare}.`, zone });
+        return ok({ name: `${bare}.${zone}`, zone });
+    }
+    if (apex)
+        return fail('"@" needs the zone');
+    const domain = provider === 'azure' ? null : (0,cjs/* getDomain */.FB)(bare, DOMAIN_OF_NAME);
+    if (!domain)
+        return fail(`"${written}" is relative and the zone is not known`);
+    return ok({ name: `${bare}.`, zone: `${domain}.` });
+}
+/** Owner names may hold `*` and `_` labels, which host name validation refuses. */
+const DOMAIN_OF_NAME = {
+    allowPrivateDomains: false,
+    validateHostname: false,
+    extractHostname: false,
+};
+function terraform_dns_push(ctx, p, rdata, start, blockComment) {
+    const own = ctx.src.doc.commentFor(start.line, start.line) ?? blockComment;
+    ctx.records.push({
+        name: p.owner.name,
+        type: p.type,
+        ttl: p.ttl,
+        data: rdata.data,
+        parsed: rdata.parsed,
+        zone: p.owner.zone,
+        location: ctx.src.at(start),
+        relativeTarget: false,
+        comment: own ?? p.comment,
+    });
+}
+/** Data written in presentation form (`10 mail.example.com.`), as Route 53 and Google take it. */
+function presentation(type, text, ctx) {
+    const fields = splitFields(text);
+    if (!fields.ok)
+        return fields;
+    const r = rdataFromFields(type, fieldsOf(fields.value), ctx);
+    return r.ok ? ok(r.value) : fail(r.error);
+}
+/** TXT data as the provider stores it: quoted strings as written, or one text split into 255-octet strings. */
+function txtData(type, text, ctx, split) {
+    const quoted = text.length >= 2 && text.startsWith('"') && text.endsWith('"');
+    if (quoted)
+        return presentation(type, text, ctx);
+    // Route 53 wraps a value in quotes itself, so `a""b` is the two strings "a" and "b".
+    if (split === 'quotes')
+        return presentation(type, `"${text}"`, ctx);
+    return ok(txtRdata(chunkText(text)));
+}
+/** The values of a list attribute as strings (numbers as text); unknown values are notices. */
+function valuesOf(ctx, body, name) {
+    const a = attributeOf(body, name);
+    if (!a)
+        return undefined;
+    const v = ctx.src.value(a.expression);
+    if (v.kind === 'unknown') {
+        ctx.src.notice(v);
+        return [];
+    }
+    if (v.kind !== 'list') {
+        ctx.src.problem(a.expression.start, `"${name}" must be a list of strings`);
+        return [];
+    }
+    const out = [];
+    for (const item of v.items) {
+        if (item.kind === 'unknown')
+            ctx.src.notice(item);
+        else if (item.kind === 'string' || item.kind === 'number')
+            out.push({ text: String(item.value), start: item.start });
+        else
+            ctx.src.problem(item.start, `"${name}" must be a list of strings`);
+    }
+    return out;
+}
+/** A whole number attribute; undefined when absent, null when it cannot be read (already reported). */
+function terraform_dns_numberOf(ctx, body, name, max) {
+    const s = stringOf(ctx.src, body, name);
+    if (!s)
+        return s;
+    if (!/^\d{1,10}$/.test(s.value) || Number(s.value) > max) {
+        ctx.src.problem(s.start, `"${name}" must be a whole number from 0 to ${max}, not "${s.value}"`, s.value);
+        return null;
+    }
+    return { value: Number(s.value), start: s.start };
+}
+function terraform_dns_report(ctx, start, result, text) {
+    if (result.ok)
+        return true;
+    ctx.src.problem(start, result.error, text);
+    return false;
+}
+/** What every provider's record starts with: type, owner name and zone, TTL, comment. */
+function header(ctx, block, provider, writtenType, zoneAttr) {
+    const body = block.body;
+    noticeRepetition(ctx.src, body);
+    noticeDynamic(ctx.src, body);
+    let type = writtenType;
+    if (type === undefined) {
+        const t = stringOf(ctx.src, body, 'type');
+        if (!t) {
+            if (t === undefined)
+                ctx.src.problem(block.start, 'the record has no "type"');
+            return undefined;
+        }
+        type = recordType(t.value);
+        if (!type) {
+            ctx.src.problem(t.start, `unknown record type "${t.value}"`, t.value);
+            return undefined;
+        }
+    }
+    const written = stringOf(ctx.src, body, 'name');
+    if (written === null)
+        return undefined;
+    const nameText = written?.value ?? '@';
+    const nameStart = written?.start ?? block.start;
+    if (nameText !== '@' && nameText !== '') {
+        const checked = plainName(nameText);
+        if (!checked.ok) {
+            ctx.src.problem(nameStart, checked.error, nameText);
+            return undefined;
+        }
+    }
+    const zone = zoneFrom(ctx, body, zoneAttr, provider === 'azure');
+    const known = zone && 'zone' in zone ? zone.zone : undefined;
+    const owner = terraform_dns_ownerName(nameText, known, provider);
+    if (!owner.ok) {
+        if (zone && 'why' in zone)
+            ctx.src.problem(zone.start, zone.why, undefined, 'notice');
+        else if (!zone)
+            ctx.src.problem(nameStart, `${owner.error} (set options.zone to the zone's domain)`, nameText, 'notice');
+        else if (!('reported' in zone))
+            ctx.src.problem(nameStart, owner.error, nameText);
+        return undefined;
+    }
+    let ttl;
+    const t = terraform_dns_numberOf(ctx, body, 'ttl', 2147483647);
+    if (t)
+        ttl = provider === 'cloudflare' && t.value === 1 ? undefined : t.value;
+    const comment = ctx.src.doc.commentFor(block.start.line, ctx.src.doc.position(block.end).line);
+    return { provider, block, type, ttl, owner: owner.value, comment };
+}
+function nameContext(p) {
+    return { origin: p.owner.zone, mode: 'absolute' };
+}
+function recordComment(ctx, record) {
+    return ctx.src.doc.commentFor(record.start.line, record.start.line);
+}
+// ── providers ──
+function route53(ctx, block) {
+    const alias = blocksOf(block.body, 'alias')[0];
+    if (alias) {
+        ctx.src.problem(alias.start, 'alias records point at an AWS resource; they are not read', undefined, 'notice');
+        return;
+    }
+    const p = header(ctx, block, 'route53', undefined, 'zone_id');
+    if (!p)
+        return;
+    for (const v of valuesOf(ctx, block.body, 'records') ?? []) {
+        const isTxt = p.type === 'TXT' || p.type === 'SPF';
+        const rdata = isTxt
+            ? txtData(p.type, v.text, nameContext(p), 'quotes')
+            : presentation(p.type, v.text, nameContext(p));
+        if (terraform_dns_report(ctx, v.start, rdata, v.text) && rdata.ok)
+            terraform_dns_push(ctx, p, rdata.value, v.start);
+    }
+}
+function google(ctx, block) {
+    const p = header(ctx, block, 'google', undefined, 'managed_zone');
+    if (!p)
+        return;
+    for (const v of valuesOf(ctx, block.body, 'rrdatas') ?? []) {
+        const rdata = presentation(p.type, v.text, nameContext(p));
+        if (!terraform_dns_report(ctx, v.start, rdata, v.text) || !rdata.ok)
+            continue;
+        const quoted = v.text.trimStart().startsWith('"');
+        if ((p.type === 'TXT' || p.type === 'SPF') && !quoted && /\s/.test(v.text.trim())) {
+            const message = `Cloud DNS splits unquoted TXT data at spaces into ${(txtStrings(rdata.value.data) ?? []).length} strings; write it as "\\"${v.text}\\"" to keep one`;
+            ctx.src.problem(v.start, message, v.text, 'warning');
+        }
+        terraform_dns_push(ctx, p, rdata.value, v.start);
+    }
+}
+function azure(ctx, block, kind) {
+    const target = attributeOf(block.body, 'target_resource_id');
+    if (target) {
+        ctx.src.problem(target.start, 'alias record sets point at an Azure resource; they are not read', undefined, 'notice');
+        return;
+    }
+    const p = header(ctx, block, 'azure', kind.toUpperCase(), 'zone_name');
+    if (!p)
+        return;
+    const nc = nameContext(p);
+    const body = block.body;
+    switch (kind) {
+        case 'a':
+        case 'aaaa':
+        case 'ns':
+        case 'ptr':
+            for (const v of valuesOf(ctx, body, 'records') ?? []) {
+                const rdata = presentation(p.type, v.text, nc);
+                if (terraform_dns_report(ctx, v.start, rdata, v.text) && rdata.ok)
+                    terraform_dns_push(ctx, p, rdata.value, v.start);
+            }
+            return;
+        case 'cname': {
+            const v = stringOf(ctx.src, body, 'record');
+            if (!v)
+                return;
+            const rdata = presentation('CNAME', v.value, nc);
+            if (terraform_dns_report(ctx, v.start, rdata, v.value) && rdata.ok)
+                terraform_dns_push(ctx, p, rdata.value, v.start);
+            return;
+        }
+    }
+    for (const r of blocksOf(body, 'record')) {
+        let fields;
+        let at;
+        if (kind === 'txt') {
+            const v = stringOf(ctx.src, r.body, 'value');
+            if (v)
+                terraform_dns_push(ctx, p, txtRdata(chunkText(v.value)), v.start, recordComment(ctx, r));
+            continue;
+        }
+        const parts = {
+            mx: ['preference', 'exchange'],
+            srv: ['priority', 'weight', 'port', 'target'],
+            caa: ['flags', 'tag', 'value'],
+        };
+        fields = [];
+        for (const name of parts[kind]) {
+            const v = stringOf(ctx.src, r.body, name);
+            if (!v) {
+                if (v === undefined)
+                    ctx.src.problem(r.start, `the record has no "${name}"`);
+                fields = undefined;
+                break;
+            }
+            fields.push({ text: v.value, quoted: name === 'value' });
+            at = v.start;
+        }
+        if (!fields || !at)
+            continue;
+        const result = rdataFromFields(p.type, fieldsOf(fields), nc);
+        if (!result.ok)
+            ctx.src.problem(at, result.error);
+        else
+            terraform_dns_push(ctx, p, result.value, at, recordComment(ctx, r));
+    }
+}
+function cloudflare(ctx, block) {
+    const body = block.body;
+    const data = blocksOf(body, 'data')[0]?.body ?? objectBody(body, 'data');
+    const p0 = header(ctx, block, 'cloudflare', undefined, 'zone_id');
+    if (!p0)
+        return;
+    let p = p0;
+    const nc = nameContext(p);
+    // Provider v4 SRV records may name the service in `data` instead of `name`.
+    if (data && p.type === 'SRV') {
+        const service = stringOf(ctx.src, data, 'service');
+        const proto = stringOf(ctx.src, data, 'proto');
+        const base = stringOf(ctx.src, data, 'name');
+        if (service && proto) {
+            const owner = terraform_dns_ownerName(`${service.value}.${proto.value}.${base?.value ?? stringOf(ctx.src, body, 'name')?.value ?? '@'}`, p.owner.zone, 'cloudflare');
+            if (owner.ok)
+                p = { ...p, owner: owner.value };
+        }
+    }
+    const proxied = attributeOf(body, 'proxied');
+    if (proxied) {
+        const v = ctx.src.value(proxied.expression);
+        if (v.kind === 'bool' && v.value)
+            ctx.src.problem(proxied.start, `the record is proxied by Cloudflare, so resolvers see Cloudflare's addresses instead of its ${p.type} data`, undefined, 'warning');
+    }
+    if (data && (p.type === 'SRV' || p.type === 'CAA')) {
+        const names = p.type === 'SRV' ? ['priority', 'weight', 'port', 'target'] : ['flags', 'tag', 'value'];
+        const fields = [];
+        let at;
+        for (const name of names) {
+            const holder = name === 'priority' && !attributeOf(data, name) ? body : data;
+            const v = stringOf(ctx.src, holder, name);
+            if (!v) {
+                if (v === undefined)
+                    ctx.src.problem(block.start, `the ${p.type} record has no "${name}" in its data`);
+                return;
+            }
+            fields.push({ text: v.value, quoted: name === 'value' });
+            at = v.start;
+        }
+        const result = rdataFromFields(p.type, fieldsOf(fields), nc);
+        if (!result.ok)
+            ctx.src.problem(at, result.error);
+        else
+            terraform_dns_push(ctx, p, result.value, at);
+        return;
+    }
+    // Provider v4 called it `value`; v5 `content`.
+    const contentName = attributeOf(body, 'content') ? 'content' : 'value';
+    const content = stringOf(ctx.src, body, contentName);
+    if (content === undefined && data) {
+        ctx.src.problem(block.start, `${p.type} records with "data" are not read`, undefined, 'notice');
+        return;
+    }
+    if (!content) {
+        if (content === undefined)
+            ctx.src.problem(block.start, 'the record has no "content"');
+        return;
+    }
+    let rdata;
+    if (p.type === 'TXT' || p.type === 'SPF')
+        rdata = txtData(p.type, content.value, nc, 'chunks');
+    else if (p.type === 'MX') {
+        const priority = terraform_dns_numberOf(ctx, body, 'priority', 65535);
+        if (priority === null)
+            return;
+        rdata = presentation('MX', `${priority?.value ?? 0} ${content.value}`, nc);
+    }
+    else
+        rdata = presentation(p.type, content.value, nc);
+    if (terraform_dns_report(ctx, content.start, rdata, content.value) && rdata.ok)
+        terraform_dns_push(ctx, p, rdata.value, content.start);
+}
+/** Provider v5 writes `data = { ... }` as an attribute; it is read as a body of attributes. */
+function objectBody(body, name) {
+    const a = attributeOf(body, name);
+    if (!a || a.expression.kind !== 'object')
+        return undefined;
+    const items = a.expression.items.flatMap(({ key, value }) => {
+        const k = key.kind === 'traversal' && typeof key.root === 'string' && key.steps.length === 0
+            ? key.root
+            : key.kind === 'template' && key.parts.length === 1 && key.parts[0].kind === 'text'
+                ? key.parts[0].value
+                : undefined;
+        return k === undefined
+            ? []
+            : [
+                {
+                    kind: 'attribute',
+                    name: k,
+                    expression: value,
+                    start: key.start,
+                    end: value.end,
+                },
+            ];
+    });
+    return { items };
+}
+// ── the format ──
+function stringMap(value, setting, problems, file) {
+    const out = new Map();
+    if (value === undefined)
+        return out;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        problems.push({
+            location: { file, line: 0, column: 1 },
+            message: `options.${setting} must be a mapping of references to zone domains, not ${JSON.stringify(value)}`,
+        });
+        return out;
+    }
+    for (const [k, v] of Object.entries(value)) {
+        if (typeof v === 'string' && v !== '')
+            out.set(k, absoluteZone(v));
+        else
+            problems.push({
+                location: { file, line: 0, column: 1 },
+                message: `options.${setting}["${k}"] must be a domain name, not ${JSON.stringify(v)}`,
+            });
+    }
+    return out;
+}
+function parseTerraformDns(file, options) {
+    const records = [];
+    const result = { path: file.path, format: 'terraform-dns', records };
+    const src = readTerraformSource(file, options?.settings);
+    if (!('doc' in src))
+        return { ...result, zones: [], problems: [src] };
+    const settings = options?.settings ?? {};
+    const zoneSettings = stringMap(settings.zones, 'zones', src.problems, file.path);
+    let defaultZone;
+    if (typeof settings.zone === 'string' && settings.zone !== '')
+        defaultZone = absoluteZone(settings.zone);
+    else if (settings.zone !== undefined)
+        src.problems.push({
+            location: { file: file.path, line: 0, column: 1 },
+            message: `options.zone must be a domain name, not ${JSON.stringify(settings.zone)}`,
+        });
+    const zoneResources = new Map();
+    const googleZones = new Map();
+    for (const item of src.doc.body.items) {
+        if (item.kind !== 'block' || (item.type !== 'resource' && item.type !== 'data'))
+            continue;
+        const [type, name] = item.labels;
+        if (!type || !name || !(type.value in ZONE_RESOURCES))
+            continue;
+        zoneResources.set(`${item.type === 'data' ? 'data.' : ''}${type.value}.${name.value}`, item);
+        if (type.value === 'google_dns_managed_zone') {
+            const zoneName = attributeOf(item.body, 'name');
+            const v = zoneName && src.value(zoneName.expression);
+            if (v?.kind === 'string')
+                googleZones.set(v.value, item);
+        }
+    }
+    const ctx = { src, records, zoneSettings, defaultZone, zoneResources, googleZones };
+    const zones = new Set();
+    for (const item of src.doc.body.items) {
+        if (item.kind !== 'block' || item.type !== 'resource')
+            continue;
+        const type = item.labels[0]?.value ?? '';
+        if (type in ZONE_RESOURCES) {
+            const z = zoneOfResource(ctx, item);
+            if (z && 'zone' in z)
+                zones.add(z.zone);
+            continue;
+        }
+        if (type === 'aws_route53_record')
+            route53(ctx, item);
+        else if (type === 'google_dns_record_set')
+            google(ctx, item);
+        else if (type === 'cloudflare_record' || type === 'cloudflare_dns_record')
+            cloudflare(ctx, item);
+        else {
+            const m = /^azurerm_dns_([a-z]+)_record$/.exec(type);
+            const kind = m && AZURE_TYPES.find((t) => t === m[1]);
+            if (kind)
+                azure(ctx, item, kind);
+        }
+    }
+    for (const r of records)
+        zones.add(r.zone);
+    records.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+    return { ...result, zones: [...zones].sort(), problems: finishProblems(src.problems) };
+}
+/** A string literal in HCL: quotes, backslashes and template starts escaped. */
+function hclString(text) {
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        const code = text.charCodeAt(i);
+        if (c === '"' || c === '\\')
+            out += `\\${c}`;
+        else if (c === '\n')
+            out += '\\n';
+        else if (c === '\r')
+            out += '\\r';
+        else if (c === '\t')
+            out += '\\t';
+        else if (code < 0x20 || code === 0x7f)
+            out += `\\u${code.toString(16).padStart(4, '0')}`;
+        else if ((c === '$' || c === '%') && text[i + 1] === '{')
+            out += `${c}${c}`;
+        else
+            out += c;
+    }
+    return `"${out}"`;
+}
+/** A Terraform resource name: letters, digits and underscores, not starting with a digit. */
+function label(text) {
+    const s = text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, '');
+    return /^[a-z_]/.test(s) ? s : `_${s}`;
+}
+function block(head, lines) {
+    const width = Math.max(0, ...lines.map((l) => (typeof l === 'string' ? 0 : l[0].length)));
+    const body = lines.map((l) => (typeof l === 'string' ? l : `  ${l[0].padEnd(width)} = ${l[1]}`));
+    return [`${head} {`, ...body, '}'].join('\n');
+}
+function withoutDot(name) {
+    return name.endsWith('.') && name !== '.' ? name.slice(0, -1) : name;
+}
+/** A record written as a resource of one provider, to tell a user exactly what to add. */
+function renderTerraformRecord(resource, record, zone) {
+    const z = absoluteZone(zone);
+    const type = record.type.toUpperCase();
+    const owner = relativeOwner(record.name.toLowerCase(), z);
+    const name = `${owner === '@' ? 'apex' : owner}_${type}`;
+    const zoneLabel = label(withoutDot(z));
+    const fields = splitFields(record.data);
+    const strings = type === 'TXT' || type === 'SPF' ? txtStrings(record.data) : undefined;
+    const ttl = String(record.ttl ?? 3600);
+    switch (resource) {
+        case 'aws_route53_record': {
+            const value = strings ? strings.join('""') : record.data;
+            return block(`resource "aws_route53_record" "${label(name)}"`, [
+                ['zone_id', `aws_route53_zone.${zoneLabel}.zone_id`],
+                ['name', hclString(withoutDot(record.name))],
+                ['type', hclString(type)],
+                ['ttl', ttl],
+                ['records', `[${hclString(value)}]`],
+            ]);
+        }
+        case 'google_dns_record_set':
+            return block(`resource "google_dns_record_set" "${label(name)}"`, [
+                ['managed_zone', `google_dns_managed_zone.${zoneLabel}.name`],
+                ['name', hclString(record.name)],
+                ['type', hclString(type)],
+                ['ttl', ttl],
+                ['rrdatas', `[${hclString(record.data)}]`],
+            ]);
+        case 'cloudflare_dns_record': {
+            const f = fields.ok ? fields.value.map((x) => x.text) : [];
+            const lines = [
+                ['zone_id', `cloudflare_zone.${zoneLabel}.id`],
+                ['name', hclString(withoutDot(record.name))],
+                ['type', hclString(type)],
+                ['ttl', String(record.ttl ?? 1)],
+            ];
+            if (type === 'MX' && f.length === 2) {
+                lines.push(['content', hclString(withoutDot(f[1]))], ['priority', f[0]]);
+            }
+            else if (type === 'SRV' && f.length === 4) {
+                const [priority, weight, port, target] = f;
+                lines.push([
+                    'data',
+                    `{ priority = ${priority}, weight = ${weight}, port = ${port}, target = ${hclString(withoutDot(target))} }`,
+                ]);
+            }
+            else if (strings)
+                lines.push(['content', hclString(record.data)]);
+            else
+                lines.push(['content', hclString(withoutDot(record.data))]);
+            return block(`resource "cloudflare_dns_record" "${label(name)}"`, lines);
+        }
+        case 'azurerm_dns': {
+            const kind = type.toLowerCase();
+            if (!AZURE_TYPES.includes(kind))
+                return `# Azure DNS has no record set resource for ${type} records`;
+            const lines = [
+                ['name', hclString(owner)],
+                ['zone_name', hclString(withoutDot(z))],
+                ['resource_group_name', 'var.resource_group_name'],
+                ['ttl', ttl],
+            ];
+            const f = fields.ok ? fields.value.map((x) => x.text) : [];
+            const sub = (pairs) => {
+                const width = Math.max(...pairs.map((p) => p[0].length));
+                return ['', '  record {', ...pairs.map(([k, v]) => `    ${k.padEnd(width)} = ${v}`), '  }'];
+            };
+            if (kind === 'cname')
+                lines.push(['record', hclString(record.data)]);
+            else if (kind === 'mx' && f.length === 2)
+                lines.push(...sub([
+                    ['preference', f[0]],
+                    ['exchange', hclString(f[1])],
+                ]));
+            else if (kind === 'srv' && f.length === 4)
+                lines.push(...sub([
+                    ['priority', f[0]],
+                    ['weight', f[1]],
+                    ['port', f[2]],
+                    ['target', hclString(f[3])],
+                ]));
+            else if (kind === 'caa' && f.length === 3)
+                lines.push(...sub([
+                    ['flags', f[0]],
+                    ['tag', hclString(f[1])],
+                    ['value', hclString(f[2])],
+                ]));
+            else if (kind === 'txt')
+                lines.push(...sub([['value', hclString((strings ?? [record.data]).join(''))]]));
+            else
+                lines.push(['records', `[${hclString(record.data)}]`]);
+            return block(`resource "azurerm_dns_${kind}_record" "${label(name)}"`, lines);
+        }
+    }
+}
+const DNS_RESOURCE = /^[ \t]*resource[ \t]+"(?:aws_route53_record|azurerm_dns_[a-z]+_record|cloudflare_record|cloudflare_dns_record|google_dns_record_set)"/m;
+/**
+ * Terraform (HCL) DNS records: `aws_route53_record`, `azurerm_dns_{a,aaaa,cname,mx,txt,srv,ns,ptr,caa}_record`,
+ * `cloudflare_record` (v4) and `cloudflare_dns_record` (v5), `google_dns_record_set`.
+ *
+ * Settings: `variables` (input variable values for `var.NAME`), `zones` (a mapping from what a
+ * record's `zone_id`/`zone_name`/`managed_zone` holds, as written — `aws_route53_zone.primary.zone_id`,
+ * the resource address `aws_route53_zone.primary`, or a literal zone id — to the zone's domain),
+ * and `zone` (the domain of records whose zone cannot be told otherwise). A zone resource in the
+ * same file is read by itself. `render` writes an `aws_route53_record`; `renderTerraformRecord`
+ * writes the other providers' resources.
+ */
+const TERRAFORM_DNS = {
+    id: 'terraform-dns',
+    title: 'Terraform DNS records',
+    filePatterns: ['*.tf', '*.tofu'],
+    detect: terraformDetector(DNS_RESOURCE),
+    parse: parseTerraformDns,
+    render: (record, zone) => renderTerraformRecord('aws_route53_record', record, zone),
+};
+
+;// CONCATENATED MODULE: ./src/parsers/dns-registry.ts
+
+
+
+
+
+
+
+/** Every supported DNS format. Order breaks detection ties. */
+const DNS_FORMATS = [
+    BIND,
+    OCTODNS,
+    DNSCONTROL,
+    DNS_CSV,
+    DNS_YAML,
+    TERRAFORM_DNS,
+];
+function dnsFormatIds() {
+    return DNS_FORMATS.map((f) => f.id);
+}
+function resolveDnsFormat(file, id) {
+    return pickFormat(DNS_FORMATS, file, id, 'DNS format');
 }
 
 ;// CONCATENATED MODULE: ./src/diff/host-index.ts
@@ -16641,19 +16629,9 @@ function check(input) {
     const notes = [...selected.problems];
     const findings = [];
     const context = new CloudContext(selection.instance, selected.requirements, everything, namespaces);
-    for (const file of input.files) {
-        for (const p of file.parsed.problems) {
-            const severity = p.severity ?? 'error';
-            findings.push({
-                ruleId: severity === 'error' ? 'invalid-entry' : 'unsupported-entry',
-                severity,
-                message: p.message,
-                location: p.location,
-                ...(p.text !== undefined ? { entry: p.text } : {}),
-                group: file.group,
-            });
-        }
-    }
+    for (const file of input.files)
+        for (const p of file.parsed.problems)
+            findings.push(problemFinding(p, file.group));
     const groups = new Map();
     for (const f of input.files) {
         const list = groups.get(f.group);
@@ -17207,7 +17185,7 @@ class GroupCheck {
     }
     // ── where a missing entry belongs ─────────────────────────────────────────
     nearestHost(base) {
-        for (const s of [base, ...suffixesOf(base)]) {
+        for (const s of suffixes(base)) {
             if (!this.ctx.interesting.has(s))
                 continue;
             const near = this.hostIndex.atOrUnder(s);
@@ -17310,15 +17288,6 @@ function elementaryRanges(need, have) {
 function subtractSpec(need, have) {
     return { tcp: need.tcp.subtract(have.tcp), udp: need.udp.subtract(have.udp) };
 }
-function suffixesOf(name) {
-    const out = [];
-    let i = name.indexOf('.');
-    while (i !== -1) {
-        out.push(name.slice(i + 1));
-        i = name.indexOf('.', i + 1);
-    }
-    return out;
-}
 function distance(a, b) {
     if (a.last < b.first)
         return b.first - a.last;
@@ -17373,6 +17342,18 @@ function describeRequirement(req) {
             required: s.required,
         })),
         ports: { tcp: req.ports.tcp.toString(), udp: req.ports.udp.toString() },
+    };
+}
+/** A problem met while reading a file: malformed (`invalid-entry`) or read but not understood. */
+function problemFinding(p, group) {
+    const severity = p.severity ?? 'error';
+    return {
+        ruleId: severity === 'error' ? 'invalid-entry' : 'unsupported-entry',
+        severity,
+        message: p.message,
+        location: p.location,
+        ...(p.text !== undefined ? { entry: p.text } : {}),
+        ...(group !== undefined ? { group } : {}),
     };
 }
 /** Deterministic order: file, line, column, rule, then the text. */
@@ -18713,18 +18694,7 @@ async function runCheck(root, options, catalogue) {
     const result = check({ catalogue, selection: selectionOf(options), files });
     if (dnsInputs.length === 0 && options.domains.length === 0)
         return { result, inputErrors: errors };
-    const dnsFindings = [];
-    for (const { file } of dnsInputs)
-        for (const p of file.problems) {
-            const severity = p.severity ?? 'error';
-            dnsFindings.push({
-                ruleId: severity === 'error' ? 'invalid-entry' : 'unsupported-entry',
-                severity,
-                message: p.message,
-                location: p.location,
-                ...(p.text !== undefined ? { entry: p.text } : {}),
-            });
-        }
+    const dnsFindings = dnsInputs.flatMap(({ file }) => file.problems.map((p) => problemFinding(p)));
     dnsFindings.push(...checkDns(options.instance, dnsInputs, options.domains));
     return {
         result: {

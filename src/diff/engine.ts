@@ -13,6 +13,7 @@ import type {
   HostEntry,
   IpEntry,
   ParsedFile,
+  ParseProblem,
   ReferenceEntry,
 } from '../model/entry.js';
 import {
@@ -107,19 +108,8 @@ export function check(input: CheckInput): Result {
     namespaces,
   );
 
-  for (const file of input.files) {
-    for (const p of file.parsed.problems) {
-      const severity = p.severity ?? 'error';
-      findings.push({
-        ruleId: severity === 'error' ? 'invalid-entry' : 'unsupported-entry',
-        severity,
-        message: p.message,
-        location: p.location,
-        ...(p.text !== undefined ? { entry: p.text } : {}),
-        group: file.group,
-      });
-    }
-  }
+  for (const file of input.files)
+    for (const p of file.parsed.problems) findings.push(problemFinding(p, file.group));
 
   const groups = new Map<string, CheckedFile[]>();
   for (const f of input.files) {
@@ -697,7 +687,7 @@ class GroupCheck {
   // ── where a missing entry belongs ─────────────────────────────────────────
 
   private nearestHost(base: string): { location: SourceLocation; where: string } {
-    for (const s of [base, ...suffixesOf(base)]) {
+    for (const s of suffixes(base)) {
       if (!this.ctx.interesting.has(s)) continue;
       const near = this.hostIndex.atOrUnder(s);
       if (near.length > 0) {
@@ -815,16 +805,6 @@ function subtractSpec(need: PortSpec, have: PortSpec): PortSpec {
   return { tcp: need.tcp.subtract(have.tcp), udp: need.udp.subtract(have.udp) };
 }
 
-function suffixesOf(name: string): string[] {
-  const out: string[] = [];
-  let i = name.indexOf('.');
-  while (i !== -1) {
-    out.push(name.slice(i + 1));
-    i = name.indexOf('.', i + 1);
-  }
-  return out;
-}
-
 function distance(a: IpBlock, b: IpBlock): bigint {
   if (a.last < b.first) return b.first - a.last;
   if (b.last < a.first) return a.first - b.last;
@@ -883,6 +863,19 @@ function describeRequirement(req: Requirement): FindingRequirement {
       required: s.required,
     })),
     ports: { tcp: req.ports.tcp.toString(), udp: req.ports.udp.toString() },
+  };
+}
+
+/** A problem met while reading a file: malformed (`invalid-entry`) or read but not understood. */
+export function problemFinding(p: ParseProblem, group?: string): Finding {
+  const severity = p.severity ?? 'error';
+  return {
+    ruleId: severity === 'error' ? 'invalid-entry' : 'unsupported-entry',
+    severity,
+    message: p.message,
+    location: p.location,
+    ...(p.text !== undefined ? { entry: p.text } : {}),
+    ...(group !== undefined ? { group } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import { DNS_CSV } from './dns-csv.js';
 import { DNS_YAML } from './dns-yaml.js';
 import { DNSCONTROL } from './dnscontrol.js';
 import { OCTODNS } from './octodns.js';
-import type { ParseOptions, SourceFile } from './registry.js';
+import { pickFormat, type ParseOptions, type SourceFile } from './registry.js';
 import { TERRAFORM_DNS } from './terraform-dns.js';
 
 /** A DNS record file format: zone files, DNS-as-code, exports. */
@@ -40,24 +40,5 @@ export function resolveDnsFormat(
   file: SourceFile,
   id: string,
 ): { format: DnsFormat } | { error: string } {
-  if (id !== 'auto') {
-    const format = DNS_FORMATS.find((f) => f.id === id);
-    if (format) return { format };
-    return {
-      error: `unknown DNS format "${id}" (supported: ${['auto', ...dnsFormatIds()].join(', ')})`,
-    };
-  }
-  let best: DnsFormat | undefined;
-  let bestScore = 0;
-  for (const format of DNS_FORMATS) {
-    const score = format.detect(file);
-    if (score > bestScore) {
-      best = format;
-      bestScore = score;
-    }
-  }
-  if (best) return { format: best };
-  return {
-    error: `cannot tell the DNS format of "${file.path}"; set its format to one of: ${dnsFormatIds().join(', ')}`,
-  };
+  return pickFormat(DNS_FORMATS, file, id, 'DNS format');
 }

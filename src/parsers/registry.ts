@@ -77,14 +77,28 @@ export function resolveFormat(
   file: SourceFile,
   id: string,
 ): { format: AllowlistFormat } | { error: string } {
+  return pickFormat(ALLOWLIST_FORMATS, file, id, 'format');
+}
+
+/**
+ * An explicit id, or with 'auto' the most confident detector (ties: the list's order). Errors
+ * list the supported ids. `kind` names the family in messages ("format", "DNS format").
+ */
+export function pickFormat<F extends { readonly id: string; detect(file: SourceFile): number }>(
+  formats: readonly F[],
+  file: SourceFile,
+  id: string,
+  kind: string,
+): { format: F } | { error: string } {
+  const ids = formats.map((f) => f.id);
   if (id !== AUTO) {
-    const format = getFormat(id);
+    const format = formats.find((f) => f.id === id);
     if (format) return { format };
-    return { error: `unknown format "${id}" (supported: ${[AUTO, ...formatIds()].join(', ')})` };
+    return { error: `unknown ${kind} "${id}" (supported: ${[AUTO, ...ids].join(', ')})` };
   }
-  let best: AllowlistFormat | undefined;
+  let best: F | undefined;
   let bestScore = 0;
-  for (const format of ALLOWLIST_FORMATS) {
+  for (const format of formats) {
     const score = format.detect(file);
     if (score > bestScore) {
       best = format;
@@ -93,6 +107,6 @@ export function resolveFormat(
   }
   if (best) return { format: best };
   return {
-    error: `cannot tell the format of "${file.path}"; set its format to one of: ${formatIds().join(', ')}`,
+    error: `cannot tell the ${kind} of "${file.path}"; set its format to one of: ${ids.join(', ')}`,
   };
 }
