@@ -14,8 +14,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EMBEDDED_CATALOGUE } from '../src/catalogue/embedded.js';
 import { selectRequirements } from '../src/catalogue/select.js';
-import { BIND } from '../src/parsers/bind.js';
-import { TERRAFORM } from '../src/parsers/terraform.js';
+import { BIND } from '../src/formats/dns/bind.js';
+import { TERRAFORM } from '../src/formats/allowlist/terraform.js';
 import { benchPrefix } from './prefix.js';
 
 const repo = path.resolve(import.meta.dirname, '..');

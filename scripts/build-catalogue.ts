@@ -27,7 +27,7 @@ import {
   type Provenance,
 } from '../src/catalogue/types.js';
 import { validateWithSchema } from '../src/config/validate.js';
-import { parsePositioned } from '../src/config/yaml-doc.js';
+import { parsePositioned } from '../src/formats/syntax/yaml.js';
 import { HostPattern } from '../src/model/host.js';
 import { parseIpBlock } from '../src/model/ip.js';
 import { PortSet } from '../src/model/ports.js';

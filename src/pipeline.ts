@@ -10,8 +10,8 @@ import {
 import { checkDns, type DnsInput } from './dns/check.js';
 import { loadFiles, referencedFileReader } from './io/files.js';
 import type { Finding } from './model/finding.js';
-import { resolveDnsFormat } from './parsers/dns-registry.js';
-import { resolveFormat, type ParseOptions } from './parsers/registry.js';
+import { resolveDnsFormat } from './formats/dns/index.js';
+import { resolveFormat, type ParseOptions } from './formats/allowlist/index.js';
 
 export interface PipelineOutput {
   readonly result: Result;

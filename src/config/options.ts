@@ -2,7 +2,7 @@ import configSchema from '../../schemas/config.schema.json' with { type: 'json' 
 import type { Category, Instance, ServiceArea } from '../catalogue/types.js';
 import { formatLocation, type SourceLocation } from '../model/location.js';
 import { validateWithSchema } from './validate.js';
-import { parsePositioned } from './yaml-doc.js';
+import { parsePositioned } from '../formats/syntax/yaml.js';
 
 export type FailOn = 'error' | 'warning' | 'notice' | 'never';
 export type Scope = 'dedicated' | 'mixed';

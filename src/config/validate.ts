@@ -1,5 +1,5 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { nodeAt, nodePosition, type PositionedDocument } from './yaml-doc.js';
+import { nodeAt, nodePosition, type PositionedDocument } from '../formats/syntax/yaml.js';
 
 export interface SchemaProblem {
   readonly pointer: string;

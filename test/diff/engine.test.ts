@@ -6,7 +6,7 @@ import { selectRequirements } from '../../src/catalogue/select.js';
 import type { Selection } from '../../src/catalogue/types.js';
 import { check, type Scope } from '../../src/diff/engine.js';
 import type { Finding } from '../../src/model/finding.js';
-import { getFormat } from '../../src/parsers/registry.js';
+import { getFormat } from '../../src/formats/allowlist/index.js';
 
 const WORLDWIDE: Selection = {
   instance: 'worldwide',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkDns } from '../../src/dns/check.js';
-import type { DnsFormat } from '../../src/parsers/dns-registry.js';
+import type { DnsFormat } from '../../src/formats/dns/index.js';
 
 // The zone-file reader is a separate module; these tests run once it is there.
-const BIND: DnsFormat | undefined = await import('../../src/parsers/bind.js').then(
+const BIND: DnsFormat | undefined = await import('../../src/formats/dns/bind.js').then(
   (m: Record<string, unknown>) => m['BIND'] as DnsFormat | undefined,
   () => undefined,
 );
