@@ -386,12 +386,12 @@ function readOtherEndpoints(
   let lastRow = 0;
   const out = rows.map((r, index): OtherEndpointRow => {
     const at = (message: string): BuildError => {
-      const pos = positioned.lines.linePos(
+      const pos = positioned.lines.at(
         (positioned.doc.getIn(['rows', index], true) as { range?: [number] } | undefined)
           ?.range?.[0] ?? 0,
       );
       return new BuildError(
-        `${file.name}:${pos.line}:${pos.col}: row ${r.row} (${r.scenario}): ${message}`,
+        `${file.name}:${pos.line}:${pos.column}: row ${r.row} (${r.scenario}): ${message}`,
       );
     };
     if (r.row < lastRow)

@@ -10,8 +10,9 @@ import {
 import { checkDns, type DnsInput } from './dns/check.js';
 import { loadFiles, referencedFileReader } from './io/files.js';
 import type { Finding } from './model/finding.js';
+import { resolveFormat } from './formats/allowlist/index.js';
 import { resolveDnsFormat } from './formats/dns/index.js';
-import { resolveFormat, type ParseOptions } from './formats/allowlist/index.js';
+import type { ParseOptions } from './formats/format.js';
 
 export interface PipelineOutput {
   readonly result: Result;

@@ -117,8 +117,7 @@ export function resolveOptions(
           list?.items?.forEach((item, i) => {
             const start = item.range?.[0];
             if (start !== undefined) {
-              const pos = pd.lines.linePos(start);
-              map.set(i, { file: file.path, line: pos.line, column: pos.col });
+              map.set(i, { file: file.path, ...pd.lines.at(start) });
             }
           });
         }

@@ -1191,3 +1191,17 @@ export class IpSet {
     return this.key();
   }
 }
+
+/** The prefix length of a dotted IPv4 mask (`255.255.255.0` → 24), or why there is none. */
+export function prefixOfMask(mask: string): number | string {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(mask);
+  const octets = m ? m.slice(1).map(Number) : [];
+  if (!m || octets.some((o) => o > 255)) return `"${mask}" is not a network mask`;
+  const bits = octets.reduce((acc, o) => acc * 256 + o, 0);
+  const hostPart = 0xffff_ffff - bits;
+  // Ones then zeros: the host part plus one is a power of two.
+  if (hostPart !== 0xffff_ffff && (hostPart & (hostPart + 1)) !== 0) {
+    return `mask "${mask}" is not contiguous, so it names no single network`;
+  }
+  return 32 - Math.log2(hostPart + 1);
+}

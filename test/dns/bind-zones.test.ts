@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDns } from '../../src/dns/check.js';
-import type { DnsFormat } from '../../src/formats/dns/index.js';
+import type { DnsFormat } from '../../src/formats/format.js';
 
 // The zone-file reader is a separate module; these tests run once it is there.
 const BIND: DnsFormat | undefined = await import('../../src/formats/dns/bind.js').then(

@@ -6,7 +6,8 @@ import type { Instance } from '../../src/catalogue/types.js';
 import { checkDns, type DomainConfig } from '../../src/dns/check.js';
 import type { ParsedDnsFile } from '../../src/model/dns.js';
 import type { Finding, RuleId } from '../../src/model/finding.js';
-import { DNS_FORMATS, type DnsFormat } from '../../src/formats/dns/index.js';
+import { DNS_FORMATS } from '../../src/formats/dns/index.js';
+import { type DnsFormat } from '../../src/formats/format.js';
 
 /**
  * The DNS checks on the real zones of ../shared/corpus, with the findings its PROVENANCE.md
@@ -27,7 +28,7 @@ function isDnsFormat(v: unknown): v is DnsFormat {
   );
 }
 
-/** The registered DNS formats, and any a parser module exports before it is registered. */
+/** The registered DNS formats, and any a DNS format module exports before it is registered. */
 async function dnsFormats(): Promise<DnsFormat[]> {
   const found = new Map<string, DnsFormat>(DNS_FORMATS.map((f) => [f.id, f]));
   const dir = path.resolve(import.meta.dirname, '../../src/formats/dns');

@@ -1,7 +1,6 @@
-import type { FormatCapabilities, ParsedFile, ParseProblem } from '../../model/entry.js';
+import type { ParsedFile, ParseProblem } from '../../model/entry.js';
 import {
   AzureSink,
-  CommentIndex,
   collectAzureEntries,
   computedWhy,
   eitherBranch,
@@ -13,10 +12,15 @@ import {
   wrong,
   type ObjVal,
   type Pos,
-  type SourceComment,
   type Val,
-} from './arm.js';
-import type { AllowlistFormat, ParseOptions, SourceFile } from './index.js';
+} from '../syntax/azure.js';
+import { CommentIndex, type SourceComment } from '../syntax/comments.js';
+import {
+  type AllowlistFormat,
+  type ParseOptions,
+  RULE_CAPABILITIES,
+  type SourceFile,
+} from '../format.js';
 import { notTextProblem, withoutBom } from '../syntax/source.js';
 
 /**
@@ -436,7 +440,7 @@ interface Program {
   readonly vars: Map<string, Expr>;
   /** Resource symbols: references to them are known only after deployment. */
   readonly symbols: Set<string>;
-  /** Names imported from other files (`import { a } from '../../parsers/x.bicep'`, `import * as ns ...`). */
+  /** Names imported from other files (`import { a } from './x.bicep'`, `import * as ns ...`). */
   readonly imports: Set<string>;
   /** Bodies of resources (nested ones too) and modules, to be searched for allowlists. */
   readonly bodies: Expr[];
@@ -1291,15 +1295,6 @@ function arithmetic(op: string, a: number, b: number): number | undefined {
 
 // ── the format ──────────────────────────────────────────────────────────────
 
-const CAPABILITIES: FormatCapabilities = {
-  hosts: true,
-  ips: true,
-  ipv6: true,
-  ports: true,
-  protocols: true,
-  comments: true,
-};
-
 const SAMPLE_CHARS = 64 * 1024;
 const RESOURCE_LINE = /^resource\s+\w+\s+'[A-Za-z]+\.[A-Za-z]+\/[^'\n]*@[^'\n]*'/m;
 const OTHER_FORMATS = /\.(?:json|jsonc|ya?ml|tf|hcl|bicepparam|js|ts)$/;
@@ -1349,7 +1344,7 @@ export const BICEP: AllowlistFormat = {
   id: 'bicep',
   title: 'Bicep',
   filePatterns: ['*.bicep'],
-  capabilities: CAPABILITIES,
+  capabilities: RULE_CAPABILITIES,
   detect,
   parse: parseBicep,
 };

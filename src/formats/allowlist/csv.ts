@@ -1,95 +1,17 @@
-import type { Entry, FormatCapabilities, ParsedFile, ParseProblem } from '../../model/entry.js';
+import type { Entry, ParsedFile, ParseProblem } from '../../model/entry.js';
 import { HostPattern } from '../../model/host.js';
 import { parseIpBlock } from '../../model/ip.js';
 import type { SourceLocation } from '../../model/location.js';
 import { PortSet, type PortSpec } from '../../model/ports.js';
-import type { AllowlistFormat, ParseOptions, SourceFile } from './index.js';
 import {
-  classifyValue,
-  isMeaningfulComment,
-  notTextProblem,
-  splitPath,
-  withoutBom,
-} from '../syntax/source.js';
-
-// ---------------------------------------------------------------------------------------------
-// Helpers shared by the proxy and firewall formats (PAC, Squid, nftables, iptables, Kubernetes).
-
-/** Appends in place; `push(...list)` overflows the stack for lists of a few hundred thousand. */
-export function append<T>(to: T[], from: readonly T[]): void {
-  for (const item of from) to.push(item);
-}
-
-/** Line and column of offsets in a text, by binary search over the line starts. */
-export class TextPositions {
-  readonly #starts: number[] = [0];
-
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-      this.#starts.push(i + 1);
-    }
-  }
-
-  /** 1-based line and column of a UTF-16 offset (lines end at `\n` only). */
-  at(offset: number): { line: number; column: number } {
-    const starts = this.#starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
-  }
-
-  /** Offset of the first character of a 1-based line. */
-  lineStart(line: number): number {
-    return this.#starts[line - 1] ?? 0;
-  }
-}
-
-/**
- * Comments by line, to attach to entries: a comment after code on the entry's line, else the
- * run of comment-only lines right above it (rules of `=` or `-` dropped).
- */
-export class LineComments {
-  readonly #own = new Map<number, string>();
-  readonly #trailing = new Map<number, string>();
-
-  add(line: number, text: string, ownLine: boolean): void {
-    const body = text.trim();
-    if (ownLine) this.#own.set(line, body);
-    else if (isMeaningfulComment(body)) this.#trailing.set(line, body);
-  }
-
-  at(line: number): string | undefined {
-    return this.#trailing.get(line) ?? this.above(line);
-  }
-
-  above(line: number): string | undefined {
-    const lines: string[] = [];
-    for (let l = line - 1; l > 0 && this.#own.has(l); l--) {
-      const text = this.#own.get(l)!;
-      if (isMeaningfulComment(text)) lines.push(text);
-    }
-    return lines.length > 0 ? lines.reverse().join('\n') : undefined;
-  }
-}
-
-/** The prefix length of a dotted IPv4 mask (`255.255.255.0` → 24), or why there is none. */
-export function prefixOfMask(mask: string): number | string {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(mask);
-  const octets = m ? m.slice(1).map(Number) : [];
-  if (!m || octets.some((o) => o > 255)) return `"${mask}" is not a network mask`;
-  const bits = octets.reduce((acc, o) => acc * 256 + o, 0);
-  const hostPart = 0xffff_ffff - bits;
-  // Ones then zeros: the host part plus one is a power of two.
-  if (hostPart !== 0xffff_ffff && (hostPart & (hostPart + 1)) !== 0) {
-    return `mask "${mask}" is not contiguous, so it names no single network`;
-  }
-  return 32 - Math.log2(hostPart + 1);
-}
+  type AllowlistFormat,
+  type ParseOptions,
+  RULE_CAPABILITIES,
+  type SourceFile,
+} from '../format.js';
+import { classifyValue, notTextProblem, splitPath, withoutBom } from '../syntax/source.js';
+import { LineComments } from '../syntax/comments.js';
+import { TextPositions } from '../syntax/positions.js';
 
 // ---------------------------------------------------------------------------------------------
 // CSV allowlists
@@ -352,15 +274,6 @@ function readProtocols(value: string): ('tcp' | 'udp')[] {
   if (/udp/.test(lower)) out.push('udp');
   return out;
 }
-
-const CSV_CAPABILITIES: FormatCapabilities = {
-  hosts: true,
-  ips: true,
-  ipv6: true,
-  ports: true,
-  protocols: true,
-  comments: true,
-};
 
 function parseCsv(file: SourceFile, options?: ParseOptions): ParsedFile {
   const entries: Entry[] = [];
@@ -631,7 +544,7 @@ export const CSV: AllowlistFormat = {
   id: 'csv',
   title: 'CSV allowlist',
   filePatterns: ['*.csv', '*.tsv'],
-  capabilities: CSV_CAPABILITIES,
+  capabilities: RULE_CAPABILITIES,
   detect: detectCsv,
   parse: parseCsv,
 };

@@ -4,7 +4,7 @@ import type { Entry, ParsedFile, ParseProblem } from '../../model/entry.js';
 import { HostPattern } from '../../model/host.js';
 import { looksLikeIp, parseIpBlock } from '../../model/ip.js';
 import { PortSet, type PortSpec } from '../../model/ports.js';
-import type { AllowlistFormat, SourceFile } from './index.js';
+import { RULE_CAPABILITIES, type AllowlistFormat, type SourceFile } from '../format.js';
 
 const ID = 'm365-endpoints-json';
 
@@ -17,14 +17,7 @@ export const M365_ENDPOINTS_JSON: AllowlistFormat = {
   id: ID,
   title: 'Microsoft 365 web service JSON (a saved /endpoints response)',
   filePatterns: ['*.json'],
-  capabilities: {
-    hosts: true,
-    ips: true,
-    ipv6: true,
-    ports: true,
-    protocols: true,
-    comments: false,
-  },
+  capabilities: { ...RULE_CAPABILITIES, comments: false },
   detect(file: SourceFile): number {
     const head = file.text.slice(0, 2000);
     if (!/^\s*\[/.test(head)) return 0;

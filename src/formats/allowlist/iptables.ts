@@ -1,10 +1,10 @@
-import type { Entry, FormatCapabilities, ParsedFile, ParseProblem } from '../../model/entry.js';
+import type { Entry, ParsedFile, ParseProblem } from '../../model/entry.js';
 import { parseIpBlock, type IpBlock } from '../../model/ip.js';
 import type { SourceLocation } from '../../model/location.js';
 import { PortSet, type PortSpec } from '../../model/ports.js';
-import { prefixOfMask } from './csv.js';
-import { parseServicePort } from './nftables.js';
-import type { AllowlistFormat, SourceFile } from './index.js';
+import { prefixOfMask } from '../../model/ip.js';
+import { parseServicePort } from '../syntax/ports.js';
+import { type AllowlistFormat, PACKET_FILTER_CAPABILITIES, type SourceFile } from '../format.js';
 import {
   classifyValue,
   isMeaningfulComment,
@@ -210,15 +210,6 @@ function portSpec(protocol: string | undefined, ports: PortSet | undefined): Por
   };
 }
 
-const CAPABILITIES: FormatCapabilities = {
-  hosts: false,
-  ips: true,
-  ipv6: true,
-  ports: true,
-  protocols: true,
-  comments: true,
-};
-
 /** A rule line, without a leading `iptables`/`ip6tables` command (scripts) ; undefined for other lines. */
 function ruleText(line: string): { text: string; start: number } | undefined {
   const m =
@@ -408,7 +399,7 @@ export const IPTABLES: AllowlistFormat = {
   id: 'iptables-save',
   title: 'iptables-save rules',
   filePatterns: ['*.rules', 'rules.v4', 'rules.v6', 'iptables*'],
-  capabilities: CAPABILITIES,
+  capabilities: PACKET_FILTER_CAPABILITIES,
   detect: detectIptables,
   parse: parseIptables,
 };

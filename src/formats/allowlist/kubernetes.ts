@@ -1,11 +1,12 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type YAMLMap } from 'yaml';
-import type { Entry, FormatCapabilities, ParsedFile, ParseProblem } from '../../model/entry.js';
+import type { Entry, ParsedFile, ParseProblem } from '../../model/entry.js';
 import { HostPattern } from '../../model/host.js';
 import { IpSet, parseIpBlock, type IpBlock } from '../../model/ip.js';
 import type { SourceLocation } from '../../model/location.js';
 import { PortSet, type PortSpec } from '../../model/ports.js';
-import { append, TextPositions } from './csv.js';
-import type { AllowlistFormat, SourceFile } from './index.js';
+import { append } from '../../model/collections.js';
+import { TextPositions } from '../syntax/positions.js';
+import { type AllowlistFormat, RULE_CAPABILITIES, type SourceFile } from '../format.js';
 import { isMeaningfulComment, notTextProblem, withoutBom } from '../syntax/source.js';
 
 /*
@@ -405,15 +406,6 @@ function joinComments(...parts: (string | undefined)[]): string | undefined {
   return parts.filter((p) => p !== undefined && p !== '').join('\n') || undefined;
 }
 
-const CAPABILITIES: FormatCapabilities = {
-  hosts: true,
-  ips: true,
-  ipv6: true,
-  ports: true,
-  protocols: true,
-  comments: true,
-};
-
 function parseKubernetes(file: SourceFile): ParsedFile {
   const entries: Entry[] = [];
   const problems: ParseProblem[] = [];
@@ -477,7 +469,7 @@ export const KUBERNETES: AllowlistFormat = {
   id: 'kubernetes',
   title: 'Kubernetes / Cilium network policy',
   filePatterns: ['*.yaml', '*.yml', '*.json'],
-  capabilities: CAPABILITIES,
+  capabilities: RULE_CAPABILITIES,
   detect: detectKubernetes,
   parse: parseKubernetes,
 };

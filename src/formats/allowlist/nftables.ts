@@ -1,9 +1,12 @@
-import type { Entry, FormatCapabilities, ParsedFile, ParseProblem } from '../../model/entry.js';
+import type { Entry, ParsedFile, ParseProblem } from '../../model/entry.js';
 import { parseIpBlock } from '../../model/ip.js';
 import type { SourceLocation } from '../../model/location.js';
 import { PortSet, type PortSpec } from '../../model/ports.js';
-import { append, LineComments, TextPositions } from './csv.js';
-import type { AllowlistFormat, SourceFile } from './index.js';
+import { append } from '../../model/collections.js';
+import { LineComments } from '../syntax/comments.js';
+import { parseServicePort } from '../syntax/ports.js';
+import { TextPositions } from '../syntax/positions.js';
+import { type AllowlistFormat, PACKET_FILTER_CAPABILITIES, type SourceFile } from '../format.js';
 import { classifyValue, notTextProblem, withoutBom } from '../syntax/source.js';
 
 /*
@@ -282,39 +285,6 @@ interface AddressMatch {
   readonly parts: readonly Item[];
   readonly offset: number;
   readonly written: string;
-}
-
-const SERVICES: Record<string, number> = {
-  ftp: 21,
-  ssh: 22,
-  smtp: 25,
-  domain: 53,
-  http: 80,
-  pop3: 110,
-  ntp: 123,
-  imap: 143,
-  imap2: 143,
-  ldap: 389,
-  https: 443,
-  submissions: 465,
-  smtps: 465,
-  submission: 587,
-  ldaps: 636,
-  imaps: 993,
-  pop3s: 995,
-  'ms-sql-s': 1433,
-  'ms-wbt-server': 3389,
-  sip: 5060,
-  'sip-tls': 5061,
-};
-
-/** A port, a range `a-b` or a service name from /etc/services. */
-export function parseServicePort(text: string): PortSet | string {
-  const service = SERVICES[text.toLowerCase()];
-  if (service !== undefined) return PortSet.fromNumbers([service]);
-  const parsed = PortSet.parse(text);
-  if (parsed.ok && !/[,;\s]/.test(text)) return parsed.value;
-  return parsed.ok ? `"${text}" is not a port or port range` : parsed.error;
 }
 
 class Ruleset {
@@ -883,15 +853,6 @@ function unionSpec(a: PortSpec, b: PortSpec): PortSpec {
 // ---------------------------------------------------------------------------------------------
 // The format
 
-const CAPABILITIES: FormatCapabilities = {
-  hosts: false,
-  ips: true,
-  ipv6: true,
-  ports: true,
-  protocols: true,
-  comments: true,
-};
-
 function parseNftables(file: SourceFile): ParsedFile {
   const entries: Entry[] = [];
   const problems: ParseProblem[] = [];
@@ -943,7 +904,7 @@ export const NFTABLES: AllowlistFormat = {
   id: 'nftables',
   title: 'nftables ruleset',
   filePatterns: ['*.nft', '*.nftables', 'nftables.conf'],
-  capabilities: CAPABILITIES,
+  capabilities: PACKET_FILTER_CAPABILITIES,
   detect: detectNftables,
   parse: parseNftables,
 };

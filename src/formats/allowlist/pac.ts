@@ -11,8 +11,11 @@ import type { Entry, FormatCapabilities, ParsedFile, ParseProblem } from '../../
 import { HostPattern } from '../../model/host.js';
 import { parseIpBlock, type IpBlock } from '../../model/ip.js';
 import type { SourceLocation } from '../../model/location.js';
-import { append, LineComments, prefixOfMask, TextPositions } from './csv.js';
-import type { AllowlistFormat, ParseOptions, SourceFile } from './index.js';
+import { append } from '../../model/collections.js';
+import { prefixOfMask } from '../../model/ip.js';
+import { LineComments } from '../syntax/comments.js';
+import { TextPositions } from '../syntax/positions.js';
+import type { AllowlistFormat, ParseOptions, SourceFile } from '../format.js';
 import { classifyValue, notTextProblem, withoutBom } from '../syntax/source.js';
 
 /*

@@ -2,7 +2,7 @@ import type { Entry, FormatCapabilities, ParsedFile, ParseProblem } from '../../
 import { HostPattern } from '../../model/host.js';
 import { parseIpBlock } from '../../model/ip.js';
 import type { SourceLocation } from '../../model/location.js';
-import type { AllowlistFormat, SourceFile } from './index.js';
+import { type AllowlistFormat, LIST_CAPABILITIES, type SourceFile } from '../format.js';
 import {
   classifyValue,
   isMeaningfulComment,
@@ -40,15 +40,6 @@ interface Convention {
   /** Whether content alone shows the convention. */
   readonly contentHint?: (sample: Sample) => boolean;
 }
-
-const LIST_CAPABILITIES: FormatCapabilities = {
-  hosts: true,
-  ips: true,
-  ipv6: true,
-  ports: false,
-  protocols: false,
-  comments: true,
-};
 
 /** File types that other formats own; a plain list never claims them. */
 // prettier-ignore

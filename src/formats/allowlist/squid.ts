@@ -1,9 +1,15 @@
-import type { Entry, FormatCapabilities, ParsedFile, ParseProblem } from '../../model/entry.js';
+import type { Entry, ParsedFile, ParseProblem } from '../../model/entry.js';
 import { HostPattern } from '../../model/host.js';
 import { parseIpBlock, type IpBlock } from '../../model/ip.js';
 import type { SourceLocation } from '../../model/location.js';
-import { append, prefixOfMask } from './csv.js';
-import type { AllowlistFormat, ParseOptions, SourceFile } from './index.js';
+import { append } from '../../model/collections.js';
+import { prefixOfMask } from '../../model/ip.js';
+import {
+  type AllowlistFormat,
+  LIST_CAPABILITIES,
+  type ParseOptions,
+  type SourceFile,
+} from '../format.js';
 import {
   classifyValue,
   isMeaningfulComment,
@@ -92,15 +98,6 @@ type Reason = { readonly line: number } | 'settings' | 'no-http-access';
 const HOST_TYPES = new Set(['dstdomain', 'ssl::server_name']);
 const REGEX_TYPES = new Set(['dstdom_regex', 'ssl::server_name_regex', 'url_regex']);
 const READ_TYPES = new Set([...HOST_TYPES, ...REGEX_TYPES, 'dst']);
-
-const CAPABILITIES: FormatCapabilities = {
-  hosts: true,
-  ips: true,
-  ipv6: true,
-  ports: false,
-  protocols: false,
-  comments: true,
-};
 
 function settingsAcls(options: ParseOptions | undefined): readonly string[] | string | undefined {
   const value = options?.settings?.acls;
@@ -412,7 +409,7 @@ export const SQUID: AllowlistFormat = {
   id: 'squid',
   title: 'Squid configuration',
   filePatterns: ['squid.conf', '*.squid', 'squid*.conf'],
-  capabilities: CAPABILITIES,
+  capabilities: LIST_CAPABILITIES,
   detect: detectSquid,
   parse: parseSquid,
 };

@@ -2,13 +2,14 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import { isAlias, isMap, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import schema from '../../../schemas/allowlist.schema.json' with { type: 'json' };
 import { nodeAt, nodePosition, parsePositioned, type PositionedDocument } from '../syntax/yaml.js';
-import type { Entry, FormatCapabilities, ParsedFile, ParseProblem } from '../../model/entry.js';
+import type { Entry, ParsedFile, ParseProblem } from '../../model/entry.js';
 import { HostPattern } from '../../model/host.js';
 import { parseIpBlock } from '../../model/ip.js';
 import type { SourceLocation } from '../../model/location.js';
 import { PortSet } from '../../model/ports.js';
-import type { AllowlistFormat, SourceFile } from './index.js';
-import { jsonSyntaxError, notTextProblem, positionOf, withoutBom } from '../syntax/source.js';
+import { type AllowlistFormat, RULE_CAPABILITIES, type SourceFile } from '../format.js';
+import { positionOf } from '../syntax/positions.js';
+import { jsonSyntaxError, notTextProblem, withoutBom } from '../syntax/source.js';
 
 /**
  * Our own allowlist format (schemas/allowlist.schema.json), in YAML or JSON. JSON is read by
@@ -17,15 +18,6 @@ import { jsonSyntaxError, notTextProblem, positionOf, withoutBom } from '../synt
  */
 
 type Flavour = 'yaml' | 'json';
-
-const CAPABILITIES: FormatCapabilities = {
-  hosts: true,
-  ips: true,
-  ipv6: true,
-  ports: true,
-  protocols: true,
-  comments: true,
-};
 
 const MARKER = 'allowlist/v1';
 const ENTRY_KEYS = 'host, ip, tcp, udp, comment or group';
@@ -349,7 +341,7 @@ function structuredFormat(
     id: `allowlist-${flavour}`,
     title,
     filePatterns,
-    capabilities: CAPABILITIES,
+    capabilities: RULE_CAPABILITIES,
     detect: detector(flavour, filePatterns),
     parse: (file) => parseStructured(file, flavour),
   };

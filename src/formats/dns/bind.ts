@@ -15,8 +15,8 @@ import {
   type Fields,
   type NameContext,
 } from '../syntax/dns-data.js';
-import type { DnsFormat } from './index.js';
-import type { ParseOptions, SourceFile } from '../allowlist/index.js';
+import type { DnsFormat } from '../format.js';
+import type { ParseOptions, SourceFile } from '../format.js';
 import { isMeaningfulComment, notTextProblem } from '../syntax/source.js';
 
 /**

@@ -18,8 +18,8 @@ import {
   type NameContext,
   type Rdata,
 } from '../syntax/dns-data.js';
-import type { DnsFormat } from './index.js';
-import type { ParseOptions, SourceFile } from '../allowlist/index.js';
+import type { DnsFormat } from '../format.js';
+import type { ParseOptions, SourceFile } from '../format.js';
 import { notTextProblem } from '../syntax/source.js';
 
 /**

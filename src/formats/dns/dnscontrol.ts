@@ -19,12 +19,10 @@ import {
   chunkText,
   endsWithDot,
   fieldsOf,
-  lineStarts,
   otherRdata,
   parseTtl,
   parseUint,
   plainName,
-  positionAt,
   qualify,
   rdataFromFields,
   recordType,
@@ -36,9 +34,10 @@ import {
   type NameContext,
   type Rdata,
 } from '../syntax/dns-data.js';
-import type { DnsFormat } from './index.js';
-import type { ParseOptions, SourceFile } from '../allowlist/index.js';
+import type { DnsFormat } from '../format.js';
+import type { ParseOptions, SourceFile } from '../format.js';
 import { isMeaningfulComment, notTextProblem, withoutBom } from '../syntax/source.js';
+import { TextPositions } from '../syntax/positions.js';
 
 /**
  * dnscontrol's `dnsconfig.js` and the zone files it requires, read without running them: the
@@ -199,7 +198,7 @@ const OTHER_BUILDERS = new Set([
 interface FileContext {
   readonly path: string;
   readonly text: string;
-  readonly lineStarts: readonly number[];
+  readonly lines: TextPositions;
   /** Comments by line: the text, whether code precedes it, whether it is commented-out code. */
   readonly comments: ReadonlyMap<number, { text: string; inline: boolean; code: boolean }>;
 }
@@ -259,7 +258,7 @@ class Reader {
       if (e instanceof SyntaxError && 'pos' in e) {
         const pos = (e as SyntaxError & { pos: number }).pos;
         const message = e.message.replace(/ \(\d+:\d+\)$/, '');
-        const at = positionAt(lineStarts(text), pos);
+        const at = new TextPositions(text).at(pos);
         this.report({ file, ...at }, `invalid JavaScript: ${message}`);
         return;
       }
@@ -269,12 +268,12 @@ class Reader {
       }
       throw e;
     }
-    const starts = lineStarts(text);
+    const lines = new TextPositions(text);
     const ctx: FileContext = {
       path: file,
       text,
-      lineStarts: starts,
-      comments: commentLines(text, starts, comments),
+      lines,
+      comments: commentLines(text, lines, comments),
     };
     // Function declarations are hoisted, as JavaScript does.
     for (const statement of program.body) {
@@ -982,7 +981,7 @@ function bindings(template: Template, args: readonly Value[]): string[][] {
 // JavaScript also ends lines at `\r` and U+2028, so acorn's own line numbers are not used:
 // positions come from offsets.
 function start(ctx: FileContext, node: Node): SourceLocation {
-  return { file: ctx.path, ...positionAt(ctx.lineStarts, node.start) };
+  return { file: ctx.path, ...ctx.lines.at(node.start) };
 }
 
 function inside(at: SourceLocation): SourceLocation {
@@ -1008,12 +1007,12 @@ function preview(s: string): string {
 /** Comments by line, for attaching them to the calls they describe. */
 function commentLines(
   text: string,
-  starts: readonly number[],
+  positions: TextPositions,
   comments: readonly Comment[],
 ): Map<number, { text: string; inline: boolean; code: boolean }> {
   const out = new Map<number, { text: string; inline: boolean; code: boolean }>();
   for (const c of comments) {
-    const { line: startLine, column } = positionAt(starts, c.start);
+    const { line: startLine, column } = positions.at(c.start);
     const inline = text.slice(c.start - column + 1, c.start).trim() !== '';
     const lines = c.value.split('\n');
     lines.forEach((line, k) => {
@@ -1030,8 +1029,8 @@ function commentLines(
 
 /** The inline comment on a call's line, or the comment lines right above it. */
 function commentAt(ctx: FileContext, node: Node): string | undefined {
-  const first = positionAt(ctx.lineStarts, node.start).line;
-  const last = positionAt(ctx.lineStarts, node.end).line;
+  const first = ctx.lines.at(node.start).line;
+  const last = ctx.lines.at(node.end).line;
   for (const line of first === last ? [first] : [first, last]) {
     const c = ctx.comments.get(line);
     if (c?.inline && c.text !== '' && !c.code) return c.text;

@@ -17,7 +17,7 @@ import {
   type NameContext,
   type Rdata,
 } from '../syntax/dns-data.js';
-import type { DnsFormat } from './index.js';
+import type { DnsFormat } from '../format.js';
 import {
   attributeOf,
   blocksOf,
@@ -25,7 +25,7 @@ import {
   type HclBody,
   type HclPosition,
 } from '../syntax/hcl.js';
-import type { ParseOptions, SourceFile } from '../allowlist/index.js';
+import type { ParseOptions, SourceFile } from '../format.js';
 import {
   finishProblems,
   noticeDynamic,
@@ -34,7 +34,7 @@ import {
   stringOf,
   terraformDetector,
   type TerraformSource,
-} from '../allowlist/terraform.js';
+} from '../syntax/terraform.js';
 
 /**
  * DNS records kept as Terraform resources: Route 53, Azure DNS, Cloudflare (provider v4

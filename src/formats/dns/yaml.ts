@@ -20,7 +20,7 @@ import {
   type NameContext,
   type Rdata,
 } from '../syntax/dns-data.js';
-import type { DnsFormat } from './index.js';
+import type { DnsFormat } from '../format.js';
 import {
   commentFor,
   contentPosition,
@@ -32,8 +32,8 @@ import {
   yamlScalar,
   type YamlComment,
   type YamlSource,
-} from './octodns.js';
-import type { ParseOptions, SourceFile } from '../allowlist/index.js';
+} from '../syntax/yaml.js';
+import type { ParseOptions, SourceFile } from '../format.js';
 import { notTextProblem, withoutBom } from '../syntax/source.js';
 
 /**

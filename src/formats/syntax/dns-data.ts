@@ -786,28 +786,3 @@ export function relativeOwner(name: string, zone: string): string {
 export function absoluteZone(zone: string): string {
   return (zone.endsWith('.') ? zone : `${zone}.`).toLowerCase();
 }
-
-// ---------------------------------------------------------------------------------------------
-// Positions
-
-/** Offsets where lines start; lines end at `\n` only, as everywhere else in the product. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** 1-based line and column of a UTF-16 offset, given the text's line starts. */
-export function positionAt(
-  starts: readonly number[],
-  offset: number,
-): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! + 1 };
-}

@@ -1,4 +1,5 @@
 import { isMeaningfulComment, withoutBom } from './source.js';
+import { TextPositions } from './positions.js';
 
 /**
  * A reader for HCL2 native syntax (Terraform, OpenTofu): a syntax tree in which every node knows
@@ -192,7 +193,7 @@ class Parser {
   readonly text: string;
   readonly problems: HclProblem[] = [];
   readonly comments: HclComment[] = [];
-  readonly #lineStarts: number[] = [0];
+  readonly #lines: TextPositions;
   #pos = 0;
   #limit: number;
   #tok: Token | undefined;
@@ -204,20 +205,11 @@ class Parser {
   constructor(text: string) {
     this.text = text;
     this.#limit = text.length;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-      this.#lineStarts.push(i + 1);
+    this.#lines = new TextPositions(text);
   }
 
   position(offset: number): HclPosition {
-    const starts = this.#lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { offset, line: lo + 1, column: offset - starts[lo]! + 1 };
+    return { offset, ...this.#lines.at(offset) };
   }
 
   error(offset: number, message: string): void {

@@ -1,6 +1,6 @@
 import type { ParseProblem } from '../../model/entry.js';
 import { looksLikeIp } from '../../model/ip.js';
-import type { SourceFile } from '../allowlist/index.js';
+import type { SourceFile } from '../format.js';
 
 /**
  * Helpers shared by the parsers: reading a file line by line with each entry separated from
@@ -165,17 +165,6 @@ export function splitPath(text: string): { readonly host: string; readonly path?
       return { host: text.slice(0, i), path: text.slice(i) };
   }
   return { host: text };
-}
-
-/** 1-based line and column of a UTF-16 offset. */
-export function positionOf(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 class JsonSyntaxError {

@@ -1,19 +1,32 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import {
+  Composer,
+  Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  Parser,
+  YAMLParseError,
+  type Node,
+  type YAMLMap,
+} from 'yaml';
+import { TextPositions } from './positions.js';
 
 /** A YAML (or JSON) document with what it takes to turn a node or a JSON pointer into a line and column. */
 export interface PositionedDocument {
   readonly doc: Document.Parsed;
-  readonly lines: LineIndex;
+  readonly lines: TextPositions;
   /** Syntax errors, 1-based. */
   readonly errors: readonly { line: number; column: number; message: string }[];
 }
 
 export function parsePositioned(text: string): PositionedDocument {
-  const lines = new LineIndex(text);
+  const lines = new TextPositions(text);
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const errors = doc.errors.map((e) => {
-    const pos = lines.linePos(e.pos[0]);
-    return { line: pos.line, column: pos.col, message: firstLine(e.message) };
+    return { ...lines.at(e.pos[0]), message: firstLine(e.message) };
   });
   return { doc, lines, errors };
 }
@@ -23,39 +36,14 @@ function firstLine(message: string): string {
   return line.replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 
-/**
- * Offsets to 1-based line and column, from every line break of the text. The yaml package's own
- * LineCounter only records the breaks its lexer reached, which after a syntax error can be fewer.
- */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-      this.starts.push(i + 1);
-  }
-
-  linePos(offset: number): { line: number; col: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: offset - this.starts[lo]! + 1 };
-  }
-}
-
 /** 1-based line and column of a node's start; the document start when there is no node. */
 export function nodePosition(
-  pd: PositionedDocument,
+  doc: { readonly lines: TextPositions },
   node: unknown,
 ): { line: number; column: number } {
   const range = (node as Node | undefined)?.range;
   if (!range) return { line: 1, column: 1 };
-  const pos = pd.lines.linePos(range[0]);
-  return { line: pos.line, column: pos.col };
+  return doc.lines.at(range[0]);
 }
 
 /**
@@ -88,4 +76,165 @@ export function nodeAt(pd: PositionedDocument, pointer: string, key = false): un
 
 function unescapePointer(s: string): string {
   return s.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Large YAML files read once, with their comments (octoDNS zones, our DNS YAML)
+
+/** A comment in a YAML text: on a line of its own, or after something on its line. */
+export interface YamlComment {
+  readonly text: string;
+  readonly inline: boolean;
+}
+
+/** Every comment of a YAML text by 1-based line, found in the parser's concrete syntax tree. */
+function yamlComments(
+  text: string,
+  lines: TextPositions,
+  tokens: readonly unknown[],
+): Map<number, YamlComment> {
+  const found = new Map<number, YamlComment>();
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > 200 || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item, depth + 1);
+      return;
+    }
+    const token = node as { type?: unknown; offset?: unknown; source?: unknown };
+    if (
+      token.type === 'comment' &&
+      typeof token.offset === 'number' &&
+      typeof token.source === 'string'
+    ) {
+      const { line, column } = lines.at(token.offset);
+      const inline = text.slice(token.offset - column + 1, token.offset).trim() !== '';
+      found.set(line, { text: token.source.replace(/^#/, '').trim(), inline });
+      return;
+    }
+    for (const value of Object.values(node)) visit(value, depth + 1);
+  };
+  visit(tokens, 0);
+  return found;
+}
+
+/**
+ * A YAML text parsed once into its document and its comments, with positions taken from
+ * offsets: the YAML library's line counter can lose a line break while it recovers from some
+ * syntax errors. Duplicate keys are left to the formats, because the library's check costs time
+ * quadratic in the size of a mapping and an octoDNS zone is one big mapping.
+ */
+export interface YamlSource {
+  readonly doc: Document.Parsed;
+  readonly lines: TextPositions;
+  readonly comments: ReadonlyMap<number, YamlComment>;
+  /** The first syntax error, if any. */
+  readonly syntax?: { readonly line: number; readonly column: number; readonly message: string };
+}
+
+export function readYaml(text: string): YamlSource {
+  const lines = new TextPositions(text);
+  const tokens = Array.from(new Parser().parse(text));
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer({ uniqueKeys: false }).compose(tokens, true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(
+        new YAMLParseError(
+          [next.range[0], next.range[1]],
+          'MULTIPLE_DOCS',
+          'the file holds more than one YAML document',
+        ),
+      );
+      break;
+    }
+  }
+  doc ??= new Document() as Document.Parsed;
+  const comments = yamlComments(text, lines, tokens);
+  const error = doc.errors[0];
+  if (!error) return { doc, lines, comments };
+  const message = (error.message.split('\n')[0] ?? '')
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
+  return { doc, lines, comments, syntax: { ...lines.at(error.pos[0]), message } };
+}
+
+/** The first key a mapping repeats, and where it repeats it. */
+export function duplicateKey(
+  src: YamlSource,
+  map: YAMLMap,
+): { key: string; node: unknown } | undefined {
+  const seen = new Set<string>();
+  for (const pair of map.items) {
+    const node = resolved(src, pair.key);
+    const key = scalarText(node);
+    if (key === undefined) continue;
+    if (seen.has(key)) return { key, node };
+    seen.add(key);
+  }
+  return undefined;
+}
+
+/**
+ * The comment for something written on `inlineLines`: an inline comment on one of them, else the
+ * comment lines right above the first of `aboveLines` that has some (joined; rules of `=` or `-`
+ * left out).
+ */
+export function commentFor(
+  comments: ReadonlyMap<number, YamlComment>,
+  inlineLines: readonly number[],
+  aboveLines: readonly number[],
+): string | undefined {
+  for (const l of inlineLines) {
+    const c = comments.get(l);
+    if (c?.inline && c.text !== '') return c.text;
+  }
+  for (const line of aboveLines) {
+    const above: string[] = [];
+    for (let l = line - 1; l > 0; l--) {
+      const c = comments.get(l);
+      if (!c || c.inline) break;
+      if (/[A-Za-z0-9\u0080-\uffff]/.test(c.text)) above.unshift(c.text);
+    }
+    if (above.length > 0) return above.join('\n');
+  }
+  return undefined;
+}
+
+/** Where a node's content starts: inside the quotes of a quoted scalar. */
+export function contentPosition(src: YamlSource, node: unknown): { line: number; column: number } {
+  const pos = nodePosition(src, node);
+  const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+  const start = (node as { range?: readonly number[] } | undefined)?.range?.[0];
+  // After the quote, which may end its line.
+  return quoted && start !== undefined ? src.lines.at(start + 1) : pos;
+}
+
+/** The node behind an alias. */
+export function resolved(src: YamlSource, node: unknown): unknown {
+  return isAlias(node) ? node.resolve(src.doc) : node;
+}
+
+/** A scalar's value as text (`3600` and `true` too); undefined for collections and null. */
+export function scalarText(node: unknown): string | undefined {
+  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+  const v = node.value;
+  return typeof v === 'string'
+    ? v
+    : typeof v === 'number' || typeof v === 'boolean'
+      ? String(v)
+      : undefined;
+}
+
+/** Written so that a YAML reader gets the text back: plain when safe, else single-quoted. */
+export function yamlScalar(text: string): string {
+  if (
+    /^[A-Za-z0-9_][A-Za-z0-9_.\-=+/ ]*$/.test(text) &&
+    !/ $/.test(text) &&
+    !/^(?:true|false|null|yes|no|on|off|~|[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+)$/i.test(
+      text,
+    )
+  ) {
+    return text;
+  }
+  return `'${text.replace(/'/g, "''")}'`;
 }

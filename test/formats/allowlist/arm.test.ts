@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry, ParsedFile, ParseProblem } from '../../../src/model/entry.js';
 import { ARM, stripJsonComments } from '../../../src/formats/allowlist/arm.js';
-import type { ParseOptions } from '../../../src/formats/allowlist/index.js';
+import type { ParseOptions } from '../../../src/formats/format.js';
 
 function parse(text: string, options?: ParseOptions, file = 'azuredeploy.json'): ParsedFile {
   return ARM.parse({ path: file, text }, options);

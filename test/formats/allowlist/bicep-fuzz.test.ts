@@ -7,7 +7,7 @@ import type { SourceLocation } from '../../../src/model/location.js';
 import { ARM } from '../../../src/formats/allowlist/arm.js';
 import { BICEP } from '../../../src/formats/allowlist/bicep.js';
 
-const corpus = path.resolve(import.meta.dirname, '../../../../shared/corpus');
+const corpus = path.resolve(import.meta.dirname, '../../..', '../shared/corpus');
 
 const BICEP_SAMPLE = `@description('Tenant')
 param tenant string = 'contoso'

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Entry, ParsedFile, ParseProblem } from '../../../src/model/entry.js';
 import { BICEP } from '../../../src/formats/allowlist/bicep.js';
-import type { ParseOptions } from '../../../src/formats/allowlist/index.js';
+import type { ParseOptions } from '../../../src/formats/format.js';
 
-const corpus = path.resolve(import.meta.dirname, '../../../../shared/corpus');
+const corpus = path.resolve(import.meta.dirname, '../../..', '../shared/corpus');
 
 function parse(text: string, options?: ParseOptions, file = 'main.bicep'): ParsedFile {
   return BICEP.parse({ path: file, text }, options);
@@ -620,8 +620,8 @@ resource s 'Microsoft.Web/sites@2023-01-01' = {
   });
 
   it('knows imported names and skips linter directives', () => {
-    const text = `import { allowed, other as renamed } from '../../parsers/shared.bicep'
-import * as lib from '../../parsers/lib.bicep'
+    const text = `import { allowed, other as renamed } from './shared.bicep'
+import * as lib from './lib.bicep'
 #disable-next-line no-unused-vars
 var hosts = [ 'a.example.com' ]
 resource r 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2023-09-01' = {

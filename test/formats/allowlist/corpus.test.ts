@@ -9,7 +9,7 @@ import {
 } from '../../../src/formats/allowlist/index.js';
 
 /** Real allowlists kept next to the repository (see PROVENANCE.md there); read, never copied. */
-const corpus = path.resolve(import.meta.dirname, '../../../../shared/corpus');
+const corpus = path.resolve(import.meta.dirname, '../../..', '../shared/corpus');
 
 function read(relative: string) {
   return { path: relative, text: readFileSync(path.join(corpus, relative), 'utf8') };

@@ -295,7 +295,7 @@ describe('csv: detection', () => {
   });
 });
 
-const corpus = path.resolve(import.meta.dirname, '../../../../shared/corpus');
+const corpus = path.resolve(import.meta.dirname, '../../..', '../shared/corpus');
 
 describe.skipIf(!existsSync(corpus))('csv: corpus', () => {
   it('axis network ranges: 37 IPv4 ranges and 221 names in 4 rows, ports like 443:tcp', () => {

@@ -60,7 +60,7 @@ describe('m365-endpoints-json', () => {
 
   const corpus = path.resolve(
     import.meta.dirname,
-    '../../../shared/corpus/json/axis-sample-o365-endpoints-worldwide-2024-04.json',
+    '../../../../shared/corpus/json/axis-sample-o365-endpoints-worldwide-2024-04.json',
   );
   it.skipIf(!existsSync(corpus))(
     'reads the saved 2024 worldwide response: 72 sets, every URL and IP',

@@ -6,7 +6,7 @@ import type { ParsedFile } from '../../../src/model/entry.js';
 import type { SourceLocation } from '../../../src/model/location.js';
 import { ALLOWLIST_FORMATS } from '../../../src/formats/allowlist/index.js';
 
-const corpus = path.resolve(import.meta.dirname, '../../../../shared/corpus');
+const corpus = path.resolve(import.meta.dirname, '../../..', '../shared/corpus');
 
 const BUILT_IN = [
   [

@@ -309,7 +309,7 @@ describe('nftables: detection', () => {
   });
 });
 
-const corpus = path.resolve(import.meta.dirname, '../../../../shared/corpus');
+const corpus = path.resolve(import.meta.dirname, '../../..', '../shared/corpus');
 
 describe.skipIf(!existsSync(corpus))('nftables: corpus', () => {
   it('rezmoss: 31 IPv4 and 51 IPv6 prefixes in an input chain matched by saddr', () => {

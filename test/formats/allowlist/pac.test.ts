@@ -423,7 +423,7 @@ describe('pac: detection', () => {
   });
 });
 
-const corpus = path.resolve(import.meta.dirname, '../../../../shared/corpus');
+const corpus = path.resolve(import.meta.dirname, '../../..', '../shared/corpus');
 
 describe.skipIf(!existsSync(corpus))('pac: corpus', () => {
   const read = (name: string) => ({

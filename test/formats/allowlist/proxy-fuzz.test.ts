@@ -9,10 +9,10 @@ import { IPTABLES } from '../../../src/formats/allowlist/iptables.js';
 import { KUBERNETES } from '../../../src/formats/allowlist/kubernetes.js';
 import { NFTABLES } from '../../../src/formats/allowlist/nftables.js';
 import { PAC } from '../../../src/formats/allowlist/pac.js';
-import type { AllowlistFormat, ParseOptions } from '../../../src/formats/allowlist/index.js';
+import type { AllowlistFormat, ParseOptions } from '../../../src/formats/format.js';
 import { SQUID } from '../../../src/formats/allowlist/squid.js';
 
-const corpus = path.resolve(import.meta.dirname, '../../../../shared/corpus');
+const corpus = path.resolve(import.meta.dirname, '../../..', '../shared/corpus');
 
 function corpusFiles(...names: string[]): string[] {
   if (!existsSync(corpus)) return [];

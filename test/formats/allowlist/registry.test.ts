@@ -4,8 +4,8 @@ import {
   formatIds,
   getFormat,
   resolveFormat,
-  type SourceFile,
 } from '../../../src/formats/allowlist/index.js';
+import { type SourceFile } from '../../../src/formats/format.js';
 
 const IDS = [
   'plain',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry, ParsedFile } from '../../../src/model/entry.js';
-import type { ParseOptions } from '../../../src/formats/allowlist/index.js';
+import type { ParseOptions } from '../../../src/formats/format.js';
 import { SQUID } from '../../../src/formats/allowlist/squid.js';
 
 function parse(text: string, options?: ParseOptions): ParsedFile {

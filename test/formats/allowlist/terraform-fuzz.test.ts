@@ -7,7 +7,7 @@ import { parseHcl } from '../../../src/formats/syntax/hcl.js';
 import { TERRAFORM_DNS } from '../../../src/formats/dns/terraform-dns.js';
 import { TERRAFORM } from '../../../src/formats/allowlist/terraform.js';
 
-const corpus = path.resolve(import.meta.dirname, '../../../../shared/corpus/terraform');
+const corpus = path.resolve(import.meta.dirname, '../../..', '../shared/corpus/terraform');
 
 const BUILT_IN = [
   `# Microsoft 365

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Entry, ParsedFile } from '../../../src/model/entry.js';
 import { TERRAFORM } from '../../../src/formats/allowlist/terraform.js';
 
-const corpus = path.resolve(import.meta.dirname, '../../../../shared/corpus/terraform');
+const corpus = path.resolve(import.meta.dirname, '../../..', '../shared/corpus/terraform');
 
 function parse(text: string, settings?: Record<string, unknown>): ParsedFile {
   return TERRAFORM.parse({ path: 'fw.tf', text }, settings ? { settings } : undefined);

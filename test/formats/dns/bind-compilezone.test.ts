@@ -16,7 +16,7 @@ import { ZONES, zoneInput, type ZoneFixture } from './bind-zones.js';
 
 const compilezone = spawnSync('named-compilezone', ['-v'], { encoding: 'utf8' });
 const installed = compilezone.status === 0;
-const corpus = path.resolve(import.meta.dirname, '../../../../shared/corpus');
+const corpus = path.resolve(import.meta.dirname, '../../..', '../shared/corpus');
 
 const work = mkdtempSync(path.join(tmpdir(), 'compilezone-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DnsRecord, ParsedDnsFile } from '../../../src/model/dns.js';
 import { BIND, originFromFileName } from '../../../src/formats/dns/bind.js';
-import type { ParseOptions } from '../../../src/formats/allowlist/index.js';
+import type { ParseOptions } from '../../../src/formats/format.js';
 import { ZONES, zoneInput } from './bind-zones.js';
 
-const corpus = path.resolve(import.meta.dirname, '../../../../shared/corpus');
+const corpus = path.resolve(import.meta.dirname, '../../..', '../shared/corpus');
 
 function parse(text: string, options?: ParseOptions, file = 'contoso.com.zone'): ParsedDnsFile {
   return BIND.parse({ path: file, text }, options);

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DnsRecord, ParsedDnsFile } from '../../../src/model/dns.js';
 import { csvRows, DNS_CSV } from '../../../src/formats/dns/csv.js';
-import type { ParseOptions } from '../../../src/formats/allowlist/index.js';
+import type { ParseOptions } from '../../../src/formats/format.js';
 
-const corpus = path.resolve(import.meta.dirname, '../../../../shared/corpus');
+const corpus = path.resolve(import.meta.dirname, '../../..', '../shared/corpus');
 
 function parse(text: string, options?: ParseOptions, file = 'dns/export.csv'): ParsedDnsFile {
   return DNS_CSV.parse({ path: file, text }, options);

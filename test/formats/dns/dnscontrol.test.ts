@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DnsRecord, ParsedDnsFile } from '../../../src/model/dns.js';
 import { DNSCONTROL } from '../../../src/formats/dns/dnscontrol.js';
-import type { ParseOptions } from '../../../src/formats/allowlist/index.js';
+import type { ParseOptions } from '../../../src/formats/format.js';
 
-const corpus = path.resolve(import.meta.dirname, '../../../../shared/corpus');
+const corpus = path.resolve(import.meta.dirname, '../../..', '../shared/corpus');
 
 function parse(text: string, options?: ParseOptions, file = 'dnsconfig.js'): ParsedDnsFile {
   return DNSCONTROL.parse({ path: file, text }, options);

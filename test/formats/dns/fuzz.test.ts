@@ -5,14 +5,14 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedDnsFile } from '../../../src/model/dns.js';
 import type { SourceLocation } from '../../../src/model/location.js';
 import { BIND } from '../../../src/formats/dns/bind.js';
-import type { DnsFormat } from '../../../src/formats/dns/index.js';
+import type { DnsFormat } from '../../../src/formats/format.js';
 import { DNS_CSV } from '../../../src/formats/dns/csv.js';
 import { DNS_YAML } from '../../../src/formats/dns/yaml.js';
 import { DNSCONTROL } from '../../../src/formats/dns/dnscontrol.js';
 import { OCTODNS } from '../../../src/formats/dns/octodns.js';
 import { ZONES } from './bind-zones.js';
 
-const corpus = path.resolve(import.meta.dirname, '../../../../shared/corpus');
+const corpus = path.resolve(import.meta.dirname, '../../..', '../shared/corpus');
 
 const FORMATS: readonly DnsFormat[] = [BIND, OCTODNS, DNSCONTROL, DNS_CSV, DNS_YAML];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DnsRecord, ParsedDnsFile } from '../../../src/model/dns.js';
 import { OCTODNS } from '../../../src/formats/dns/octodns.js';
-import type { ParseOptions } from '../../../src/formats/allowlist/index.js';
+import type { ParseOptions } from '../../../src/formats/format.js';
 
 function parse(
   text: string,

@@ -8,7 +8,7 @@ import {
   type TerraformDnsResource,
 } from '../../../src/formats/dns/terraform-dns.js';
 
-const corpus = path.resolve(import.meta.dirname, '../../../../shared/corpus/terraform');
+const corpus = path.resolve(import.meta.dirname, '../../..', '../shared/corpus/terraform');
 
 function parse(text: string, settings?: Record<string, unknown>): ParsedDnsFile {
   return TERRAFORM_DNS.parse({ path: 'dns.tf', text }, settings ? { settings } : undefined);

@@ -1,9 +1,9 @@
+import { positionOf } from '../../../src/formats/syntax/positions.js';
 import { describe, expect, it } from 'vitest';
 import {
   jsonSyntaxError,
   LineScanner,
   notTextProblem,
-  positionOf,
   splitPath,
   type TrailingComments,
 } from '../../../src/formats/syntax/source.js';

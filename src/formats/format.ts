@@ -1,0 +1,102 @@
+import type { ParsedDnsFile } from '../model/dns.js';
+import type { FormatCapabilities, ParsedFile } from '../model/entry.js';
+
+/** What every format implements. This module imports no format: the registries import formats, never the reverse. */
+
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** What a parser may be given besides the text: settings from the config, and a way to read referenced files. */
+export interface ParseOptions {
+  /** Format-specific settings: the `options:` mapping of the config's allowlist or dns entry. */
+  readonly settings?: Readonly<Record<string, unknown>>;
+  /**
+   * Reads another file named by this one (an include, an ACL file), relative to the repository
+   * root; undefined when it does not exist or cannot be read. Parsers never touch the file system.
+   */
+  readonly readFile?: (path: string) => string | undefined;
+}
+
+export interface AllowlistFormat {
+  readonly id: string;
+  readonly title: string;
+  /** For docs and detection, e.g. `['*.txt', '*.lst']`. */
+  readonly filePatterns: readonly string[];
+  readonly capabilities: FormatCapabilities;
+  /** 0 = not this format; higher = more confident. Uses the extension AND the content. */
+  detect(file: SourceFile): number;
+  parse(file: SourceFile, options?: ParseOptions): ParsedFile;
+}
+
+/** A DNS record file format: zone files, DNS-as-code, exports. */
+export interface DnsFormat {
+  readonly id: string;
+  readonly title: string;
+  readonly filePatterns: readonly string[];
+  /** 0 = not this format; higher = more confident. Uses the extension AND the content. */
+  detect(file: SourceFile): number;
+  parse(file: SourceFile, options?: ParseOptions): ParsedDnsFile;
+  /**
+   * The record as it would be written in this format, to tell a user exactly what to add
+   * (`autodiscover 3600 IN CNAME autodiscover.outlook.com.` in a zone file).
+   */
+  render(record: { name: string; type: string; ttl?: number; data: string }, zone: string): string;
+}
+
+/** Firewall rules and policies: names, addresses of both families, ports and protocols, comments. */
+export const RULE_CAPABILITIES: FormatCapabilities = {
+  hosts: true,
+  ips: true,
+  ipv6: true,
+  ports: true,
+  protocols: true,
+  comments: true,
+};
+
+/** Packet filters: addresses of both families with ports and protocols, but no names. */
+export const PACKET_FILTER_CAPABILITIES: FormatCapabilities = {
+  ...RULE_CAPABILITIES,
+  hosts: false,
+};
+
+/** Lists of names and addresses, one per line, with comments but no ports. */
+export const LIST_CAPABILITIES: FormatCapabilities = {
+  ...RULE_CAPABILITIES,
+  ports: false,
+  protocols: false,
+};
+
+export const AUTO = 'auto';
+
+/**
+ * An explicit id, or with 'auto' the most confident detector (ties: the list's order). Errors
+ * list the supported ids. `kind` names the family in messages ("format", "DNS format").
+ */
+export function pickFormat<F extends { readonly id: string; detect(file: SourceFile): number }>(
+  formats: readonly F[],
+  file: SourceFile,
+  id: string,
+  kind: string,
+): { format: F } | { error: string } {
+  const ids = formats.map((f) => f.id);
+  if (id !== AUTO) {
+    const format = formats.find((f) => f.id === id);
+    if (format) return { format };
+    return { error: `unknown ${kind} "${id}" (supported: ${[AUTO, ...ids].join(', ')})` };
+  }
+  let best: F | undefined;
+  let bestScore = 0;
+  for (const format of formats) {
+    const score = format.detect(file);
+    if (score > bestScore) {
+      best = format;
+      bestScore = score;
+    }
+  }
+  if (best) return { format: best };
+  return {
+    error: `cannot tell the ${kind} of "${file.path}"; set its format to one of: ${ids.join(', ')}`,
+  };
+}
