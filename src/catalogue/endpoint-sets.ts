@@ -49,7 +49,8 @@ export function endpointSetsOf(name: string, data: unknown): EndpointSet[] {
 function readEndpointSet(file: string, raw: unknown, index: number): EndpointSet {
   if (!isRecord(raw)) throw new CatalogueDataError(`${file}: item ${index} is not an object`);
   const where = typeof raw.id === 'number' ? `endpoint set ${raw.id}` : `item ${index}`;
-  const bad = (message: string): CatalogueDataError => new CatalogueDataError(`${file}: ${where}: ${message}`);
+  const bad = (message: string): CatalogueDataError =>
+    new CatalogueDataError(`${file}: ${where}: ${message}`);
   for (const key of Object.keys(raw)) {
     // A field the catalogue does not know would be dropped silently: stop instead.
     if (!SET_FIELDS.has(key)) throw bad(`unknown field "${key}"`);
@@ -141,7 +142,6 @@ export function parsePortString(text: string, bad: Complaint): PortRangeJson[] {
     throw bad('is not a list of ports');
   return parsed.value.ranges.map(([lo, hi]) => [lo, hi]);
 }
-
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
