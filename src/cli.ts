@@ -70,7 +70,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return await check(rest, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigError || e instanceof SnapshotError) {
-      io.stderr(`${e.message}\n`);
+      io.stderr(`${e instanceof SnapshotError ? 'endpoint-drift: ' : ''}${e.message}\n`);
       return 2;
     }
     throw e;
