@@ -55,11 +55,11 @@ export class WebServiceDouble {
   static async start(
     versions: Partial<Record<Instance, readonly Published[]>>,
   ): Promise<WebServiceDouble> {
-    let double: WebServiceDouble | undefined;
-    const server = createServer((req, res) => double!.handle(req, res));
+    const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    double = new WebServiceDouble(server, `http://127.0.0.1:${port}`);
+    const double = new WebServiceDouble(server, `http://127.0.0.1:${port}`);
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => double.handle(req, res));
     for (const [instance, list] of Object.entries(versions))
       double.data.set(NAMES[instance as Instance].toLowerCase(), [...list]);
     return double;
