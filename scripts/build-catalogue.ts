@@ -16,6 +16,7 @@ import schema from '../schemas/catalogue.schema.json' with { type: 'json' };
 import { isPlaceholderHost } from '../src/catalogue/select.js';
 import {
   INSTANCES,
+  isWebServiceProvenance,
   type Catalogue,
   type CloudCatalogue,
   type EndpointSet,
@@ -114,6 +115,41 @@ export function buildCatalogue(inputs: BuildInputs): Catalogue {
     );
   }
   return catalogue;
+}
+
+/**
+ * The reference copies are older than what `endpoint-drift catalogue update --output data`
+ * fetches from the web service: a rebuild keeps every cloud (and the client id) that an update
+ * has brought newer, so the two paths never undo each other.
+ */
+export function keepUpdated(built: Catalogue, committed: Catalogue | undefined): Catalogue {
+  if (!committed) return built;
+  const clouds = { ...built.clouds };
+  let kept = false;
+  for (const instance of INSTANCES) {
+    const cloud = committed.clouds[instance];
+    if (isWebServiceProvenance(cloud.provenance)) {
+      clouds[instance] = cloud;
+      kept = true;
+    }
+  }
+  if (!kept) return built;
+  return {
+    schemaVersion: built.schemaVersion,
+    ...(committed.clientRequestId ? { clientRequestId: committed.clientRequestId } : {}),
+    generatedFrom: built.generatedFrom,
+    clouds,
+    otherEndpoints: built.otherEndpoints,
+  };
+}
+
+/** The committed catalogue, when there is one that parses. */
+export function readCommitted(file: string): Catalogue | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Catalogue;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The committed form: 2-space JSON, keys in construction order, trailing newline. */
@@ -409,8 +445,10 @@ function main(argv: readonly string[]): number {
     }
   }
   try {
-    const text = serializeCatalogue(buildCatalogue(readInputs(referenceDir, REPO_ROOT)));
     const target = path.join(REPO_ROOT, CATALOGUE_PATH);
+    const text = serializeCatalogue(
+      keepUpdated(buildCatalogue(readInputs(referenceDir, REPO_ROOT)), readCommitted(target)),
+    );
     if (check) {
       let current = '';
       try {
