@@ -10,6 +10,7 @@ import { ConfigError, resolveOptions } from './config/options.js';
 import {
   CatalogueCache,
   CHANGELOG_FILE,
+  confine,
   DEFAULT_SNAPSHOT_DIR,
   insideRoot,
   prependChangelog,
@@ -134,6 +135,9 @@ async function update(argv: readonly string[], io: CatalogueIo): Promise<number>
   const shown = (file: string) => path.relative(io.cwd, file).split(path.sep).join('/') || '.';
 
   const target = path.join(outputDir, SNAPSHOT_FILE);
+  // A folder named by the configuration must not lead outside the repository through a link.
+  if (!values.output && configured) await confine(root, target, 'catalogue');
+  if (!values.cache) await confine(root, cacheDir, 'catalogue-cache');
   const existing = await readSnapshot(target, shown(target));
   const cache = new CatalogueCache(cacheDir);
   const clientRequestId = existing?.catalogue.clientRequestId ?? (await cache.clientRequestId());

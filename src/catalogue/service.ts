@@ -227,7 +227,7 @@ export class WebService {
       try {
         data = JSON.parse(text);
       } catch (e) {
-        throw this.malformed(shown, `malformed JSON: ${(e as Error).message}`);
+        throw this.malformed(shown, `malformed JSON: ${jsonReason(e)}`);
       }
       return { data, text };
     }
@@ -360,6 +360,14 @@ function readChange(raw: unknown, problem: (m: string) => WebServiceError): Chan
       : {}),
     ...(remove ? { remove: { ips: remove.ips, urls: remove.urls } } : {}),
   };
+}
+
+/** JSON.parse's reason without the excerpt of the text it quotes. */
+function jsonReason(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e))
+    .split('\n')[0]!
+    .replace(/, ".*$/, '')
+    .replace(/ \(line \d+ column \d+\)$/, '');
 }
 
 function describeFetchError(e: unknown): string {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { CatalogueOrigin } from '../diff/engine.js';
 import {
   CatalogueCache,
+  confine,
   insideRoot,
   readSnapshot,
   serializeSnapshot,
@@ -86,6 +87,7 @@ async function load(
       : insideRoot(root, options.catalogue, 'catalogue'),
   );
   const shown = path.relative(root, file).split(path.sep).join('/');
+  if (!env.trustedPath) await confine(root, file, 'catalogue');
   const snapshot = await readSnapshot(file, shown);
   if (!snapshot)
     throw new SnapshotError(
@@ -103,6 +105,7 @@ async function live(
   const cache = new CatalogueCache(dir);
   const file = path.join(dir, SNAPSHOT_FILE);
   const shown = path.relative(root, file).split(path.sep).join('/');
+  await confine(root, dir, 'catalogue-cache');
   const warnings: string[] = [];
   let cached: Catalogue | undefined;
   try {

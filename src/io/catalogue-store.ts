@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { validateCatalogueData } from '../catalogue/schema.js';
 import type { Catalogue, Instance } from '../catalogue/types.js';
@@ -30,13 +30,44 @@ export function snapshotFile(root: string, given: string): string {
 
 /**
  * Paths from a configuration may be written by anyone who opens a pull request: they must stay
- * inside the repository.
+ * inside the repository, also once symbolic links are followed (see {@link confine}).
  */
 export function insideRoot(root: string, file: string, what: string): string {
-  const rel = path.relative(path.resolve(root), path.resolve(root, file));
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel))
+  if (!isInside(path.resolve(root), path.resolve(root, file)))
     throw new SnapshotError(`${what} "${file}" is outside the repository`);
   return path.resolve(root, file);
+}
+
+function isInside(root: string, target: string): boolean {
+  const rel = path.relative(root, target);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/**
+ * The real path of `target` (or of its nearest existing folder) must lie inside the real root:
+ * a symbolic link committed in a pull request must not lead reading or writing elsewhere.
+ */
+export async function confine(root: string, target: string, what: string): Promise<void> {
+  const realRoot = await realpath(root);
+  let probe = path.resolve(target);
+  let rest = '';
+  for (;;) {
+    try {
+      const real = await realpath(probe);
+      if (!isInside(realRoot, path.join(real, rest)))
+        throw new SnapshotError(
+          `${what} "${path.relative(root, target)}" leads outside the repository`,
+        );
+      return;
+    } catch (e) {
+      if (e instanceof SnapshotError) throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      const parent = path.dirname(probe);
+      if (parent === probe) return;
+      rest = path.join(path.basename(probe), rest);
+      probe = parent;
+    }
+  }
 }
 
 /** Reads and validates a snapshot; undefined when the file does not exist. */
@@ -61,7 +92,7 @@ export async function readSnapshot(
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new SnapshotError(`${shown}:${jsonPosition(text, e)}: malformed JSON: ${firstLine(e)}`);
+    throw new SnapshotError(`${shown}:${jsonPosition(text, e)}: malformed JSON: ${jsonReason(e)}`);
   }
   const problems = validateCatalogueData(data);
   if (problems.length > 0)
@@ -160,8 +191,13 @@ export class CatalogueCache {
   }
 }
 
-function firstLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+/** JSON.parse's reason without the excerpt of the text it quotes (the text is not echoed). */
+export function jsonReason(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e))
+    .split('\n')[0]!
+    .replace(/, ".*$/, '')
+    .replace(/ in JSON at position \d+.*$/, '')
+    .replace(/ \(line \d+ column \d+\)$/, '');
 }
 
 /** "line:column" of a JSON.parse error, from the position Node gives (1:1 when it gives none). */

@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -198,6 +206,49 @@ describe('the catalogue option of check', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
       "endpoint-drift: snap.json: not a catalogue snapshot (schemas/catalogue.schema.json): / must have required property 'generatedFrom'; / must have required property 'clouds'; / must have required property 'otherEndpoints' and 1 more\n",
+    );
+  });
+});
+
+describe('a hostile configuration', () => {
+  function outside(text: string): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'endpoint-drift-outside-'));
+    dirs.push(dir);
+    writeFileSync(path.join(dir, 'catalogue.json'), text);
+    return dir;
+  }
+
+  it.each<[string, string]>([
+    [
+      'catalogue: snap\n',
+      'endpoint-drift: catalogue "snap/catalogue.json" leads outside the repository\n',
+    ],
+    [
+      'catalogue: live\ncatalogue-cache: snap\n',
+      'endpoint-drift: catalogue-cache "snap" leads outside the repository\n',
+    ],
+  ])('does not follow a link out of the repository: %j', async (config, message) => {
+    const secret = outside('{"SECRET-VALUE": 1}\n');
+    const dir = repo(`${config}allowlists:\n  - path: network/m365.txt\n`, 'outlook.office.com\n');
+    symlinkSync(secret, path.join(dir, 'snap'));
+    const r = await cli(
+      ['check', '--service-url', 'http://127.0.0.1:9'],
+      dir,
+      '2026-01-01T00:00:00.000Z',
+    );
+    expect(r).toEqual({ status: 2, stdout: '', stderr: message });
+  });
+
+  it('does not echo the content of a file that is not JSON', async () => {
+    const dir = repo(
+      'catalogue: snap.json\nallowlists:\n  - path: network/m365.txt\n',
+      'outlook.office.com\n',
+    );
+    writeFileSync(path.join(dir, 'snap.json'), 'root:x:0:0:SECRET-VALUE:/root:/bin/bash\n');
+    const r = await cli(['check'], dir, '2026-01-01T00:00:00.000Z');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /^endpoint-drift: snap\.json:1:1: malformed JSON: Unexpected token 'r'\n$/,
     );
   });
 });
