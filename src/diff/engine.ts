@@ -656,14 +656,19 @@ class GroupCheck {
         a.endpointSetId - b.endpointSetId ||
         (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
     );
-    const parts: string[] = [];
-    const seen = new Set<string>();
+    // One part per removed value and version, naming every set it left.
+    const groups = new Map<string, { r: RemovedEndpoint; sets: string[] }>();
     for (const r of sorted) {
-      const text = `${r.value === e.text ? '' : `${quote(r.value)} `}from ${r.serviceArea} set ${r.endpointSetId} ${r.category}${r.required ? '' : ' optional'} in version ${r.version}`;
-      if (seen.has(text)) continue;
-      seen.add(text);
-      parts.push(text);
+      const key = `${r.value}\u0000${r.version}`;
+      const set = `${r.serviceArea} set ${r.endpointSetId} ${r.category}${r.required ? '' : ' optional'}`;
+      const g = groups.get(key);
+      if (!g) groups.set(key, { r, sets: [set] });
+      else if (!g.sets.includes(set)) g.sets.push(set);
     }
+    const parts = [...groups.values()].map(
+      ({ r, sets }) =>
+        `${r.value === e.text ? '' : `${quote(r.value)} `}from ${listAnd(sets)} in version ${r.version}`,
+    );
     this.add('stale-entry', scope === 'mixed' ? 'notice' : 'warning', e.location, {
       message: `${quote(e.text)} was needed only by endpoints that Microsoft removed (${listSome(parts, 3)}); nothing in the current ${this.cloudName()} catalogue needs it`,
       entry: e.text,
@@ -933,6 +938,12 @@ function percent(part: bigint, whole: bigint): string {
 /** Messages from the model may already start with the quoted entry. */
 function withText(text: string, message: string): string {
   return message.startsWith(quote(text)) ? message : `${quote(text)} ${message}`;
+}
+
+function listAnd(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** "; required from 2026-07-01" for a requirement that is not live yet. */

@@ -10,12 +10,14 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { endpointSetsOf } from '../../src/catalogue/endpoint-sets.js';
 import { validateCatalogueData } from '../../src/catalogue/schema.js';
 import { EMBEDDED_CATALOGUE } from '../../src/catalogue/embedded.js';
 import type { Catalogue, Instance } from '../../src/catalogue/types.js';
 import { run } from '../../src/cli.js';
 import {
   HAS_REFERENCE,
+  REFERENCE,
   newerVersion,
   referenceEndpoints,
   referenceVersion,
@@ -295,6 +297,106 @@ From ${double.url}.
     expect(
       read(path.join(dir, 'snap/catalogue.json')).clouds.worldwide.history?.removed,
     ).toHaveLength(8);
+  });
+
+  it('updates from the real 2022 data: moves, set changes, and entries that went stale since', async () => {
+    const dir = repo();
+    const old = endpointSetsOf(
+      'worldwide-2022-08.json',
+      JSON.parse(
+        readFileSync(path.join(REFERENCE, 'endpoints/historical/worldwide-2022-08.json'), 'utf8'),
+      ),
+    );
+    const snapshot: Catalogue = {
+      ...EMBEDDED_CATALOGUE,
+      clientRequestId: '3f2a6c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
+      clouds: {
+        ...EMBEDDED_CATALOGUE.clouds,
+        worldwide: {
+          instance: 'worldwide',
+          provenance: {
+            source: 'web-service',
+            serviceUrl: 'https://endpoints.office.com',
+            version: '2022082000',
+            fetchedAt: '2022-08-21T00:00:00.000Z',
+            dataDate: '2022-08-20',
+            sha256: 'b'.repeat(64),
+            includesMem: false,
+          },
+          endpointSets: old,
+        },
+      },
+    };
+    mkdirSync(path.join(dir, 'snap'));
+    writeFileSync(path.join(dir, 'snap/catalogue.json'), `${JSON.stringify(snapshot, null, 2)}\n`);
+    const r = await cli(
+      [
+        'catalogue',
+        'update',
+        '--instance',
+        'worldwide',
+        '--service-url',
+        double.url,
+        '--output',
+        'snap',
+      ],
+      dir,
+      '2025-10-01T00:00:00.000Z',
+    );
+    expect(r.status).toBe(0);
+    expect(double.requests.at(-1)?.path).toBe('/changes/Worldwide/2022082000');
+    expect(new Set(double.requests.map((q) => q.query.get('clientrequestid')))).toEqual(
+      new Set(['3f2a6c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b']),
+    );
+    const changelog = readFileSync(path.join(dir, 'snap/CHANGELOG.md'), 'utf8');
+    expect(changelog).toContain(
+      '### Worldwide: version 2022082000 → version 2026052900 (2026-05-29)\n\n',
+    );
+    expect(changelog).toMatch(
+      /\n\d+ added, \d+ removed, 11 moved between endpoint sets, \d+ endpoint-set changes\.\n/,
+    );
+    expect(changelog).toContain(
+      '| `autodiscover.*.onmicrosoft.com` | Exchange set 154 (Default) | Exchange set 8 (Default) | now | 2026052900 |',
+    );
+    expect(changelog).toContain(
+      '| `2a01:111:f400::/48` | Exchange set 1 (Optimize) | Exchange set 9 (Allow) | now | 2026052900 |',
+    );
+    expect(changelog).toContain(
+      '| Exchange set 2 (Allow, optional) | required | true | false | 2026052900 |',
+    );
+    expect(changelog).toContain(
+      '| Skype set 13 (Allow) | removed | Skype, Allow | – | 2026052900 |',
+    );
+
+    writeFileSync(
+      path.join(dir, 'list.txt'),
+      '*.sfbassets.com\nmeet.skypeforbusiness.com\n52.238.119.141\n',
+    );
+    const check = await cli(
+      [
+        'check',
+        '--catalogue',
+        'snap',
+        '--allowlist',
+        'list.txt',
+        '--format',
+        'json',
+        '--fail-on',
+        'never',
+      ],
+      dir,
+      '2025-10-01T00:00:00.000Z',
+    );
+    const stale = (
+      JSON.parse(check.stdout) as { findings: { ruleId: string; message: string }[] }
+    ).findings
+      .filter((f) => f.ruleId === 'stale-entry')
+      .map((f) => f.message);
+    expect(stale).toEqual([
+      '"*.sfbassets.com" was needed only by endpoints that Microsoft removed (from Skype set 15 Default in version 2026052900); nothing in the current Worldwide catalogue needs it',
+      '"meet.skypeforbusiness.com" was needed only by endpoints that Microsoft removed ("*.skypeforbusiness.com" from Skype set 22 Allow optional in version 2026052900); nothing in the current Worldwide catalogue needs it',
+      '"52.238.119.141" was needed only by endpoints that Microsoft removed ("52.238.119.141/32" from Skype set 12 Allow, Skype set 13 Allow and Skype set 22 Allow optional in version 2026052900); nothing in the current Worldwide catalogue needs it',
+    ]);
   });
 
   const faults: [string, 'version' | 'endpoints' | 'changes', Fault[], RegExp][] = [
