@@ -121,7 +121,7 @@ describe('action bundle on Node 24', () => {
     expect(r.outputs['catalogue-origin']).toBe('snapshot');
     expect(r.outputs['catalogue-version']).toBe('');
     expect(r.outputs['catalogue-date']).toBe('2025-09-29');
-    expect(r.summary).toContain('Catalogue: snapshot: data of 2025-09-29 ');
+    expect(r.summary).toContain('Catalogue: snapshot, data of 2025-09-29 ');
     expect(r.stdout).toMatch(
       /^::notice title=endpoint-drift catalogue::the catalogue data is \d+ days old \(data of 2025-09-29\)/m,
     );

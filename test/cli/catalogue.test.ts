@@ -155,7 +155,7 @@ describe.skipIf(!HAS_REFERENCE)('a snapshot from catalogue update used by check'
       '2026-07-05T06:00:00.000Z',
     );
     expect(text.stdout.split('\n')[1]).toBe(
-      `catalogue: snapshot: version 2026063000, data of 2026-06-30, fetched 2026-07-05 (${double.url}/endpoints/usgovdod version 2026063000)`,
+      `catalogue: snapshot, version 2026063000, data of 2026-06-30, fetched 2026-07-05 (${double.url}/endpoints/usgovdod version 2026063000)`,
     );
     expect(text.stdout).toContain('stale-entry');
   });
