@@ -122,19 +122,20 @@ async function update(argv: readonly string[], io: CatalogueIo): Promise<number>
   const root = path.resolve(io.cwd, values.root ?? '.');
   const config = await readConfigFile(root, values.config, io.cwd);
   const options = resolveOptions(config, {});
+  // The config's `catalogue:` names the snapshot file, or its folder (catalogue.json in it).
   const configured =
     options.catalogue === 'embedded' || options.catalogue === 'live'
       ? undefined
-      : path.dirname(snapshotFile(root, insideRoot(root, options.catalogue, 'catalogue')));
-  const outputDir = values.output
-    ? path.resolve(io.cwd, values.output)
-    : (configured ?? path.join(root, DEFAULT_SNAPSHOT_DIR));
+      : snapshotFile(root, insideRoot(root, options.catalogue, 'catalogue'));
+  const target = values.output
+    ? path.join(path.resolve(io.cwd, values.output), SNAPSHOT_FILE)
+    : (configured ?? path.join(root, DEFAULT_SNAPSHOT_DIR, SNAPSHOT_FILE));
+  const outputDir = path.dirname(target);
   const cacheDir = values.cache
     ? path.resolve(io.cwd, values.cache)
     : insideRoot(root, options.catalogueCache, 'catalogue-cache');
   const shown = (file: string) => path.relative(io.cwd, file).split(path.sep).join('/') || '.';
 
-  const target = path.join(outputDir, SNAPSHOT_FILE);
   // A folder named by the configuration must not lead outside the repository through a link.
   if (!values.output && configured) await confine(root, target, 'catalogue');
   if (!values.cache) await confine(root, cacheDir, 'catalogue-cache');

@@ -467,6 +467,33 @@ From ${double.url}.
     },
   );
 
+  it('writes to the snapshot file the configuration names', async () => {
+    const dir = repo();
+    mkdirSync(path.join(dir, '.github'));
+    writeFileSync(
+      path.join(dir, '.github/endpoint-drift.yml'),
+      'catalogue: network/m365-catalogue.json\n',
+    );
+    const r = await cli(
+      ['catalogue', 'update', '--instance', 'china', '--service-url', double.url],
+      dir,
+    );
+    expect(r.stdout).toBe(
+      'china: the data at hand → 2026022700\nwrote network/m365-catalogue.json and network/CHANGELOG.md (1 cloud with changes)\n',
+    );
+    expect(
+      read(path.join(dir, 'network/m365-catalogue.json')).clouds.china.provenance,
+    ).toMatchObject({
+      version: '2026022700',
+    });
+    writeFileSync(path.join(dir, 'network/m365.txt'), 'outlook.office.com\n');
+    const check = await cli(['check', '--allowlist', 'network/m365.txt', '--format', 'json'], dir);
+    expect(JSON.parse(check.stdout).catalogue).toMatchObject({
+      origin: 'snapshot',
+      instance: 'worldwide',
+    });
+  });
+
   it('writes nothing when the answer is JSON but not endpoint sets', async () => {
     const dir = repo();
     double.publish('worldwide', {
