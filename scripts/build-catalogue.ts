@@ -15,9 +15,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import schema from '../schemas/catalogue.schema.json' with { type: 'json' };
 import { isPlaceholderHost } from '../src/catalogue/select.js';
 import {
-  CATEGORIES,
   INSTANCES,
-  SERVICE_AREAS,
+  isWebServiceProvenance,
   type Catalogue,
   type CloudCatalogue,
   type EndpointSet,
@@ -26,11 +25,15 @@ import {
   type PortRangeJson,
   type Provenance,
 } from '../src/catalogue/types.js';
+import {
+  CatalogueDataError,
+  endpointSetsOf,
+  parsePortString as parsePorts,
+} from '../src/catalogue/endpoint-sets.js';
 import { validateWithSchema } from '../src/config/validate.js';
 import { parsePositioned } from '../src/formats/syntax/yaml.js';
 import { HostPattern } from '../src/model/host.js';
 import { parseIpBlock } from '../src/model/ip.js';
-import { PortSet } from '../src/model/ports.js';
 
 export const SCHEMA_VERSION = 1;
 export const SCRIPT_PATH = 'scripts/build-catalogue.ts';
@@ -114,6 +117,41 @@ export function buildCatalogue(inputs: BuildInputs): Catalogue {
   return catalogue;
 }
 
+/**
+ * The reference copies are older than what `endpoint-drift catalogue update --output data`
+ * fetches from the web service: a rebuild keeps every cloud (and the client id) that an update
+ * has brought newer, so the two paths never undo each other.
+ */
+export function keepUpdated(built: Catalogue, committed: Catalogue | undefined): Catalogue {
+  if (!committed) return built;
+  const clouds = { ...built.clouds };
+  let kept = false;
+  for (const instance of INSTANCES) {
+    const cloud = committed.clouds[instance];
+    if (isWebServiceProvenance(cloud.provenance)) {
+      clouds[instance] = cloud;
+      kept = true;
+    }
+  }
+  if (!kept) return built;
+  return {
+    schemaVersion: built.schemaVersion,
+    ...(committed.clientRequestId ? { clientRequestId: committed.clientRequestId } : {}),
+    generatedFrom: built.generatedFrom,
+    clouds,
+    otherEndpoints: built.otherEndpoints,
+  };
+}
+
+/** The committed catalogue, when there is one that parses. */
+export function readCommitted(file: string): Catalogue | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Catalogue;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The committed form: 2-space JSON, keys in construction order, trailing newline. */
 export function serializeCatalogue(catalogue: Catalogue): string {
   return `${JSON.stringify(catalogue, null, 2)}\n`;
@@ -132,20 +170,6 @@ export function validateCatalogue(data: unknown): string[] {
 
 // ---- Web-service responses ---------------------------------------------------------------------
 
-const SET_FIELDS = new Set([
-  'id',
-  'serviceArea',
-  'serviceAreaDisplayName',
-  'urls',
-  'ips',
-  'tcpPorts',
-  'udpPorts',
-  'expressRoute',
-  'category',
-  'required',
-  'notes',
-]);
-
 function readEndpointSets(source: NamedText): EndpointSet[] {
   let data: unknown;
   try {
@@ -153,113 +177,21 @@ function readEndpointSets(source: NamedText): EndpointSet[] {
   } catch (e) {
     throw new BuildError(`${source.name}: malformed JSON: ${oneLine(e)}`);
   }
-  if (!Array.isArray(data))
-    throw new BuildError(`${source.name}: expected an array of endpoint sets`);
-  const seen = new Set<number>();
-  const sets = data.map((raw: unknown, index) => {
-    const set = readEndpointSet(source.name, raw, index);
-    if (seen.has(set.id))
-      throw new BuildError(`${source.name}: endpoint set id ${set.id} occurs twice`);
-    seen.add(set.id);
-    return set;
-  });
-  return sets.sort((a, b) => a.id - b.id);
-}
-
-function readEndpointSet(file: string, raw: unknown, index: number): EndpointSet {
-  if (!isRecord(raw)) throw new BuildError(`${file}: item ${index} is not an object`);
-  const where = typeof raw.id === 'number' ? `endpoint set ${raw.id}` : `item ${index}`;
-  const bad = (message: string): BuildError => new BuildError(`${file}: ${where}: ${message}`);
-  for (const key of Object.keys(raw)) {
-    // A field the catalogue does not know would be dropped silently: stop instead.
-    if (!SET_FIELDS.has(key)) throw bad(`unknown field "${key}"`);
+  try {
+    return endpointSetsOf(source.name, data);
+  } catch (e) {
+    if (e instanceof CatalogueDataError) throw new BuildError(e.message);
+    throw e;
   }
-  const id = raw.id;
-  if (typeof id !== 'number' || !Number.isInteger(id) || id < 1)
-    throw bad(`"id" must be a positive integer`);
-  const serviceArea = oneOf(raw.serviceArea, SERVICE_AREAS, 'serviceArea', bad);
-  const category = oneOf(raw.category, CATEGORIES, 'category', bad);
-  const displayName = raw.serviceAreaDisplayName;
-  if (typeof displayName !== 'string' || displayName === '') {
-    throw bad(`"serviceAreaDisplayName" must be a non-empty string`);
+}
+
+function parsePortString(text: string, bad: (message: string) => BuildError): PortRangeJson[] {
+  try {
+    return parsePorts(text, (m) => new CatalogueDataError(bad(m).message));
+  } catch (e) {
+    if (e instanceof CatalogueDataError) throw new BuildError(e.message);
+    throw e;
   }
-  const urls = stringList(raw.urls, 'urls', bad);
-  const ips = stringList(raw.ips, 'ips', bad);
-  for (const url of urls) {
-    const parsed = HostPattern.parse(url);
-    if (!parsed.ok) throw bad(`URL "${url}" is not a host pattern: ${parsed.error}`);
-  }
-  for (const ip of ips) {
-    const parsed = parseIpBlock(ip);
-    if (!parsed.ok) throw bad(`address "${ip}" is not an IP block: ${parsed.error}`);
-  }
-  const tcp = portField(raw.tcpPorts, 'tcpPorts', bad);
-  const udp = portField(raw.udpPorts, 'udpPorts', bad);
-  const required = booleanField(raw.required, 'required', bad);
-  const expressRoute = booleanField(raw.expressRoute, 'expressRoute', bad);
-  if (raw.notes !== undefined && typeof raw.notes !== 'string')
-    throw bad(`"notes" must be a string`);
-  return {
-    id,
-    serviceArea,
-    serviceAreaDisplayName: displayName,
-    urls,
-    ips,
-    tcpPorts: tcp.text,
-    udpPorts: udp.text,
-    tcpPortRanges: tcp.ranges,
-    udpPortRanges: udp.ranges,
-    category,
-    required,
-    expressRoute,
-    ...(raw.notes === undefined ? {} : { notes: raw.notes }),
-  };
-}
-
-type Complaint = (message: string) => BuildError;
-
-function oneOf<T extends string>(
-  value: unknown,
-  allowed: readonly T[],
-  field: string,
-  bad: Complaint,
-): T {
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
-    return value as T;
-  throw bad(`"${field}" is ${JSON.stringify(value)}, expected one of ${allowed.join(', ')}`);
-}
-
-function stringList(value: unknown, field: string, bad: Complaint): string[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v !== '')) {
-    throw bad(`"${field}" must be a list of non-empty strings`);
-  }
-  return value as string[];
-}
-
-function booleanField(value: unknown, field: string, bad: Complaint): boolean {
-  if (typeof value !== 'boolean') throw bad(`"${field}" must be true or false`);
-  return value;
-}
-
-/** A port string as published ("" when absent) and its ranges. */
-function portField(
-  value: unknown,
-  field: string,
-  bad: Complaint,
-): { text: string; ranges: PortRangeJson[] } {
-  if (value === undefined) return { text: '', ranges: [] };
-  if (typeof value !== 'string') throw bad(`"${field}" must be a string`);
-  return { text: value, ranges: parsePortString(value, (m) => bad(`${field} "${value}": ${m}`)) };
-}
-
-function parsePortString(text: string, bad: Complaint): PortRangeJson[] {
-  const parsed = PortSet.parse(text);
-  if (!parsed.ok) throw bad(parsed.error);
-  // "*" would parse as every port, which the web service never means.
-  if (parsed.value.isAny && !/^\s*0\s*-\s*65535\s*$/.test(text))
-    throw bad('is not a list of ports');
-  return parsed.value.ranges.map(([lo, hi]) => [lo, hi]);
 }
 
 // ---- PROVENANCE.md -----------------------------------------------------------------------------
@@ -463,10 +395,6 @@ function readOtherEndpoints(
 
 // ---- Command line ------------------------------------------------------------------------------
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function oneLine(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   return message.split('\n')[0]!.trim();
@@ -517,8 +445,10 @@ function main(argv: readonly string[]): number {
     }
   }
   try {
-    const text = serializeCatalogue(buildCatalogue(readInputs(referenceDir, REPO_ROOT)));
     const target = path.join(REPO_ROOT, CATALOGUE_PATH);
+    const text = serializeCatalogue(
+      keepUpdated(buildCatalogue(readInputs(referenceDir, REPO_ROOT)), readCommitted(target)),
+    );
     if (check) {
       let current = '';
       try {

@@ -6,6 +6,8 @@ Check allowlists kept in a repository against the Microsoft 365 endpoint catalog
 
 Usage:
   endpoint-drift check [options]
+  endpoint-drift catalogue update [--instance all|NAME] [--output DIR] [--service-url URL]
+                                    fetch newer Microsoft 365 data into a snapshot with a changelog
   endpoint-drift formats            list the supported file formats
   endpoint-drift scenarios          list the opt-in scenarios of the "other endpoints" data
   endpoint-drift --help | --version
@@ -23,6 +25,9 @@ Options of check (each is also a config-file key and an action input):
   --tenant LABEL           tenant label for patterns such as autodiscover.*.onmicrosoft.com
   --scenarios LIST         opt-in scenarios from the "other endpoints" data
   --fail-on LEVEL          error | warning | notice | never (default: error)
+  --catalogue SOURCE       embedded | live | path of a snapshot from "catalogue update" (default: embedded)
+  --catalogue-cache DIR    where "live" keeps the web service's answers (default: .endpoint-drift-cache)
+  --service-url URL        the web service "live" asks (default: https://endpoints.office.com)
   --format text|json       output format (default: text)
   --output FILE            also write the JSON report to FILE
 

@@ -4,11 +4,14 @@ import { parseArgs } from 'node:util';
 import { EMBEDDED_CATALOGUE } from './catalogue/embedded.js';
 import { HELP, VERSION } from './cli-help.js';
 import { scenarioIds } from './catalogue/select.js';
+import { chooseCatalogue } from './catalogue/source.js';
+import { catalogueCommand } from './cli-catalogue.js';
 import { ConfigError, OPTION_NAMES, resolveOptions } from './config/options.js';
 import { DEFAULT_CONFIG, readConfigFile } from './io/files.js';
 import { severityRank } from './model/finding.js';
 import { DNS_FORMATS } from './formats/dns/index.js';
 import { ALLOWLIST_FORMATS } from './formats/allowlist/index.js';
+import { SnapshotError } from './io/catalogue-store.js';
 import { runCheck } from './pipeline.js';
 import { renderJson } from './report/json.js';
 import { renderText } from './report/text.js';
@@ -18,6 +21,11 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly color?: boolean;
+  /** The check's clock; tests fix it. */
+  readonly now?: () => Date;
+  /** How the web service is reached (`catalogue: live`, `catalogue update`); tests inject. */
+  readonly fetch?: typeof fetch;
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /** Runs the CLI and returns the exit status; the only place besides the action that decides one. */
@@ -51,17 +59,18 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout(`  ${f.id.padEnd(21)} ${f.title} (${f.filePatterns.join(', ')})\n`);
     return 0;
   }
+  if (command === 'catalogue') return catalogueCommand(rest, io);
   if (command !== 'check') {
     io.stderr(
-      `endpoint-drift: unknown command "${command}" (expected check or formats; see --help)\n`,
+      `endpoint-drift: unknown command "${command}" (expected check, catalogue or formats; see --help)\n`,
     );
     return 2;
   }
   try {
     return await check(rest, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ConfigError) {
-      io.stderr(`${e.message}\n`);
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof SnapshotError) {
+      io.stderr(`${e instanceof SnapshotError ? 'endpoint-drift: ' : ''}${e.message}\n`);
       return 2;
     }
     throw e;
@@ -81,7 +90,28 @@ async function check(argv: readonly string[], io: CliIo): Promise<number> {
       `endpoint-drift: nothing to check: give --allowlist PATH or --dns PATH, or list them under "allowlists" or "dns" in ${config?.path ?? DEFAULT_CONFIG}`,
     );
 
-  const { result, inputErrors } = await runCheck(root, options, EMBEDDED_CATALOGUE);
+  const now = io.now?.() ?? new Date();
+  const flag = args.options.catalogue;
+  // A path given on the command line is the user's own: relative to the working directory, and
+  // allowed outside the repository.
+  const fromFlag = flag !== undefined && flag !== 'embedded' && flag !== 'live';
+  const source = await chooseCatalogue(
+    root,
+    fromFlag ? { ...options, catalogue: path.resolve(io.cwd, flag) } : options,
+    {
+      now,
+      trustedPath: fromFlag,
+      ...(args.serviceUrl ? { serviceUrl: args.serviceUrl } : {}),
+      ...(io.fetch ? { fetch: io.fetch } : {}),
+      ...(io.sleep ? { sleep: io.sleep } : {}),
+    },
+  );
+  for (const w of source.warnings) io.stderr(`endpoint-drift: warning: ${w}\n`);
+  const { result, inputErrors } = await runCheck(root, options, source.catalogue, {
+    origin: source.origin,
+    today: now.toISOString().slice(0, 10),
+    notes: source.notes,
+  });
   io.stdout(
     args.format === 'json' ? renderJson(result) : renderText(result, { color: io.color ?? false }),
   );
@@ -100,6 +130,7 @@ interface CheckArgs {
   dns: string[];
   format: 'text' | 'json';
   output?: string;
+  serviceUrl?: string;
   options: Record<string, string | undefined>;
 }
 
@@ -128,6 +159,7 @@ function parseCheckArgs(argv: readonly string[]): CheckArgs {
         dns: { type: 'string', multiple: true },
         format: { type: 'string' },
         output: { type: 'string' },
+        'service-url': { type: 'string' },
         ...Object.fromEntries(OPTION_NAMES.map((n) => [n, { type: 'string' as const }])),
       },
     });
@@ -144,6 +176,7 @@ function parseCheckArgs(argv: readonly string[]): CheckArgs {
     ...(v.config !== undefined ? { config: v.config as string } : {}),
     ...(v.root !== undefined ? { root: v.root as string } : {}),
     ...(v.output !== undefined ? { output: v.output as string } : {}),
+    ...(v['service-url'] !== undefined ? { serviceUrl: v['service-url'] as string } : {}),
     allowlists: (v.allowlist as string[] | undefined) ?? [],
     dns: (v.dns as string[] | undefined) ?? [],
     format,

@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { EMBEDDED_CATALOGUE } from './catalogue/embedded.js';
+import { chooseCatalogue } from './catalogue/source.js';
 import { ConfigError, OPTION_NAMES, resolveOptions } from './config/options.js';
 import { DEFAULT_CONFIG, readConfigFile } from './io/files.js';
 import { severityRank } from './model/finding.js';
+import { SnapshotError } from './io/catalogue-store.js';
 import { runCheck } from './pipeline.js';
 import { renderAnnotations } from './report/annotations.js';
 import { renderJson, summarise } from './report/json.js';
@@ -33,7 +34,16 @@ export async function run(): Promise<void> {
       return;
     }
 
-    const { result, inputErrors } = await runCheck(root, options, EMBEDDED_CATALOGUE);
+    const now = new Date();
+    const source = await chooseCatalogue(root, options, { now });
+    for (const w of source.warnings) core.warning(w, { title: 'endpoint-drift catalogue' });
+    for (const n of source.notes)
+      if (!source.warnings.includes(n)) core.notice(n, { title: 'endpoint-drift catalogue' });
+    const { result, inputErrors } = await runCheck(root, options, source.catalogue, {
+      origin: source.origin,
+      today: now.toISOString().slice(0, 10),
+      notes: source.notes,
+    });
 
     for (const a of renderAnnotations(result)) {
       const props = {
@@ -56,6 +66,9 @@ export async function run(): Promise<void> {
     core.setOutput('notices', s.notice);
     core.setOutput('findings', result.findings.length);
     core.setOutput('report', reportPath);
+    core.setOutput('catalogue-origin', result.catalogue.origin);
+    core.setOutput('catalogue-version', result.catalogue.version ?? '');
+    core.setOutput('catalogue-date', result.catalogue.dataDate);
 
     for (const e of inputErrors) core.error(e);
     if (inputErrors.length > 0) {
@@ -73,7 +86,7 @@ export async function run(): Promise<void> {
         );
     }
   } catch (e) {
-    if (e instanceof ConfigError) core.setFailed(e.message);
+    if (e instanceof ConfigError || e instanceof SnapshotError) core.setFailed(e.message);
     else core.setFailed(e instanceof Error ? (e.stack ?? e.message) : String(e));
   }
 }

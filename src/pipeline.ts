@@ -3,6 +3,7 @@ import type { Options } from './config/options.js';
 import {
   check,
   problemFinding,
+  type CatalogueOrigin,
   sortFindings,
   type CheckedFile,
   type Result,
@@ -18,6 +19,15 @@ export interface PipelineOutput {
   readonly result: Result;
   /** Input errors (files that could not be read, globs matching nothing, unknown formats): one line each. */
   readonly inputErrors: readonly string[];
+}
+
+/** What the check knows besides the options: the catalogue's origin, the date, remarks about both. */
+export interface CheckContext {
+  readonly origin?: CatalogueOrigin;
+  /** The check's date (YYYY-MM-DD); endpoints effective later are upcoming. */
+  readonly today?: string;
+  /** Remarks about the catalogue (fallbacks, age), shown with the report's notes. */
+  readonly notes?: readonly string[];
 }
 
 export function selectionOf(options: Options): Selection {
@@ -40,6 +50,7 @@ export async function runCheck(
   root: string,
   options: Options,
   catalogue: Catalogue,
+  context: CheckContext = {},
 ): Promise<PipelineOutput> {
   const errors: string[] = [];
   const reader = referencedFileReader(root);
@@ -86,7 +97,19 @@ export async function runCheck(
     });
   }
 
-  const result = check({ catalogue, selection: selectionOf(options), files });
+  const selection = {
+    ...selectionOf(options),
+    ...(context.today !== undefined ? { today: context.today } : {}),
+  };
+  const checked = check({
+    catalogue,
+    selection,
+    files,
+    ...(context.origin ? { origin: context.origin } : {}),
+  });
+  const result = context.notes?.length
+    ? { ...checked, notes: [...context.notes, ...checked.notes] }
+    : checked;
   if (dnsInputs.length === 0 && options.domains.length === 0)
     return { result, inputErrors: errors };
 

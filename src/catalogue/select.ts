@@ -6,6 +6,7 @@ import {
   CATEGORIES,
   SERVICE_AREAS,
   type Catalogue,
+  type CloudCatalogue,
   type EndpointSet,
   type HostRequirement,
   type Instance,
@@ -48,11 +49,12 @@ export function selectRequirements(
   const problems: string[] = [];
   const merger = new Merger(selection.ipv6, selection.tenant, problems);
   const cloud = catalogue.clouds[selection.instance];
+  const upcoming = upcomingAdditions(cloud, selection.today);
   for (const set of cloud.endpointSets) {
     if (!selection.serviceAreas.includes(set.serviceArea)) continue;
     if (!selection.categories.includes(set.category)) continue;
     if (!set.required && !selection.includeOptional) continue;
-    merger.addSet(set, selection.instance);
+    merger.addSet(set, selection.instance, upcoming);
   }
 
   const known = scenarioIds(catalogue);
@@ -73,6 +75,29 @@ export function selectRequirements(
     for (const record of applicable) merger.addRow(record, selection.instance);
   }
   return { requirements: merger.requirements(), problems };
+}
+
+/**
+ * The additions of the cloud's history that go live after `today`: `set|kind|value` → the date.
+ * Without a date nothing is upcoming.
+ */
+export function upcomingAdditions(
+  cloud: CloudCatalogue,
+  today: string | undefined,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  if (today === undefined) return out;
+  for (const a of cloud.history?.added ?? []) {
+    if (a.effectiveDate <= today) continue;
+    const key = additionKey(a.endpointSetId, a.kind, a.value);
+    const known = out.get(key);
+    if (known === undefined || a.effectiveDate < known) out.set(key, a.effectiveDate);
+  }
+  return out;
+}
+
+function additionKey(set: number, kind: 'url' | 'ip', value: string): string {
+  return `${set}|${kind}|${value}`;
 }
 
 /**
@@ -163,7 +188,7 @@ class Merger {
     private readonly problems: string[],
   ) {}
 
-  addSet(set: EndpointSet, instance: Instance): void {
+  addSet(set: EndpointSet, instance: Instance, upcoming?: ReadonlyMap<string, string>): void {
     const source: RequirementSource = {
       kind: 'endpoint-set',
       id: set.id,
@@ -174,8 +199,12 @@ class Merger {
       ...(set.notes === undefined ? {} : { notes: set.notes }),
     };
     const where = `endpoint set ${set.id} of ${instance}`;
-    for (const url of set.urls) this.#addHost(url, source, where);
-    for (const ip of set.ips) this.#addIp(ip, source, where);
+    const dated = (kind: 'url' | 'ip', value: string): RequirementSource => {
+      const from = upcoming?.get(additionKey(set.id, kind, value));
+      return from === undefined ? source : { ...source, effectiveFrom: from };
+    };
+    for (const url of set.urls) this.#addHost(url, dated('url', url), where);
+    for (const ip of set.ips) this.#addIp(ip, dated('ip', ip), where);
   }
 
   addRow(row: OtherEndpointRow, instance: Instance): void {
@@ -246,7 +275,16 @@ function add<T>(
   // Two records of one scenario can name the same endpoint with different ports.
   pending.sources.set(
     sk,
-    existing ? { ...existing, ports: unionPorts(existing.ports, source.ports) } : source,
+    existing
+      ? {
+          ...existing,
+          ports: unionPorts(existing.ports, source.ports),
+          // One set naming the endpoint twice: it is required as soon as either entry is live.
+          ...(existing.effectiveFrom === undefined || source.effectiveFrom === undefined
+            ? { effectiveFrom: undefined }
+            : {}),
+        }
+      : source,
   );
 }
 
@@ -254,6 +292,7 @@ function summarise<T>(p: Pending<T>): {
   ports: PortSpec;
   sources: RequirementSource[];
   severity: Severity;
+  upcoming?: string;
 } {
   const sources = [...p.sources.values()].sort(compareSources);
   let ports: PortSpec = { tcp: PortSet.EMPTY, udp: PortSet.EMPTY };
@@ -263,5 +302,10 @@ function summarise<T>(p: Pending<T>): {
     const sev = sourceSeverity(s);
     if (severityRank(sev) > severityRank(severity)) severity = sev;
   }
-  return { ports, sources, severity };
+  // Upcoming only while every source is: one live source makes it a requirement today.
+  const dates = sources.map((s) => s.effectiveFrom);
+  const upcoming = dates.every((d) => d !== undefined)
+    ? [...(dates as string[])].sort()[0]
+    : undefined;
+  return { ports, sources, severity, ...(upcoming === undefined ? {} : { upcoming }) };
 }

@@ -100,10 +100,61 @@ export interface Provenance {
   readonly includesMem: boolean;
 }
 
+/** Provenance of a cloud fetched from the web service by `catalogue update`. */
+export interface WebServiceProvenance {
+  readonly source: 'web-service';
+  /** The service the data came from, e.g. https://endpoints.office.com. */
+  readonly serviceUrl: string;
+  /** The web service's version of the data (YYYYMMDDNN). */
+  readonly version: string;
+  /** When the answer was fetched (ISO 8601, UTC). */
+  readonly fetchedAt: string;
+  /** The date the version was published (from the version number, YYYY-MM-DD). */
+  readonly dataDate: string;
+  /** SHA-256 of the `/endpoints` answer as received. */
+  readonly sha256: string;
+  readonly includesMem: boolean;
+}
+
+export type CloudProvenance = Provenance | WebServiceProvenance;
+
+/** An address or URL that a later version of the data removed from the cloud. */
+export interface RemovedEndpoint {
+  readonly kind: 'url' | 'ip';
+  readonly value: string;
+  readonly endpointSetId: number;
+  readonly serviceArea: ServiceArea;
+  readonly category: Category;
+  readonly required: boolean;
+  /** The version that no longer has it. */
+  readonly version: string;
+}
+
+/** An address or URL added to an endpoint set, live in the service from `effectiveDate`. */
+export interface AddedEndpoint {
+  readonly kind: 'url' | 'ip';
+  readonly value: string;
+  readonly endpointSetId: number;
+  readonly version: string;
+  /** YYYY-MM-DD. */
+  readonly effectiveDate: string;
+}
+
+/** What the updates of a cloud have seen come and go; the source of stale and upcoming findings. */
+export interface CloudHistory {
+  readonly removed: readonly RemovedEndpoint[];
+  readonly added: readonly AddedEndpoint[];
+}
+
 export interface CloudCatalogue {
   readonly instance: Instance;
-  readonly provenance: Provenance;
+  readonly provenance: CloudProvenance;
   readonly endpointSets: readonly EndpointSet[];
+  readonly history?: CloudHistory;
+}
+
+export function isWebServiceProvenance(p: CloudProvenance): p is WebServiceProvenance {
+  return 'source' in p && p.source === 'web-service';
 }
 
 export interface GeneratedFrom {
@@ -119,6 +170,8 @@ export interface GeneratedFrom {
 
 export interface Catalogue {
   readonly schemaVersion: number;
+  /** The `clientrequestid` this catalogue's updates identify themselves with (a GUID). */
+  readonly clientRequestId?: string;
   readonly generatedFrom: GeneratedFrom;
   readonly clouds: Readonly<Record<Instance, CloudCatalogue>>;
   readonly otherEndpoints: readonly OtherEndpointRow[];
@@ -135,10 +188,14 @@ export interface RequirementSource {
   readonly required: boolean;
   readonly ports: PortSpec;
   readonly notes?: string;
+  /** Set when this endpoint set's entry goes live only on this date (YYYY-MM-DD), after the check's date. */
+  readonly effectiveFrom?: string;
 }
 
 export interface HostRequirement {
   readonly kind: 'host';
+  /** The date from which it is required, when every source is still upcoming (YYYY-MM-DD). */
+  readonly upcoming?: string;
   readonly pattern: HostPattern;
   /** The pattern as in the catalogue, after tenant substitution. */
   readonly text: string;
@@ -150,6 +207,7 @@ export interface HostRequirement {
 
 export interface IpRequirement {
   readonly kind: 'ip';
+  readonly upcoming?: string;
   readonly block: IpBlock;
   readonly text: string;
   readonly ports: PortSpec;
@@ -167,4 +225,6 @@ export interface Selection {
   readonly ipv6: boolean;
   readonly tenant?: string;
   readonly scenarios: readonly string[];
+  /** The check's date (YYYY-MM-DD): endpoints effective later are upcoming, not yet required. */
+  readonly today?: string;
 }

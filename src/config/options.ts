@@ -45,6 +45,10 @@ export interface Options {
   readonly tenant?: string;
   readonly scenarios: readonly string[];
   readonly failOn: FailOn;
+  /** `embedded`, `live`, or the path of a snapshot (file or folder) written by `catalogue update`. */
+  readonly catalogue: string;
+  /** The folder `live` keeps the web service's answers in, relative to the root. */
+  readonly catalogueCache: string;
   readonly allowlists: readonly AllowlistSpec[];
   readonly dns: readonly DnsSpec[];
   readonly domains: readonly DomainSpec[];
@@ -73,6 +77,8 @@ export const OPTION_NAMES = [
   'tenant',
   'scenarios',
   'fail-on',
+  'catalogue',
+  'catalogue-cache',
 ] as const;
 
 const LIST_OPTIONS = new Set(['service-areas', 'categories', 'scenarios']);
@@ -190,6 +196,8 @@ export function resolveOptions(
     ...(typeof d.tenant === 'string' ? { tenant: d.tenant } : {}),
     scenarios: d.scenarios as string[],
     failOn: d['fail-on'] as FailOn,
+    catalogue: d.catalogue as string,
+    catalogueCache: d['catalogue-cache'] as string,
     allowlists,
     dns,
     domains,

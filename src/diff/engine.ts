@@ -1,13 +1,16 @@
 import { allSources, m365Namespaces, selectRequirements } from '../catalogue/select.js';
-import type {
-  Catalogue,
-  HostRequirement,
-  Instance,
-  IpRequirement,
-  Requirement,
-  RequirementSource,
-  Selection,
+import {
+  isWebServiceProvenance,
+  type Catalogue,
+  type HostRequirement,
+  type Instance,
+  type IpRequirement,
+  type RemovedEndpoint,
+  type Requirement,
+  type RequirementSource,
+  type Selection,
 } from '../catalogue/types.js';
+import { HostPattern } from '../model/host.js';
 import type {
   FormatCapabilities,
   HostEntry,
@@ -25,7 +28,7 @@ import {
   type Severity,
 } from '../model/finding.js';
 import { compareLocations, type SourceLocation } from '../model/location.js';
-import { IpBlock, IpSet } from '../model/ip.js';
+import { IpBlock, IpSet, parseIpBlock } from '../model/ip.js';
 import {
   formatPortSpec,
   PortSet,
@@ -49,7 +52,12 @@ export interface CheckInput {
   readonly catalogue: Catalogue;
   readonly selection: Selection;
   readonly files: readonly CheckedFile[];
+  /** Where the catalogue came from (default: the embedded data). */
+  readonly origin?: CatalogueOrigin;
 }
+
+/** How the catalogue was obtained: bundled, a committed snapshot, or the web service (maybe via its cache). */
+export type CatalogueOrigin = 'embedded' | 'snapshot' | 'live' | 'cache';
 
 export type FileSummary =
   | {
@@ -71,6 +79,10 @@ export interface CatalogueSummary {
   readonly instance: string;
   readonly dataDate: string;
   readonly source: string;
+  readonly origin: CatalogueOrigin;
+  /** The web service's version of the data, when it came from the web service. */
+  readonly version?: string;
+  readonly fetchedAt?: string;
   readonly selection: Selection;
   readonly requirements: { readonly hosts: number; readonly ips: number };
 }
@@ -91,6 +103,16 @@ export const CLOUD_NAMES: Readonly<Record<Instance, string>> = {
   usgovgcchigh: 'US Government GCC High',
 };
 
+interface RemovedHost {
+  readonly pattern: HostPattern;
+  readonly removed: RemovedEndpoint;
+}
+
+interface RemovedIp {
+  readonly block: IpBlock;
+  readonly removed: RemovedEndpoint;
+}
+
 /** Largest-to-required ratio from which an address block counts as over-broad. */
 const OVER_BROAD_FACTOR = 16n;
 
@@ -106,6 +128,7 @@ export function check(input: CheckInput): Result {
     selected.requirements,
     everything,
     namespaces,
+    catalogue.clouds[selection.instance].history?.removed ?? [],
   );
 
   for (const file of input.files)
@@ -124,11 +147,16 @@ export function check(input: CheckInput): Result {
   }
 
   const cloud = catalogue.clouds[selection.instance];
+  const p = cloud.provenance;
   return {
     catalogue: {
       instance: selection.instance,
-      dataDate: cloud.provenance.dataDate,
-      source: `${cloud.provenance.sourceFile} (${cloud.provenance.origin.repo}@${cloud.provenance.origin.commit.slice(0, 12)})`,
+      dataDate: p.dataDate,
+      source: isWebServiceProvenance(p)
+        ? `${p.serviceUrl.replace(/\/+$/, '')}/endpoints/${selection.instance} version ${p.version}`
+        : `${p.sourceFile} (${p.origin.repo}@${p.origin.commit.slice(0, 12)})`,
+      origin: input.origin ?? 'embedded',
+      ...(isWebServiceProvenance(p) ? { version: p.version, fetchedAt: p.fetchedAt } : {}),
       selection,
       requirements: {
         hosts: selected.requirements.filter((r) => r.kind === 'host').length,
@@ -167,13 +195,34 @@ class CloudContext {
   readonly largest: { 4: bigint; 6: bigint };
   readonly shortestPrefix: { 4: number; 6: number };
   readonly domains: Set<string>;
+  /** Hosts and addresses that earlier versions had and the current one does not. */
+  readonly removedHosts: SuffixIndex<RemovedHost>;
+  readonly hasRemovedHosts: boolean;
+  readonly removedIps: RemovedIp[];
+  readonly removedSpace: IpSet;
 
   constructor(
     readonly instance: Instance,
     selected: readonly Requirement[],
     everything: readonly Requirement[],
     namespaces: { domains: readonly string[]; ips: IpSet },
+    removed: readonly RemovedEndpoint[],
   ) {
+    const hosts: RemovedHost[] = [];
+    this.removedIps = [];
+    for (const r of removed) {
+      if (r.kind === 'url') {
+        const parsed = HostPattern.parse(r.value);
+        if (parsed.ok) hosts.push({ pattern: parsed.value, removed: r });
+      } else {
+        const parsed = parseIpBlock(r.value);
+        if (parsed.ok) this.removedIps.push({ block: parsed.value.masked(), removed: r });
+      }
+    }
+    this.hasRemovedHosts = hosts.length > 0;
+    this.removedHosts = new SuffixIndex(interestingSuffixes(hosts.map((h) => h.pattern.base)));
+    for (const h of hosts) this.removedHosts.add(h.pattern.base, h);
+    this.removedSpace = IpSet.of(this.removedIps.map((r) => r.block));
     this.hostReqs = selected.filter((r): r is HostRequirement => r.kind === 'host');
     this.ipReqs = selected.filter((r): r is IpRequirement => r.kind === 'ip');
     this.allHostReqs = everything.filter((r): r is HostRequirement => r.kind === 'host');
@@ -294,7 +343,7 @@ class GroupCheck {
         const first = partial.sort((a, b) => compareLocations(a.location, b.location))[0]!;
         this.add(
           'partially-covered',
-          req.severity === 'notice' ? 'notice' : 'warning',
+          req.severity === 'notice' || req.upcoming !== undefined ? 'notice' : 'warning',
           first.location,
           {
             message: `${quote(req.text)} is only partly allowed: ${partial
@@ -302,7 +351,7 @@ class GroupCheck {
               .map((e) => quote(e.text))
               .join(
                 ', ',
-              )}${partial.length > 3 ? ` and ${partial.length - 3} more` : ''} match some of its names (${describeSources(req.sources)})`,
+              )}${partial.length > 3 ? ` and ${partial.length - 3} more` : ''} match some of its names (${describeSources(req.sources)})${fromDate(req)}`,
             entry: first.text,
             requirement: req,
           },
@@ -310,6 +359,13 @@ class GroupCheck {
         continue;
       }
       const near = this.nearestHost(req.pattern.base);
+      if (req.upcoming !== undefined) {
+        this.add('upcoming-endpoint', 'notice', near.location, {
+          message: `${quote(req.text)} is required from ${req.upcoming} (${describeSources(req.sources)}); ${near.where}`,
+          requirement: req,
+        });
+        continue;
+      }
       this.add('missing-endpoint', req.severity, near.location, {
         message: `${quote(req.text)} is required but not allowed (${describeSources(req.sources)}); ${near.where}`,
         requirement: req,
@@ -335,6 +391,14 @@ class GroupCheck {
       const fully = cidrs.length === 1 && cidrs[0] === req.block.masked().text;
       if (fully) {
         const near = this.nearestIp(req.block);
+        if (req.upcoming !== undefined) {
+          this.add('upcoming-endpoint', 'notice', near.location, {
+            message: `${req.block.masked().text} is required from ${req.upcoming} (${describeSources(req.sources)}); ${near.where}`,
+            requirement: req,
+            uncovered: cidrs,
+          });
+          continue;
+        }
         this.add('missing-endpoint', req.severity, near.location, {
           message: `${req.block.masked().text} is required but not allowed (${describeSources(req.sources)}); ${near.where}`,
           requirement: req,
@@ -345,8 +409,8 @@ class GroupCheck {
           .filter((e) => e.block.overlaps(req.block))
           .sort((a, b) => compareLocations(a.location, b.location))[0];
         const location = part?.location ?? this.nearestIp(req.block).location;
-        this.add('partially-covered', req.severity, location, {
-          message: `${req.block.masked().text} is only partly allowed: ${cidrs.length === 1 ? '' : `${cidrs.length} prefixes, `}${listSome(cidrs)} not covered (${describeSources(req.sources)})`,
+        this.add('partially-covered', req.upcoming ? 'notice' : req.severity, location, {
+          message: `${req.block.masked().text} is only partly allowed: ${cidrs.length === 1 ? '' : `${cidrs.length} prefixes, `}${listSome(cidrs)} not covered (${describeSources(req.sources)})${fromDate(req)}`,
           ...(part ? { entry: part.text } : {}),
           requirement: req,
           uncovered: cidrs,
@@ -476,6 +540,8 @@ class GroupCheck {
             message: withText(e.text, e.pattern.overBreadth() ?? 'allows every name'),
             entry: e.text,
           });
+        // ... and for what only a removed endpoint needed.
+        else this.staleHost(e, scope);
         continue;
       }
       const key = e.ports ? `${e.pattern.key()}|${portsKey(e.ports)}` : e.pattern.key();
@@ -531,6 +597,7 @@ class GroupCheck {
       });
       return;
     }
+    if (this.staleHost(e, scope)) return;
     if (scope === 'mixed' && !inNamespace) return;
     this.add('extraneous-entry', scope === 'mixed' ? 'notice' : 'warning', e.location, {
       message:
@@ -552,8 +619,62 @@ class GroupCheck {
       return;
     }
     if (this.redundantHost(e)) return;
+    if (this.staleHost(e, 'dedicated')) return;
     this.add('extraneous-entry', 'warning', e.location, {
       message: `${quote(e.text)} matches nothing in the ${this.cloudName()} catalogue`,
+      entry: e.text,
+    });
+  }
+
+  /**
+   * An entry that matches nothing current but shares names with endpoints a later version
+   * removed: say which version removed them and from which set, instead of "extraneous".
+   */
+  private staleHost(e: HostEntry, scope: Scope): boolean {
+    // Called for every unjudged name of a large mixed list: cheap when there is no history.
+    if (!this.ctx.hasRemovedHosts || !this.ctx.removedHosts.touches(e.pattern.base)) return false;
+    const gone = this.ctx.removedHosts
+      .related(e.pattern.base)
+      .filter((r) => e.pattern.intersects(r.pattern));
+    if (gone.length === 0) return false;
+    this.addStale(
+      e,
+      scope,
+      gone.map((g) => g.removed),
+    );
+    return true;
+  }
+
+  private staleIp(e: IpEntry, block: IpBlock, scope: Scope): boolean {
+    if (!this.ctx.removedSpace.overlaps(block)) return false;
+    const gone = this.ctx.removedIps.filter((r) => r.block.overlaps(block)).map((r) => r.removed);
+    if (gone.length === 0) return false;
+    this.addStale(e, scope, gone);
+    return true;
+  }
+
+  private addStale(e: HostEntry | IpEntry, scope: Scope, gone: readonly RemovedEndpoint[]): void {
+    const sorted = [...gone].sort(
+      (a, b) =>
+        (a.version < b.version ? 1 : a.version > b.version ? -1 : 0) ||
+        a.endpointSetId - b.endpointSetId ||
+        (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
+    );
+    // One part per removed value and version, naming every set it left.
+    const groups = new Map<string, { r: RemovedEndpoint; sets: string[] }>();
+    for (const r of sorted) {
+      const key = `${r.value}\u0000${r.version}`;
+      const set = `${r.serviceArea} set ${r.endpointSetId} ${r.category}${r.required ? '' : ' optional'}`;
+      const g = groups.get(key);
+      if (!g) groups.set(key, { r, sets: [set] });
+      else if (!g.sets.includes(set)) g.sets.push(set);
+    }
+    const parts = [...groups.values()].map(
+      ({ r, sets }) =>
+        `${r.value === e.text ? '' : `${quote(r.value)} `}from ${listAnd(sets)} in version ${r.version}`,
+    );
+    this.add('stale-entry', scope === 'mixed' ? 'notice' : 'warning', e.location, {
+      message: `${quote(e.text)} was needed only by endpoints that Microsoft removed (${listSome(parts, 3)}); nothing in the current ${this.cloudName()} catalogue needs it`,
       entry: e.text,
     });
   }
@@ -595,7 +716,8 @@ class GroupCheck {
     const judged = this.ips.filter(
       (e) =>
         this.scopeOf.get(e.location.file) === 'dedicated' ||
-        this.ctx.allSpace.overlaps(e.block.masked()),
+        this.ctx.allSpace.overlaps(e.block.masked()) ||
+        this.ctx.removedSpace.overlaps(e.block.masked()),
     );
     // this.ips is in file and line order, and equal blocks keep that order.
     const blocks = judged.map((e) => e.block.masked());
@@ -677,6 +799,7 @@ class GroupCheck {
       });
       return;
     }
+    if (this.staleIp(e, b, scope)) return;
     if (scope === 'mixed') return;
     this.add('extraneous-entry', 'warning', e.location, {
       message: `${quote(e.text)} is outside every address range of the ${this.cloudName()} catalogue`,
@@ -819,6 +942,17 @@ function percent(part: bigint, whole: bigint): string {
 /** Messages from the model may already start with the quoted entry. */
 function withText(text: string, message: string): string {
   return message.startsWith(quote(text)) ? message : `${quote(text)} ${message}`;
+}
+
+function listAnd(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** "; required from 2026-07-01" for a requirement that is not live yet. */
+function fromDate(req: Requirement): string {
+  return req.upcoming === undefined ? '' : `; required from ${req.upcoming}`;
 }
 
 function quote(text: string): string {

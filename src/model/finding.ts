@@ -17,6 +17,8 @@ export type RuleId =
   | 'host-bits-set'
   | 'invalid-entry'
   | 'unsupported-entry'
+  | 'stale-entry'
+  | 'upcoming-endpoint'
   | 'dns-missing-record'
   | 'dns-wrong-value'
   | 'dns-forbidden-record'
@@ -96,6 +98,18 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
     severity: 'notice',
     title: 'Entry read but not understood',
     help: 'The entry is valid in its format, but its meaning cannot be compared with the catalogue (for example a path part of a URL, or an unresolved interpolation).',
+  },
+  'stale-entry': {
+    id: 'stale-entry',
+    severity: 'warning',
+    title: 'Entry only a removed endpoint needed',
+    help: 'Nothing in the current catalogue matches the entry, but an endpoint that Microsoft has since removed did: the message names the version that removed it and the endpoint set it belonged to. The entry can go. A notice in mixed scope.',
+  },
+  'upcoming-endpoint': {
+    id: 'upcoming-endpoint',
+    severity: 'notice',
+    title: 'Endpoint required from a future date',
+    help: 'Microsoft publishes new endpoints about 30 days before they go live. The endpoint is not allowed yet and is required from the effective date the web service gives; on that date it becomes a normal requirement (missing-endpoint).',
   },
   'dns-missing-record': {
     id: 'dns-missing-record',

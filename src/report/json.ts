@@ -17,6 +17,9 @@ export function toReport(result: Result): unknown {
       instance: result.catalogue.instance,
       dataDate: result.catalogue.dataDate,
       source: result.catalogue.source,
+      origin: result.catalogue.origin,
+      ...(result.catalogue.version ? { version: result.catalogue.version } : {}),
+      ...(result.catalogue.fetchedAt ? { fetchedAt: result.catalogue.fetchedAt } : {}),
       selection: {
         serviceAreas: selection.serviceAreas,
         categories: selection.categories,

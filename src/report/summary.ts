@@ -1,4 +1,5 @@
 import { CLOUD_NAMES, type Result } from '../diff/engine.js';
+import { describeCatalogue } from './catalogue.js';
 import { summarise } from './json.js';
 
 const MAX_ROWS = 200;
@@ -12,6 +13,8 @@ export function renderSummary(result: Result): string {
     '',
     `${CLOUD_NAMES[c.selection.instance]} catalogue, data ${c.dataDate}; service areas ${c.selection.serviceAreas.join(', ')}; ` +
       `categories ${c.selection.categories.join(', ')}${c.selection.includeOptional ? '; optional sets included' : ''}.`,
+    '',
+    `Catalogue: ${escapeMarkdown(describeCatalogue(c))}.`,
     '',
     `**${s.error}** errors, **${s.warning}** warnings, **${s.notice}** notices in ${result.files.length} file${result.files.length === 1 ? '' : 's'}.`,
     '',
@@ -34,6 +37,11 @@ export function renderSummary(result: Result): string {
   }
   for (const note of result.notes) out.push('', `> ${escapeCell(note)}`);
   return `${out.join('\n')}\n`;
+}
+
+/** Text of a committed file in Markdown: every character that could format, link or embed HTML. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]()<>|~#!&]/g, (ch) => `\\${ch}`).replace(/\n/g, ' ');
 }
 
 function escapeCell(text: string): string {

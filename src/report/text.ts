@@ -1,5 +1,6 @@
 import { CLOUD_NAMES, type Result } from '../diff/engine.js';
 import type { Finding } from '../model/finding.js';
+import { describeCatalogue } from './catalogue.js';
 import { summarise } from './json.js';
 
 /** Text for a terminal or a CI log: findings grouped by file, one line each, `file:line:col`. */
@@ -12,6 +13,7 @@ export function renderText(result: Result, options: { color?: boolean } = {}): s
       `${catalogue.requirements.hosts} host and ${catalogue.requirements.ips} address requirements; ` +
       `${result.files.length} file${result.files.length === 1 ? '' : 's'}, ` +
       `${result.files.reduce((n, f) => n + f.entries, 0)} entries`,
+    `catalogue: ${describeCatalogue(catalogue)}`,
   );
   const byFile = new Map<string, Finding[]>();
   for (const f of result.findings) {

@@ -1,7 +1,15 @@
 // Runs the committed action bundle the way the Actions runner does: Node 24, INPUT_* variables,
 // GITHUB_EVENT_PATH, GITHUB_STEP_SUMMARY and GITHUB_OUTPUT files. The unit tests cannot see a broken bundle.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,7 +85,10 @@ describe('action bundle on Node 24', () => {
     const r = runAction(workspace(), {});
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
-    const annotations = r.stdout.split('\n').filter((l) => /^::(error|warning|notice) /.test(l));
+    const annotations = r.stdout
+      .split('\n')
+      .filter((l) => /^::(error|warning|notice) /.test(l))
+      .filter((l) => !l.includes('title=endpoint-drift catalogue'));
     expect(annotations.length).toBe(Number(r.outputs.findings));
     expect(annotations).toContainEqual(
       expect.stringMatching(
@@ -99,6 +110,24 @@ describe('action bundle on Node 24', () => {
     const r = runAction(workspace(), { 'fail-on': 'never', 'service-areas': 'Exchange' });
     expect(r.status).toBe(0);
     expect(r.summary).toContain('service areas Exchange;');
+  });
+
+  it('says which catalogue it used in its outputs, summary and a notice about its age', () => {
+    const dir = workspace();
+    mkdirSync(path.join(dir, 'ws/snap'));
+    copyFileSync(path.join(repo, 'data/catalogue.json'), path.join(dir, 'ws/snap/catalogue.json'));
+    const r = runAction(dir, { catalogue: 'snap', 'fail-on': 'never' });
+    expect(r.status).toBe(0);
+    expect(r.outputs['catalogue-origin']).toBe('snapshot');
+    expect(r.outputs['catalogue-version']).toBe('');
+    expect(r.outputs['catalogue-date']).toBe('2025-09-29');
+    expect(r.summary).toContain('Catalogue: snapshot, data of 2025-09-29 ');
+    expect(r.stdout).toMatch(
+      /^::notice title=endpoint-drift catalogue::the catalogue data is \d+ days old \(data of 2025-09-29\)/m,
+    );
+    const outside = runAction(workspace(), { catalogue: '../../etc' });
+    expect(outside.status).toBe(1);
+    expect(outside.stdout).toContain('::error::catalogue "../../etc" is outside the repository');
   });
 
   it('reports a configuration error at file:line:column without a stack trace', () => {

@@ -24,6 +24,8 @@ describe('resolveOptions', () => {
       ipv6: true,
       scenarios: [],
       failOn: 'error',
+      catalogue: 'embedded',
+      catalogueCache: '.endpoint-drift-cache',
       allowlists: [],
       dns: [],
       domains: [],

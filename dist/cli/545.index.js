@@ -1,8 +1,8 @@
-export const id = 25;
-export const ids = [25];
+export const id = 545;
+export const ids = [545];
 export const modules = {
 
-/***/ 6025:
+/***/ 5545:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -91,6 +91,18 @@ const RULES = {
         severity: 'notice',
         title: 'Entry read but not understood',
         help: 'The entry is valid in its format, but its meaning cannot be compared with the catalogue (for example a path part of a URL, or an unresolved interpolation).',
+    },
+    'stale-entry': {
+        id: 'stale-entry',
+        severity: 'warning',
+        title: 'Entry only a removed endpoint needed',
+        help: 'Nothing in the current catalogue matches the entry, but an endpoint that Microsoft has since removed did: the message names the version that removed it and the endpoint set it belonged to. The entry can go. A notice in mixed scope.',
+    },
+    'upcoming-endpoint': {
+        id: 'upcoming-endpoint',
+        severity: 'notice',
+        title: 'Endpoint required from a future date',
+        help: 'Microsoft publishes new endpoints about 30 days before they go live. The endpoint is not allowed yet and is required from the effective date the web service gives; on that date it becomes a normal requirement (missing-endpoint).',
     },
     'dns-missing-record': {
         id: 'dns-missing-record',
@@ -2065,6 +2077,9 @@ const SERVICE_AREAS = [
     'MEM',
 ];
 const CATEGORIES = ['Optimize', 'Allow', 'Default'];
+function isWebServiceProvenance(p) {
+    return 'source' in p && p.source === 'web-service';
+}
 
 ;// CONCATENATED MODULE: ./src/catalogue/select.ts
 
@@ -2096,6 +2111,7 @@ function selectRequirements(catalogue, selection) {
     const problems = [];
     const merger = new Merger(selection.ipv6, selection.tenant, problems);
     const cloud = catalogue.clouds[selection.instance];
+    const upcoming = upcomingAdditions(cloud, selection.today);
     for (const set of cloud.endpointSets) {
         if (!selection.serviceAreas.includes(set.serviceArea))
             continue;
@@ -2103,7 +2119,7 @@ function selectRequirements(catalogue, selection) {
             continue;
         if (!set.required && !selection.includeOptional)
             continue;
-        merger.addSet(set, selection.instance);
+        merger.addSet(set, selection.instance, upcoming);
     }
     const known = scenarioIds(catalogue);
     for (const scenario of new Set(selection.scenarios)) {
@@ -2122,6 +2138,27 @@ function selectRequirements(catalogue, selection) {
             merger.addRow(record, selection.instance);
     }
     return { requirements: merger.requirements(), problems };
+}
+/**
+ * The additions of the cloud's history that go live after `today`: `set|kind|value` → the date.
+ * Without a date nothing is upcoming.
+ */
+function upcomingAdditions(cloud, today) {
+    const out = new Map();
+    if (today === undefined)
+        return out;
+    for (const a of cloud.history?.added ?? []) {
+        if (a.effectiveDate <= today)
+            continue;
+        const key = additionKey(a.endpointSetId, a.kind, a.value);
+        const known = out.get(key);
+        if (known === undefined || a.effectiveDate < known)
+            out.set(key, a.effectiveDate);
+    }
+    return out;
+}
+function additionKey(set, kind, value) {
+    return `${set}|${kind}|${value}`;
 }
 /**
  * Every requirement of the cloud whatever the selection (all service areas and categories,
@@ -2198,7 +2235,7 @@ class Merger {
         this.tenant = tenant;
         this.problems = problems;
     }
-    addSet(set, instance) {
+    addSet(set, instance, upcoming) {
         const source = {
             kind: 'endpoint-set',
             id: set.id,
@@ -2209,10 +2246,14 @@ class Merger {
             ...(set.notes === undefined ? {} : { notes: set.notes }),
         };
         const where = `endpoint set ${set.id} of ${instance}`;
+        const dated = (kind, value) => {
+            const from = upcoming?.get(additionKey(set.id, kind, value));
+            return from === undefined ? source : { ...source, effectiveFrom: from };
+        };
         for (const url of set.urls)
-            this.#addHost(url, source, where);
+            this.#addHost(url, dated('url', url), where);
         for (const ip of set.ips)
-            this.#addIp(ip, source, where);
+            this.#addIp(ip, dated('ip', ip), where);
     }
     addRow(row, instance) {
         const d = row.destinations;
@@ -2274,7 +2315,16 @@ function add(map, key, value, text, source) {
     const sk = sourceKey(source);
     const existing = pending.sources.get(sk);
     // Two records of one scenario can name the same endpoint with different ports.
-    pending.sources.set(sk, existing ? { ...existing, ports: unionPorts(existing.ports, source.ports) } : source);
+    pending.sources.set(sk, existing
+        ? {
+            ...existing,
+            ports: unionPorts(existing.ports, source.ports),
+            // One set naming the endpoint twice: it is required as soon as either entry is live.
+            ...(existing.effectiveFrom === undefined || source.effectiveFrom === undefined
+                ? { effectiveFrom: undefined }
+                : {}),
+        }
+        : source);
 }
 function summarise(p) {
     const sources = [...p.sources.values()].sort(compareSources);
@@ -2286,11 +2336,1207 @@ function summarise(p) {
         if (severityRank(sev) > severityRank(severity))
             severity = sev;
     }
-    return { ports, sources, severity };
+    // Upcoming only while every source is: one live source makes it a requirement today.
+    const dates = sources.map((s) => s.effectiveFrom);
+    const upcoming = dates.every((d) => d !== undefined)
+        ? [...dates].sort()[0]
+        : undefined;
+    return { ports, sources, severity, ...(upcoming === undefined ? {} : { upcoming }) };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __webpack_require__(2210);
+;// CONCATENATED MODULE: ./schemas/catalogue.schema.json
+const catalogue_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://endpoint-drift.dev/schemas/catalogue.schema.json","title":"endpoint-drift Microsoft 365 catalogue","description":"data/catalogue.json: the web-service endpoint sets of every cloud with their provenance, and the curated other-endpoints records. Generated by scripts/build-catalogue.ts; $defs/curatedFile describes data/other-endpoints.yaml, its hand-written input.","type":"object","additionalProperties":false,"required":["schemaVersion","generatedFrom","clouds","otherEndpoints"],"properties":{"schemaVersion":{"const":1},"clientRequestId":{"description":"The clientrequestid GUID that `catalogue update` sends to the web service for this catalogue; kept so that one repository is one client.","$ref":"#/$defs/guid"},"generatedFrom":{"type":"object","additionalProperties":false,"required":["script","otherEndpoints"],"properties":{"script":{"type":"string","minLength":1},"otherEndpoints":{"type":"object","additionalProperties":false,"required":["file","document","documentSha256","documentDate","origin"],"properties":{"file":{"type":"string","minLength":1},"document":{"type":"string","minLength":1},"documentSha256":{"$ref":"#/$defs/sha256"},"documentDate":{"$ref":"#/$defs/date"},"origin":{"$ref":"#/$defs/documentOrigin"}}}}},"clouds":{"type":"object","additionalProperties":false,"required":["worldwide","china","usgovdod","usgovgcchigh"],"properties":{"worldwide":{"allOf":[{"$ref":"#/$defs/cloud"},{"type":"object","properties":{"instance":{"const":"worldwide"}}}]},"china":{"allOf":[{"$ref":"#/$defs/cloud"},{"type":"object","properties":{"instance":{"const":"china"}}}]},"usgovdod":{"allOf":[{"$ref":"#/$defs/cloud"},{"type":"object","properties":{"instance":{"const":"usgovdod"}}}]},"usgovgcchigh":{"allOf":[{"$ref":"#/$defs/cloud"},{"type":"object","properties":{"instance":{"const":"usgovgcchigh"}}}]}}},"otherEndpoints":{"type":"array","items":{"$ref":"#/$defs/otherEndpointRow"}}},"$defs":{"instance":{"enum":["worldwide","china","usgovdod","usgovgcchigh"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"commit":{"type":"string","pattern":"^[0-9a-f]{40}$"},"date":{"type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"},"repo":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},"documentOrigin":{"type":"object","additionalProperties":false,"required":["repo","path","commit"],"properties":{"repo":{"$ref":"#/$defs/repo"},"path":{"type":"string","minLength":1},"commit":{"$ref":"#/$defs/commit"}}},"portString":{"description":"Ports as the web service writes them: \\"80,443\\", \\"143, 587, 993, 995\\", \\"50000-59999\\"; \\"\\" for none (also when the field is absent from the response).","type":"string","pattern":"^[0-9][0-9, -]*$|^$"},"port":{"type":"integer","minimum":0,"maximum":65535},"portRanges":{"description":"The port string parsed: sorted, merged, inclusive [low, high] ranges.","type":"array","items":{"type":"array","prefixItems":[{"$ref":"#/$defs/port"},{"$ref":"#/$defs/port"}],"items":false,"minItems":2}},"text":{"type":"string","minLength":1},"cloud":{"type":"object","additionalProperties":false,"required":["instance","provenance","endpointSets"],"properties":{"instance":{"$ref":"#/$defs/instance"},"provenance":{"if":{"type":"object","properties":{"source":true},"required":["source"]},"then":{"$ref":"#/$defs/webServiceProvenance"},"else":{"$ref":"#/$defs/provenance"}},"endpointSets":{"type":"array","items":{"$ref":"#/$defs/endpointSet"}},"history":{"$ref":"#/$defs/history"}}},"guid":{"type":"string","pattern":"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"},"version":{"description":"A web-service data version: YYYYMMDDNN.","type":"string","pattern":"^\\\\d{10}$"},"webServiceProvenance":{"description":"A cloud fetched from the web service by `endpoint-drift catalogue update`.","type":"object","additionalProperties":false,"required":["source","serviceUrl","version","fetchedAt","dataDate","sha256","includesMem"],"properties":{"source":{"const":"web-service"},"serviceUrl":{"type":"string","pattern":"^https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~/-]*)?$"},"version":{"$ref":"#/$defs/version"},"fetchedAt":{"type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(?:\\\\.\\\\d+)?Z$"},"dataDate":{"$ref":"#/$defs/date"},"sha256":{"$ref":"#/$defs/sha256"},"includesMem":{"type":"boolean"}}},"history":{"description":"What updates have seen come and go: endpoints removed (for stale-entry) and additions with their effective dates (for upcoming-endpoint).","type":"object","additionalProperties":false,"required":["removed","added"],"properties":{"removed":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","value","endpointSetId","serviceArea","category","required","version"],"properties":{"kind":{"enum":["url","ip"]},"value":{"$ref":"#/$defs/text"},"endpointSetId":{"type":"integer","minimum":1},"serviceArea":{"enum":["Common","Exchange","SharePoint","Skype","MEM"]},"category":{"enum":["Optimize","Allow","Default"]},"required":{"type":"boolean"},"version":{"$ref":"#/$defs/version"}}}},"added":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","value","endpointSetId","version","effectiveDate"],"properties":{"kind":{"enum":["url","ip"]},"value":{"$ref":"#/$defs/text"},"endpointSetId":{"type":"integer","minimum":1},"version":{"$ref":"#/$defs/version"},"effectiveDate":{"$ref":"#/$defs/date"}}}}}},"provenance":{"type":"object","additionalProperties":false,"required":["sourceFile","sha256","origin","dataDate","dataDateSource","includesMem"],"properties":{"sourceFile":{"type":"string","minLength":1},"sha256":{"$ref":"#/$defs/sha256"},"origin":{"type":"object","additionalProperties":false,"required":["repo","path","commit","commitDate"],"properties":{"repo":{"$ref":"#/$defs/repo"},"path":{"type":"string","minLength":1},"commit":{"$ref":"#/$defs/commit"},"commitDate":{"$ref":"#/$defs/date"}}},"dataDate":{"description":"The date the response is known to have been the live web-service response.","$ref":"#/$defs/date"},"dataDateSource":{"type":"object","additionalProperties":false,"required":["repo","commit"],"properties":{"repo":{"$ref":"#/$defs/repo"},"commit":{"$ref":"#/$defs/commit"}}},"includesMem":{"description":"Whether the response includes the ServiceAreas=MEM sets, which the web service returns only on request.","type":"boolean"}}},"endpointSet":{"type":"object","additionalProperties":false,"required":["id","serviceArea","serviceAreaDisplayName","urls","ips","tcpPorts","udpPorts","tcpPortRanges","udpPortRanges","category","required","expressRoute"],"properties":{"id":{"type":"integer","minimum":1},"serviceArea":{"enum":["Common","Exchange","SharePoint","Skype","MEM"]},"serviceAreaDisplayName":{"$ref":"#/$defs/text"},"urls":{"type":"array","items":{"$ref":"#/$defs/text"}},"ips":{"type":"array","items":{"$ref":"#/$defs/text"}},"tcpPorts":{"$ref":"#/$defs/portString"},"udpPorts":{"$ref":"#/$defs/portString"},"tcpPortRanges":{"$ref":"#/$defs/portRanges"},"udpPortRanges":{"$ref":"#/$defs/portRanges"},"category":{"enum":["Optimize","Allow","Default"]},"required":{"type":"boolean"},"expressRoute":{"type":"boolean"},"notes":{"type":"string"}}},"direction":{"enum":["inbound","outbound","bidirectional"]},"rowScope":{"enum":["server","client","trusted-sites"]},"scenarioId":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"clouds":{"type":"array","items":{"$ref":"#/$defs/instance"},"minItems":1,"uniqueItems":true},"otherEndpointRow":{"type":"object","additionalProperties":false,"required":["row","scenario","purpose","direction","scope","destinations"],"properties":{"row":{"type":"integer","minimum":1},"scenario":{"$ref":"#/$defs/scenarioId"},"part":{"$ref":"#/$defs/scenarioId"},"purpose":{"$ref":"#/$defs/text"},"direction":{"$ref":"#/$defs/direction"},"scope":{"$ref":"#/$defs/rowScope"},"clouds":{"$ref":"#/$defs/clouds"},"destinations":{"type":"object","additionalProperties":false,"required":["hosts","ips","tcpPorts","udpPorts","tcpPortRanges","udpPortRanges"],"properties":{"hosts":{"type":"array","items":{"$ref":"#/$defs/text"}},"ips":{"type":"array","items":{"$ref":"#/$defs/text"}},"tcpPorts":{"$ref":"#/$defs/portString"},"udpPorts":{"$ref":"#/$defs/portString"},"tcpPortRanges":{"$ref":"#/$defs/portRanges"},"udpPortRanges":{"$ref":"#/$defs/portRanges"}}},"note":{"$ref":"#/$defs/text"}}},"curatedFile":{"description":"data/other-endpoints.yaml.","type":"object","additionalProperties":false,"required":["source","rows"],"properties":{"source":{"type":"object","additionalProperties":false,"required":["document","sha256","documentDate","origin"],"properties":{"document":{"$ref":"#/$defs/text"},"sha256":{"$ref":"#/$defs/sha256"},"documentDate":{"$ref":"#/$defs/date"},"origin":{"$ref":"#/$defs/documentOrigin"}}},"rows":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["row","scenario","purpose","direction","scope"],"properties":{"row":{"type":"integer","minimum":1},"scenario":{"$ref":"#/$defs/scenarioId"},"part":{"$ref":"#/$defs/scenarioId"},"purpose":{"$ref":"#/$defs/text"},"direction":{"$ref":"#/$defs/direction"},"scope":{"$ref":"#/$defs/rowScope"},"clouds":{"$ref":"#/$defs/clouds"},"destinations":{"type":"object","additionalProperties":false,"properties":{"hosts":{"type":"array","items":{"$ref":"#/$defs/text"}},"ips":{"type":"array","items":{"$ref":"#/$defs/text"}},"tcpPorts":{"$ref":"#/$defs/portString"},"udpPorts":{"$ref":"#/$defs/portString"}}},"note":{"$ref":"#/$defs/text"}}}}}}}}');
+;// CONCATENATED MODULE: ./src/catalogue/schema.ts
+
+
+let validator;
+/** Problems of a catalogue against schemas/catalogue.schema.json, one line each (empty when valid). */
+function validateCatalogueData(data) {
+    validator ??= new _2020.Ajv2020({ allErrors: true, strict: true }).compile(catalogue_schema_namespaceObject);
+    if (validator(data))
+        return [];
+    return (validator.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
+}
+
+;// CONCATENATED MODULE: ./src/io/catalogue-store.ts
+
+
+
+
+/** The snapshot's file name inside its folder. */
+const SNAPSHOT_FILE = 'catalogue.json';
+const CHANGELOG_FILE = 'CHANGELOG.md';
+const DEFAULT_SNAPSHOT_DIR = '.github/endpoint-drift/catalogue';
+const CHANGELOG_TITLE = '# Microsoft 365 endpoint changes\n';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** A snapshot is about 1 MiB; anything far larger is not one. */
+const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
+/** A snapshot or cache that cannot be used; the message is one line and names the file. */
+class SnapshotError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'SnapshotError';
+    }
+}
+/** `catalogue:` names a snapshot folder or its catalogue.json; this is the file. */
+function snapshotFile(root, given) {
+    const full = external_node_path_default().resolve(root, given);
+    return full.toLowerCase().endsWith('.json') ? full : external_node_path_default().join(full, SNAPSHOT_FILE);
+}
+/**
+ * Paths from a configuration may be written by anyone who opens a pull request: they must stay
+ * inside the repository, also once symbolic links are followed (see {@link confine}).
+ */
+function insideRoot(root, file, what) {
+    if (!isInside(external_node_path_default().resolve(root), external_node_path_default().resolve(root, file)))
+        throw new SnapshotError(`${what} "${file}" is outside the repository`);
+    return external_node_path_default().resolve(root, file);
+}
+function isInside(root, target) {
+    const rel = external_node_path_default().relative(root, target);
+    return rel !== '' && !rel.startsWith('..') && !external_node_path_default().isAbsolute(rel);
+}
+/**
+ * The real path of `target` (or of its nearest existing folder) must lie inside the real root:
+ * a symbolic link committed in a pull request must not lead reading or writing elsewhere.
+ */
+async function confine(root, target, what) {
+    const realRoot = await (0,promises_.realpath)(root);
+    let probe = external_node_path_default().resolve(target);
+    let rest = '';
+    for (;;) {
+        try {
+            const real = await (0,promises_.realpath)(probe);
+            if (!isInside(realRoot, external_node_path_default().join(real, rest)))
+                throw new SnapshotError(`${what} "${external_node_path_default().relative(root, target)}" leads outside the repository`);
+            return;
+        }
+        catch (e) {
+            if (e instanceof SnapshotError)
+                throw e;
+            if (e.code !== 'ENOENT')
+                throw e;
+            const parent = external_node_path_default().dirname(probe);
+            if (parent === probe)
+                return;
+            rest = external_node_path_default().join(external_node_path_default().basename(probe), rest);
+            probe = parent;
+        }
+    }
+}
+/** Reads and validates a snapshot; undefined when the file does not exist. */
+async function readSnapshot(file, shown) {
+    let size;
+    try {
+        const s = await (0,promises_.stat)(file);
+        if (!s.isFile())
+            throw new SnapshotError(`${shown}: not a file`);
+        size = s.size;
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        if (e instanceof SnapshotError)
+            throw e;
+        throw new SnapshotError(`${shown}: cannot read: ${e.message}`);
+    }
+    if (size > MAX_SNAPSHOT_BYTES)
+        throw new SnapshotError(`${shown}: ${size} bytes is too large for a catalogue snapshot`);
+    const text = await (0,promises_.readFile)(file, 'utf8');
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new SnapshotError(`${shown}:${jsonPosition(text, e)}: malformed JSON: ${jsonReason(e)}`);
+    }
+    const problems = validateCatalogueData(data);
+    if (problems.length > 0)
+        throw new SnapshotError(`${shown}: not a catalogue snapshot (schemas/catalogue.schema.json): ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` and ${problems.length - 3} more` : ''}`);
+    return { catalogue: data, text };
+}
+/** The 2-space JSON of the committed catalogue, with a trailing newline. */
+function serializeSnapshot(catalogue) {
+    return `${JSON.stringify(catalogue, null, 2)}\n`;
+}
+/** The changelog file after an update: its title, the new section, then the earlier ones. */
+function prependChangelog(existing, section) {
+    const rest = existing?.startsWith(CHANGELOG_TITLE)
+        ? existing.slice(CHANGELOG_TITLE.length).replace(/^\n+/, '')
+        : (existing ?? '');
+    return `${CHANGELOG_TITLE}\n${section}${rest ? `\n${rest}` : ''}`;
+}
+async function readOptional(file) {
+    try {
+        return await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+}
+/**
+ * Writes every file to a temporary name beside it, then renames them into place: a failure
+ * before the renames leaves every target as it was, and a reader never sees half a file.
+ */
+async function writeFilesAtomically(files) {
+    const temps = [];
+    try {
+        for (const f of files) {
+            await (0,promises_.mkdir)(external_node_path_default().dirname(f.path), { recursive: true });
+            const temp = `${f.path}.${process.pid}.${(0,external_node_crypto_.randomUUID)().slice(0, 8)}.tmp`;
+            temps.push(temp);
+            await (0,promises_.writeFile)(temp, f.text, { flag: 'wx' });
+        }
+        for (const [i, f] of files.entries())
+            await (0,promises_.rename)(temps[i], f.path);
+    }
+    catch (e) {
+        for (const t of temps)
+            await (0,promises_.rm)(t, { force: true });
+        throw e;
+    }
+}
+/** The folder `live` and `catalogue update` keep web-service answers in. */
+class CatalogueCache {
+    dir;
+    constructor(dir) {
+        this.dir = dir;
+    }
+    /** The last `/version` answer for an instance. */
+    async version(instance) {
+        const text = await readOptional(external_node_path_default().join(this.dir, `version-${instance}.json`)).catch(() => undefined);
+        if (text === undefined)
+            return undefined;
+        try {
+            const v = JSON.parse(text);
+            if (typeof v.latest === 'string' &&
+                /^\d{10}$/.test(v.latest) &&
+                typeof v.checkedAt === 'string' &&
+                !Number.isNaN(Date.parse(v.checkedAt)))
+                return { latest: v.latest, checkedAt: v.checkedAt };
+        }
+        catch {
+            // A damaged cache entry is as good as none.
+        }
+        return undefined;
+    }
+    async saveVersion(instance, v) {
+        await writeFilesAtomically([
+            { path: external_node_path_default().join(this.dir, `version-${instance}.json`), text: `${JSON.stringify(v)}\n` },
+        ]);
+    }
+    /**
+     * The client id this machine's cache has used; created once. The id of a committed snapshot
+     * takes precedence, so that a repository is one client wherever it runs.
+     */
+    async clientRequestId() {
+        const file = external_node_path_default().join(this.dir, 'client-request-id');
+        const known = (await readOptional(file).catch(() => undefined))?.trim();
+        if (known && GUID.test(known))
+            return known;
+        const id = (0,external_node_crypto_.randomUUID)();
+        await writeFilesAtomically([{ path: file, text: `${id}\n` }]);
+        return id;
+    }
+}
+/** JSON.parse's reason without the excerpt of the text it quotes (the text is not echoed). */
+function jsonReason(e) {
+    return (e instanceof Error ? e.message : String(e))
+        .split('\n')[0]
+        .replace(/, ".*$/, '')
+        .replace(/ in JSON at position \d+.*$/, '')
+        .replace(/ \(line \d+ column \d+\)$/, '');
+}
+/** "line:column" of a JSON.parse error, from the position Node gives (1:1 when it gives none). */
+function jsonPosition(text, e) {
+    const m = /at position (\d+)/.exec(e instanceof Error ? e.message : '');
+    const offset = m ? Number(m[1]) : 0;
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    return `${line}:${column}`;
+}
+
+;// CONCATENATED MODULE: ./src/catalogue/endpoint-sets.ts
+
+
+
+
+/**
+ * Reading `/endpoints/{instance}` answers of the web service into endpoint sets, shared by the
+ * build of the embedded catalogue and by `catalogue update`, so both take the data the same way.
+ */
+/** Data that cannot become a catalogue; the message is one line and names the source. */
+class CatalogueDataError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CatalogueDataError';
+    }
+}
+const SET_FIELDS = new Set([
+    'id',
+    'serviceArea',
+    'serviceAreaDisplayName',
+    'urls',
+    'ips',
+    'tcpPorts',
+    'udpPorts',
+    'expressRoute',
+    'category',
+    'required',
+    'notes',
+]);
+/** The endpoint sets of a parsed `/endpoints` answer, sorted by id; `name` names it in messages. */
+function endpointSetsOf(name, data) {
+    const source = { name };
+    if (!Array.isArray(data))
+        throw new CatalogueDataError(`${source.name}: expected an array of endpoint sets`);
+    const seen = new Set();
+    const sets = data.map((raw, index) => {
+        const set = readEndpointSet(source.name, raw, index);
+        if (seen.has(set.id))
+            throw new CatalogueDataError(`${source.name}: endpoint set id ${set.id} occurs twice`);
+        seen.add(set.id);
+        return set;
+    });
+    return sets.sort((a, b) => a.id - b.id);
+}
+function readEndpointSet(file, raw, index) {
+    if (!isRecord(raw))
+        throw new CatalogueDataError(`${file}: item ${index} is not an object`);
+    const where = typeof raw.id === 'number' ? `endpoint set ${raw.id}` : `item ${index}`;
+    const bad = (message) => new CatalogueDataError(`${file}: ${where}: ${message}`);
+    for (const key of Object.keys(raw)) {
+        // A field the catalogue does not know would be dropped silently: stop instead.
+        if (!SET_FIELDS.has(key))
+            throw bad(`unknown field "${key}"`);
+    }
+    const id = raw.id;
+    if (typeof id !== 'number' || !Number.isInteger(id) || id < 1)
+        throw bad(`"id" must be a positive integer`);
+    const serviceArea = oneOf(raw.serviceArea, SERVICE_AREAS, 'serviceArea', bad);
+    const category = oneOf(raw.category, CATEGORIES, 'category', bad);
+    const displayName = raw.serviceAreaDisplayName;
+    if (typeof displayName !== 'string' || displayName === '') {
+        throw bad(`"serviceAreaDisplayName" must be a non-empty string`);
+    }
+    const urls = stringList(raw.urls, 'urls', bad);
+    const ips = stringList(raw.ips, 'ips', bad);
+    for (const url of urls) {
+        const parsed = HostPattern.parse(url);
+        if (!parsed.ok)
+            throw bad(`URL "${url}" is not a host pattern: ${parsed.error}`);
+    }
+    for (const ip of ips) {
+        const parsed = parseIpBlock(ip);
+        if (!parsed.ok)
+            throw bad(`address "${ip}" is not an IP block: ${parsed.error}`);
+    }
+    const tcp = portField(raw.tcpPorts, 'tcpPorts', bad);
+    const udp = portField(raw.udpPorts, 'udpPorts', bad);
+    const required = booleanField(raw.required, 'required', bad);
+    const expressRoute = booleanField(raw.expressRoute, 'expressRoute', bad);
+    if (raw.notes !== undefined && typeof raw.notes !== 'string')
+        throw bad(`"notes" must be a string`);
+    return {
+        id,
+        serviceArea,
+        serviceAreaDisplayName: displayName,
+        urls,
+        ips,
+        tcpPorts: tcp.text,
+        udpPorts: udp.text,
+        tcpPortRanges: tcp.ranges,
+        udpPortRanges: udp.ranges,
+        category,
+        required,
+        expressRoute,
+        ...(raw.notes === undefined ? {} : { notes: raw.notes }),
+    };
+}
+function oneOf(value, allowed, field, bad) {
+    if (typeof value === 'string' && allowed.includes(value))
+        return value;
+    throw bad(`"${field}" is ${JSON.stringify(value)}, expected one of ${allowed.join(', ')}`);
+}
+function stringList(value, field, bad) {
+    if (value === undefined)
+        return [];
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v !== '')) {
+        throw bad(`"${field}" must be a list of non-empty strings`);
+    }
+    return value;
+}
+function booleanField(value, field, bad) {
+    if (typeof value !== 'boolean')
+        throw bad(`"${field}" must be true or false`);
+    return value;
+}
+/** A port string as published ("" when absent) and its ranges. */
+function portField(value, field, bad) {
+    if (value === undefined)
+        return { text: '', ranges: [] };
+    if (typeof value !== 'string')
+        throw bad(`"${field}" must be a string`);
+    return { text: value, ranges: parsePortString(value, (m) => bad(`${field} "${value}": ${m}`)) };
+}
+function parsePortString(text, bad) {
+    const parsed = PortSet.parse(text);
+    if (!parsed.ok)
+        throw bad(parsed.error);
+    // "*" would parse as every port, which the web service never means.
+    if (parsed.value.isAny && !/^\s*0\s*-\s*65535\s*$/.test(text))
+        throw bad('is not a list of ports');
+    return parsed.value.ranges.map(([lo, hi]) => [lo, hi]);
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/catalogue/service.ts
+/**
+ * The client of Microsoft's "Microsoft 365 IP Address and URL web service": `/version`,
+ * `/endpoints` and `/changes`, with the service's manners (a stable `clientrequestid`, back-off on
+ * 429 and 5xx) and strict reading of the answers: a malformed, truncated or mistyped answer is an
+ * error, never data. Nothing here touches the file system; `fetch` and the waiting are injected.
+ */
+const DEFAULT_SERVICE_URL = 'https://endpoints.office.com';
+/** The instance names the web service uses in its routes. */
+const SERVICE_INSTANCE = {
+    worldwide: 'Worldwide',
+    china: 'China',
+    usgovdod: 'USGovDoD',
+    usgovgcchigh: 'USGovGCCHigh',
+};
+/** A failed call; the message is one line and names the URL (without the client id). */
+class WebServiceError extends Error {
+    failure;
+    constructor(message, failure) {
+        super(message);
+        this.failure = failure;
+        this.name = 'WebServiceError';
+    }
+}
+const VERSION_PATTERN = /^\d{10}$/;
+const BACKOFF_MS = 1000;
+/** What the documentation says to wait after a 429 when the answer does not say. */
+const DEFAULT_RATE_LIMIT_WAIT_MS = 60 * 60 * 1000;
+class WebService {
+    options;
+    base;
+    fetch;
+    sleep;
+    constructor(options) {
+        this.options = options;
+        this.base = options.serviceUrl.replace(/\/+$/, '');
+        this.fetch = options.fetch ?? globalThis.fetch;
+        this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    }
+    /** `/version/{instance}`: the latest version of the instance's data. */
+    async version(instance) {
+        const route = `/version/${SERVICE_INSTANCE[instance]}`;
+        const { data } = await this.get(route);
+        const records = Array.isArray(data) ? data : [data];
+        const record = records.find((r) => service_isRecord(r) &&
+            typeof r.instance === 'string' &&
+            r.instance.toLowerCase() === SERVICE_INSTANCE[instance].toLowerCase());
+        if (!record)
+            throw this.malformed(route, `no record for instance ${SERVICE_INSTANCE[instance]}`);
+        if (typeof record.latest !== 'string' || !VERSION_PATTERN.test(record.latest))
+            throw this.malformed(route, `"latest" is ${JSON.stringify(record.latest)}, not YYYYMMDDNN`);
+        return { instance: record.instance, latest: record.latest };
+    }
+    /**
+     * `/endpoints/{instance}` with no filter, then with `ServiceAreas=MEM`, which the service
+     * returns only on request: together every service area, IPv6 included.
+     */
+    async endpoints(instance) {
+        const route = `/endpoints/${SERVICE_INSTANCE[instance]}`;
+        const all = await this.get(route);
+        const mem = await this.get(route, { ServiceAreas: 'MEM' });
+        const sets = [];
+        const seen = new Set();
+        for (const [answer, query] of [
+            [all, ''],
+            [mem, '?ServiceAreas=MEM'],
+        ]) {
+            if (!Array.isArray(answer.data))
+                throw this.malformed(`${route}${query}`, 'expected an array of endpoint sets');
+            for (const set of answer.data) {
+                const id = service_isRecord(set) ? set.id : undefined;
+                // The MEM answer repeats the Common sets, which every answer includes.
+                if (id !== undefined && seen.has(id))
+                    continue;
+                seen.add(id);
+                sets.push(set);
+            }
+        }
+        return { answers: [all, mem], sets };
+    }
+    /** `/changes/{instance}/{version}`: every change published after `version`. */
+    async changes(instance, version) {
+        if (!VERSION_PATTERN.test(version))
+            throw new WebServiceError(`version "${version}" is not YYYYMMDDNN`, 'http');
+        const route = `/changes/${SERVICE_INSTANCE[instance]}/${version}`;
+        const { data } = await this.get(route);
+        if (!Array.isArray(data))
+            throw this.malformed(route, 'expected an array of change records');
+        return data.map((raw, i) => {
+            const problem = (m) => this.malformed(route, `record ${i}: ${m}`);
+            return readChange(raw, problem);
+        });
+    }
+    /** GET with retries; returns the parsed JSON of a 200 answer. */
+    async get(route, query = {}) {
+        const params = new URLSearchParams({ ...query, clientrequestid: this.options.clientRequestId });
+        const url = `${this.base}${route}?${params.toString()}`;
+        const shown = `${this.base}${route}${query.ServiceAreas ? `?ServiceAreas=${query.ServiceAreas}` : ''}`;
+        const retries = this.options.retries ?? 3;
+        const maxWait = this.options.maxWaitMs ?? 5 * 60 * 1000;
+        for (let attempt = 0;; attempt++) {
+            let response;
+            const signal = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);
+            try {
+                response = await this.fetch(url, {
+                    headers: { accept: 'application/json' },
+                    redirect: 'error',
+                    signal,
+                });
+            }
+            catch (e) {
+                if (attempt < retries) {
+                    await this.sleep(BACKOFF_MS * 2 ** attempt);
+                    continue;
+                }
+                throw new WebServiceError(`${shown}: cannot reach the web service: ${describeFetchError(e)}`, 'unreachable');
+            }
+            if (response.status === 429 || response.status >= 500) {
+                const asked = retryAfterMs(response.headers.get('retry-after'), Date.now());
+                await response.body?.cancel().catch(() => undefined);
+                const limited = response.status === 429;
+                const wait = asked ?? (limited ? DEFAULT_RATE_LIMIT_WAIT_MS : BACKOFF_MS * 2 ** attempt);
+                if (attempt < retries && wait <= maxWait) {
+                    await this.sleep(wait);
+                    continue;
+                }
+                const after = asked === undefined ? '' : ` (it asks to retry after ${Math.ceil(asked / 1000)} s)`;
+                throw limited
+                    ? new WebServiceError(`${shown}: the web service is limiting requests (HTTP 429)${after}; try again in an hour`, 'rate-limited')
+                    : new WebServiceError(`${shown}: the web service failed with HTTP ${response.status} after ${attempt + 1} attempt${attempt === 0 ? '' : 's'}${after}`, 'server');
+            }
+            if (response.status !== 200) {
+                await response.body?.cancel().catch(() => undefined);
+                throw new WebServiceError(`${shown}: unexpected HTTP ${response.status} ${response.statusText}`.trimEnd(), 'http');
+            }
+            const type = response.headers.get('content-type') ?? '';
+            if (!/^application\/json\s*(?:;|$)/i.test(type)) {
+                await response.body?.cancel().catch(() => undefined);
+                throw new WebServiceError(`${shown}: expected a JSON answer, got content type "${type || 'none'}"`, 'content-type');
+            }
+            const text = await this.readBody(response, shown, signal);
+            let data;
+            try {
+                data = JSON.parse(text);
+            }
+            catch (e) {
+                throw this.malformed(shown, `malformed JSON: ${service_jsonReason(e)}`);
+            }
+            return { data, text };
+        }
+    }
+    async readBody(response, shown, signal) {
+        const limit = this.options.maxBytes ?? 32 * 1024 * 1024;
+        const declared = Number(response.headers.get('content-length') ?? NaN);
+        if (declared > limit) {
+            await response.body?.cancel().catch(() => undefined);
+            throw new WebServiceError(`${shown}: the answer is ${declared} bytes, more than the ${limit} accepted`, 'too-large');
+        }
+        const chunks = [];
+        let size = 0;
+        try {
+            const reader = response.body?.getReader();
+            for (;;) {
+                if (!reader)
+                    break;
+                const { done, value } = await reader.read();
+                if (done)
+                    break;
+                size += value.byteLength;
+                if (size > limit) {
+                    await reader.cancel().catch(() => undefined);
+                    throw new WebServiceError(`${shown}: the answer is more than the ${limit} bytes accepted`, 'too-large');
+                }
+                chunks.push(value);
+            }
+        }
+        catch (e) {
+            if (e instanceof WebServiceError)
+                throw e;
+            throw new WebServiceError(signal.aborted
+                ? `${shown}: the answer did not arrive in time`
+                : `${shown}: the answer was cut off after ${size} bytes (${describeFetchError(e)})`, 'truncated');
+        }
+        if (Number.isFinite(declared) && size !== declared)
+            throw new WebServiceError(`${shown}: the answer was cut off after ${size} of ${declared} bytes`, 'truncated');
+        try {
+            return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+        }
+        catch {
+            throw this.malformed(shown, 'the answer is not UTF-8');
+        }
+    }
+    malformed(route, message) {
+        const shown = route.startsWith('http') ? route : `${this.base}${route}`;
+        return new WebServiceError(`${shown}: ${message}`, 'malformed');
+    }
+}
+/** Retry-After as seconds or an HTTP date, in milliseconds from `now`; undefined when absent or unreadable. */
+function retryAfterMs(header, now) {
+    if (header === null)
+        return undefined;
+    const text = header.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+function readChange(raw, problem) {
+    if (!service_isRecord(raw))
+        throw problem('not an object');
+    const int = (key) => {
+        const v = raw[key];
+        if (typeof v !== 'number' || !Number.isInteger(v))
+            throw problem(`"${key}" is not an integer`);
+        return v;
+    };
+    const id = int('id');
+    const endpointSetId = int('endpointSetId');
+    if (typeof raw.disposition !== 'string')
+        throw problem('"disposition" is not a string');
+    if (typeof raw.version !== 'string' || !VERSION_PATTERN.test(raw.version))
+        throw problem('"version" is not YYYYMMDDNN');
+    if (raw.impact !== undefined && typeof raw.impact !== 'string')
+        throw problem('"impact" is not a string');
+    const lists = (key) => {
+        const v = raw[key];
+        if (v === undefined)
+            return undefined;
+        if (!service_isRecord(v))
+            throw problem(`"${key}" is not an object`);
+        const list = (name) => {
+            const l = v[name];
+            if (l === undefined)
+                return [];
+            if (!Array.isArray(l) || !l.every((x) => typeof x === 'string'))
+                throw problem(`"${key}.${name}" is not a list of strings`);
+            return l;
+        };
+        return { v, ips: list('ips'), urls: list('urls') };
+    };
+    const add = lists('add');
+    const remove = lists('remove');
+    const effectiveDate = add?.v.effectiveDate;
+    if (effectiveDate !== undefined &&
+        (typeof effectiveDate !== 'string' || !/^\d{8}$/.test(effectiveDate)))
+        throw problem('"add.effectiveDate" is not YYYYMMDD');
+    const object = (key) => {
+        const v = raw[key];
+        if (v === undefined)
+            return undefined;
+        if (!service_isRecord(v))
+            throw problem(`"${key}" is not an object`);
+        return v;
+    };
+    const previous = object('previous');
+    const current = object('current');
+    return {
+        id,
+        endpointSetId,
+        disposition: raw.disposition,
+        ...(raw.impact !== undefined ? { impact: raw.impact } : {}),
+        version: raw.version,
+        ...(previous ? { previous } : {}),
+        ...(current ? { current } : {}),
+        ...(add
+            ? {
+                add: {
+                    ...(effectiveDate !== undefined ? { effectiveDate: effectiveDate } : {}),
+                    ips: add.ips,
+                    urls: add.urls,
+                },
+            }
+            : {}),
+        ...(remove ? { remove: { ips: remove.ips, urls: remove.urls } } : {}),
+    };
+}
+/** JSON.parse's reason without the excerpt of the text it quotes. */
+function service_jsonReason(e) {
+    return (e instanceof Error ? e.message : String(e))
+        .split('\n')[0]
+        .replace(/, ".*$/, '')
+        .replace(/ \(line \d+ column \d+\)$/, '');
+}
+function describeFetchError(e) {
+    if (!(e instanceof Error))
+        return String(e);
+    const cause = e.cause;
+    if (e.name === 'TimeoutError' || e.name === 'AbortError')
+        return 'no answer in time';
+    if (cause instanceof Error) {
+        const code = cause.code;
+        return code ? `${code} ${cause.message}`.replace(/^(\S+) \1/, '$1') : cause.message;
+    }
+    return e.message;
+}
+function service_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/catalogue/changelog.ts
+
+
+
+const refOf = (s) => ({
+    id: s.id,
+    serviceArea: s.serviceArea,
+    category: s.category,
+    required: s.required,
+});
+/** YYYYMMDD (as the service writes effective dates) to YYYY-MM-DD. */
+function isoDate(compact) {
+    return `${compact.slice(0, 4)}-${compact.slice(4, 6)}-${compact.slice(6, 8)}`;
+}
+/** The date a version was published: YYYYMMDDNN → YYYY-MM-DD. */
+function versionDate(version) {
+    return isoDate(version.slice(0, 8));
+}
+/** A canonical key per value, so that `*.Example.com` and `*.example.com`, or `::1/128` spelt twice, meet. */
+function valueKey(kind, value) {
+    if (kind === 'url') {
+        const p = HostPattern.parse(value);
+        return p.ok ? `u:${p.value.key()}` : `u:${value.toLowerCase()}`;
+    }
+    const p = parseIpBlock(value);
+    return p.ok ? `i:${p.value.masked().key()}` : `i:${value}`;
+}
+function holdings(sets) {
+    const out = new Map();
+    for (const set of sets) {
+        for (const [kind, list] of [
+            ['url', set.urls],
+            ['ip', set.ips],
+        ]) {
+            for (const value of list) {
+                const key = valueKey(kind, value);
+                let h = out.get(key);
+                if (!h) {
+                    h = { kind, value, sets: new Map() };
+                    out.set(key, h);
+                }
+                h.sets.set(set.id, set);
+            }
+        }
+    }
+    return out;
+}
+/** Compares two versions of a cloud; `changes` are the `/changes` records published after `before`. */
+function compareClouds(before, after, changes, afterVersion) {
+    const added = new Map();
+    const removed = new Map();
+    for (const c of changes) {
+        for (const [kind, list] of [
+            ['url', c.add?.urls ?? []],
+            ['ip', c.add?.ips ?? []],
+        ])
+            for (const v of list)
+                added.set(`${c.endpointSetId}|${valueKey(kind, v)}`, c);
+        for (const [kind, list] of [
+            ['url', c.remove?.urls ?? []],
+            ['ip', c.remove?.ips ?? []],
+        ])
+            for (const v of list)
+                removed.set(`${c.endpointSetId}|${valueKey(kind, v)}`, c);
+    }
+    const addition = (set, key) => {
+        const c = added.get(`${set}|${key}`);
+        return {
+            version: c?.version ?? afterVersion,
+            ...(c?.add?.effectiveDate ? { effectiveDate: isoDate(c.add.effectiveDate) } : {}),
+            ...(c?.impact ? { impact: c.impact } : {}),
+        };
+    };
+    const removal = (set, key) => {
+        const c = removed.get(`${set}|${key}`);
+        return { version: c?.version ?? afterVersion, ...(c?.impact ? { impact: c.impact } : {}) };
+    };
+    const old = holdings(before.endpointSets);
+    const now = holdings(after.endpointSets);
+    const endpoints = [];
+    for (const key of new Set([...old.keys(), ...now.keys()])) {
+        const b = old.get(key);
+        const a = now.get(key);
+        const h = (a ?? b);
+        const gone = b ? [...b.sets.values()].filter((s) => !a?.sets.has(s.id)) : [];
+        const come = a ? [...a.sets.values()].filter((s) => !b?.sets.has(s.id)) : [];
+        // A value that left one set and arrived in another has moved.
+        while (gone.length > 0 && come.length > 0) {
+            const from = gone.shift();
+            const to = come.shift();
+            endpoints.push({
+                change: 'moved',
+                kind: h.kind,
+                value: a.value,
+                set: refOf(to),
+                from: refOf(from),
+                ...addition(to.id, key),
+            });
+        }
+        for (const s of come)
+            endpoints.push({
+                change: 'added',
+                kind: h.kind,
+                value: a.value,
+                set: refOf(s),
+                ...addition(s.id, key),
+            });
+        for (const s of gone) {
+            const still = a ? [...a.sets.keys()].sort((x, y) => x - y) : [];
+            endpoints.push({
+                change: 'removed',
+                kind: h.kind,
+                value: b.value,
+                set: refOf(s),
+                ...(still.length > 0 ? { stillIn: still } : {}),
+                ...removal(s.id, key),
+            });
+        }
+    }
+    endpoints.sort((x, y) => CHANGE_ORDER[x.change] - CHANGE_ORDER[y.change] ||
+        x.set.id - y.set.id ||
+        (x.kind === y.kind ? 0 : x.kind === 'url' ? -1 : 1) ||
+        (x.value < y.value ? -1 : x.value > y.value ? 1 : 0));
+    const sets = [];
+    const beforeSets = new Map(before.endpointSets.map((s) => [s.id, s]));
+    const afterSets = new Map(after.endpointSets.map((s) => [s.id, s]));
+    const setVersion = (id) => changes
+        .filter((c) => c.endpointSetId === id)
+        .sort((x, y) => (x.version < y.version ? 1 : -1))[0]?.version ?? afterVersion;
+    for (const id of [...new Set([...beforeSets.keys(), ...afterSets.keys()])].sort((x, y) => x - y)) {
+        const b = beforeSets.get(id);
+        const a = afterSets.get(id);
+        if (!b || !a) {
+            const s = (a ?? b);
+            sets.push({
+                set: refOf(s),
+                field: 'set',
+                before: b ? describeSet(b) : '',
+                after: a ? describeSet(a) : '',
+                version: setVersion(id),
+            });
+            continue;
+        }
+        const fields = [
+            ['serviceArea', b.serviceArea, a.serviceArea],
+            ['category', b.category, a.category],
+            ['required', String(b.required), String(a.required)],
+            ['tcpPorts', portText(b.tcpPortRanges), portText(a.tcpPortRanges)],
+            ['udpPorts', portText(b.udpPortRanges), portText(a.udpPortRanges)],
+            ['expressRoute', String(b.expressRoute), String(a.expressRoute)],
+            ['notes', b.notes ?? '', a.notes ?? ''],
+        ];
+        for (const [field, was, is] of fields)
+            if (was !== is)
+                sets.push({ set: refOf(a), field, before: was, after: is, version: setVersion(id) });
+    }
+    return {
+        instance: after.instance,
+        before: describeBefore(before),
+        after: { version: afterVersion, dataDate: versionDate(afterVersion) },
+        endpoints,
+        sets,
+    };
+}
+const CHANGE_ORDER = { added: 0, removed: 1, moved: 2 };
+function describeBefore(c) {
+    const p = c.provenance;
+    return isWebServiceProvenance(p)
+        ? { version: p.version, dataDate: p.dataDate, label: `version ${p.version}` }
+        : { dataDate: p.dataDate, label: `data of ${p.dataDate} (${p.sourceFile})` };
+}
+function describeSet(s) {
+    return `${s.serviceArea}, ${s.category}${s.required ? '' : ', optional'}`;
+}
+function portText(ranges) {
+    return ranges.map(([lo, hi]) => (lo === hi ? `${lo}` : `${lo}-${hi}`)).join(',');
+}
+/** Whether the comparison found anything at all. */
+function isEmpty(log) {
+    return log.endpoints.length === 0 && log.sets.length === 0;
+}
+/**
+ * The history to keep after an update: earlier records still true, plus what this update removed
+ * from the cloud as a whole and the dated additions of `/changes`.
+ */
+function nextHistory(before, after, log, changes) {
+    const now = holdings(after.endpointSets);
+    const removed = [];
+    const seenRemoved = new Set();
+    const keepRemoved = (r) => {
+        const k = `${r.endpointSetId}|${valueKey(r.kind, r.value)}`;
+        if (seenRemoved.has(k) || now.has(valueKey(r.kind, r.value)))
+            return;
+        seenRemoved.add(k);
+        removed.push(r);
+    };
+    for (const e of log.endpoints)
+        if (e.change === 'removed' && !e.stillIn)
+            keepRemoved({
+                kind: e.kind,
+                value: e.value,
+                endpointSetId: e.set.id,
+                serviceArea: e.set.serviceArea,
+                category: e.set.category,
+                required: e.set.required,
+                version: e.version,
+            });
+    for (const r of before.history?.removed ?? [])
+        keepRemoved(r);
+    const added = [];
+    const seenAdded = new Set();
+    const keepAdded = (a) => {
+        const k = `${a.endpointSetId}|${valueKey(a.kind, a.value)}`;
+        if (seenAdded.has(k) || !now.get(valueKey(a.kind, a.value))?.sets.has(a.endpointSetId))
+            return;
+        seenAdded.add(k);
+        added.push(a);
+    };
+    for (const c of [...changes].sort((x, y) => (x.version < y.version ? 1 : -1))) {
+        const date = c.add?.effectiveDate;
+        if (!date)
+            continue;
+        for (const [kind, list] of [
+            ['url', c.add.urls],
+            ['ip', c.add.ips],
+        ])
+            for (const value of list)
+                keepAdded({
+                    kind,
+                    value,
+                    endpointSetId: c.endpointSetId,
+                    version: c.version,
+                    effectiveDate: isoDate(date),
+                });
+    }
+    for (const a of before.history?.added ?? [])
+        keepAdded(a);
+    const order = (x, y) => x.endpointSetId - y.endpointSetId ||
+        (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0) ||
+        (x.value < y.value ? -1 : x.value > y.value ? 1 : 0);
+    return { removed: removed.sort(order), added: added.sort(order) };
+}
+// ---- Markdown ----------------------------------------------------------------------------------
+const CLOUD_TITLES = {
+    worldwide: 'Worldwide',
+    china: '21Vianet (China)',
+    usgovdod: 'US Government DoD',
+    usgovgcchigh: 'US Government GCC High',
+};
+const FIELD_TITLES = {
+    set: 'endpoint set',
+    serviceArea: 'service area',
+    category: 'category',
+    required: 'required',
+    tcpPorts: 'TCP ports',
+    udpPorts: 'UDP ports',
+    expressRoute: 'ExpressRoute',
+    notes: 'notes',
+};
+/** Text from the web service inside a table cell: no Markdown, no HTML, one line. */
+function cell(text) {
+    return text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/[\\`*_[\]<>|~#!&]/g, (c) => `\\${c}`)
+        .trim();
+}
+function code(text) {
+    // Host patterns and prefixes never hold a backtick; anything else is shown escaped, not as code.
+    return /^[\w.*:/-]+$/.test(text) ? `\`${text}\`` : cell(text);
+}
+function setCell(s) {
+    return `${s.serviceArea} set ${s.id} (${s.category}${s.required ? '' : ', optional'})`;
+}
+/** The changelog of one update, newest version first within each cloud. */
+function renderChangelog(logs, meta) {
+    const out = [
+        `## Microsoft 365 endpoints: update of ${meta.fetchedAt.slice(0, 10)}`,
+        '',
+        `From ${cell(meta.serviceUrl)}.`,
+    ];
+    for (const log of logs) {
+        const count = (c) => log.endpoints.filter((e) => e.change === c).length;
+        out.push('', `### ${CLOUD_TITLES[log.instance]}: ${log.before.label} → version ${log.after.version} (${log.after.dataDate})`, '', `${count('added')} added, ${count('removed')} removed, ${count('moved')} moved between endpoint sets, ${log.sets.length} endpoint-set change${log.sets.length === 1 ? '' : 's'}.`);
+        const added = log.endpoints.filter((e) => e.change === 'added');
+        if (added.length > 0) {
+            out.push('', '#### Added', '', '| Endpoint | Endpoint set | Effective | Version | Impact |');
+            out.push('| --- | --- | --- | --- | --- |');
+            for (const e of added)
+                out.push(`| ${code(e.value)} | ${setCell(e.set)} | ${e.effectiveDate ?? 'now'} | ${e.version} | ${cell(e.impact ?? '')} |`);
+        }
+        const removed = log.endpoints.filter((e) => e.change === 'removed');
+        if (removed.length > 0) {
+            out.push('', '#### Removed', '', '| Endpoint | Endpoint set | Version | Impact |');
+            out.push('| --- | --- | --- | --- |');
+            for (const e of removed)
+                out.push(`| ${code(e.value)} | ${setCell(e.set)}${e.stillIn ? `; still in set ${e.stillIn.join(', ')}` : ''} | ${e.version} | ${cell(e.impact ?? '')} |`);
+        }
+        const moved = log.endpoints.filter((e) => e.change === 'moved');
+        if (moved.length > 0) {
+            out.push('', '#### Moved between endpoint sets', '', '| Endpoint | From | To | Effective | Version |');
+            out.push('| --- | --- | --- | --- | --- |');
+            for (const e of moved)
+                out.push(`| ${code(e.value)} | ${setCell(e.from)} | ${setCell(e.set)} | ${e.effectiveDate ?? 'now'} | ${e.version} |`);
+        }
+        if (log.sets.length > 0) {
+            out.push('', '#### Endpoint sets changed', '', '| Endpoint set | Change | Before | After | Version |');
+            out.push('| --- | --- | --- | --- | --- |');
+            for (const s of log.sets) {
+                const what = s.field === 'set' ? (s.before === '' ? 'added' : 'removed') : FIELD_TITLES[s.field];
+                out.push(`| ${setCell(s.set)} | ${what} | ${cell(s.before) || '–'} | ${cell(s.after) || '–'} | ${s.version} |`);
+            }
+        }
+    }
+    return `${out.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/catalogue/update.ts
+
+
+
+
+
+/**
+ * One update of a catalogue from the web service: `/version` per instance (at most once an hour,
+ * through the injected cache), and only for an instance whose version is newer than the data at
+ * hand, `/endpoints` and `/changes`. Pure apart from the injected service: the caller reads the
+ * baseline and writes the result.
+ */
+/** The version check is cached this long, as the web service asks. */
+const VERSION_CACHE_MS = 60 * 60 * 1000;
+/** The version of a cloud's data; data without one counts as the version of its data date. */
+function versionOf(cloud) {
+    const p = cloud.provenance;
+    if (isWebServiceProvenance(p))
+        return { version: p.version, known: true };
+    // The reference copies carry only the date they were live; anything published after that
+    // date is newer, which is what /changes/{instance}/{date}00 returns.
+    return { version: `${p.dataDate.replace(/-/g, '')}00`, known: false };
+}
+async function updateCatalogue(input) {
+    const { baseline, now } = input;
+    const outcomes = [];
+    const logs = [];
+    const fetched = new Map();
+    const clouds = {};
+    for (const instance of input.instances) {
+        const cloud = baseline.clouds[instance];
+        const current = versionOf(cloud);
+        const cached = input.cachedVersion?.(instance);
+        let latest;
+        let fromCache = false;
+        if (cached && now.getTime() - Date.parse(cached.checkedAt) < VERSION_CACHE_MS) {
+            latest = cached.latest;
+            fromCache = true;
+        }
+        else {
+            const answer = await input.service.version(instance);
+            latest = answer.latest;
+            fetched.set(instance, { latest, checkedAt: now.toISOString() });
+        }
+        const newer = latest > current.version;
+        outcomes.push({
+            instance,
+            ...(current.known ? { current: current.version } : {}),
+            latest,
+            cached: fromCache,
+            updated: newer,
+        });
+        if (!newer)
+            continue;
+        const { answers, sets: raw } = await input.service.endpoints(instance);
+        const changes = await input.service.changes(instance, current.version);
+        const where = `${input.serviceUrl.replace(/\/+$/, '')}/endpoints/${instance}`;
+        const sets = endpointSetsOf(where, raw);
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        for (const a of answers)
+            hash.update(a.text, 'utf8');
+        const fresh = {
+            instance,
+            provenance: {
+                source: 'web-service',
+                serviceUrl: input.serviceUrl.replace(/\/+$/, ''),
+                version: latest,
+                fetchedAt: now.toISOString(),
+                dataDate: versionDate(latest),
+                sha256: hash.digest('hex'),
+                includesMem: true,
+            },
+            endpointSets: sets,
+        };
+        // Only what /changes published after the data at hand belongs to this update.
+        const relevant = changes.filter((c) => c.version > current.version && c.version <= latest);
+        const log = compareClouds(cloud, fresh, relevant, latest);
+        logs.push(log);
+        const history = nextHistory(cloud, fresh, log, relevant);
+        clouds[instance] = {
+            ...fresh,
+            ...(history.removed.length > 0 || history.added.length > 0 ? { history } : {}),
+        };
+    }
+    if (Object.keys(clouds).length === 0)
+        return { logs, outcomes, versionsFetched: fetched };
+    const catalogue = {
+        schemaVersion: baseline.schemaVersion,
+        clientRequestId: input.clientRequestId,
+        generatedFrom: baseline.generatedFrom,
+        clouds: { ...baseline.clouds, ...clouds },
+        otherEndpoints: baseline.otherEndpoints,
+    };
+    const problems = validateCatalogueData(catalogue);
+    if (problems.length > 0)
+        throw new CatalogueDataError(`the updated catalogue does not match schemas/catalogue.schema.json: ${problems.slice(0, 5).join('; ')}`);
+    return { catalogue, logs, outcomes, versionsFetched: fetched };
+}
+
+;// CONCATENATED MODULE: ./src/catalogue/source.ts
+
+
+
+
+
+
+
+/**
+ * The `catalogue` option of a check: the embedded data, a committed snapshot, or the web service
+ * (`live`, through an on-disk cache). A check never fails because the service is down: `live`
+ * falls back to the cache, then to the embedded data, with a warning.
+ */
+/** Data older than this gets a notice. */
+const MAX_AGE_DAYS = 45;
+const DAY_MS = 24 * 60 * 60 * 1000;
+async function chooseCatalogue(root, options, env) {
+    const choice = await load(root, options, env);
+    const notes = [...choice.notes];
+    const cloud = choice.catalogue.clouds[options.instance];
+    const age = Math.floor((env.now.getTime() - Date.parse(cloud.provenance.dataDate)) / DAY_MS);
+    const confirmed = choice.origin === 'live';
+    if (!confirmed && age > MAX_AGE_DAYS)
+        notes.push(`the catalogue data is ${age} days old (data of ${cloud.provenance.dataDate}); Microsoft changes the endpoints every month: run "endpoint-drift catalogue update" or use "catalogue: live"`);
+    return { ...choice, notes };
+}
+async function load(root, options, env) {
+    if (options.catalogue === 'embedded')
+        return { catalogue: EMBEDDED_CATALOGUE, origin: 'embedded', notes: [], warnings: [] };
+    if (options.catalogue === 'live')
+        return live(root, options, env);
+    const file = snapshotFile(root, env.trustedPath
+        ? external_node_path_default().resolve(root, options.catalogue)
+        : insideRoot(root, options.catalogue, 'catalogue'));
+    const shown = external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/');
+    if (!env.trustedPath)
+        await confine(root, file, 'catalogue');
+    const snapshot = await readSnapshot(file, shown);
+    if (!snapshot)
+        throw new SnapshotError(`catalogue: ${shown} does not exist (write it with "endpoint-drift catalogue update --output ${external_node_path_default().dirname(shown)}")`);
+    return { catalogue: snapshot.catalogue, origin: 'snapshot', notes: [], warnings: [] };
+}
+async function live(root, options, env) {
+    const dir = insideRoot(root, options.catalogueCache, 'catalogue-cache');
+    const cache = new CatalogueCache(dir);
+    const file = external_node_path_default().join(dir, SNAPSHOT_FILE);
+    const shown = external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/');
+    await confine(root, dir, 'catalogue-cache');
+    const warnings = [];
+    let cached;
+    try {
+        cached = (await readSnapshot(file, shown))?.catalogue;
+    }
+    catch (e) {
+        if (!(e instanceof SnapshotError))
+            throw e;
+        warnings.push(`${e.message}; the cache is ignored`);
+    }
+    const baseline = cached ?? EMBEDDED_CATALOGUE;
+    const serviceUrl = env.serviceUrl ?? DEFAULT_SERVICE_URL;
+    try {
+        const clientRequestId = cached?.clientRequestId ?? (await cache.clientRequestId());
+        const service = new WebService({
+            serviceUrl,
+            clientRequestId,
+            ...(env.fetch ? { fetch: env.fetch } : {}),
+            ...(env.sleep ? { sleep: env.sleep } : {}),
+            // A check should not hang on the service: fail over to the cache quickly.
+            retries: 1,
+            maxWaitMs: 10_000,
+            timeoutMs: 15_000,
+        });
+        const versions = new Map();
+        versions.set(options.instance, await cache.version(options.instance));
+        const out = await updateCatalogue({
+            baseline,
+            instances: [options.instance],
+            service,
+            serviceUrl,
+            clientRequestId,
+            now: env.now,
+            cachedVersion: (i) => versions.get(i),
+        });
+        if (out.catalogue)
+            await writeFilesAtomically([{ path: file, text: serializeSnapshot(out.catalogue) }]);
+        for (const [i, v] of out.versionsFetched)
+            await cache.saveVersion(i, v);
+        const catalogue = out.catalogue ?? baseline;
+        const p = catalogue.clouds[options.instance].provenance;
+        const latest = out.outcomes[0].latest;
+        if (isWebServiceProvenance(p))
+            return { catalogue, origin: 'live', notes: [], warnings };
+        return {
+            catalogue,
+            origin: 'embedded',
+            notes: [
+                `the web service's version ${latest} is not newer than the embedded data of ${p.dataDate}`,
+            ],
+            warnings,
+        };
+    }
+    catch (e) {
+        // The cache folder may be unwritable too: none of it is a reason to fail the check.
+        const fsError = typeof e?.code === 'string';
+        if (!(e instanceof WebServiceError || e instanceof CatalogueDataError || fsError))
+            throw e;
+        const p = baseline.clouds[options.instance].provenance;
+        const fallback = isWebServiceProvenance(p)
+            ? `the cached data of version ${p.version} (fetched ${p.fetchedAt.slice(0, 10)})`
+            : `the embedded data of ${p.dataDate}`;
+        warnings.push(`catalogue: live: ${e.message}; using ${fallback}`);
+        return {
+            catalogue: baseline,
+            origin: cached && isWebServiceProvenance(p) ? 'cache' : 'embedded',
+            notes: [...warnings],
+            warnings,
+        };
+    }
 }
 
 ;// CONCATENATED MODULE: ./schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://endpoint-drift.dev/schemas/config.schema.json","title":"endpoint-drift configuration","description":"The configuration file (default .github/endpoint-drift.yml). Every option has the same kebab-case name as the action input and the CLI flag; inputs and flags override the file, which overrides the defaults given here.","type":"object","additionalProperties":false,"properties":{"instance":{"description":"The Microsoft 365 cloud whose catalogue applies.","enum":["worldwide","china","usgovdod","usgovgcchigh"],"default":"worldwide"},"service-areas":{"description":"Service areas whose endpoints are required. MEM (Intune) is opt-in.","type":"array","items":{"enum":["Common","Exchange","SharePoint","Skype","MEM"]},"uniqueItems":true,"minItems":1,"default":["Common","Exchange","SharePoint","Skype"]},"categories":{"description":"Endpoint categories that are required.","type":"array","items":{"enum":["Optimize","Allow","Default"]},"uniqueItems":true,"minItems":1,"default":["Optimize","Allow","Default"]},"include-optional":{"description":"Also demand endpoint sets marked required: false (reported as notices).","type":"boolean","default":false},"ipv6":{"description":"Demand the IPv6 prefixes of the catalogue.","type":"boolean","default":true},"tenant":{"description":"Tenant label substituted into tenant-specific patterns such as autodiscover.*.onmicrosoft.com.","type":"string","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"scenarios":{"description":"Opt-in scenario ids from the \'Other endpoints not included in the web service\' data.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"default":[]},"fail-on":{"description":"The lowest severity that fails the check.","enum":["error","warning","notice","never"],"default":"error"},"allowlists":{"description":"Allowlist files to check. All files of one group together form one allowlist.","type":"array","default":[],"items":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"A file path or glob, relative to the repository root.","type":"string","minLength":1},"format":{"description":"The file format, or auto to detect it.","type":"string","minLength":1,"default":"auto"},"scope":{"description":"dedicated: the file exists for Microsoft 365, so anything not in the catalogue is extraneous. mixed: a general allowlist; only entries in Microsoft 365 namespaces or address space are judged.","enum":["dedicated","mixed"],"default":"dedicated"},"group":{"description":"Allowlists of different firewalls are checked separately: files with the same group form one allowlist.","type":"string","minLength":1,"default":"default"},"options":{"description":"Settings of the file\'s format (see the format table in README.md), e.g. a CSV column mapping or values of Terraform variables.","type":"object"}}}},"dns":{"description":"DNS record files to check against what the cloud requires (zone files, DNS-as-code, exports).","type":"array","default":[],"items":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"A file path or glob, relative to the repository root.","type":"string","minLength":1},"format":{"description":"The file format, or auto to detect it.","type":"string","minLength":1,"default":"auto"},"options":{"description":"Settings of the file\'s format, e.g. the zone origin or values of Terraform variables.","type":"object"}}}},"domains":{"description":"Domains whose records are checked, with the services they use and the per-tenant values that make the checks exact. Domains of the DNS files (their zones) are checked too, with the default services.","type":"array","default":[],"items":{"type":"object","additionalProperties":false,"required":["domain"],"properties":{"domain":{"type":"string","minLength":1,"description":"The domain, e.g. contoso.com."},"services":{"type":"array","uniqueItems":true,"items":{"enum":["exchange","teams","intune","dkim"]},"default":["exchange","teams"],"description":"Microsoft 365 services the domain uses."},"mx-token":{"type":"string","minLength":1,"description":"The MX token of the domain (contoso-com in contoso-com.mail.protection.outlook.com)."},"initial-domain":{"type":"string","minLength":1,"description":"The tenant\'s initial domain, e.g. contoso.onmicrosoft.com."},"dkim":{"type":"object","additionalProperties":false,"properties":{"selector1":{"type":"string","minLength":1},"selector2":{"type":"string","minLength":1}},"description":"The DKIM selector CNAME targets shown in the Defender portal."}}}}}}');
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://endpoint-drift.dev/schemas/config.schema.json","title":"endpoint-drift configuration","description":"The configuration file (default .github/endpoint-drift.yml). Every option has the same kebab-case name as the action input and the CLI flag; inputs and flags override the file, which overrides the defaults given here.","type":"object","additionalProperties":false,"properties":{"instance":{"description":"The Microsoft 365 cloud whose catalogue applies.","enum":["worldwide","china","usgovdod","usgovgcchigh"],"default":"worldwide"},"service-areas":{"description":"Service areas whose endpoints are required. MEM (Intune) is opt-in.","type":"array","items":{"enum":["Common","Exchange","SharePoint","Skype","MEM"]},"uniqueItems":true,"minItems":1,"default":["Common","Exchange","SharePoint","Skype"]},"categories":{"description":"Endpoint categories that are required.","type":"array","items":{"enum":["Optimize","Allow","Default"]},"uniqueItems":true,"minItems":1,"default":["Optimize","Allow","Default"]},"include-optional":{"description":"Also demand endpoint sets marked required: false (reported as notices).","type":"boolean","default":false},"ipv6":{"description":"Demand the IPv6 prefixes of the catalogue.","type":"boolean","default":true},"tenant":{"description":"Tenant label substituted into tenant-specific patterns such as autodiscover.*.onmicrosoft.com.","type":"string","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"scenarios":{"description":"Opt-in scenario ids from the \'Other endpoints not included in the web service\' data.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"default":[]},"fail-on":{"description":"The lowest severity that fails the check.","enum":["error","warning","notice","never"],"default":"error"},"catalogue":{"description":"Where the Microsoft 365 catalogue comes from: embedded (the data bundled with this version, works offline), live (the web service, checked at most once an hour, kept in catalogue-cache; falls back to the cached or embedded data when the service cannot be reached), or the path of a snapshot written by `endpoint-drift catalogue update` (its folder or its catalogue.json), relative to the repository root.","type":"string","minLength":1,"default":"embedded"},"catalogue-cache":{"description":"The folder, relative to the repository root, where catalogue: live keeps the web service\'s answers (cache it with actions/cache).","type":"string","minLength":1,"default":".endpoint-drift-cache"},"allowlists":{"description":"Allowlist files to check. All files of one group together form one allowlist.","type":"array","default":[],"items":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"A file path or glob, relative to the repository root.","type":"string","minLength":1},"format":{"description":"The file format, or auto to detect it.","type":"string","minLength":1,"default":"auto"},"scope":{"description":"dedicated: the file exists for Microsoft 365, so anything not in the catalogue is extraneous. mixed: a general allowlist; only entries in Microsoft 365 namespaces or address space are judged.","enum":["dedicated","mixed"],"default":"dedicated"},"group":{"description":"Allowlists of different firewalls are checked separately: files with the same group form one allowlist.","type":"string","minLength":1,"default":"default"},"options":{"description":"Settings of the file\'s format (see the format table in README.md), e.g. a CSV column mapping or values of Terraform variables.","type":"object"}}}},"dns":{"description":"DNS record files to check against what the cloud requires (zone files, DNS-as-code, exports).","type":"array","default":[],"items":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"A file path or glob, relative to the repository root.","type":"string","minLength":1},"format":{"description":"The file format, or auto to detect it.","type":"string","minLength":1,"default":"auto"},"options":{"description":"Settings of the file\'s format, e.g. the zone origin or values of Terraform variables.","type":"object"}}}},"domains":{"description":"Domains whose records are checked, with the services they use and the per-tenant values that make the checks exact. Domains of the DNS files (their zones) are checked too, with the default services.","type":"array","default":[],"items":{"type":"object","additionalProperties":false,"required":["domain"],"properties":{"domain":{"type":"string","minLength":1,"description":"The domain, e.g. contoso.com."},"services":{"type":"array","uniqueItems":true,"items":{"enum":["exchange","teams","intune","dkim"]},"default":["exchange","teams"],"description":"Microsoft 365 services the domain uses."},"mx-token":{"type":"string","minLength":1,"description":"The MX token of the domain (contoso-com in contoso-com.mail.protection.outlook.com)."},"initial-domain":{"type":"string","minLength":1,"description":"The tenant\'s initial domain, e.g. contoso.onmicrosoft.com."},"dkim":{"type":"object","additionalProperties":false,"properties":{"selector1":{"type":"string","minLength":1},"selector2":{"type":"string","minLength":1}},"description":"The DKIM selector CNAME targets shown in the Defender portal."}}}}}}');
 ;// CONCATENATED MODULE: ./src/model/location.ts
 function formatLocation(loc) {
     if (loc.line <= 0)
@@ -2303,8 +3549,6 @@ function compareLocations(a, b) {
     return a.line - b.line || a.column - b.column;
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
-var _2020 = __webpack_require__(2210);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/formats/syntax/positions.ts
@@ -2630,6 +3874,8 @@ const OPTION_NAMES = [
     'tenant',
     'scenarios',
     'fail-on',
+    'catalogue',
+    'catalogue-cache',
 ];
 const LIST_OPTIONS = new Set(['service-areas', 'categories', 'scenarios']);
 const BOOLEAN_OPTIONS = new Set(['include-optional', 'ipv6']);
@@ -2741,6 +3987,8 @@ function resolveOptions(file, overrides, extraAllowlists = [], extraDns = []) {
         ...(typeof d.tenant === 'string' ? { tenant: d.tenant } : {}),
         scenarios: d.scenarios,
         failOn: d['fail-on'],
+        catalogue: d.catalogue,
+        catalogueCache: d['catalogue-cache'],
         allowlists,
         dns,
         domains,
@@ -2910,6 +4158,163 @@ function referencedFileReader(root) {
             return undefined;
         }
     };
+}
+
+;// CONCATENATED MODULE: ./src/cli-catalogue.ts
+
+
+
+
+
+
+
+
+
+
+
+const CATALOGUE_HELP = `Usage: endpoint-drift catalogue update [options]
+
+Fetches the Microsoft 365 endpoint data from the web service when it is newer than the snapshot
+at hand (or the embedded data), and writes the snapshot (catalogue.json) and a changelog
+(CHANGELOG.md, newest first). Nothing is written when nothing is newer.
+
+  --instance NAME      all | worldwide | china | usgovdod | usgovgcchigh (default: all)
+  --output DIR         snapshot folder (default: the config's catalogue: path, else
+                       .github/endpoint-drift/catalogue)
+  --service-url URL    the web service (default: ${DEFAULT_SERVICE_URL})
+  --cache DIR          where /version answers and the client id are kept (default: the config's
+                       catalogue-cache, .endpoint-drift-cache)
+  --changes FILE       also write this update's changelog alone to FILE (a pull request body)
+  --config FILE        configuration file (default: .github/endpoint-drift.yml when present)
+  --root DIR           repository root (default: .)
+
+Exit status: 0 updated or already current, 2 usage error or a failed or malformed answer
+(nothing is written then).
+`;
+class UsageError extends Error {
+}
+/** `endpoint-drift catalogue <subcommand>`; returns the exit status. */
+async function catalogueCommand(argv, io) {
+    const [sub, ...rest] = argv;
+    if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
+        io.stdout(CATALOGUE_HELP);
+        return sub === undefined ? 2 : 0;
+    }
+    if (sub !== 'update') {
+        io.stderr(`endpoint-drift catalogue: unknown subcommand "${sub}" (expected update)\n`);
+        return 2;
+    }
+    try {
+        return await update(rest, io);
+    }
+    catch (e) {
+        if (e instanceof UsageError ||
+            e instanceof ConfigError ||
+            e instanceof WebServiceError ||
+            e instanceof CatalogueDataError ||
+            e instanceof SnapshotError) {
+            io.stderr(`endpoint-drift catalogue update: ${e.message}\n`);
+            return 2;
+        }
+        throw e;
+    }
+}
+async function update(argv, io) {
+    let values;
+    try {
+        values = (0,external_node_util_.parseArgs)({
+            args: [...argv],
+            strict: true,
+            allowPositionals: false,
+            options: {
+                instance: { type: 'string' },
+                output: { type: 'string' },
+                'service-url': { type: 'string' },
+                cache: { type: 'string' },
+                changes: { type: 'string' },
+                config: { type: 'string' },
+                root: { type: 'string' },
+            },
+        }).values;
+    }
+    catch (e) {
+        throw new UsageError(`${e.message.split('\n')[0]} (see catalogue --help)`);
+    }
+    const instanceArg = (values.instance ?? 'all').toLowerCase();
+    const instances = instanceArg === 'all'
+        ? INSTANCES
+        : INSTANCES.includes(instanceArg)
+            ? [instanceArg]
+            : [];
+    if (instances.length === 0)
+        throw new UsageError(`--instance must be all, ${INSTANCES.join(', ')}; got "${values.instance ?? ''}"`);
+    const serviceUrl = (values['service-url'] ?? DEFAULT_SERVICE_URL).replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/\s]+/i.test(serviceUrl))
+        throw new UsageError(`--service-url must be an http(s) URL, got "${serviceUrl}"`);
+    const root = external_node_path_default().resolve(io.cwd, values.root ?? '.');
+    const config = await readConfigFile(root, values.config, io.cwd);
+    const options = resolveOptions(config, {});
+    // The config's `catalogue:` names the snapshot file, or its folder (catalogue.json in it).
+    const configured = options.catalogue === 'embedded' || options.catalogue === 'live'
+        ? undefined
+        : snapshotFile(root, insideRoot(root, options.catalogue, 'catalogue'));
+    const target = values.output
+        ? external_node_path_default().join(external_node_path_default().resolve(io.cwd, values.output), SNAPSHOT_FILE)
+        : (configured ?? external_node_path_default().join(root, DEFAULT_SNAPSHOT_DIR, SNAPSHOT_FILE));
+    const outputDir = external_node_path_default().dirname(target);
+    const cacheDir = values.cache
+        ? external_node_path_default().resolve(io.cwd, values.cache)
+        : insideRoot(root, options.catalogueCache, 'catalogue-cache');
+    const shown = (file) => external_node_path_default().relative(io.cwd, file).split((external_node_path_default()).sep).join('/') || '.';
+    // A folder named by the configuration must not lead outside the repository through a link.
+    if (!values.output && configured)
+        await confine(root, target, 'catalogue');
+    if (!values.cache)
+        await confine(root, cacheDir, 'catalogue-cache');
+    const existing = await readSnapshot(target, shown(target));
+    const cache = new CatalogueCache(cacheDir);
+    const clientRequestId = existing?.catalogue.clientRequestId ?? (await cache.clientRequestId());
+    const now = io.now?.() ?? new Date();
+    const service = new WebService({
+        serviceUrl,
+        clientRequestId,
+        ...(io.fetch ? { fetch: io.fetch } : {}),
+        ...(io.sleep ? { sleep: io.sleep } : {}),
+    });
+    const versions = new Map(await Promise.all(instances.map(async (i) => [i, await cache.version(i)])));
+    const out = await updateCatalogue({
+        baseline: existing?.catalogue ?? EMBEDDED_CATALOGUE,
+        instances,
+        service,
+        serviceUrl,
+        clientRequestId,
+        now,
+        cachedVersion: (i) => versions.get(i),
+    });
+    for (const o of out.outcomes) {
+        const at = o.current ?? 'the data at hand';
+        io.stdout(o.updated
+            ? `${o.instance}: ${at} → ${o.latest}\n`
+            : `${o.instance}: ${o.latest} is current${o.cached ? ' (version checked within the hour)' : ''}\n`);
+    }
+    for (const [i, v] of out.versionsFetched)
+        await cache.saveVersion(i, v);
+    if (!out.catalogue) {
+        io.stdout(`nothing newer: ${shown(outputDir)} is unchanged\n`);
+        return 0;
+    }
+    const section = renderChangelog(out.logs, { fetchedAt: now.toISOString(), serviceUrl });
+    const changelogPath = external_node_path_default().join(outputDir, CHANGELOG_FILE);
+    const files = [
+        { path: target, text: serializeSnapshot(out.catalogue) },
+        { path: changelogPath, text: prependChangelog(await readOptional(changelogPath), section) },
+    ];
+    if (values.changes)
+        files.push({ path: external_node_path_default().resolve(io.cwd, values.changes), text: section });
+    await writeFilesAtomically(files);
+    const changed = out.logs.filter((l) => !isEmpty(l)).length;
+    io.stdout(`wrote ${shown(target)} and ${shown(changelogPath)} (${changed} cloud${changed === 1 ? '' : 's'} with changes)\n`);
+    return 0;
 }
 
 ;// CONCATENATED MODULE: ./src/formats/syntax/dns-data.ts
@@ -15551,17 +16956,17 @@ const allowlist_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"ht
 
 const structured_MARKER = 'allowlist/v1';
 const ENTRY_KEYS = 'host, ip, tcp, udp, comment or group';
-let validator;
+let structured_validator;
 /** Compiled on first use, so that importing the registry costs nothing. */
 function validate(data) {
-    validator ??= new _2020.Ajv2020({
+    structured_validator ??= new _2020.Ajv2020({
         allErrors: true,
         strict: true,
         strictRequired: false,
         allowUnionTypes: true,
         verbose: true,
     }).compile(allowlist_schema_namespaceObject);
-    return validator(data) ? [] : (validator.errors ?? []);
+    return structured_validator(data) ? [] : (structured_validator.errors ?? []);
 }
 const structured_SAMPLE_CHARS = 64 * 1024;
 const DETECT = {
@@ -16520,6 +17925,8 @@ function lastLabels(name, n) {
 
 
 
+
+
 const engine_CLOUD_NAMES = {
     worldwide: 'Worldwide',
     china: '21Vianet (China)',
@@ -16535,7 +17942,7 @@ function check(input) {
     const namespaces = m365Namespaces(catalogue, selection.instance);
     const notes = [...selected.problems];
     const findings = [];
-    const context = new CloudContext(selection.instance, selected.requirements, everything, namespaces);
+    const context = new CloudContext(selection.instance, selected.requirements, everything, namespaces, catalogue.clouds[selection.instance].history?.removed ?? []);
     for (const file of input.files)
         for (const p of file.parsed.problems)
             findings.push(problemFinding(p, file.group));
@@ -16551,11 +17958,16 @@ function check(input) {
         new GroupCheck(group, files, context, findings, notes).run();
     }
     const cloud = catalogue.clouds[selection.instance];
+    const p = cloud.provenance;
     return {
         catalogue: {
             instance: selection.instance,
-            dataDate: cloud.provenance.dataDate,
-            source: `${cloud.provenance.sourceFile} (${cloud.provenance.origin.repo}@${cloud.provenance.origin.commit.slice(0, 12)})`,
+            dataDate: p.dataDate,
+            source: isWebServiceProvenance(p)
+                ? `${p.serviceUrl.replace(/\/+$/, '')}/endpoints/${selection.instance} version ${p.version}`
+                : `${p.sourceFile} (${p.origin.repo}@${p.origin.commit.slice(0, 12)})`,
+            origin: input.origin ?? 'embedded',
+            ...(isWebServiceProvenance(p) ? { version: p.version, fetchedAt: p.fetchedAt } : {}),
             selection,
             requirements: {
                 hosts: selected.requirements.filter((r) => r.kind === 'host').length,
@@ -16594,8 +18006,32 @@ class CloudContext {
     largest;
     shortestPrefix;
     domains;
-    constructor(instance, selected, everything, namespaces) {
+    /** Hosts and addresses that earlier versions had and the current one does not. */
+    removedHosts;
+    hasRemovedHosts;
+    removedIps;
+    removedSpace;
+    constructor(instance, selected, everything, namespaces, removed) {
         this.instance = instance;
+        const hosts = [];
+        this.removedIps = [];
+        for (const r of removed) {
+            if (r.kind === 'url') {
+                const parsed = HostPattern.parse(r.value);
+                if (parsed.ok)
+                    hosts.push({ pattern: parsed.value, removed: r });
+            }
+            else {
+                const parsed = parseIpBlock(r.value);
+                if (parsed.ok)
+                    this.removedIps.push({ block: parsed.value.masked(), removed: r });
+            }
+        }
+        this.hasRemovedHosts = hosts.length > 0;
+        this.removedHosts = new SuffixIndex(interestingSuffixes(hosts.map((h) => h.pattern.base)));
+        for (const h of hosts)
+            this.removedHosts.add(h.pattern.base, h);
+        this.removedSpace = IpSet.of(this.removedIps.map((r) => r.block));
         this.hostReqs = selected.filter((r) => r.kind === 'host');
         this.ipReqs = selected.filter((r) => r.kind === 'ip');
         this.allHostReqs = everything.filter((r) => r.kind === 'host');
@@ -16714,17 +18150,24 @@ class GroupCheck {
             }
             if (partial.length > 0) {
                 const first = partial.sort((a, b) => compareLocations(a.location, b.location))[0];
-                this.add('partially-covered', req.severity === 'notice' ? 'notice' : 'warning', first.location, {
+                this.add('partially-covered', req.severity === 'notice' || req.upcoming !== undefined ? 'notice' : 'warning', first.location, {
                     message: `${engine_quote(req.text)} is only partly allowed: ${partial
                         .slice(0, 3)
                         .map((e) => engine_quote(e.text))
-                        .join(', ')}${partial.length > 3 ? ` and ${partial.length - 3} more` : ''} match some of its names (${describeSources(req.sources)})`,
+                        .join(', ')}${partial.length > 3 ? ` and ${partial.length - 3} more` : ''} match some of its names (${describeSources(req.sources)})${fromDate(req)}`,
                     entry: first.text,
                     requirement: req,
                 });
                 continue;
             }
             const near = this.nearestHost(req.pattern.base);
+            if (req.upcoming !== undefined) {
+                this.add('upcoming-endpoint', 'notice', near.location, {
+                    message: `${engine_quote(req.text)} is required from ${req.upcoming} (${describeSources(req.sources)}); ${near.where}`,
+                    requirement: req,
+                });
+                continue;
+            }
             this.add('missing-endpoint', req.severity, near.location, {
                 message: `${engine_quote(req.text)} is required but not allowed (${describeSources(req.sources)}); ${near.where}`,
                 requirement: req,
@@ -16748,6 +18191,14 @@ class GroupCheck {
             const fully = cidrs.length === 1 && cidrs[0] === req.block.masked().text;
             if (fully) {
                 const near = this.nearestIp(req.block);
+                if (req.upcoming !== undefined) {
+                    this.add('upcoming-endpoint', 'notice', near.location, {
+                        message: `${req.block.masked().text} is required from ${req.upcoming} (${describeSources(req.sources)}); ${near.where}`,
+                        requirement: req,
+                        uncovered: cidrs,
+                    });
+                    continue;
+                }
                 this.add('missing-endpoint', req.severity, near.location, {
                     message: `${req.block.masked().text} is required but not allowed (${describeSources(req.sources)}); ${near.where}`,
                     requirement: req,
@@ -16759,8 +18210,8 @@ class GroupCheck {
                     .filter((e) => e.block.overlaps(req.block))
                     .sort((a, b) => compareLocations(a.location, b.location))[0];
                 const location = part?.location ?? this.nearestIp(req.block).location;
-                this.add('partially-covered', req.severity, location, {
-                    message: `${req.block.masked().text} is only partly allowed: ${cidrs.length === 1 ? '' : `${cidrs.length} prefixes, `}${listSome(cidrs)} not covered (${describeSources(req.sources)})`,
+                this.add('partially-covered', req.upcoming ? 'notice' : req.severity, location, {
+                    message: `${req.block.masked().text} is only partly allowed: ${cidrs.length === 1 ? '' : `${cidrs.length} prefixes, `}${listSome(cidrs)} not covered (${describeSources(req.sources)})${fromDate(req)}`,
                     ...(part ? { entry: part.text } : {}),
                     requirement: req,
                     uncovered: cidrs,
@@ -16885,6 +18336,9 @@ class GroupCheck {
                         message: withText(e.text, e.pattern.overBreadth() ?? 'allows every name'),
                         entry: e.text,
                     });
+                // ... and for what only a removed endpoint needed.
+                else
+                    this.staleHost(e, scope);
                 continue;
             }
             const key = e.ports ? `${e.pattern.key()}|${portsKey(e.ports)}` : e.pattern.key();
@@ -16940,6 +18394,8 @@ class GroupCheck {
             });
             return;
         }
+        if (this.staleHost(e, scope))
+            return;
         if (scope === 'mixed' && !inNamespace)
             return;
         this.add('extraneous-entry', scope === 'mixed' ? 'notice' : 'warning', e.location, {
@@ -16961,8 +18417,56 @@ class GroupCheck {
         }
         if (this.redundantHost(e))
             return;
+        if (this.staleHost(e, 'dedicated'))
+            return;
         this.add('extraneous-entry', 'warning', e.location, {
             message: `${engine_quote(e.text)} matches nothing in the ${this.cloudName()} catalogue`,
+            entry: e.text,
+        });
+    }
+    /**
+     * An entry that matches nothing current but shares names with endpoints a later version
+     * removed: say which version removed them and from which set, instead of "extraneous".
+     */
+    staleHost(e, scope) {
+        // Called for every unjudged name of a large mixed list: cheap when there is no history.
+        if (!this.ctx.hasRemovedHosts || !this.ctx.removedHosts.touches(e.pattern.base))
+            return false;
+        const gone = this.ctx.removedHosts
+            .related(e.pattern.base)
+            .filter((r) => e.pattern.intersects(r.pattern));
+        if (gone.length === 0)
+            return false;
+        this.addStale(e, scope, gone.map((g) => g.removed));
+        return true;
+    }
+    staleIp(e, block, scope) {
+        if (!this.ctx.removedSpace.overlaps(block))
+            return false;
+        const gone = this.ctx.removedIps.filter((r) => r.block.overlaps(block)).map((r) => r.removed);
+        if (gone.length === 0)
+            return false;
+        this.addStale(e, scope, gone);
+        return true;
+    }
+    addStale(e, scope, gone) {
+        const sorted = [...gone].sort((a, b) => (a.version < b.version ? 1 : a.version > b.version ? -1 : 0) ||
+            a.endpointSetId - b.endpointSetId ||
+            (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+        // One part per removed value and version, naming every set it left.
+        const groups = new Map();
+        for (const r of sorted) {
+            const key = `${r.value}\u0000${r.version}`;
+            const set = `${r.serviceArea} set ${r.endpointSetId} ${r.category}${r.required ? '' : ' optional'}`;
+            const g = groups.get(key);
+            if (!g)
+                groups.set(key, { r, sets: [set] });
+            else if (!g.sets.includes(set))
+                g.sets.push(set);
+        }
+        const parts = [...groups.values()].map(({ r, sets }) => `${r.value === e.text ? '' : `${engine_quote(r.value)} `}from ${listAnd(sets)} in version ${r.version}`);
+        this.add('stale-entry', scope === 'mixed' ? 'notice' : 'warning', e.location, {
+            message: `${engine_quote(e.text)} was needed only by endpoints that Microsoft removed (${listSome(parts, 3)}); nothing in the current ${this.cloudName()} catalogue needs it`,
             entry: e.text,
         });
     }
@@ -17004,7 +18508,8 @@ class GroupCheck {
         // A mixed allowlist is judged only inside Microsoft 365 address space; what lies outside it
         // cannot contain anything inside it, so the sweep can leave it out.
         const judged = this.ips.filter((e) => this.scopeOf.get(e.location.file) === 'dedicated' ||
-            this.ctx.allSpace.overlaps(e.block.masked()));
+            this.ctx.allSpace.overlaps(e.block.masked()) ||
+            this.ctx.removedSpace.overlaps(e.block.masked()));
         // this.ips is in file and line order, and equal blocks keep that order.
         const blocks = judged.map((e) => e.block.masked());
         const masked = Array.from(IpBlock.orderWidestFirst(blocks), (i) => ({
@@ -17083,6 +18588,8 @@ class GroupCheck {
             });
             return;
         }
+        if (this.staleIp(e, b, scope))
+            return;
         if (scope === 'mixed')
             return;
         this.add('extraneous-entry', 'warning', e.location, {
@@ -17209,6 +18716,15 @@ function percent(part, whole) {
 /** Messages from the model may already start with the quoted entry. */
 function withText(text, message) {
     return message.startsWith(engine_quote(text)) ? message : `${engine_quote(text)} ${message}`;
+}
+function listAnd(items) {
+    return items.length <= 1
+        ? (items[0] ?? '')
+        : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+/** "; required from 2026-07-01" for a requirement that is not live yet. */
+function fromDate(req) {
+    return req.upcoming === undefined ? '' : `; required from ${req.upcoming}`;
 }
 function engine_quote(text) {
     return `"${text}"`;
@@ -18558,7 +20074,7 @@ function selectionOf(options) {
  * files → format registries → entries and records → diff and DNS rules → one Result. The file
  * system is reached only through `root`.
  */
-async function runCheck(root, options, catalogue) {
+async function runCheck(root, options, catalogue, context = {}) {
     const errors = [];
     const reader = referencedFileReader(root);
     const parseOptions = (path, settings) => ({
@@ -18598,7 +20114,19 @@ async function runCheck(root, options, catalogue) {
             render: (record, zone) => format.render(record, zone),
         });
     }
-    const result = check({ catalogue, selection: selectionOf(options), files });
+    const selection = {
+        ...selectionOf(options),
+        ...(context.today !== undefined ? { today: context.today } : {}),
+    };
+    const checked = check({
+        catalogue,
+        selection,
+        files,
+        ...(context.origin ? { origin: context.origin } : {}),
+    });
+    const result = context.notes?.length
+        ? { ...checked, notes: [...context.notes, ...checked.notes] }
+        : checked;
     if (dnsInputs.length === 0 && options.domains.length === 0)
         return { result, inputErrors: errors };
     const dnsFindings = dnsInputs.flatMap(({ file }) => file.problems.map((p) => problemFinding(p)));
@@ -18637,6 +20165,9 @@ function toReport(result) {
             instance: result.catalogue.instance,
             dataDate: result.catalogue.dataDate,
             source: result.catalogue.source,
+            origin: result.catalogue.origin,
+            ...(result.catalogue.version ? { version: result.catalogue.version } : {}),
+            ...(result.catalogue.fetchedAt ? { fetchedAt: result.catalogue.fetchedAt } : {}),
             selection: {
                 serviceAreas: selection.serviceAreas,
                 categories: selection.categories,
@@ -18687,7 +20218,25 @@ function json_summarise(findings) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/report/catalogue.ts
+const ORIGIN_TEXT = {
+    embedded: 'embedded',
+    snapshot: 'snapshot',
+    live: 'live from the web service',
+    cache: 'cached web-service data',
+};
+/** One line saying which catalogue a check used: origin, version and date, and where it came from. */
+function describeCatalogue(c) {
+    const version = c.version ? `version ${c.version}, ` : '';
+    const fetched = c.fetchedAt ? `, fetched ${c.fetchedAt.slice(0, 10)}` : '';
+    // A snapshot is a file of the repository: nothing of it reaches a terminal as a control character.
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+    const source = c.source.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+    return `${ORIGIN_TEXT[c.origin]}, ${version}data of ${c.dataDate}${fetched} (${source})`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/text.ts
+
 
 
 /** Text for a terminal or a CI log: findings grouped by file, one line each, `file:line:col`. */
@@ -18698,7 +20247,7 @@ function renderText(result, options = {}) {
     lines.push(`endpoint-drift: ${engine_CLOUD_NAMES[catalogue.selection.instance]} catalogue (data ${catalogue.dataDate}), ` +
         `${catalogue.requirements.hosts} host and ${catalogue.requirements.ips} address requirements; ` +
         `${result.files.length} file${result.files.length === 1 ? '' : 's'}, ` +
-        `${result.files.reduce((n, f) => n + f.entries, 0)} entries`);
+        `${result.files.reduce((n, f) => n + f.entries, 0)} entries`, `catalogue: ${describeCatalogue(catalogue)}`);
     const byFile = new Map();
     for (const f of result.findings) {
         const list = byFile.get(f.location.file);
@@ -18744,6 +20293,9 @@ const ansi = {
 
 
 
+
+
+
 /** Runs the CLI and returns the exit status; the only place besides the action that decides one. */
 async function run(argv, io) {
     const [command, ...rest] = argv;
@@ -18773,22 +20325,24 @@ async function run(argv, io) {
             io.stdout(`  ${f.id.padEnd(21)} ${f.title} (${f.filePatterns.join(', ')})\n`);
         return 0;
     }
+    if (command === 'catalogue')
+        return catalogueCommand(rest, io);
     if (command !== 'check') {
-        io.stderr(`endpoint-drift: unknown command "${command}" (expected check or formats; see --help)\n`);
+        io.stderr(`endpoint-drift: unknown command "${command}" (expected check, catalogue or formats; see --help)\n`);
         return 2;
     }
     try {
         return await cli_check(rest, io);
     }
     catch (e) {
-        if (e instanceof UsageError || e instanceof ConfigError) {
-            io.stderr(`${e.message}\n`);
+        if (e instanceof cli_UsageError || e instanceof ConfigError || e instanceof SnapshotError) {
+            io.stderr(`${e instanceof SnapshotError ? 'endpoint-drift: ' : ''}${e.message}\n`);
             return 2;
         }
         throw e;
     }
 }
-class UsageError extends Error {
+class cli_UsageError extends Error {
 }
 async function cli_check(argv, io) {
     const args = parseCheckArgs(argv);
@@ -18797,8 +20351,26 @@ async function cli_check(argv, io) {
     const overrides = Object.fromEntries(OPTION_NAMES.map((n) => [n, args.options[n]]));
     const options = resolveOptions(config, overrides, args.allowlists, args.dns);
     if (options.allowlists.length === 0 && options.dns.length === 0 && options.domains.length === 0)
-        throw new UsageError(`endpoint-drift: nothing to check: give --allowlist PATH or --dns PATH, or list them under "allowlists" or "dns" in ${config?.path ?? DEFAULT_CONFIG}`);
-    const { result, inputErrors } = await runCheck(root, options, EMBEDDED_CATALOGUE);
+        throw new cli_UsageError(`endpoint-drift: nothing to check: give --allowlist PATH or --dns PATH, or list them under "allowlists" or "dns" in ${config?.path ?? DEFAULT_CONFIG}`);
+    const now = io.now?.() ?? new Date();
+    const flag = args.options.catalogue;
+    // A path given on the command line is the user's own: relative to the working directory, and
+    // allowed outside the repository.
+    const fromFlag = flag !== undefined && flag !== 'embedded' && flag !== 'live';
+    const source = await chooseCatalogue(root, fromFlag ? { ...options, catalogue: external_node_path_default().resolve(io.cwd, flag) } : options, {
+        now,
+        trustedPath: fromFlag,
+        ...(args.serviceUrl ? { serviceUrl: args.serviceUrl } : {}),
+        ...(io.fetch ? { fetch: io.fetch } : {}),
+        ...(io.sleep ? { sleep: io.sleep } : {}),
+    });
+    for (const w of source.warnings)
+        io.stderr(`endpoint-drift: warning: ${w}\n`);
+    const { result, inputErrors } = await runCheck(root, options, source.catalogue, {
+        origin: source.origin,
+        today: now.toISOString().slice(0, 10),
+        notes: source.notes,
+    });
     io.stdout(args.format === 'json' ? renderJson(result) : renderText(result, { color: io.color ?? false }));
     if (args.output)
         await (0,promises_.writeFile)(external_node_path_default().resolve(io.cwd, args.output), renderJson(result));
@@ -18837,21 +20409,23 @@ function parseCheckArgs(argv) {
                 dns: { type: 'string', multiple: true },
                 format: { type: 'string' },
                 output: { type: 'string' },
+                'service-url': { type: 'string' },
                 ...Object.fromEntries(OPTION_NAMES.map((n) => [n, { type: 'string' }])),
             },
         });
     }
     catch (e) {
-        throw new UsageError(`endpoint-drift check: ${e.message.split('\n')[0]} (see --help)`);
+        throw new cli_UsageError(`endpoint-drift check: ${e.message.split('\n')[0]} (see --help)`);
     }
     const v = parsed.values;
     const format = v.format ?? 'text';
     if (format !== 'text' && format !== 'json')
-        throw new UsageError(`endpoint-drift check: --format must be text or json, got "${format}"`);
+        throw new cli_UsageError(`endpoint-drift check: --format must be text or json, got "${format}"`);
     return {
         ...(v.config !== undefined ? { config: v.config } : {}),
         ...(v.root !== undefined ? { root: v.root } : {}),
         ...(v.output !== undefined ? { output: v.output } : {}),
+        ...(v['service-url'] !== undefined ? { serviceUrl: v['service-url'] } : {}),
         allowlists: v.allowlist ?? [],
         dns: v.dns ?? [],
         format,
