@@ -95,6 +95,7 @@ const CAPABILITIES: FormatCapabilities = {
   ports: false,
   protocols: false,
   comments: true,
+  subdomainsOnly: false,
 };
 
 function settingsAcls(options: ParseOptions | undefined): readonly string[] | string | undefined {
