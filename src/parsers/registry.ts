@@ -1,4 +1,5 @@
 import type { FormatCapabilities, ParsedFile } from '../model/entry.js';
+import { didYouMean } from '../model/suggest.js';
 import { ARM } from './arm.js';
 import { BICEP } from './bicep.js';
 import { CSV } from './csv.js';
@@ -94,7 +95,9 @@ export function pickFormat<F extends { readonly id: string; detect(file: SourceF
   if (id !== AUTO) {
     const format = formats.find((f) => f.id === id);
     if (format) return { format };
-    return { error: `unknown ${kind} "${id}" (supported: ${[AUTO, ...ids].join(', ')})` };
+    return {
+      error: `unknown ${kind} "${id}"${didYouMean(id, ids)} (supported: ${[AUTO, ...ids].join(', ')})`,
+    };
   }
   let best: F | undefined;
   let bestScore = 0;

@@ -24,6 +24,7 @@ describe('resolveOptions', () => {
       ipv6: true,
       scenarios: [],
       failOn: 'error',
+      minSeverity: 'notice',
       allowlists: [],
       dns: [],
       domains: [],
