@@ -617,8 +617,13 @@ class GroupCheck {
           () => {
             const tenant = this.ctx.selection.tenant;
             if (tenant === undefined) return undefined;
+            // A tenant-specific pattern of a selected set, which the selection narrows to its tenant.
             const forms = reqs
-              .filter((r) => r.pattern.labels.includes('*'))
+              .filter(
+                (r) =>
+                  r.pattern.labels.includes('*') &&
+                  r.sources.some((s) => this.ctx.selectedSources.has(sourceId(s))),
+              )
               .map((r) => r.pattern.withTenant(tenant).text);
             return forms.length === 0
               ? undefined
@@ -650,9 +655,9 @@ class GroupCheck {
     otherReason: () => string | undefined,
     none = 'is in the catalogue, but no selected endpoint set needs it',
   ): string {
-    const outside = sources.filter((s) => !this.ctx.selectedSources.has(sourceId(s)));
     const other = otherReason();
-    if (other !== undefined && outside.length === 0) return `${quote(text)} ${other}`;
+    if (other !== undefined) return `${quote(text)} ${other}`;
+    const outside = sources.filter((s) => !this.ctx.selectedSources.has(sourceId(s)));
     if (outside.length > 0)
       return `${quote(text)} is only needed by endpoint sets outside the selection (${describeSources(outside)})`;
     return `${quote(text)} ${none}`;
