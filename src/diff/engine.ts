@@ -9,6 +9,7 @@ import type {
   Selection,
 } from '../catalogue/types.js';
 import type {
+  Entry,
   FormatCapabilities,
   HostEntry,
   IpEntry,
@@ -203,7 +204,8 @@ class GroupCheck {
   private readonly hosts: HostEntry[] = [];
   private readonly ips: IpEntry[] = [];
   private readonly references: ReferenceEntry[] = [];
-  private readonly scopeOf = new Map<string, Scope>();
+  /** The checked file each entry was read through (a Squid ACL file's entries: its squid.conf). */
+  private readonly fileOf = new Map<Entry, CheckedFile>();
   private readonly hostIndex: SuffixIndex<HostEntry>;
   private readonly hostVerdicts = new Map<HostEntry, Verdict>();
 
@@ -216,8 +218,8 @@ class GroupCheck {
   ) {
     this.hostIndex = new SuffixIndex(ctx.interesting);
     for (const f of files) {
-      this.scopeOf.set(f.parsed.path, f.scope);
       for (const e of f.parsed.entries) {
+        this.fileOf.set(e, f);
         if (e.kind === 'host') {
           this.hosts.push(e);
           // An exact name covers only itself: it is needed in the index only where a
@@ -473,8 +475,14 @@ class GroupCheck {
     const seen = new Map<string, HostEntry>();
     const judged: JudgedHost[] = [];
     for (const e of this.hosts) {
-      const scope = this.scopeOf.get(e.location.file)!;
-      const mirrors = this.ctx.catalogueHostKeys.has(e.pattern.key());
+      const file = this.fileOf.get(e)!;
+      const scope = file.scope;
+      // Squid and pfBlockerNG write the catalogue's `*.x` as `.x`.
+      const mirrors =
+        this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
+        (e.pattern.lead === 'zeroOrMore' &&
+          file.capabilities.subdomainsOnly === false &&
+          this.ctx.catalogueHostKeys.has(`*.${e.pattern.fixed}`));
       // Nothing in the catalogue shares a name with it: the common case of a large general list.
       const unrelated =
         !mirrors &&
@@ -563,8 +571,7 @@ class GroupCheck {
     if (e.pattern.lead === 'zeroOrMore') {
       const star = `*.${e.pattern.fixed}`;
       if (this.ctx.catalogueHostKeys.has(star)) {
-        const file = this.files.find((f) => f.parsed.path === e.location.file);
-        if (file?.capabilities.subdomainsOnly === false) return undefined;
+        if (this.fileOf.get(e)!.capabilities.subdomainsOnly === false) return undefined;
         if (matching.some((r) => r.pattern.matches(e.pattern.fixed))) return undefined;
         return {
           severity: 'notice',
@@ -608,7 +615,11 @@ class GroupCheck {
     const registrable = e.pattern.registrableDomain();
     if (mirrors || matching.length > 0) {
       const reqs = mirrors
-        ? this.ctx.allHostReqs.filter((r) => r.pattern.key() === e.pattern.key())
+        ? this.ctx.allHostReqs.filter(
+            (r) =>
+              r.pattern.key() === e.pattern.key() ||
+              (e.pattern.lead === 'zeroOrMore' && r.pattern.key() === `*.${e.pattern.fixed}`),
+          )
         : matching;
       this.add('outside-selection', 'notice', e.location, {
         message: this.outsideSelection(
@@ -707,7 +718,7 @@ class GroupCheck {
     // cannot contain anything inside it, so the sweep can leave it out.
     const judged = this.ips.filter(
       (e) =>
-        this.scopeOf.get(e.location.file) === 'dedicated' ||
+        this.fileOf.get(e)!.scope === 'dedicated' ||
         this.ctx.allSpace.overlaps(e.block.masked()),
     );
     // Verdicts first: an over-broad block is no cover that makes another entry redundant.
@@ -794,7 +805,7 @@ class GroupCheck {
 
   private judgeIp(e: IpEntry): void {
     const b = e.block.masked();
-    const scope = this.scopeOf.get(e.location.file)!;
+    const scope = this.fileOf.get(e)!.scope;
     if (this.ctx.selectedSpace.overlaps(b)) return;
     if (this.ctx.allSpace.overlaps(b)) {
       const sources = this.ctx.allIpReqs
@@ -867,29 +878,32 @@ class GroupCheck {
    * of the kind), at its last such entry: in a Squid setup, the ACL file of Microsoft 365 names.
    */
   private fallback(kind: 'hosts' | 'ips'): { location: SourceLocation; where: string } {
-    let best: CheckedFile | undefined;
-    let bestCount = 0;
+    // Counted per file an entry was read from: a Squid ACL file read through squid.conf is its own file.
+    const counts = new Map<string, { n: number; last: Entry }>();
     for (const f of this.files) {
-      let n = 0;
       for (const e of f.parsed.entries) {
-        if (kind === 'hosts' && e.kind === 'host') {
-          if (
-            this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
-            this.ctx.allHostIndex.touches(e.pattern.base)
-          )
-            n++;
-        } else if (kind === 'ips' && e.kind === 'ip' && this.ctx.allSpace.overlaps(e.block)) n++;
-      }
-      if (n > bestCount) {
-        best = f;
-        bestCount = n;
+        const m365 =
+          kind === 'hosts'
+            ? e.kind === 'host' &&
+              (this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
+                this.ctx.allHostIndex.touches(e.pattern.base))
+            : e.kind === 'ip' && this.ctx.allSpace.overlaps(e.block);
+        if (!m365) continue;
+        const c = counts.get(e.location.file);
+        if (!c) counts.set(e.location.file, { n: 1, last: e });
+        else {
+          c.n++;
+          if (compareLocations(e.location, c.last.location) > 0) c.last = e;
+        }
       }
     }
-    if (best) {
-      const own = best.parsed.entries.filter((e) => e.kind === (kind === 'hosts' ? 'host' : 'ip'));
-      const last = own[own.length - 1]!;
-      return { location: { ...last.location, column: 1 }, where: `add it to ${best.parsed.path}` };
-    }
+    let best: { file: string; n: number; last: Entry } | undefined;
+    for (const [file, c] of counts) if (!best || c.n > best.n) best = { file, ...c };
+    if (best)
+      return {
+        location: { ...best.last.location, column: 1 },
+        where: `add it to ${best.file}`,
+      };
     const file =
       this.files.find((f) =>
         f.parsed.entries.some((e) => e.kind === (kind === 'hosts' ? 'host' : 'ip')),

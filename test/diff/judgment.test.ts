@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { EMBEDDED_CATALOGUE } from '../../src/catalogue/embedded.js';
 import type { Instance, Selection } from '../../src/catalogue/types.js';
+import { selectRequirements } from '../../src/catalogue/select.js';
 import { check, type Scope } from '../../src/diff/engine.js';
+import { formatLocation } from '../../src/model/location.js';
 import { getFormat } from '../../src/parsers/registry.js';
 
 function selection(instance: Instance, extra: Partial<Selection> = {}): Selection {
@@ -309,6 +311,66 @@ describe('Cilium matchPattern, compared by its meaning', () => {
         .map((f) => `${f.location.line}:${f.location.column} ${f.message}`),
     ).toEqual([
       '8:26 "a**.sharepoint.com" has "**" where Cilium gives it no meaning (only a leading "**." means any number of labels)',
+    ]);
+  });
+});
+
+describe('a Squid setup: squid.conf and the ACL file of Microsoft 365 names', () => {
+  // A faithful translation of the required names: `*.x` written `.x`, names as they are.
+  const names = selectRequirements(EMBEDDED_CATALOGUE, selection('worldwide'))
+    .requirements.flatMap((r) => (r.kind === 'host' ? [r.text] : []))
+    .flatMap((t) => (t.startsWith('*.') ? [`.${t.slice(2)}`] : t.includes('*') ? [] : [t]));
+  const conf = [
+    'acl localnet src 10.0.0.0/8',
+    'acl updates dstdomain .windowsupdate.com .example.com',
+    'acl m365 dstdomain "m365.acl"',
+    'http_access allow localnet updates',
+    'http_access allow localnet m365',
+    'http_access deny all',
+  ].join('\n');
+
+  function squid(acl: string[]) {
+    const format = getFormat('squid')!;
+    const files: Record<string, string> = { 'proxy/m365.acl': acl.join('\n') };
+    return check({
+      catalogue: EMBEDDED_CATALOGUE,
+      selection: selection('worldwide'),
+      files: [
+        {
+          parsed: format.parse(
+            { path: 'proxy/squid.conf', text: conf },
+            { readFile: (p) => files[p] },
+          ),
+          capabilities: format.capabilities,
+          scope: 'dedicated',
+          group: 'default',
+        },
+      ],
+    }).findings.map((f) => `${f.ruleId} ${f.severity} ${formatLocation(f.location)} ${f.message}`);
+  }
+
+  it('judges nothing of the faithful translation but what Squid cannot write, and puts it in the ACL file', () => {
+    const at = names.length;
+    expect(squid(names)).toEqual([
+      `missing-endpoint warning proxy/m365.acl:${at}:1 "*cdn.onenote.net" is required but not allowed (Common set 51 Default); add it to proxy/m365.acl`,
+      `missing-endpoint warning proxy/m365.acl:${at}:1 "autodiscover.*.onmicrosoft.com" is required but not allowed (Exchange set 8 Default); add it to proxy/m365.acl`,
+      'outside-selection notice proxy/squid.conf:2:23 ".windowsupdate.com" is only needed by endpoint sets outside the selection (MEM set 164 Default)',
+      'extraneous-entry warning proxy/squid.conf:2:42 ".example.com" matches nothing in the Worldwide catalogue',
+    ]);
+  });
+
+  it('puts a missing name beside its neighbour in the ACL file, or at the end of the ACL file', () => {
+    const without = names.filter(
+      (n) => n !== '.teams.microsoft.com' && n !== 'teams.microsoft.com' && n !== 'aka.ms',
+    );
+    const neighbour = without.indexOf('.aria.microsoft.com') + 1;
+    const end = without.length;
+    expect(squid(without).filter((f) => f.startsWith('missing-endpoint'))).toEqual([
+      `missing-endpoint error proxy/m365.acl:${neighbour}:1 "*.teams.microsoft.com" is required but not allowed (Skype set 12 Allow); it belongs beside ".aria.microsoft.com"`,
+      `missing-endpoint error proxy/m365.acl:${neighbour}:1 "teams.microsoft.com" is required but not allowed (Skype set 12 Allow); it belongs beside ".aria.microsoft.com"`,
+      `missing-endpoint warning proxy/m365.acl:${end}:1 "*cdn.onenote.net" is required but not allowed (Common set 51 Default); add it to proxy/m365.acl`,
+      `missing-endpoint warning proxy/m365.acl:${end}:1 "aka.ms" is required but not allowed (Skype set 17 Default); add it to proxy/m365.acl`,
+      `missing-endpoint warning proxy/m365.acl:${end}:1 "autodiscover.*.onmicrosoft.com" is required but not allowed (Exchange set 8 Default); add it to proxy/m365.acl`,
     ]);
   });
 });
