@@ -2,7 +2,8 @@ import { distance } from 'fastest-levenshtein';
 
 /**
  * The known name closest to what was written, for "did you mean": compared case-insensitively and
- * ignoring `-`, `_` and spaces (`serviceAreas` → `service-areas`), within a third of its length.
+ * ignoring `-`, `_` and spaces (`serviceAreas` → `service-areas`), within a third of its length
+ * or with the same letters in another order.
  */
 export function suggest(written: string, known: Iterable<string>): string | undefined {
   const w = fold(written);
@@ -17,7 +18,10 @@ export function suggest(written: string, known: Iterable<string>): string | unde
     }
   }
   if (best === undefined) return undefined;
-  return bestDistance <= Math.max(1, Math.floor(Math.max(w.length, fold(best).length) / 3))
+  const b = fold(best);
+  // Within a third of the length, or the same letters in another order (`plian`).
+  return bestDistance <= Math.max(1, Math.floor(Math.max(w.length, b.length) / 3)) ||
+    sorted(w) === sorted(b)
     ? best
     : undefined;
 }
@@ -26,6 +30,10 @@ export function suggest(written: string, known: Iterable<string>): string | unde
 export function didYouMean(written: string, known: Iterable<string>): string {
   const s = suggest(written, known);
   return s === undefined ? '' : `; did you mean "${s}"?`;
+}
+
+function sorted(s: string): string {
+  return [...s].sort().join('');
 }
 
 function fold(s: string): string {
