@@ -100,12 +100,7 @@ export function check(input: CheckInput): Result {
   const namespaces = m365Namespaces(catalogue, selection.instance);
   const notes: string[] = [...selected.problems];
   const findings: Finding[] = [];
-  const context = new CloudContext(
-    selection,
-    selected.requirements,
-    everything,
-    namespaces,
-  );
+  const context = new CloudContext(selection, selected.requirements, everything, namespaces);
 
   for (const file of input.files)
     for (const p of file.parsed.problems) findings.push(problemFinding(p, file.group));
@@ -718,8 +713,7 @@ class GroupCheck {
     // cannot contain anything inside it, so the sweep can leave it out.
     const judged = this.ips.filter(
       (e) =>
-        this.fileOf.get(e)!.scope === 'dedicated' ||
-        this.ctx.allSpace.overlaps(e.block.masked()),
+        this.fileOf.get(e)!.scope === 'dedicated' || this.ctx.allSpace.overlaps(e.block.masked()),
     );
     // Verdicts first: an over-broad block is no cover that makes another entry redundant.
     const broad = new Map<IpEntry, Verdict>();
