@@ -777,6 +777,8 @@ class GroupCheck {
   private ipVerdict(e: IpEntry): Verdict | undefined {
     const b = e.block.masked();
     if (this.ctx.catalogueIpKeys.has(b.key()) || this.ctx.allSpace.covers(b)) return undefined;
+    // Most entries of a large list lie wholly outside: nothing to narrow, and no set algebra.
+    if (b.prefixLength !== 0 && !this.ctx.allSpace.overlaps(b)) return undefined;
     const family = b.family;
     const inside = IpSet.of([b]).intersect(this.ctx.allSpace);
     const insideSize = inside.size(family);

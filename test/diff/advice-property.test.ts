@@ -38,10 +38,16 @@ function run(instance: Instance, lines: readonly string[], scope: Scope): Result
   });
 }
 
+const required = new Map<Instance, string[]>();
+
 /** Required patterns and prefixes that are wholly allowed. */
 function covered(instance: Instance, result: Result): Set<string> {
-  const { requirements } = selectRequirements(EMBEDDED_CATALOGUE, selection(instance));
-  const all = requirements.map((r) => (r.kind === 'host' ? r.text : r.block.masked().text));
+  let all = required.get(instance);
+  if (!all) {
+    const { requirements } = selectRequirements(EMBEDDED_CATALOGUE, selection(instance));
+    all = requirements.map((r) => (r.kind === 'host' ? r.text : r.block.masked().text));
+    required.set(instance, all);
+  }
   const short = new Set<string>();
   for (const f of result.findings) {
     if (f.ruleId !== 'missing-endpoint' && f.ruleId !== 'partially-covered') continue;
@@ -131,15 +137,16 @@ describe.each(['worldwide', 'usgovgcchigh'] as const)('following the advice (%s)
             const lines = [...list, ...duplicates.map((i) => list[i % list.length]!)];
             const before = run(instance, lines, scope);
             const after = run(instance, follow(lines, before), scope);
-            const lost = [...covered(instance, before)].filter(
-              (p) => !covered(instance, after).has(p),
-            );
+            const still = covered(instance, after);
+            const lost = [...covered(instance, before)].filter((p) => !still.has(p));
             expect(lost).toEqual([]);
           },
         ),
         { numRuns: 40, seed: 9 },
       );
     },
+    // Each run checks two lists against the whole catalogue; a loaded machine needs the room.
+    60_000,
   );
 
   it('has something to follow in the lists it tries', () => {
