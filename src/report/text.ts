@@ -17,7 +17,8 @@ const MAX_PER_GROUP = 5;
 
 /**
  * Text for a terminal or a CI log: per file, most severe first, the findings of one rule and
- * endpoint set on one line (`--verbose`: one line each), then a total per rule.
+ * endpoint set on one line (`--verbose`: one line each), then a total per rule when not every
+ * finding has its own line (or with `--verbose`, where there are many).
  */
 export function renderText(result: Result, options: TextOptions = {}): string {
   const paint = options.color ? ansi : plain;
@@ -37,12 +38,15 @@ export function renderText(result: Result, options: TextOptions = {}): string {
   });
   const line = (f: Finding, message = f.message) =>
     `  ${formatLocation(f.location)}  ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId}  ${message}`;
+  // Totals per rule are worth their lines once the report no longer shows every finding.
+  let collapsed = options.verbose === true;
   for (const { file, groups } of grouped.files) {
     lines.push('', paint.bold(file));
     for (const g of groups) {
       const headline = options.verbose ? undefined : groupHeadline(g);
       if (headline !== undefined) {
         lines.push(line(g.findings[0]!, headline));
+        collapsed = true;
         continue;
       }
       const shown =
@@ -50,6 +54,7 @@ export function renderText(result: Result, options: TextOptions = {}): string {
           ? g.findings
           : g.findings.slice(0, MAX_PER_GROUP);
       for (const f of shown) lines.push(line(f));
+      if (shown.length < g.findings.length) collapsed = true;
       if (shown.length < g.findings.length)
         lines.push(
           `  … and ${g.findings.length - shown.length} more ${g.ruleId} ${g.severity}s (--verbose lists them)`,
@@ -57,7 +62,7 @@ export function renderText(result: Result, options: TextOptions = {}): string {
     }
   }
   for (const note of result.notes) lines.push('', `note: ${note}`);
-  if (grouped.totals.length > 1) {
+  if (collapsed && grouped.totals.length > 1) {
     lines.push('');
     for (const t of grouped.totals) lines.push(totalLine(t));
   }

@@ -189,6 +189,48 @@ describe('the text report', () => {
     );
   });
 
+  it('leaves out the totals per rule when every finding has its own line', () => {
+    const text = renderText(run('outlook.office.com\n52.96.0.0/14\n*.com'), {
+      minSeverity: 'warning',
+    });
+    expect(text).toMatch(/\nmissing-endpoint: \d+ errors/);
+    const few = check({
+      catalogue: EMBEDDED_CATALOGUE,
+      selection: {
+        ...WORLDWIDE,
+        serviceAreas: ['Exchange'],
+        categories: ['Optimize'],
+        ipv6: false,
+      },
+      files: [
+        {
+          parsed: getFormat('plain')!.parse({
+            path: 'm365.txt',
+            text: 'outlook.office.com\noutlook.office365.com\nexample.org\n*.com',
+          }),
+          capabilities: getFormat('plain')!.capabilities,
+          scope: 'dedicated',
+          group: 'default',
+        },
+      ],
+    });
+    expect(renderText(few)).toBe(
+      [
+        'endpoint-drift: Worldwide catalogue (data 2025-09-29), 3 host and 11 address requirements; 1 file, 4 entries',
+        '',
+        'm365.txt',
+        '  m365.txt:2:1  error   missing-endpoint  "outlook.cloud.microsoft" is required but not allowed (Exchange set 1 Optimize); add it to m365.txt',
+        '  m365.txt:3:1  warning extraneous-entry  "example.org" matches nothing in the Worldwide catalogue',
+        '  m365.txt:4:1  warning over-broad-entry  "*.com" matches names of any owner under the public suffix "com"; the Worldwide catalogue needs 194 patterns there (*.aadrm.com, *.activity.windows.com, *.api.microsoftstream.com, *.appex-rf.msn.com and 190 more)',
+        '',
+        'note: the allowlist holds no IP addresses, so its 11 address requirements were not checked',
+        '',
+        '1 error, 2 warnings, 0 notices',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('says "1 file, 1 entry"', () => {
     expect(renderText(run('outlook.office.com')).split('\n')[0]).toMatch(/; 1 file, 1 entry$/);
   });
