@@ -200,9 +200,14 @@ class GroupCheck {
   private readonly ips: IpEntry[] = [];
   private readonly references: ReferenceEntry[] = [];
   /** The checked file each entry was read through (a Squid ACL file's entries: its squid.conf). */
-  private readonly fileOf = new Map<Entry, CheckedFile>();
+  private readonly byPath = new Map<string, CheckedFile>();
+  private readonly readThrough = new Map<Entry, CheckedFile>();
   private readonly hostIndex: SuffixIndex<HostEntry>;
   private readonly hostVerdicts = new Map<HostEntry, Verdict>();
+  private readonly fallbacks = new Map<
+    'hosts' | 'ips',
+    { location: SourceLocation; where: string }
+  >();
 
   constructor(
     private readonly group: string,
@@ -212,9 +217,11 @@ class GroupCheck {
     private readonly notes: string[],
   ) {
     this.hostIndex = new SuffixIndex(ctx.interesting);
+    for (const f of files) if (!this.byPath.has(f.parsed.path)) this.byPath.set(f.parsed.path, f);
     for (const f of files) {
       for (const e of f.parsed.entries) {
-        this.fileOf.set(e, f);
+        // Only entries of another file (an ACL file named in squid.conf) need a map entry.
+        if (e.location.file !== f.parsed.path) this.readThrough.set(e, f);
         if (e.kind === 'host') {
           this.hosts.push(e);
           // An exact name covers only itself: it is needed in the index only where a
@@ -226,6 +233,11 @@ class GroupCheck {
         else this.references.push(e);
       }
     }
+  }
+
+  /** The checked file an entry was read through (for an ACL file's entries: its squid.conf). */
+  private fileOf(e: Entry): CheckedFile {
+    return this.readThrough.get(e) ?? this.byPath.get(e.location.file)!;
   }
 
   run(): void {
@@ -470,7 +482,7 @@ class GroupCheck {
     const seen = new Map<string, HostEntry>();
     const judged: JudgedHost[] = [];
     for (const e of this.hosts) {
-      const file = this.fileOf.get(e)!;
+      const file = this.fileOf(e);
       const scope = file.scope;
       // Squid and pfBlockerNG write the catalogue's `*.x` as `.x`.
       const mirrors =
@@ -566,7 +578,7 @@ class GroupCheck {
     if (e.pattern.lead === 'zeroOrMore') {
       const star = `*.${e.pattern.fixed}`;
       if (this.ctx.catalogueHostKeys.has(star)) {
-        if (this.fileOf.get(e)!.capabilities.subdomainsOnly === false) return undefined;
+        if (this.fileOf(e).capabilities.subdomainsOnly === false) return undefined;
         if (matching.some((r) => r.pattern.matches(e.pattern.fixed))) return undefined;
         return {
           severity: 'notice',
@@ -712,8 +724,7 @@ class GroupCheck {
     // A mixed allowlist is judged only inside Microsoft 365 address space; what lies outside it
     // cannot contain anything inside it, so the sweep can leave it out.
     const judged = this.ips.filter(
-      (e) =>
-        this.fileOf.get(e)!.scope === 'dedicated' || this.ctx.allSpace.overlaps(e.block.masked()),
+      (e) => this.fileOf(e).scope === 'dedicated' || this.ctx.allSpace.overlaps(e.block.masked()),
     );
     // Verdicts first: an over-broad block is no cover that makes another entry redundant.
     const broad = new Map<IpEntry, Verdict>();
@@ -801,7 +812,7 @@ class GroupCheck {
 
   private judgeIp(e: IpEntry): void {
     const b = e.block.masked();
-    const scope = this.fileOf.get(e)!.scope;
+    const scope = this.fileOf(e).scope;
     if (this.ctx.selectedSpace.overlaps(b)) return;
     if (this.ctx.allSpace.overlaps(b)) {
       const sources = this.ctx.allIpReqs
@@ -874,6 +885,13 @@ class GroupCheck {
    * of the kind), at its last such entry: in a Squid setup, the ACL file of Microsoft 365 names.
    */
   private fallback(kind: 'hosts' | 'ips'): { location: SourceLocation; where: string } {
+    // The same for every missing requirement of the kind: counted once, over the whole group.
+    let found = this.fallbacks.get(kind);
+    if (!found) this.fallbacks.set(kind, (found = this.findFallback(kind)));
+    return found;
+  }
+
+  private findFallback(kind: 'hosts' | 'ips'): { location: SourceLocation; where: string } {
     // Counted per file an entry was read from: a Squid ACL file read through squid.conf is its own file.
     const counts = new Map<string, { n: number; last: Entry }>();
     for (const f of this.files) {
