@@ -227,6 +227,39 @@ describe('judging entries', () => {
         'over-broad-entry notice 3:1 ".sharepoint.cn" also allows "sharepoint.cn" itself, which the 21Vianet (China) catalogue does not need; write "*.sharepoint.cn"',
       ],
     ],
+    [
+      'everything, however it is written',
+      'worldwide',
+      'plain',
+      'mixed',
+      '*\n.com\n*.example.com',
+      {},
+      [
+        'over-broad-entry warning 1:1 "*" matches every host name',
+        'over-broad-entry warning 2:1 ".com" matches names of any owner under the public suffix "com"; the Worldwide catalogue needs 194 patterns there (*.aadrm.com, *.activity.windows.com, *.api.microsoftstream.com, *.appex-rf.msn.com and 190 more)',
+      ],
+    ],
+    [
+      '"*." is said as written',
+      'worldwide',
+      'plain',
+      'dedicated',
+      '*.',
+      {},
+      ['over-broad-entry warning 1:1 "*." matches every host name'],
+    ],
+    [
+      'GCC High, mixed: an address block with a little Microsoft 365 in it',
+      'usgovgcchigh',
+      'plain',
+      'mixed',
+      '20.140.0.0/16\n10.0.0.0/8\n*.example.com',
+      {},
+      [
+        'missing-endpoint error 1:1 no IPv6 address is allowed, but 14 IPv6 prefixes are required (Exchange set 1 Optimize, Exchange set 6 Allow, Skype set 7 Optimize, SharePoint set 9 Optimize, Common set 11 Allow, Common set 13 Allow and 3 more); add them, or set "ipv6: false" if this network has no IPv6 egress',
+        'over-broad-entry warning 1:1 "20.140.0.0/16" is mostly outside Microsoft 365: 0.78% of it is in the US Government GCC High catalogue; write 20.140.232.0/23 instead',
+      ],
+    ],
   ];
 
   it.each(rows)('%s', (_name, instance, format, scope, text, extra, expected) => {
