@@ -260,6 +260,52 @@ describe('judging entries', () => {
         'over-broad-entry warning 1:1 "20.140.0.0/16" is mostly outside Microsoft 365: 0.78% of it is in the US Government GCC High catalogue; write 20.140.232.0/23 instead',
       ],
     ],
+    [
+      'GCC High: over-broad entries cover nothing',
+      'usgovgcchigh',
+      'plain',
+      'dedicated',
+      '0.0.0.0/0\n52.127.37.0/25\n*.us\ncontoso.sharepoint.us\n::/0\n2001:489a:2200:100::/64',
+      {},
+      [
+        'over-broad-entry warning 1:1 "0.0.0.0/0" allows every IPv4 address',
+        'over-broad-entry warning 3:1 "*.us" matches names of any owner under the public suffix "us"; the US Government GCC High catalogue needs 35 patterns there (*.aadrm.us, *.auth.microsoft.us, *.gov.online.office365.us, *.gov.teams.microsoft.us and 31 more)',
+        'over-broad-entry warning 5:1 "::/0" allows every IPv6 address',
+      ],
+    ],
+    [
+      'GCC High: another tenant',
+      'usgovgcchigh',
+      'plain',
+      'dedicated',
+      'autodiscover.contoso.onmicrosoft.us',
+      { tenant: 'fabrikam' },
+      [
+        'outside-selection notice 1:1 "autodiscover.contoso.onmicrosoft.us" is for another tenant: the selection has tenant "fabrikam" (autodiscover.fabrikam.onmicrosoft.us)',
+      ],
+    ],
+    [
+      'GCC High: an IPv6 prefix with ipv6: false',
+      'usgovgcchigh',
+      'plain',
+      'dedicated',
+      '2001:489a:2206::/48\n52.127.88.0/21',
+      { ipv6: false },
+      [
+        'outside-selection notice 1:1 "2001:489a:2206::/48" is an IPv6 prefix of Microsoft 365, and the selection has "ipv6: false"',
+      ],
+    ],
+    [
+      'GCC High: ** where the format gives it no meaning',
+      'usgovgcchigh',
+      'plain',
+      'dedicated',
+      '**.sharepoint.us\n52.127.88.0/21\n2001:489a:2206::/48',
+      {},
+      [
+        'invalid-entry error 1:1 "**.sharepoint.us" has "**", which this format gives no meaning; write "*"',
+      ],
+    ],
   ];
 
   it.each(rows)('%s', (_name, instance, format, scope, text, extra, expected) => {
