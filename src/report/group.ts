@@ -130,16 +130,15 @@ export function groupHeadline(g: FindingGroup, max = 4): string | undefined {
   ]
     .filter(Boolean)
     .join(' and ');
-  const verb =
-    g.ruleId === 'missing-endpoint'
-      ? 'missing'
-      : g.ruleId === 'partially-covered'
-        ? 'only partly allowed'
-        : RULES_VERB;
+  const verb = VERBS[g.ruleId] ?? 'reported';
   return `${g.endpointSet}: ${what} ${verb}: ${listSome(g.findings.map(subject), max)}`;
 }
 
-const RULES_VERB = 'reported';
+/** How a headline says what happened to the requirements of a set. */
+const VERBS: Partial<Record<RuleId, string>> = {
+  'missing-endpoint': 'missing',
+  'partially-covered': 'only partly allowed',
+};
 
 /** One line per rule: "missing-endpoint: 3 errors, 12 warnings". */
 export function totalLine(t: RuleTotal): string {

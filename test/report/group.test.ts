@@ -13,6 +13,7 @@ import {
   listSome,
   totalLine,
 } from '../../src/report/group.js';
+import { renderAnnotations } from '../../src/report/annotations.js';
 import { renderSummary, escapeCell } from '../../src/report/summary.js';
 import { renderText } from '../../src/report/text.js';
 
@@ -233,6 +234,17 @@ describe('the text report', () => {
 
   it('says "1 file, 1 entry"', () => {
     expect(renderText(run('outlook.office.com')).split('\n')[0]).toMatch(/; 1 file, 1 entry$/);
+  });
+});
+
+describe('annotations', () => {
+  it('annotate down to the minimum severity', () => {
+    const result = run('outlook.office.com\nexample.org\nexample.org');
+    const all = renderAnnotations(result);
+    const some = renderAnnotations(result, 'warning');
+    expect(all.filter((a) => a.level === 'notice')).toHaveLength(1);
+    expect(some.filter((a) => a.level === 'notice')).toEqual([]);
+    expect(some).toHaveLength(all.length - 1);
   });
 });
 
