@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-import { HELP, VERSION } from './cli-help.js';
+import { COMMAND_HELP, HELP, VERSION } from './cli-help.js';
 
 const argv = process.argv.slice(2);
-if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+const topic = argv[0] === 'help' ? (argv[1] ?? 'help') : undefined;
+if (argv[0] === '--help' || argv[0] === '-h') {
   process.stdout.write(HELP);
+} else if (topic !== undefined && COMMAND_HELP[topic] !== undefined) {
+  process.stdout.write(COMMAND_HELP[topic]);
 } else if (argv[0] === '--version' || argv[0] === '-V') {
   process.stdout.write(`${VERSION}\n`);
 } else {

@@ -1,35 +1,96 @@
 /** Kept free of imports so that `--help` and `--version` start instantly. */
 export const VERSION = '0.1.0';
 
+export const COMMANDS = ['check', 'catalogue', 'formats', 'scenarios', 'help'] as const;
+
 export const HELP = `endpoint-drift ${VERSION}
 Check allowlists kept in a repository against the Microsoft 365 endpoint catalogue.
 
 Usage:
-  endpoint-drift check [options]
+  endpoint-drift check [options]    check allowlists and DNS record files (endpoint-drift check --help)
   endpoint-drift catalogue update [--instance all|NAME] [--output DIR] [--service-url URL]
                                     fetch newer Microsoft 365 data into a snapshot with a changelog
   endpoint-drift formats            list the supported file formats
   endpoint-drift scenarios          list the opt-in scenarios of the "other endpoints" data
+  endpoint-drift help [COMMAND]     this help, or a command's help
   endpoint-drift --help | --version
-
-Options of check (each is also a config-file key and an action input):
-  --config FILE            configuration file (default: .github/endpoint-drift.yml when present)
-  --root DIR               repository root that paths and globs are relative to (default: .)
-  --allowlist PATH|GLOB    allowlist file(s) to check; repeatable; replaces the config's list
-  --dns PATH|GLOB          DNS record file(s) to check; repeatable; replaces the config's list
-  --instance NAME          worldwide | china | usgovdod | usgovgcchigh (default: worldwide)
-  --service-areas LIST     Common,Exchange,SharePoint,Skype[,MEM] (default: all but MEM)
-  --categories LIST        Optimize,Allow,Default (default: all three)
-  --include-optional[=B]   also demand endpoint sets marked not required (default: false)
-  --ipv6[=B]               demand IPv6 prefixes (default: true); --no-ipv6 to skip them
-  --tenant LABEL           tenant label for patterns such as autodiscover.*.onmicrosoft.com
-  --scenarios LIST         opt-in scenarios from the "other endpoints" data
-  --fail-on LEVEL          error | warning | notice | never (default: error)
-  --catalogue SOURCE       embedded | live | path of a snapshot from "catalogue update" (default: embedded)
-  --catalogue-cache DIR    where "live" keeps the web service's answers (default: .endpoint-drift-cache)
-  --service-url URL        the web service "live" asks (default: https://endpoints.office.com)
-  --format text|json       output format (default: text)
-  --output FILE            also write the JSON report to FILE
 
 Exit status: 0 nothing reaches --fail-on, 1 something does, 2 usage, configuration or input error.
 `;
+
+export const CHECK_HELP = `Usage: endpoint-drift check [options]
+
+Checks allowlists and DNS record files against the Microsoft 365 catalogue and reports
+the findings at their file, line and column.
+
+Options. "key" = the same name is a key of the configuration file; "input" = the same
+name is an input of the GitHub Action. Flags override the file.
+  --config FILE            input  configuration file, relative to --root
+                                  (default: .github/endpoint-drift.yml when present)
+  --root DIR                      repository root that paths and globs are relative to
+                                  (default: .; the action uses the workspace)
+  --allowlist PATH|GLOB    input  allowlist file(s); repeatable; replaces the config's
+                                  "allowlists" list
+  --dns PATH|GLOB          input  DNS record file(s); repeatable; replaces the config's
+                                  "dns" list
+  --instance NAME          key, input  worldwide | china | usgovdod | usgovgcchigh
+                                  (default: worldwide)
+  --service-areas LIST     key, input  Common,Exchange,SharePoint,Skype[,MEM]
+                                  (default: all but MEM)
+  --categories LIST        key, input  Optimize,Allow,Default (default: all three)
+  --include-optional[=B]   key, input  also demand endpoint sets marked not required
+                                  (default: false)
+  --ipv6[=B], --no-ipv6    key, input  demand IPv6 prefixes (default: true)
+  --tenant LABEL           key, input  tenant label for patterns such as
+                                  autodiscover.*.onmicrosoft.com
+  --scenarios LIST         key, input  opt-in scenarios (endpoint-drift scenarios)
+  --fail-on LEVEL          key, input  error | warning | notice | never: the lowest
+                                  severity that fails (default: error)
+  --min-severity LEVEL     key, input  error | warning | notice: the lowest severity
+                                  shown; does not change what fails (default: notice)
+  --catalogue SOURCE       key, input  embedded | live | path of a snapshot written by
+                                  "catalogue update" (default: embedded)
+  --catalogue-cache DIR    key, input  where "live" keeps the web service's answers
+                                  (default: .endpoint-drift-cache)
+  --service-url URL               the web service "live" asks
+                                  (default: https://endpoints.office.com)
+  --format text|json              output format (default: text)
+  --output FILE                   also write the JSON report to FILE
+  --verbose                       list every finding on its own line instead of one
+                                  line per endpoint set
+  -h, --help                      this help
+
+Only the configuration file has "domains" and the per-file "format", "scope", "group"
+and "options" of "allowlists" and "dns".
+
+Exit status: 0 nothing reaches --fail-on, 1 something does, 2 usage, configuration or input error.
+`;
+
+export const FORMATS_HELP = `Usage: endpoint-drift formats
+
+Lists the allowlist and DNS record formats, with their ids (for "format:" in the
+configuration) and the file names "format: auto" detects.
+`;
+
+export const SCENARIOS_HELP = `Usage: endpoint-drift scenarios
+
+Lists the opt-in scenarios of Microsoft's "Other endpoints not included in the web
+service" data, with their ids (for --scenarios and "scenarios:" in the configuration).
+`;
+
+export const CATALOGUE_HELP = `Usage: endpoint-drift catalogue update [--instance all|worldwide|china|usgovdod|usgovgcchigh]
+                                      [--output DIR] [--service-url URL] [--cache DIR]
+                                      [--changes FILE] [--config FILE] [--root DIR]
+
+Asks Microsoft's web service for a newer version of the endpoint data and, when there is
+one, writes a snapshot (for "catalogue:" in the configuration) and a Markdown changelog.
+Nothing is written when nothing is newer or when an answer is malformed.
+`;
+
+export const COMMAND_HELP: Readonly<Record<string, string>> = {
+  check: CHECK_HELP,
+  catalogue: CATALOGUE_HELP,
+  formats: FORMATS_HELP,
+  scenarios: SCENARIOS_HELP,
+  help: HELP,
+};

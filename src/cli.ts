@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EMBEDDED_CATALOGUE } from './catalogue/embedded.js';
-import { HELP, VERSION } from './cli-help.js';
+import { COMMAND_HELP, COMMANDS, HELP, VERSION } from './cli-help.js';
 import { scenarioIds } from './catalogue/select.js';
 import { chooseCatalogue } from './catalogue/source.js';
 import { catalogueCommand } from './cli-catalogue.js';
@@ -12,6 +12,7 @@ import { severityRank } from './model/finding.js';
 import { DNS_FORMATS } from './formats/dns/index.js';
 import { ALLOWLIST_FORMATS } from './formats/allowlist/index.js';
 import { SnapshotError } from './io/catalogue-store.js';
+import { didYouMean } from './model/suggest.js';
 import { runCheck } from './pipeline.js';
 import { renderJson } from './report/json.js';
 import { renderText } from './report/text.js';
@@ -31,9 +32,33 @@ export interface CliIo {
 /** Runs the CLI and returns the exit status; the only place besides the action that decides one. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === undefined || command === '--help' || command === '-h') {
     io.stdout(HELP);
     return command === undefined ? 2 : 0;
+  }
+  if (command === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) {
+      io.stdout(HELP);
+      return 0;
+    }
+    const text = COMMAND_HELP[topic];
+    if (text === undefined) {
+      io.stderr(
+        `endpoint-drift help: unknown command "${topic}"${didYouMean(topic, COMMANDS)} (commands: ${COMMANDS.join(', ')})\n`,
+      );
+      return 2;
+    }
+    io.stdout(text);
+    return 0;
+  }
+  // `endpoint-drift check --help`: the command's own help, whatever else is on the line.
+  if (
+    (COMMANDS as readonly string[]).includes(command) &&
+    rest.some((a) => a === '--help' || a === '-h')
+  ) {
+    io.stdout(COMMAND_HELP[command]!);
+    return 0;
   }
   if (command === '--version' || command === '-V') {
     io.stdout(`${VERSION}\n`);
@@ -62,7 +87,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (command === 'catalogue') return catalogueCommand(rest, io);
   if (command !== 'check') {
     io.stderr(
-      `endpoint-drift: unknown command "${command}" (expected check, catalogue or formats; see --help)\n`,
+      command.startsWith('-')
+        ? `endpoint-drift: "${command}" comes before a command; write endpoint-drift check ${command} (see --help)\n`
+        : `endpoint-drift: unknown command "${command}"${didYouMean(command, COMMANDS)} (commands: ${COMMANDS.join(', ')}; see --help)\n`,
     );
     return 2;
   }
@@ -82,7 +109,13 @@ class UsageError extends Error {}
 async function check(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseCheckArgs(argv);
   const root = path.resolve(io.cwd, args.root ?? '.');
-  const config = await readConfigFile(root, args.config, io.cwd);
+  const rootStat = await stat(root).catch(() => undefined);
+  if (!rootStat?.isDirectory())
+    throw new UsageError(
+      `endpoint-drift check: --root ${args.root ?? '.'} ${rootStat ? 'is not a directory' : 'does not exist'}`,
+    );
+  // A relative --config is inside the repository, like every other path.
+  const config = await readConfigFile(root, args.config);
   const overrides = Object.fromEntries(OPTION_NAMES.map((n) => [n, args.options[n]]));
   const options = resolveOptions(config, overrides, args.allowlists, args.dns);
   if (options.allowlists.length === 0 && options.dns.length === 0 && options.domains.length === 0)
@@ -113,7 +146,13 @@ async function check(argv: readonly string[], io: CliIo): Promise<number> {
     notes: source.notes,
   });
   io.stdout(
-    args.format === 'json' ? renderJson(result) : renderText(result, { color: io.color ?? false }),
+    args.format === 'json'
+      ? renderJson(result)
+      : renderText(result, {
+          color: io.color ?? false,
+          verbose: args.verbose,
+          minSeverity: options.minSeverity,
+        }),
   );
   if (args.output) await writeFile(path.resolve(io.cwd, args.output), renderJson(result));
   for (const e of inputErrors) io.stderr(`endpoint-drift: ${e}\n`);
@@ -131,10 +170,22 @@ interface CheckArgs {
   format: 'text' | 'json';
   output?: string;
   serviceUrl?: string;
+  verbose: boolean;
   options: Record<string, string | undefined>;
 }
 
 const BOOLEAN_FLAGS = ['include-optional', 'ipv6'];
+const CHECK_FLAGS = [
+  '--config',
+  '--root',
+  '--allowlist',
+  '--dns',
+  '--format',
+  '--output',
+  '--verbose',
+  '--no-ipv6',
+  '--help',
+];
 
 function parseCheckArgs(argv: readonly string[]): CheckArgs {
   // Boolean options accept `--ipv6`, `--ipv6=false` and `--no-ipv6`, like the config's true/false.
@@ -160,12 +211,18 @@ function parseCheckArgs(argv: readonly string[]): CheckArgs {
         format: { type: 'string' },
         output: { type: 'string' },
         'service-url': { type: 'string' },
+        verbose: { type: 'boolean' },
         ...Object.fromEntries(OPTION_NAMES.map((n) => [n, { type: 'string' as const }])),
       },
     });
   } catch (e) {
+    const message = (e as Error).message.split('\n')[0]!;
+    const unknown = /^Unknown option '(-[^']*)'/.exec(message)?.[1];
+    const flags = [...CHECK_FLAGS, ...OPTION_NAMES.map((n) => `--${n}`)];
     throw new UsageError(
-      `endpoint-drift check: ${(e as Error).message.split('\n')[0]} (see --help)`,
+      unknown !== undefined
+        ? `endpoint-drift check: unknown option "${unknown}"${didYouMean(unknown.replace(/=.*$/, ''), flags)} (see endpoint-drift check --help)`
+        : `endpoint-drift check: ${message} (see endpoint-drift check --help)`,
     );
   }
   const v = parsed.values as Record<string, string | string[] | undefined>;
@@ -177,6 +234,7 @@ function parseCheckArgs(argv: readonly string[]): CheckArgs {
     ...(v.root !== undefined ? { root: v.root as string } : {}),
     ...(v.output !== undefined ? { output: v.output as string } : {}),
     ...(v['service-url'] !== undefined ? { serviceUrl: v['service-url'] as string } : {}),
+    verbose: v.verbose === (true as unknown),
     allowlists: (v.allowlist as string[] | undefined) ?? [],
     dns: (v.dns as string[] | undefined) ?? [],
     format,

@@ -45,7 +45,7 @@ export async function run(): Promise<void> {
       notes: source.notes,
     });
 
-    for (const a of renderAnnotations(result)) {
+    for (const a of renderAnnotations(result, options.minSeverity)) {
       const props = {
         title: a.title,
         file: a.file,
@@ -58,7 +58,10 @@ export async function run(): Promise<void> {
     }
     const reportPath = path.join(process.env.RUNNER_TEMP ?? root, 'endpoint-drift-report.json');
     await writeFile(reportPath, renderJson(result));
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(result)).write();
+    if (process.env.GITHUB_STEP_SUMMARY)
+      await core.summary
+        .addRaw(renderSummary(result, { minSeverity: options.minSeverity }))
+        .write();
 
     const s = summarise(result.findings);
     core.setOutput('errors', s.error);

@@ -1,4 +1,5 @@
 import { severityRank } from '../model/finding.js';
+import { didYouMean } from '../model/suggest.js';
 import { HostPattern } from '../model/host.js';
 import { IpBlock, IpSet, parseIpBlock } from '../model/ip.js';
 import { PortSet, type PortSpec } from '../model/ports.js';
@@ -60,7 +61,9 @@ export function selectRequirements(
   const known = scenarioIds(catalogue);
   for (const scenario of new Set(selection.scenarios)) {
     if (!known.includes(scenario)) {
-      problems.push(`unknown scenario "${scenario}" (known scenarios: ${known.join(', ')})`);
+      problems.push(
+        `unknown scenario "${scenario}"${didYouMean(scenario, known)} (known scenarios: ${known.join(', ')})`,
+      );
       continue;
     }
     const records = catalogue.otherEndpoints.filter((r) => r.scenario === scenario);

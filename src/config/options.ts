@@ -1,5 +1,6 @@
 import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
 import type { Category, Instance, ServiceArea } from '../catalogue/types.js';
+import type { Severity } from '../model/finding.js';
 import { formatLocation, type SourceLocation } from '../model/location.js';
 import { validateWithSchema } from './validate.js';
 import { parsePositioned } from '../formats/syntax/yaml.js';
@@ -49,6 +50,8 @@ export interface Options {
   readonly catalogue: string;
   /** The folder `live` keeps the web service's answers in, relative to the root. */
   readonly catalogueCache: string;
+  /** The lowest severity shown in the text report, job summary and annotations (not what fails). */
+  readonly minSeverity: Severity;
   readonly allowlists: readonly AllowlistSpec[];
   readonly dns: readonly DnsSpec[];
   readonly domains: readonly DomainSpec[];
@@ -79,6 +82,7 @@ export const OPTION_NAMES = [
   'fail-on',
   'catalogue',
   'catalogue-cache',
+  'min-severity',
 ] as const;
 
 const LIST_OPTIONS = new Set(['service-areas', 'categories', 'scenarios']);
@@ -112,7 +116,7 @@ export function resolveOptions(
       else if (typeof value !== 'object' || Array.isArray(value))
         problems.push(`${file.path}:1:1: the configuration must be a mapping of options`);
       else {
-        fromFile = value as Record<string, unknown>;
+        fromFile = shortForms(value as Record<string, unknown>);
         for (const p of validateWithSchema(configSchema, structuredClone(fromFile), pd))
           problems.push(`${file.path}:${p.line}:${p.column}: ${p.message}`);
         for (const [key, map] of [
@@ -193,15 +197,28 @@ export function resolveOptions(
     categories: d.categories as Category[],
     includeOptional: d['include-optional'] as boolean,
     ipv6: d.ipv6 as boolean,
-    ...(typeof d.tenant === 'string' ? { tenant: d.tenant } : {}),
+    // DNS names are case-insensitive: `Contoso` is the tenant `contoso`.
+    ...(typeof d.tenant === 'string' ? { tenant: d.tenant.toLowerCase() } : {}),
     scenarios: d.scenarios as string[],
     failOn: d['fail-on'] as FailOn,
     catalogue: d.catalogue as string,
     catalogueCache: d['catalogue-cache'] as string,
+    minSeverity: d['min-severity'] as Severity,
     allowlists,
     dns,
     domains,
   };
+}
+
+/** `allowlists: [net/*.txt]`: a string in a file list is the short form of `{path: …}`. */
+function shortForms(value: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...value };
+  for (const key of ['allowlists', 'dns']) {
+    const list = out[key];
+    if (Array.isArray(list))
+      out[key] = list.map((item: unknown) => (typeof item === 'string' ? { path: item } : item));
+  }
+  return out;
 }
 
 function parseOverride(name: string, text: string): { value?: unknown; error?: string } {

@@ -1,4 +1,5 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { didYouMean } from '../model/suggest.js';
 import { nodeAt, nodePosition, type PositionedDocument } from '../formats/syntax/yaml.js';
 
 export interface SchemaProblem {
@@ -8,7 +9,8 @@ export interface SchemaProblem {
   readonly column: number;
 }
 
-const ajv = new Ajv2020({ allErrors: true, useDefaults: true, strict: true });
+// verbose: errors carry the schema and the data, for "did you mean".
+const ajv = new Ajv2020({ allErrors: true, useDefaults: true, strict: true, verbose: true });
 const compiled = new Map<object, ValidateFunction>();
 
 function compile(schema: object): ValidateFunction {
@@ -64,12 +66,26 @@ function describe(err: ErrorObject): string {
   const where = err.instancePath === '' ? 'the document' : `"${pointerToName(err.instancePath)}"`;
   const p = err.params as Record<string, unknown>;
   switch (err.keyword) {
-    case 'enum':
-      return `${where} must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'enum': {
+      const allowed = p.allowedValues as unknown[];
+      const hint =
+        typeof err.data === 'string'
+          ? didYouMean(
+              err.data,
+              allowed.filter((v): v is string => typeof v === 'string'),
+            )
+          : '';
+      return `${where} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}${hint}`;
+    }
     case 'type':
       return `${where} must be ${article(String(p.type))}`;
-    case 'additionalProperties':
-      return `unknown key "${String(p.additionalProperty)}"${err.instancePath ? ` in ${where}` : ''}`;
+    case 'additionalProperties': {
+      const known = Object.keys(
+        (err.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ??
+          {},
+      );
+      return `unknown key "${String(p.additionalProperty)}"${err.instancePath ? ` in ${where}` : ''}${didYouMean(String(p.additionalProperty), known)}`;
+    }
     case 'required':
       return `${where} needs the key "${String(p.missingProperty)}"`;
     case 'uniqueItems':

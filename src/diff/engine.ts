@@ -12,6 +12,7 @@ import {
 } from '../catalogue/types.js';
 import { HostPattern } from '../model/host.js';
 import type {
+  Entry,
   FormatCapabilities,
   HostEntry,
   IpEntry,
@@ -113,9 +114,6 @@ interface RemovedIp {
   readonly removed: RemovedEndpoint;
 }
 
-/** Largest-to-required ratio from which an address block counts as over-broad. */
-const OVER_BROAD_FACTOR = 16n;
-
 export function check(input: CheckInput): Result {
   const { catalogue, selection } = input;
   const selected = selectRequirements(catalogue, selection);
@@ -124,7 +122,7 @@ export function check(input: CheckInput): Result {
   const notes: string[] = [...selected.problems];
   const findings: Finding[] = [];
   const context = new CloudContext(
-    selection.instance,
+    selection,
     selected.requirements,
     everything,
     namespaces,
@@ -192,17 +190,18 @@ class CloudContext {
   readonly interesting: Set<string>;
   readonly selectedSpace: IpSet;
   readonly allSpace: IpSet;
-  readonly largest: { 4: bigint; 6: bigint };
-  readonly shortestPrefix: { 4: number; 6: number };
   readonly domains: Set<string>;
   /** Hosts and addresses that earlier versions had and the current one does not. */
   readonly removedHosts: SuffixIndex<RemovedHost>;
   readonly hasRemovedHosts: boolean;
   readonly removedIps: RemovedIp[];
   readonly removedSpace: IpSet;
+  /** Endpoint sets and scenario rows that the selection includes. */
+  readonly selectedSources: Set<string>;
+  readonly instance: Instance;
 
   constructor(
-    readonly instance: Instance,
+    readonly selection: Selection,
     selected: readonly Requirement[],
     everything: readonly Requirement[],
     namespaces: { domains: readonly string[]; ips: IpSet },
@@ -243,16 +242,9 @@ class CloudContext {
     for (const r of this.hostReqs) this.selectedHostIndex.add(r.pattern.base, r);
     this.selectedSpace = IpSet.of(this.ipReqs.map((r) => r.block));
     this.allSpace = namespaces.ips.union(IpSet.of(this.allIpReqs.map((r) => r.block)));
-    this.largest = { 4: 0n, 6: 0n };
-    this.shortestPrefix = { 4: 33, 6: 129 };
-    for (const r of this.allIpReqs) {
-      const size = r.block.size();
-      const family = r.block.family;
-      if (size > this.largest[family]) this.largest[family] = size;
-      const len = r.block.masked().prefixLength;
-      if (len !== undefined && len < this.shortestPrefix[family]) this.shortestPrefix[family] = len;
-    }
     this.domains = new Set(namespaces.domains);
+    this.instance = selection.instance;
+    this.selectedSources = new Set(selected.flatMap((r) => r.sources.map(sourceId)));
   }
 }
 
@@ -260,8 +252,15 @@ class GroupCheck {
   private readonly hosts: HostEntry[] = [];
   private readonly ips: IpEntry[] = [];
   private readonly references: ReferenceEntry[] = [];
-  private readonly scopeOf = new Map<string, Scope>();
+  /** The checked file each entry was read through (a Squid ACL file's entries: its squid.conf). */
+  private readonly byPath = new Map<string, CheckedFile>();
+  private readonly readThrough = new Map<Entry, CheckedFile>();
   private readonly hostIndex: SuffixIndex<HostEntry>;
+  private readonly hostVerdicts = new Map<HostEntry, Verdict>();
+  private readonly fallbacks = new Map<
+    'hosts' | 'ips',
+    { location: SourceLocation; where: string }
+  >();
 
   constructor(
     private readonly group: string,
@@ -271,9 +270,11 @@ class GroupCheck {
     private readonly notes: string[],
   ) {
     this.hostIndex = new SuffixIndex(ctx.interesting);
+    for (const f of files) if (!this.byPath.has(f.parsed.path)) this.byPath.set(f.parsed.path, f);
     for (const f of files) {
-      this.scopeOf.set(f.parsed.path, f.scope);
       for (const e of f.parsed.entries) {
+        // Only entries of another file (an ACL file named in squid.conf) need a map entry.
+        if (e.location.file !== f.parsed.path) this.readThrough.set(e, f);
         if (e.kind === 'host') {
           this.hosts.push(e);
           // An exact name covers only itself: it is needed in the index only where a
@@ -285,6 +286,11 @@ class GroupCheck {
         else this.references.push(e);
       }
     }
+  }
+
+  /** The checked file an entry was read through (for an ACL file's entries: its squid.conf). */
+  private fileOf(e: Entry): CheckedFile {
+    return this.readThrough.get(e) ?? this.byPath.get(e.location.file)!;
   }
 
   run(): void {
@@ -341,24 +347,26 @@ class GroupCheck {
       }
       if (partial.length > 0) {
         const first = partial.sort((a, b) => compareLocations(a.location, b.location))[0]!;
+        const named = partial.slice(0, 3).map((e) => quote(e.text));
+        const some =
+          partial.length > 3
+            ? `${named.join(', ')} and ${partial.length - 3} more allow`
+            : named.length === 1
+              ? `${named[0]} allows`
+              : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]} allow`;
         this.add(
           'partially-covered',
           req.severity === 'notice' || req.upcoming !== undefined ? 'notice' : 'warning',
           first.location,
           {
-            message: `${quote(req.text)} is only partly allowed: ${partial
-              .slice(0, 3)
-              .map((e) => quote(e.text))
-              .join(
-                ', ',
-              )}${partial.length > 3 ? ` and ${partial.length - 3} more` : ''} match some of its names (${describeSources(req.sources)})${fromDate(req)}`,
+            message: `${quote(req.text)} is only partly allowed: ${some} only some of its names (${describeSources(req.sources)})${fromDate(req)}`,
             entry: first.text,
             requirement: req,
           },
         );
         continue;
       }
-      const near = this.nearestHost(req.pattern.base);
+      const near = this.nearestHost(req.pattern);
       if (req.upcoming !== undefined) {
         this.add('upcoming-endpoint', 'notice', near.location, {
           message: `${quote(req.text)} is required from ${req.upcoming} (${describeSources(req.sources)}); ${near.where}`,
@@ -374,9 +382,25 @@ class GroupCheck {
   }
 
   private checkIpRequirements(ipv6: boolean): void {
-    const reqs = this.ctx.ipReqs.filter(
+    let reqs = this.ctx.ipReqs.filter(
       (r) => (ipv6 || r.block.family === 4) && !this.coveredByReference(r),
     );
+    // A list without a single IPv6 entry has no IPv6 egress, or forgot all of it: say so once.
+    // Upcoming prefixes keep their own notices, with their dates.
+    const v6 = reqs.filter((r) => r.block.family === 6 && r.upcoming === undefined);
+    if (v6.length > 0 && !this.ips.some((e) => e.block.family === 6)) {
+      reqs = reqs.filter((r) => r.block.family === 4 || r.upcoming !== undefined);
+      const severity = v6.reduce<Severity>(
+        (s, r) => (severityRank(r.severity) > severityRank(s) ? r.severity : s),
+        'notice',
+      );
+      const near = this.fallback('ips');
+      this.add('missing-endpoint', severity, near.location, {
+        message: `no IPv6 address is allowed, but ${v6.length} IPv6 prefix${v6.length === 1 ? ' is' : 'es are'} required (${describeSources(v6.flatMap((r) => r.sources))}); add them, or set "ipv6: false" if this network has no IPv6 egress`,
+        uncovered: v6.map((r) => r.block.masked().text),
+        endpointSet: 'IPv6',
+      });
+    }
     const allowed = IpSet.of(this.ips.map((e) => e.block));
     const missing = IpSet.of(reqs.map((r) => r.block)).subtract(allowed);
     const ported = this.ips.some((e) => e.ports !== undefined);
@@ -525,23 +549,26 @@ class GroupCheck {
 
   private checkHostEntries(): void {
     const seen = new Map<string, HostEntry>();
+    const judged: JudgedHost[] = [];
     for (const e of this.hosts) {
-      const scope = this.scopeOf.get(e.location.file)!;
-      const mirrors = this.ctx.catalogueHostKeys.has(e.pattern.key());
+      const file = this.fileOf(e);
+      const scope = file.scope;
+      // Squid and pfBlockerNG write the catalogue's `*.x` as `.x`.
+      const mirrors =
+        this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
+        (e.pattern.lead === 'zeroOrMore' &&
+          file.capabilities.subdomainsOnly === false &&
+          this.ctx.catalogueHostKeys.has(`*.${e.pattern.fixed}`));
       // Nothing in the catalogue shares a name with it: the common case of a large general list.
       const unrelated =
         !mirrors &&
         !this.ctx.allHostIndex.touches(e.pattern.base) &&
         !this.ctx.selectedHostIndex.touches(e.pattern.base);
-      if (unrelated && scope === 'mixed') {
-        // Outside Microsoft 365's namespaces a mixed list is not judged, except for allowing everything.
-        if (e.pattern.text === '*')
-          this.add('over-broad-entry', 'warning', e.location, {
-            message: withText(e.text, e.pattern.overBreadth() ?? 'allows every name'),
-            entry: e.text,
-          });
-        // ... and for what only a removed endpoint needed.
-        else this.staleHost(e, scope);
+      // Outside Microsoft 365's namespaces a mixed list is judged only where it opens a public
+      // suffix or everything (such an entry allows Microsoft 365 names too), and for what only a
+      // removed endpoint needed.
+      if (unrelated && scope === 'mixed' && !e.pattern.overBreadth()) {
+        this.staleHost(e, scope);
         continue;
       }
       const key = e.ports ? `${e.pattern.key()}|${portsKey(e.ports)}` : e.pattern.key();
@@ -554,50 +581,153 @@ class GroupCheck {
         continue;
       }
       seen.set(key, e);
-      if (unrelated) this.judgeUnrelatedHost(e);
-      else this.judgeHost(e, scope, mirrors);
+      const matching =
+        mirrors || unrelated
+          ? []
+          : this.ctx.allHostIndex
+              .related(e.pattern.base)
+              .filter((r) => e.pattern.intersects(r.pattern));
+      judged.push({ e, scope, mirrors, unrelated, matching });
+    }
+    // Verdicts first: an entry that is to be narrowed is no cover that makes another one redundant.
+    for (const j of judged) {
+      const v = this.hostVerdict(j);
+      if (v) this.hostVerdicts.set(j.e, v);
+    }
+    for (const j of judged) {
+      const v = this.hostVerdicts.get(j.e);
+      if (v?.severity === 'warning') {
+        this.add('over-broad-entry', 'warning', j.e.location, {
+          message: v.message,
+          entry: j.e.text,
+          replacement: v.replacement,
+        });
+        continue;
+      }
+      if (!j.mirrors && this.redundantHost(j.e)) continue;
+      if (v) {
+        this.add('over-broad-entry', v.severity, j.e.location, {
+          message: v.message,
+          entry: j.e.text,
+          replacement: v.replacement,
+        });
+        continue;
+      }
+      if (j.unrelated) {
+        if (this.staleHost(j.e, j.scope)) continue;
+        if (j.scope === 'dedicated')
+          this.add('extraneous-entry', 'warning', j.e.location, {
+            message: `${quote(j.e.text)} matches nothing in the ${this.cloudName()} catalogue`,
+            entry: j.e.text,
+          });
+        continue;
+      }
+      this.judgeHost(j);
     }
   }
 
-  private judgeHost(e: HostEntry, scope: Scope, mirrors: boolean): void {
-    const related = mirrors ? [] : this.ctx.allHostIndex.related(e.pattern.base);
-    const matching = mirrors ? [] : related.filter((r) => e.pattern.intersects(r.pattern));
+  /** Whether, and how, a host entry allows far more than Microsoft 365 needs. */
+  private hostVerdict(j: JudgedHost): Verdict | undefined {
+    const { e, scope, mirrors, matching } = j;
+    if (mirrors) return undefined;
+    const open = e.pattern.overBreadth();
+    if (open) {
+      const within = this.catalogueHostsWithin(e);
+      return {
+        severity: 'warning',
+        message:
+          withText(e, open) +
+          (within.length === 0 || e.pattern.fixed === ''
+            ? ''
+            : `; the ${this.cloudName()} catalogue needs ${within.length} pattern${within.length === 1 ? '' : 's'} there (${listSome(within)})`),
+        replacement: within,
+      };
+    }
+    if (j.unrelated) return undefined;
+    const registrable = e.pattern.registrableDomain();
+    const inNamespace =
+      matching.length > 0 || (registrable !== undefined && this.ctx.domains.has(registrable));
+    if (scope === 'mixed' && !inNamespace) return undefined;
+    // `.x` is how Squid and pfBlockerNG write `*.x`: it adds only the bare name.
+    if (e.pattern.lead === 'zeroOrMore') {
+      const star = `*.${e.pattern.fixed}`;
+      if (this.ctx.catalogueHostKeys.has(star)) {
+        if (this.fileOf(e).capabilities.subdomainsOnly === false) return undefined;
+        if (matching.some((r) => r.pattern.matches(e.pattern.fixed))) return undefined;
+        return {
+          severity: 'notice',
+          message: `${quote(e.text)} also allows ${quote(e.pattern.fixed)} itself, which the ${this.cloudName()} catalogue does not need; write ${quote(star)}`,
+          replacement: [star],
+          narrowed: HostPattern.of(star),
+        };
+      }
+    }
+    const whole = this.wholeDomain(e, matching);
+    if (!whole) return undefined;
+    return {
+      severity: 'warning',
+      message: `${quote(e.text)} ${whole}`,
+      replacement: this.catalogueHostsWithin(e),
+    };
+  }
+
+  /** Catalogue patterns (every set, and the selection's tenant forms) that share a name with the entry. */
+  private catalogueHostsWithin(e: HostEntry): string[] {
+    const candidates =
+      e.pattern.fixed === '' || !e.pattern.base.includes('.')
+        ? [...this.ctx.allHostReqs, ...this.ctx.hostReqs]
+        : [
+            ...this.ctx.allHostIndex.related(e.pattern.base),
+            ...this.ctx.selectedHostIndex.related(e.pattern.base),
+          ];
+    const out = new Set<string>();
+    for (const r of candidates) if (e.pattern.intersects(r.pattern)) out.add(r.pattern.text);
+    return [...out].sort();
+  }
+
+  private judgeHost(j: JudgedHost): void {
+    const { e, scope, mirrors, matching } = j;
     const inSelection =
       this.ctx.selectedHostKeys.has(e.pattern.key()) ||
       this.ctx.selectedHostIndex
         .related(e.pattern.base)
         .some((r) => e.pattern.intersects(r.pattern));
-    const registrable = e.pattern.registrableDomain();
-    const inNamespace =
-      mirrors ||
-      matching.length > 0 ||
-      (registrable !== undefined && this.ctx.domains.has(registrable));
-
-    if (!mirrors) {
-      const broad = e.pattern.overBreadth() ?? this.wholeDomain(e, matching);
-      if (broad && (scope === 'dedicated' || inNamespace || e.pattern.text === '*')) {
-        this.add('over-broad-entry', 'warning', e.location, {
-          message: withText(e.text, broad),
-          entry: e.text,
-        });
-        return;
-      }
-    }
-    if (!mirrors && this.redundantHost(e)) return;
     if (inSelection) return;
+    const registrable = e.pattern.registrableDomain();
     if (mirrors || matching.length > 0) {
-      const sources = mirrors
-        ? this.ctx.allHostReqs
-            .filter((r) => r.pattern.key() === e.pattern.key())
-            .flatMap((r) => r.sources)
-        : matching.flatMap((r) => r.sources);
+      const reqs = mirrors
+        ? this.ctx.allHostReqs.filter(
+            (r) =>
+              r.pattern.key() === e.pattern.key() ||
+              (e.pattern.lead === 'zeroOrMore' && r.pattern.key() === `*.${e.pattern.fixed}`),
+          )
+        : matching;
       this.add('outside-selection', 'notice', e.location, {
-        message: `${quote(e.text)} is only needed by endpoint sets outside the selection (${describeSources(sources)})`,
+        message: this.outsideSelection(
+          e.text,
+          reqs.flatMap((r) => r.sources),
+          () => {
+            const tenant = this.ctx.selection.tenant;
+            if (tenant === undefined) return undefined;
+            // A tenant-specific pattern of a selected set, which the selection narrows to its tenant.
+            const forms = reqs
+              .filter(
+                (r) =>
+                  r.pattern.labels.includes('*') &&
+                  r.sources.some((s) => this.ctx.selectedSources.has(sourceId(s))),
+              )
+              .map((r) => r.pattern.withTenant(tenant).text);
+            return forms.length === 0
+              ? undefined
+              : `is for another tenant: the selection has tenant "${tenant}" (${listSome([...new Set(forms)].sort())})`;
+          },
+        ),
         entry: e.text,
       });
       return;
     }
     if (this.staleHost(e, scope)) return;
+    const inNamespace = registrable !== undefined && this.ctx.domains.has(registrable);
     if (scope === 'mixed' && !inNamespace) return;
     this.add('extraneous-entry', scope === 'mixed' ? 'notice' : 'warning', e.location, {
       message:
@@ -608,22 +738,22 @@ class GroupCheck {
     });
   }
 
-  /** An entry of a dedicated list that no catalogue pattern shares a name with. */
-  private judgeUnrelatedHost(e: HostEntry): void {
-    const broad = e.pattern.overBreadth();
-    if (broad) {
-      this.add('over-broad-entry', 'warning', e.location, {
-        message: withText(e.text, broad),
-        entry: e.text,
-      });
-      return;
-    }
-    if (this.redundantHost(e)) return;
-    if (this.staleHost(e, 'dedicated')) return;
-    this.add('extraneous-entry', 'warning', e.location, {
-      message: `${quote(e.text)} matches nothing in the ${this.cloudName()} catalogue`,
-      entry: e.text,
-    });
+  /**
+   * "Only needed by sets outside the selection", naming only sets that really are outside it;
+   * when every set that needs it is selected, something else excludes it (the tenant, `ipv6: false`).
+   */
+  private outsideSelection(
+    text: string,
+    sources: readonly RequirementSource[],
+    otherReason: () => string | undefined,
+    none = 'is in the catalogue, but no selected endpoint set needs it',
+  ): string {
+    const other = otherReason();
+    if (other !== undefined) return `${quote(text)} ${other}`;
+    const outside = sources.filter((s) => !this.ctx.selectedSources.has(sourceId(s)));
+    if (outside.length > 0)
+      return `${quote(text)} is only needed by endpoint sets outside the selection (${describeSources(outside)})`;
+    return `${quote(text)} ${none}`;
   }
 
   /**
@@ -689,13 +819,21 @@ class GroupCheck {
     return `allows every name under ${domain}, but the catalogue needs only ${names.size} pattern${names.size === 1 ? '' : 's'} there (${listSome([...names].sort())})`;
   }
 
+  /** What an entry still allows once its finding is followed: nothing for an over-broad one. */
+  private coverOf(f: HostEntry): HostPattern | undefined {
+    const v = this.hostVerdicts.get(f);
+    if (!v) return f.pattern;
+    return v.narrowed;
+  }
+
   private redundantHost(e: HostEntry): boolean {
     let cover: HostEntry | undefined;
     const need = e.ports ?? allPorts;
     this.hostIndex.eachAbove(e.pattern.base, (items) => {
       for (const f of items) {
         if (f === e || f.pattern.key() === e.pattern.key()) continue;
-        if (f.pattern.coverage(e.pattern) === 'full' && portsCover(f.ports, need)) {
+        const pattern = this.coverOf(f);
+        if (pattern?.coverage(e.pattern) === 'full' && portsCover(f.ports, need)) {
           cover = f;
           return true;
         }
@@ -715,10 +853,16 @@ class GroupCheck {
     // cannot contain anything inside it, so the sweep can leave it out.
     const judged = this.ips.filter(
       (e) =>
-        this.scopeOf.get(e.location.file) === 'dedicated' ||
+        this.fileOf(e).scope === 'dedicated' ||
         this.ctx.allSpace.overlaps(e.block.masked()) ||
         this.ctx.removedSpace.overlaps(e.block.masked()),
     );
+    // Verdicts first: an over-broad block is no cover that makes another entry redundant.
+    const broad = new Map<IpEntry, Verdict>();
+    for (const e of judged) {
+      const v = this.ipVerdict(e);
+      if (v) broad.set(e, v);
+    }
     // this.ips is in file and line order, and equal blocks keep that order.
     const blocks = judged.map((e) => e.block.masked());
     const masked = Array.from(IpBlock.orderWidestFirst(blocks), (i) => ({
@@ -745,7 +889,7 @@ class GroupCheck {
           continue;
         }
       }
-      if (!w || !w.m.contains(m)) widest.set(key, item);
+      if ((!w || !w.m.contains(m)) && !broad.has(e)) widest.set(key, item);
     }
     for (const e of this.ips) {
       if (e.block.hasHostBits)
@@ -754,47 +898,67 @@ class GroupCheck {
           entry: e.text,
         });
     }
-    for (const e of judged) if (!redundant.has(e)) this.judgeIp(e);
+    for (const e of judged) {
+      if (redundant.has(e)) continue;
+      const v = broad.get(e);
+      if (v)
+        this.add('over-broad-entry', v.severity, e.location, {
+          message: v.message,
+          entry: e.text,
+          replacement: v.replacement,
+        });
+      else this.judgeIp(e);
+    }
+  }
+
+  /**
+   * An address entry most of whose addresses lie outside every prefix of the cloud's catalogue
+   * (all sets, optional ones and scenarios included) is over-broad, in either scope; one with none
+   * of them at all has nothing to be narrowed to, and is left to `judgeIp`.
+   */
+  private ipVerdict(e: IpEntry): Verdict | undefined {
+    const b = e.block.masked();
+    if (this.ctx.catalogueIpKeys.has(b.key()) || this.ctx.allSpace.covers(b)) return undefined;
+    // Most entries of a large list lie wholly outside: nothing to narrow, and no set algebra.
+    if (b.prefixLength !== 0 && !this.ctx.allSpace.overlaps(b)) return undefined;
+    const family = b.family;
+    const inside = IpSet.of([b]).intersect(this.ctx.allSpace);
+    const insideSize = inside.size(family);
+    if (b.prefixLength === 0) {
+      return {
+        severity: 'warning',
+        message: `${quote(e.text)} allows every IPv${family} address`,
+        replacement: inside.toCidrs().map((c) => c.text),
+      };
+    }
+    const size = b.size();
+    if (insideSize === 0n || insideSize * 2n >= size) return undefined;
+    const prefixes = inside.toCidrs().map((c) => c.text);
+    return {
+      severity: 'warning',
+      message: `${quote(e.text)} is mostly outside Microsoft 365: ${percent(insideSize, size)} of it is in the ${this.cloudName()} catalogue; write ${listSome(prefixes)} instead`,
+      replacement: prefixes,
+    };
   }
 
   private judgeIp(e: IpEntry): void {
     const b = e.block.masked();
-    const scope = this.scopeOf.get(e.location.file)!;
-    const family = b.family;
-    // Compare prefix lengths where there is one: sizes are bigints, too slow for every entry.
-    const larger =
-      b.prefixLength !== undefined
-        ? b.prefixLength < this.ctx.shortestPrefix[family]
-        : b.size() > this.ctx.largest[family];
-    if (larger && !this.ctx.catalogueIpKeys.has(b.key())) {
-      const size = b.size();
-      const inside = IpSet.of([b]).intersect(this.ctx.allSpace).size(family);
-      if (
-        inside === 0n
-          ? scope === 'dedicated' || b.prefixLength === 0
-          : size >= inside * OVER_BROAD_FACTOR
-      ) {
-        const share = inside === 0n ? 'none' : `${percent(inside, size)} of it`;
-        this.add('over-broad-entry', 'warning', e.location, {
-          message:
-            b.prefixLength === 0
-              ? `${quote(e.text)} allows every IPv${family} address`
-              : `${quote(e.text)} is far larger than anything required: the ${this.cloudName()} catalogue uses ${share}`,
-          entry: e.text,
-        });
-        return;
-      }
-    }
+    const scope = this.fileOf(e).scope;
     if (this.ctx.selectedSpace.overlaps(b)) return;
     if (this.ctx.allSpace.overlaps(b)) {
       const sources = this.ctx.allIpReqs
         .filter((r) => r.block.overlaps(b))
         .flatMap((r) => r.sources);
       this.add('outside-selection', 'notice', e.location, {
-        message:
-          sources.length > 0
-            ? `${quote(e.text)} is only needed by endpoint sets outside the selection (${describeSources(sources)})`
-            : `${quote(e.text)} is in Microsoft 365 address space but no selected endpoint set needs it`,
+        message: this.outsideSelection(
+          e.text,
+          sources,
+          () =>
+            b.family === 6 && !this.ctx.selection.ipv6
+              ? 'is an IPv6 prefix of Microsoft 365, and the selection has "ipv6: false"'
+              : undefined,
+          'is in Microsoft 365 address space but no selected endpoint set needs it',
+        ),
         entry: e.text,
       });
       return;
@@ -809,8 +973,16 @@ class GroupCheck {
 
   // ── where a missing entry belongs ─────────────────────────────────────────
 
-  private nearestHost(base: string): { location: SourceLocation; where: string } {
+  /**
+   * Beside the entry of the group closest in name, within the requirement's registrable domain
+   * (a name under the same public suffix is no neighbour); else in the file holding the most
+   * Microsoft 365 names.
+   */
+  private nearestHost(pattern: HostPattern): { location: SourceLocation; where: string } {
+    const base = pattern.base;
+    const domain = pattern.registrableDomain();
     for (const s of suffixes(base)) {
+      if (domain !== undefined ? !s.endsWith(domain) : s !== base) break;
       if (!this.ctx.interesting.has(s)) continue;
       const near = this.hostIndex.atOrUnder(s);
       if (near.length > 0) {
@@ -840,8 +1012,44 @@ class GroupCheck {
     return this.fallback('ips');
   }
 
-  /** The file of the group that holds entries of this kind, at its last such entry. */
+  /**
+   * The file of the group that holds the most Microsoft 365 entries of this kind (else any entry
+   * of the kind), at its last such entry: in a Squid setup, the ACL file of Microsoft 365 names.
+   */
   private fallback(kind: 'hosts' | 'ips'): { location: SourceLocation; where: string } {
+    // The same for every missing requirement of the kind: counted once, over the whole group.
+    let found = this.fallbacks.get(kind);
+    if (!found) this.fallbacks.set(kind, (found = this.findFallback(kind)));
+    return found;
+  }
+
+  private findFallback(kind: 'hosts' | 'ips'): { location: SourceLocation; where: string } {
+    // Counted per file an entry was read from: a Squid ACL file read through squid.conf is its own file.
+    const counts = new Map<string, { n: number; last: Entry }>();
+    for (const f of this.files) {
+      for (const e of f.parsed.entries) {
+        const m365 =
+          kind === 'hosts'
+            ? e.kind === 'host' &&
+              (this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
+                this.ctx.allHostIndex.touches(e.pattern.base))
+            : e.kind === 'ip' && this.ctx.allSpace.overlaps(e.block);
+        if (!m365) continue;
+        const c = counts.get(e.location.file);
+        if (!c) counts.set(e.location.file, { n: 1, last: e });
+        else {
+          c.n++;
+          if (compareLocations(e.location, c.last.location) > 0) c.last = e;
+        }
+      }
+    }
+    let best: { file: string; n: number; last: Entry } | undefined;
+    for (const [file, c] of counts) if (!best || c.n > best.n) best = { file, ...c };
+    if (best)
+      return {
+        location: { ...best.last.location, column: 1 },
+        where: `add it to ${best.file}`,
+      };
     const file =
       this.files.find((f) =>
         f.parsed.entries.some((e) => e.kind === (kind === 'hosts' ? 'host' : 'ip')),
@@ -865,8 +1073,17 @@ class GroupCheck {
     ruleId: RuleId,
     severity: Severity,
     location: SourceLocation,
-    rest: { message: string; entry?: string; requirement?: Requirement; uncovered?: string[] },
+    rest: {
+      message: string;
+      entry?: string;
+      requirement?: Requirement;
+      uncovered?: string[];
+      replacement?: readonly string[];
+      endpointSet?: string;
+    },
   ): void {
+    const endpointSet =
+      rest.endpointSet ?? (rest.requirement ? setLabel(rest.requirement) : undefined);
     this.findings.push({
       ruleId,
       severity,
@@ -874,13 +1091,42 @@ class GroupCheck {
       location,
       ...(rest.entry !== undefined ? { entry: rest.entry } : {}),
       ...(rest.requirement ? { requirement: describeRequirement(rest.requirement) } : {}),
+      ...(endpointSet !== undefined ? { endpointSet } : {}),
       ...(rest.uncovered ? { uncovered: rest.uncovered } : {}),
+      ...(rest.replacement ? { replacement: [...rest.replacement] } : {}),
       group: this.group,
     });
   }
 }
 
 // ── small helpers ─────────────────────────────────────────────────────────────
+
+interface JudgedHost {
+  readonly e: HostEntry;
+  readonly scope: Scope;
+  readonly mirrors: boolean;
+  readonly unrelated: boolean;
+  /** Catalogue patterns (any set) that share a name with the entry. */
+  readonly matching: readonly HostRequirement[];
+}
+
+/** Why an entry is to be narrowed, and to what. */
+interface Verdict {
+  readonly severity: Severity;
+  readonly message: string;
+  readonly replacement: readonly string[];
+  /** What the entry still covers once narrowed (none for an over-broad warning). */
+  readonly narrowed?: HostPattern;
+}
+
+function sourceId(s: RequirementSource): string {
+  return `${s.kind}:${s.id}`;
+}
+
+/** "Common set 56 Allow (TCP 80,443)": what the text report and the job summary group by. */
+export function setLabel(req: Requirement): string {
+  return `${describeSources(req.sources)} (${formatPortSpec(req.ports)})`;
+}
 
 const allPorts: PortSpec = { tcp: PortSet.ANY, udp: PortSet.ANY };
 
@@ -939,9 +1185,12 @@ function percent(part: bigint, whole: bigint): string {
   return p < 0.01 ? 'less than 0.01%' : `${p}%`;
 }
 
-/** Messages from the model may already start with the quoted entry. */
-function withText(text: string, message: string): string {
-  return message.startsWith(quote(text)) ? message : `${quote(text)} ${message}`;
+/** Messages from the model start with the quoted canonical pattern; say it as the entry was written. */
+function withText(e: HostEntry, message: string): string {
+  const lead = quote(e.pattern.text);
+  return message.startsWith(lead)
+    ? `${quote(e.text)}${message.slice(lead.length)}`
+    : `${quote(e.text)} ${message}`;
 }
 
 function listAnd(items: readonly string[]): string {

@@ -1,5 +1,6 @@
 import type { ParsedDnsFile } from '../model/dns.js';
 import type { FormatCapabilities, ParsedFile } from '../model/entry.js';
+import { didYouMean } from '../model/suggest.js';
 
 /** What every format implements. This module imports no format: the registries import formats, never the reverse. */
 
@@ -84,7 +85,9 @@ export function pickFormat<F extends { readonly id: string; detect(file: SourceF
   if (id !== AUTO) {
     const format = formats.find((f) => f.id === id);
     if (format) return { format };
-    return { error: `unknown ${kind} "${id}" (supported: ${[AUTO, ...ids].join(', ')})` };
+    return {
+      error: `unknown ${kind} "${id}"${didYouMean(id, ids)} (supported: ${[AUTO, ...ids].join(', ')})`,
+    };
   }
   let best: F | undefined;
   let bestScore = 0;

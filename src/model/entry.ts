@@ -14,6 +14,11 @@ export interface FormatCapabilities {
   readonly protocols: boolean;
   /** The format has comments, kept on entries (for waivers). */
   readonly comments: boolean;
+  /**
+   * The format can allow the names below a domain without the domain itself (`*.x`). False for
+   * Squid and pfBlockerNG, whose `.x` is the only way to write it. Default true.
+   */
+  readonly subdomainsOnly?: boolean;
 }
 
 interface EntryBase {

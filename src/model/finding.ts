@@ -233,6 +233,10 @@ export interface Finding {
   readonly requirement?: FindingRequirement;
   /** Uncovered CIDRs of a missing or partly covered prefix. */
   readonly uncovered?: readonly string[];
+  /** The endpoint sets (and ports) of the requirement, as one label to group findings by. */
+  readonly endpointSet?: string;
+  /** What to write instead of an over-broad entry: the catalogue patterns or prefixes inside it. */
+  readonly replacement?: readonly string[];
   /** Allowlist group the finding belongs to. */
   readonly group?: string;
 }

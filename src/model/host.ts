@@ -8,6 +8,11 @@ export type Coverage = 'full' | 'partial' | 'none';
 export interface ParseHostOptions {
   /** Bare names mean "this name and everything under it" (pfBlockerNG whitelists). Default false (exact name). */
   readonly bareMeansSubtree?: boolean;
+  /**
+   * Cilium `matchPattern`: a leading `*.` is exactly one label, `**.` one or more labels, `*` alone
+   * every name. Elsewhere `**` has no meaning and is refused.
+   */
+  readonly cilium?: boolean;
 }
 
 /**
@@ -93,7 +98,23 @@ export class HostPattern {
       else return fail(explain(trimmed, s));
     }
     if (hasUpper) s = s.toLowerCase();
-    if (hasStar && s.includes('**')) s = s.replace(/\*+/g, '*');
+    let oneLabel = false;
+    if (hasStar && s.includes('**')) {
+      if (options?.cilium && s.startsWith('**.') && !s.includes('**', 1)) s = s.slice(1);
+      else
+        return fail(
+          options?.cilium
+            ? `${quote(trimmed)} has "**" where Cilium gives it no meaning (only a leading "**." means any number of labels)`
+            : `${quote(trimmed)} has "**", which this format gives no meaning; write "*"`,
+        );
+    } else if (
+      options?.cilium &&
+      s.length > 1 &&
+      s.charCodeAt(0) === 42 &&
+      s.charCodeAt(1) === 46
+    ) {
+      oneLabel = true;
+    }
 
     let lead: HostLead = 'exact';
     let start = 0;
@@ -138,7 +159,12 @@ export class HostPattern {
       return fail(`${quote(trimmed)} ends in an all-numeric label`);
     }
 
-    if (lead === 'exact' && s.charCodeAt(0) === 42 && (end === 1 || s.charCodeAt(1) === 46)) {
+    if (
+      lead === 'exact' &&
+      !oneLabel &&
+      s.charCodeAt(0) === 42 &&
+      (end === 1 || s.charCodeAt(1) === 46)
+    ) {
       return ok(
         new HostPattern(
           'oneOrMore',
@@ -284,8 +310,13 @@ export class HostPattern {
     return this.#registrable ?? undefined;
   }
 
+  /** The text, except that Cilium's one-label `*.x` is told apart from `*.x` (one or more labels). */
   key(): string {
-    return this.text;
+    return this.lead === 'exact' &&
+      this.fixed.charCodeAt(0) === 42 &&
+      this.fixed.charCodeAt(1) === 46
+      ? `{1}${this.text.slice(1)}`
+      : this.text;
   }
 
   toString(): string {

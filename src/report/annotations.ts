@@ -1,4 +1,5 @@
 import type { Result } from '../diff/engine.js';
+import { severityRank, type Severity } from '../model/finding.js';
 
 export interface Annotation {
   readonly level: 'error' | 'warning' | 'notice';
@@ -9,13 +10,21 @@ export interface Annotation {
   readonly startColumn?: number;
 }
 
-/** One workflow annotation per finding, at its file and line (file-level when there is no line). */
-export function renderAnnotations(result: Result): Annotation[] {
-  return result.findings.map((f) => ({
-    level: f.severity,
-    message: f.message,
-    title: f.ruleId,
-    file: f.location.file,
-    ...(f.location.line > 0 ? { startLine: f.location.line, startColumn: f.location.column } : {}),
-  }));
+/**
+ * One workflow annotation per finding at or above `minSeverity`, at its file and line (file-level
+ * when there is no line).
+ */
+export function renderAnnotations(result: Result, minSeverity: Severity = 'notice'): Annotation[] {
+  const min = severityRank(minSeverity);
+  return result.findings
+    .filter((f) => severityRank(f.severity) >= min)
+    .map((f) => ({
+      level: f.severity,
+      message: f.message,
+      title: f.ruleId,
+      file: f.location.file,
+      ...(f.location.line > 0
+        ? { startLine: f.location.line, startColumn: f.location.column }
+        : {}),
+    }));
 }

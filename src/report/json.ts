@@ -61,6 +61,8 @@ function toJsonFinding(f: Finding): unknown {
     ...(f.entry !== undefined ? { entry: f.entry } : {}),
     ...(f.requirement ? { requirement: f.requirement } : {}),
     ...(f.uncovered ? { uncovered: f.uncovered } : {}),
+    ...(f.endpointSet !== undefined ? { endpointSet: f.endpointSet } : {}),
+    ...(f.replacement ? { replacement: f.replacement } : {}),
   };
 }
 

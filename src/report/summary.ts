@@ -1,11 +1,23 @@
 import { CLOUD_NAMES, type Result } from '../diff/engine.js';
 import { describeCatalogue } from './catalogue.js';
+import type { Severity } from '../model/finding.js';
+import { count, groupFindings, groupHeadline, totalLine } from './group.js';
 import { summarise } from './json.js';
 
 const MAX_ROWS = 200;
 
-/** Markdown for the job summary: totals, the files read, and the findings as a table. */
-export function renderSummary(result: Result): string {
+export interface SummaryOptions {
+  /** One row per finding instead of one per endpoint set. */
+  readonly verbose?: boolean;
+  /** Findings below this severity are counted, not shown. */
+  readonly minSeverity?: Severity;
+}
+
+/**
+ * Markdown for the job summary: totals, the files read, then per file the findings grouped by rule
+ * and endpoint set (most severe first), and a total per rule.
+ */
+export function renderSummary(result: Result, options: SummaryOptions = {}): string {
   const s = summarise(result.findings);
   const c = result.catalogue;
   const out: string[] = [
@@ -14,36 +26,76 @@ export function renderSummary(result: Result): string {
     `${CLOUD_NAMES[c.selection.instance]} catalogue, data ${c.dataDate}; service areas ${c.selection.serviceAreas.join(', ')}; ` +
       `categories ${c.selection.categories.join(', ')}${c.selection.includeOptional ? '; optional sets included' : ''}.`,
     '',
-    `Catalogue: ${escapeMarkdown(describeCatalogue(c))}.`,
+    `Catalogue: ${escapeCell(describeCatalogue(c))}.`,
     '',
-    `**${s.error}** errors, **${s.warning}** warnings, **${s.notice}** notices in ${result.files.length} file${result.files.length === 1 ? '' : 's'}.`,
+    `**${s.error}** error${s.error === 1 ? '' : 's'}, **${s.warning}** warning${s.warning === 1 ? '' : 's'}, ` +
+      `**${s.notice}** notice${s.notice === 1 ? '' : 's'} in ${count(result.files.length, 'file')}.`,
     '',
     '| File | Format | Group | Scope | Entries |',
     '| --- | --- | --- | --- | ---: |',
     ...result.files.map((f) =>
       f.kind === 'dns'
-        ? `| \`${f.path}\` | ${f.format} | DNS | | ${f.entries} records |`
-        : `| \`${f.path}\` | ${f.format} | ${f.group} | ${f.scope} | ${f.entries} |`,
+        ? `| ${code(f.path)} | ${escapeCell(f.format)} | DNS | | ${f.entries} records |`
+        : `| ${code(f.path)} | ${escapeCell(f.format)} | ${escapeCell(f.group)} | ${f.scope} | ${f.entries} |`,
     ),
   ];
-  if (result.findings.length > 0) {
-    out.push('', '| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |');
-    for (const f of result.findings.slice(0, MAX_ROWS)) {
-      const at = f.location.line > 0 ? `${f.location.file}:${f.location.line}` : f.location.file;
-      out.push(`| ${f.severity} | \`${f.ruleId}\` | \`${at}\` | ${escapeCell(f.message)} |`);
+  const grouped = groupFindings(result.findings, {
+    ...(options.minSeverity ? { minSeverity: options.minSeverity } : {}),
+  });
+  let rows = 0;
+  let left = 0;
+  for (const { file, groups } of grouped.files) {
+    out.push(
+      '',
+      `### ${code(file)}`,
+      '',
+      '| Severity | Rule | Location | Finding |',
+      '| --- | --- | --- | --- |',
+    );
+    for (const g of groups) {
+      const headline = options.verbose ? undefined : groupHeadline(g);
+      const items =
+        headline !== undefined
+          ? [{ f: g.findings[0]!, text: headline }]
+          : g.findings.map((f) => ({ f, text: f.message }));
+      for (const { f, text } of items) {
+        if (rows >= MAX_ROWS) {
+          left++;
+          continue;
+        }
+        rows++;
+        const at = f.location.line > 0 ? `${f.location.file}:${f.location.line}` : f.location.file;
+        out.push(`| ${f.severity} | \`${f.ruleId}\` | ${code(at)} | ${escapeCell(text)} |`);
+      }
     }
-    if (result.findings.length > MAX_ROWS)
-      out.push('', `${result.findings.length - MAX_ROWS} more findings are in the JSON report.`);
   }
+  if (left > 0) out.push('', `${left} more rows are in the JSON report.`);
+  if (grouped.totals.length > 0) {
+    out.push('', '**Per rule:**', '');
+    for (const t of grouped.totals) out.push(`- ${escapeCell(totalLine(t))}`);
+  }
+  const hidden = (['warning', 'notice'] as const)
+    .filter((sev) => grouped.hidden[sev] > 0)
+    .map((sev) => count(grouped.hidden[sev], sev));
+  if (hidden.length > 0)
+    out.push('', `${hidden.join(' and ')} below \`${options.minSeverity}\` not shown.`);
   for (const note of result.notes) out.push('', `> ${escapeCell(note)}`);
   return `${out.join('\n')}\n`;
 }
 
-/** Text of a committed file in Markdown: every character that could format, link or embed HTML. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]()<>|~#!&]/g, (ch) => `\\${ch}`).replace(/\n/g, ' ');
+/** Text from files is attacker-written on a pull request: nothing in it may become Markdown or HTML. */
+export function escapeCell(text: string): string {
+  return text
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/[\\`*_{}[\]()#+!|<>~]/g, (ch) => `\\${ch}`)
+    .replace(/&/g, '&amp;')
+    .replace(/@/g, '&#64;');
 }
 
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** A path or location as inline code, with backticks that would end it taken out. */
+function code(text: string): string {
+  return `\`${text
+    .replace(/`/g, "'")
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n|\r/g, ' ')}\``;
 }

@@ -1,39 +1,83 @@
 import { CLOUD_NAMES, type Result } from '../diff/engine.js';
-import type { Finding } from '../model/finding.js';
+import type { Finding, Severity } from '../model/finding.js';
+import { formatLocation } from '../model/location.js';
 import { describeCatalogue } from './catalogue.js';
+import { count, groupFindings, groupHeadline, totalLine } from './group.js';
 import { summarise } from './json.js';
 
-/** Text for a terminal or a CI log: findings grouped by file, one line each, `file:line:col`. */
-export function renderText(result: Result, options: { color?: boolean } = {}): string {
+export interface TextOptions {
+  readonly color?: boolean;
+  /** List every finding on its own line instead of one line per endpoint set. */
+  readonly verbose?: boolean;
+  /** Findings below this severity are counted, not shown. */
+  readonly minSeverity?: Severity;
+}
+
+/** Findings of an entry rule shown per file before "… and N more". */
+const MAX_PER_GROUP = 5;
+
+/**
+ * Text for a terminal or a CI log: per file, most severe first, the findings of one rule and
+ * endpoint set on one line (`--verbose`: one line each), then a total per rule when not every
+ * finding has its own line (or with `--verbose`, where there are many).
+ */
+export function renderText(result: Result, options: TextOptions = {}): string {
   const paint = options.color ? ansi : plain;
   const lines: string[] = [];
   const { catalogue } = result;
   lines.push(
     `endpoint-drift: ${CLOUD_NAMES[catalogue.selection.instance]} catalogue (data ${catalogue.dataDate}), ` +
       `${catalogue.requirements.hosts} host and ${catalogue.requirements.ips} address requirements; ` +
-      `${result.files.length} file${result.files.length === 1 ? '' : 's'}, ` +
-      `${result.files.reduce((n, f) => n + f.entries, 0)} entries`,
+      `${count(result.files.length, 'file')}, ` +
+      `${count(
+        result.files.reduce((n, f) => n + f.entries, 0),
+        'entry',
+      )}`,
     `catalogue: ${describeCatalogue(catalogue)}`,
   );
-  const byFile = new Map<string, Finding[]>();
-  for (const f of result.findings) {
-    const list = byFile.get(f.location.file);
-    if (list) list.push(f);
-    else byFile.set(f.location.file, [f]);
-  }
-  for (const [file, findings] of byFile) {
+  const grouped = groupFindings(result.findings, {
+    ...(options.minSeverity ? { minSeverity: options.minSeverity } : {}),
+  });
+  const line = (f: Finding, message = f.message) =>
+    `  ${formatLocation(f.location)}  ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId}  ${message}`;
+  // Totals per rule are worth their lines once the report no longer shows every finding.
+  let collapsed = options.verbose === true;
+  for (const { file, groups } of grouped.files) {
     lines.push('', paint.bold(file));
-    for (const f of findings) {
-      const at = f.location.line > 0 ? `${file}:${f.location.line}:${f.location.column}` : file;
-      lines.push(`  ${at}  ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId}  ${f.message}`);
+    for (const g of groups) {
+      const headline = options.verbose ? undefined : groupHeadline(g);
+      if (headline !== undefined) {
+        lines.push(line(g.findings[0]!, headline));
+        collapsed = true;
+        continue;
+      }
+      const shown =
+        options.verbose || g.findings.length <= MAX_PER_GROUP + 1
+          ? g.findings
+          : g.findings.slice(0, MAX_PER_GROUP);
+      for (const f of shown) lines.push(line(f));
+      if (shown.length < g.findings.length) collapsed = true;
+      if (shown.length < g.findings.length)
+        lines.push(
+          `  … and ${g.findings.length - shown.length} more ${g.ruleId} ${g.severity}s (--verbose lists them)`,
+        );
     }
   }
   for (const note of result.notes) lines.push('', `note: ${note}`);
+  if (collapsed && grouped.totals.length > 1) {
+    lines.push('');
+    for (const t of grouped.totals) lines.push(totalLine(t));
+  }
   const s = summarise(result.findings);
+  const hidden = (['warning', 'notice'] as const)
+    .filter((sev) => grouped.hidden[sev] > 0)
+    .map((sev) => count(grouped.hidden[sev], sev));
   lines.push(
     '',
-    `${s.error} error${s.error === 1 ? '' : 's'}, ${s.warning} warning${s.warning === 1 ? '' : 's'}, ` +
-      `${s.notice} notice${s.notice === 1 ? '' : 's'}`,
+    `${count(s.error, 'error')}, ${count(s.warning, 'warning')}, ${count(s.notice, 'notice')}` +
+      (hidden.length > 0
+        ? ` (${hidden.join(' and ')} not shown: --min-severity ${options.minSeverity})`
+        : ''),
   );
   return `${lines.join('\n')}\n`;
 }

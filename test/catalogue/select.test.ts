@@ -223,7 +223,7 @@ describe('selectRequirements', () => {
   it('reports unknown scenarios with the valid ids', () => {
     const { problems } = select({ scenarios: ['graph-notifications'] });
     expect(problems).toEqual([
-      `unknown scenario "graph-notifications" (known scenarios: ${scenarioIds(EMBEDDED_CATALOGUE).join(', ')})`,
+      `unknown scenario "graph-notifications"; did you mean "graph-change-notifications"? (known scenarios: ${scenarioIds(EMBEDDED_CATALOGUE).join(', ')})`,
     ]);
     expect(problems[0]).toContain(
       'graph-change-notifications, network-connectivity-status-indicator',

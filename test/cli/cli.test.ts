@@ -177,7 +177,7 @@ describe('endpoint-drift check', () => {
   });
 
   it.each([
-    [['check', '--bogus'], /^endpoint-drift check: Unknown option '--bogus'/],
+    [['check', '--bogus'], /^endpoint-drift check: unknown option "--bogus"/],
     [
       ['check', '--format', 'xml'],
       /^endpoint-drift check: --format must be text or json, got "xml"$/,
@@ -229,7 +229,7 @@ describe('endpoint-drift check', () => {
       'endpoint-drift: network/proxy/latin1.txt: is not valid UTF-8 text',
       'endpoint-drift: .github/endpoint-drift.yml:3:5: "network/nothing/*.txt" matches no file',
       expect.stringMatching(
-        /^endpoint-drift: lists\/a.txt: unknown format "squidgy" \(supported: auto, plain, /,
+        /^endpoint-drift: lists\/a.txt: unknown format "squidgy"; did you mean "squid"\? \(supported: auto, plain, /,
       ),
     ]);
     expect(r.stdout).toContain('network/proxy/m365-bypass.txt:26:1');

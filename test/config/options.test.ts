@@ -26,6 +26,7 @@ describe('resolveOptions', () => {
       failOn: 'error',
       catalogue: 'embedded',
       catalogueCache: '.endpoint-drift-cache',
+      minSeverity: 'notice',
       allowlists: [],
       dns: [],
       domains: [],

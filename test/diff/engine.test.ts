@@ -228,7 +228,7 @@ describe('check against the worldwide catalogue', () => {
       `partially-covered warning m365.txt:${lineOf(lines, 'contoso.sharepoint.com')}:1 contoso.sharepoint.com`,
     ]);
     expect(result.findings[0]!.message).toBe(
-      '"*.sharepoint.com" is only partly allowed: "contoso.sharepoint.com", "contoso-my.sharepoint.com" match some of its names (SharePoint set 31 Optimize)',
+      '"*.sharepoint.com" is only partly allowed: "contoso.sharepoint.com" and "contoso-my.sharepoint.com" allow only some of its names (SharePoint set 31 Optimize)',
     );
   });
 

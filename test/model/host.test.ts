@@ -9,6 +9,7 @@ import {
 } from '../../src/model/host.js';
 
 const SUBTREE: ParseHostOptions = { bareMeansSubtree: true };
+const CILIUM: ParseHostOptions = { cilium: true };
 
 const host = (text: string, options?: ParseHostOptions): HostPattern => {
   const parsed = HostPattern.parse(text, options);
@@ -33,14 +34,15 @@ describe('HostPattern.parse', () => {
     ['-edge-.contoso.com', '-edge-.contoso.com', 'exact', '-edge-.contoso.com'],
     ['*.sharepoint.com', '*.sharepoint.com', 'oneOrMore', 'sharepoint.com'],
     ['*.SharePoint.com.', '*.sharepoint.com', 'oneOrMore', 'sharepoint.com'],
-    ['**.sharepoint.com', '*.sharepoint.com', 'oneOrMore', 'sharepoint.com'],
+    ['**.sharepoint.com', '*.sharepoint.com', 'oneOrMore', 'sharepoint.com', CILIUM],
+    ['*', '*', 'oneOrMore', '', CILIUM],
+    ['a*b.contoso.com', 'a*b.contoso.com', 'exact', 'contoso.com', CILIUM],
     ['.sharepoint.com', '.sharepoint.com', 'zeroOrMore', 'sharepoint.com'],
     ['.sharepoint.com.', '.sharepoint.com', 'zeroOrMore', 'sharepoint.com'],
     ['*', '*', 'oneOrMore', ''],
     ['*.', '*', 'oneOrMore', ''],
     ['*cdn.onenote.net', '*cdn.onenote.net', 'exact', 'onenote.net'],
     ['*-admin.sharepoint.com', '*-admin.sharepoint.com', 'exact', 'sharepoint.com'],
-    ['a**b.contoso.com', 'a*b.contoso.com', 'exact', 'contoso.com'],
     [
       'autodiscover.*.onmicrosoft.com',
       'autodiscover.*.onmicrosoft.com',
@@ -90,6 +92,14 @@ describe('HostPattern.parse', () => {
 
   const invalid: [input: string, message: string][] = [
     ['', 'host name is empty'],
+    [
+      '**.sharepoint.com',
+      '"**.sharepoint.com" has "**", which this format gives no meaning; write "*"',
+    ],
+    [
+      'a**b.contoso.com',
+      '"a**b.contoso.com" has "**", which this format gives no meaning; write "*"',
+    ],
     ['   ', 'host name is empty'],
     ['*.*.com', '"*.*.com" has more than one wildcard label'],
     ['*.a*.contoso.com', '"*.a*.contoso.com" has more than one wildcard label'],
@@ -127,6 +137,32 @@ describe('HostPattern.parse', () => {
   ];
   it.each(invalid)('%j fails: %s', (input, message) => {
     expect(HostPattern.parse(input)).toEqual({ ok: false, error: message });
+  });
+
+  it.each([
+    [
+      'a**b.contoso.com',
+      '"a**b.contoso.com" has "**" where Cilium gives it no meaning (only a leading "**." means any number of labels)',
+    ],
+    [
+      '**.**.contoso.com',
+      '"**.**.contoso.com" has "**" where Cilium gives it no meaning (only a leading "**." means any number of labels)',
+    ],
+  ])('Cilium: %j fails: %s', (input, message) => {
+    expect(HostPattern.parse(input, CILIUM)).toEqual({ ok: false, error: message });
+  });
+
+  it("tells Cilium's one-label *.x apart from *.x, and compares it by its meaning", () => {
+    const one = HostPattern.of('*.sharepoint.com', CILIUM);
+    const many = HostPattern.of('*.sharepoint.com');
+    expect(one.key()).toBe('{1}.sharepoint.com');
+    expect(many.key()).toBe('*.sharepoint.com');
+    expect(one.matches('contoso.sharepoint.com')).toBe(true);
+    expect(one.matches('a.b.sharepoint.com')).toBe(false);
+    expect(one.matches('sharepoint.com')).toBe(false);
+    expect(one.coverage(many)).toBe('partial');
+    expect(many.coverage(one)).toBe('full');
+    expect(HostPattern.of('**.sharepoint.com', CILIUM).coverage(many)).toBe('full');
   });
 });
 

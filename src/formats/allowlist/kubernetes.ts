@@ -227,8 +227,8 @@ class Reader {
   }
 
   /**
-   * Cilium's `*` matches characters within one label, and `**.` one or more whole labels; the
-   * model's leading `*.` is the latter, so a leading `*.` is read as the broader `*.`.
+   * Cilium's `*` matches characters within one label (a leading `*.` is exactly one label), and a
+   * leading `**.` one or more whole labels: the pattern is compared with that meaning.
    */
   host(node: unknown, key: string, ports: PortSpec, note: string, item: unknown): void {
     const text = scalarText(node);
@@ -236,14 +236,7 @@ class Reader {
       this.problem(node, `"${key}" must be a string`);
       return;
     }
-    let model = text.trim();
-    let notice: string | undefined;
-    if (key === 'matchPattern') {
-      if (model.startsWith('**.')) model = model.slice(1);
-      else if (model.startsWith('*.')) {
-        notice = `"*" in a Cilium matchPattern matches one label, so "${text}" does not match deeper names; compared as the broader "${model}"`;
-      }
-    } else if (model.includes('*')) {
+    if (key !== 'matchPattern' && text.includes('*')) {
       this.problem(
         node,
         `"${text}" has a "*", which matchName does not read; use matchPattern`,
@@ -252,12 +245,11 @@ class Reader {
       );
       return;
     }
-    const parsed = HostPattern.parse(model);
+    const parsed = HostPattern.parse(text.trim(), { cilium: key === 'matchPattern' });
     if (!parsed.ok) {
       this.problem(node, parsed.error, undefined, text);
       return;
     }
-    if (notice) this.problem(node, notice, 'notice', text);
     const comment = joinComments(commentOf(node, item) ?? this.leading(item ?? node), note);
     this.entries.push({
       kind: 'host',

@@ -288,7 +288,7 @@ export const PFBLOCKERNG = listFormat({
   id: 'pfblockerng',
   title: 'pfBlockerNG DNSBL whitelist',
   filePatterns: ['*.txt'],
-  capabilities: { ...LIST_CAPABILITIES, ips: false, ipv6: false },
+  capabilities: { ...LIST_CAPABILITIES, ips: false, ipv6: false, subdomainsOnly: false },
   trailing: 'marker',
   bareMeansSubtree: true,
   refuseIps: 'a DNSBL whitelist takes domain names only',

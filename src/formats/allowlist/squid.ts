@@ -409,7 +409,7 @@ export const SQUID: AllowlistFormat = {
   id: 'squid',
   title: 'Squid configuration',
   filePatterns: ['squid.conf', '*.squid', 'squid*.conf'],
-  capabilities: LIST_CAPABILITIES,
+  capabilities: { ...LIST_CAPABILITIES, subdomainsOnly: false },
   detect: detectSquid,
   parse: parseSquid,
 };

@@ -278,18 +278,6 @@ describe('kubernetes: malformed and unsupported input', () => {
       ],
     ],
     [
-      'a one-label wildcard in matchPattern',
-      cilium('- toFQDNs: [{ matchPattern: "*.office.com" }]'),
-      [
-        [
-          8,
-          34,
-          'notice',
-          '"*" in a Cilium matchPattern matches one label, so "*.office.com" does not match deeper names; compared as the broader "*.office.com"',
-        ],
-      ],
-    ],
-    [
       'a malformed name',
       cilium('- toFQDNs: [{ matchName: "a..office.com" }]'),
       [[8, 31, 'error', '"a..office.com" has an empty label']],

@@ -401,6 +401,8 @@ describe('capabilities', () => {
       ports: false,
       protocols: false,
       comments: true,
+      // pfBlockerNG's bare name is the only way it writes the names below a domain.
+      ...(id === 'pfblockerng' ? { subdomainsOnly: false } : {}),
     });
   });
 });

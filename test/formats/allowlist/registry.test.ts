@@ -114,7 +114,7 @@ describe('resolveFormat', () => {
   it('lists the supported ids for an unknown one', () => {
     expect(resolveFormat({ path: 'a.txt', text: '' }, 'squidgy')).toEqual({
       error:
-        'unknown format "squidgy" (supported: auto, plain, pan-edl, fortigate, pfblockerng, allowlist-yaml, allowlist-json, pac, squid, nftables, iptables-save, kubernetes, csv, terraform, bicep, arm, m365-endpoints-json)',
+        'unknown format "squidgy"; did you mean "squid"? (supported: auto, plain, pan-edl, fortigate, pfblockerng, allowlist-yaml, allowlist-json, pac, squid, nftables, iptables-save, kubernetes, csv, terraform, bicep, arm, m365-endpoints-json)',
     });
   });
 });

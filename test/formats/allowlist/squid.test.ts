@@ -312,6 +312,7 @@ describe('squid: detection', () => {
       ports: false,
       protocols: false,
       comments: true,
+      subdomainsOnly: false,
     });
   });
 });

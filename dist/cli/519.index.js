@@ -1,8 +1,8 @@
-export const id = 545;
-export const ids = [545];
+export const id = 519;
+export const ids = [519];
 export const modules = {
 
-/***/ 5545:
+/***/ 5519:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -32,7 +32,7 @@ const EMBEDDED_CATALOGUE = catalogue_namespaceObject;
 // EXTERNAL MODULE: ./src/cli-help.ts
 var cli_help = __webpack_require__(321);
 ;// CONCATENATED MODULE: ./src/model/finding.ts
-const SEVERITIES = (/* unused pure expression or super */ null && (['error', 'warning', 'notice']));
+const SEVERITIES = ['error', 'warning', 'notice'];
 function severityRank(s) {
     return s === 'error' ? 3 : s === 'warning' ? 2 : 1;
 }
@@ -202,6 +202,49 @@ const RULES = {
     },
 };
 
+// EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
+var mod = __webpack_require__(1916);
+;// CONCATENATED MODULE: ./src/model/suggest.ts
+
+/**
+ * The known name closest to what was written, for "did you mean": compared case-insensitively and
+ * ignoring `-`, `_` and spaces (`serviceAreas` → `service-areas`), within a third of its length
+ * or with the same letters in another order.
+ */
+function suggest(written, known) {
+    const w = fold(written);
+    if (w === '')
+        return undefined;
+    let best;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const name of known) {
+        const d = (0,mod/* distance */.Io)(w, fold(name));
+        if (d < bestDistance || (d === bestDistance && best !== undefined && name < best)) {
+            best = name;
+            bestDistance = d;
+        }
+    }
+    if (best === undefined)
+        return undefined;
+    const b = fold(best);
+    // Within a third of the length, or the same letters in another order (`plian`).
+    return bestDistance <= Math.max(1, Math.floor(Math.max(w.length, b.length) / 3)) ||
+        sorted(w) === sorted(b)
+        ? best
+        : undefined;
+}
+/** `; did you mean "x"?` or the empty string. */
+function didYouMean(written, known) {
+    const s = suggest(written, known);
+    return s === undefined ? '' : `; did you mean "${s}"?`;
+}
+function sorted(s) {
+    return [...s].sort().join('');
+}
+function fold(s) {
+    return s.toLowerCase().replace(/[-_\s]/g, '');
+}
+
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
 // EXTERNAL MODULE: ./node_modules/ipaddr.js/lib/ipaddr.js
@@ -294,8 +337,21 @@ class HostPattern {
         }
         if (hasUpper)
             s = s.toLowerCase();
-        if (hasStar && s.includes('**'))
-            s = s.replace(/\*+/g, '*');
+        let oneLabel = false;
+        if (hasStar && s.includes('**')) {
+            if (options?.cilium && s.startsWith('**.') && !s.includes('**', 1))
+                s = s.slice(1);
+            else
+                return fail(options?.cilium
+                    ? `${quote(trimmed)} has "**" where Cilium gives it no meaning (only a leading "**." means any number of labels)`
+                    : `${quote(trimmed)} has "**", which this format gives no meaning; write "*"`);
+        }
+        else if (options?.cilium &&
+            s.length > 1 &&
+            s.charCodeAt(0) === 42 &&
+            s.charCodeAt(1) === 46) {
+            oneLabel = true;
+        }
         let lead = 'exact';
         let start = 0;
         let end = s.length;
@@ -344,7 +400,10 @@ class HostPattern {
                 return fail(`${quote(trimmed)} is an IP address, not a host name`);
             return fail(`${quote(trimmed)} ends in an all-numeric label`);
         }
-        if (lead === 'exact' && s.charCodeAt(0) === 42 && (end === 1 || s.charCodeAt(1) === 46)) {
+        if (lead === 'exact' &&
+            !oneLabel &&
+            s.charCodeAt(0) === 42 &&
+            (end === 1 || s.charCodeAt(1) === 46)) {
             return ok(new HostPattern('oneOrMore', end === 1 ? '' : s.slice(2, end), end === s.length ? s : undefined));
         }
         if (lead === 'exact' && wildcardLabels === 0 && options?.bareMeansSubtree) {
@@ -498,8 +557,13 @@ class HostPattern {
         }
         return this.#registrable ?? undefined;
     }
+    /** The text, except that Cilium's one-label `*.x` is told apart from `*.x` (one or more labels). */
     key() {
-        return this.text;
+        return this.lead === 'exact' &&
+            this.fixed.charCodeAt(0) === 42 &&
+            this.fixed.charCodeAt(1) === 46
+            ? `{1}${this.text.slice(1)}`
+            : this.text;
     }
     toString() {
         return this.text;
@@ -2087,6 +2151,7 @@ function isWebServiceProvenance(p) {
 
 
 
+
 /**
  * A host of an other-endpoints row that holds a per-customer token such as `<email_domain>`.
  * The catalogue cannot know the value, so such hosts never become requirements.
@@ -2124,7 +2189,7 @@ function selectRequirements(catalogue, selection) {
     const known = scenarioIds(catalogue);
     for (const scenario of new Set(selection.scenarios)) {
         if (!known.includes(scenario)) {
-            problems.push(`unknown scenario "${scenario}" (known scenarios: ${known.join(', ')})`);
+            problems.push(`unknown scenario "${scenario}"${didYouMean(scenario, known)} (known scenarios: ${known.join(', ')})`);
             continue;
         }
         const records = catalogue.otherEndpoints.filter((r) => r.scenario === scenario);
@@ -3536,7 +3601,7 @@ async function live(root, options, env) {
 }
 
 ;// CONCATENATED MODULE: ./schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://endpoint-drift.dev/schemas/config.schema.json","title":"endpoint-drift configuration","description":"The configuration file (default .github/endpoint-drift.yml). Every option has the same kebab-case name as the action input and the CLI flag; inputs and flags override the file, which overrides the defaults given here.","type":"object","additionalProperties":false,"properties":{"instance":{"description":"The Microsoft 365 cloud whose catalogue applies.","enum":["worldwide","china","usgovdod","usgovgcchigh"],"default":"worldwide"},"service-areas":{"description":"Service areas whose endpoints are required. MEM (Intune) is opt-in.","type":"array","items":{"enum":["Common","Exchange","SharePoint","Skype","MEM"]},"uniqueItems":true,"minItems":1,"default":["Common","Exchange","SharePoint","Skype"]},"categories":{"description":"Endpoint categories that are required.","type":"array","items":{"enum":["Optimize","Allow","Default"]},"uniqueItems":true,"minItems":1,"default":["Optimize","Allow","Default"]},"include-optional":{"description":"Also demand endpoint sets marked required: false (reported as notices).","type":"boolean","default":false},"ipv6":{"description":"Demand the IPv6 prefixes of the catalogue.","type":"boolean","default":true},"tenant":{"description":"Tenant label substituted into tenant-specific patterns such as autodiscover.*.onmicrosoft.com.","type":"string","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"scenarios":{"description":"Opt-in scenario ids from the \'Other endpoints not included in the web service\' data.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"default":[]},"fail-on":{"description":"The lowest severity that fails the check.","enum":["error","warning","notice","never"],"default":"error"},"catalogue":{"description":"Where the Microsoft 365 catalogue comes from: embedded (the data bundled with this version, works offline), live (the web service, checked at most once an hour, kept in catalogue-cache; falls back to the cached or embedded data when the service cannot be reached), or the path of a snapshot written by `endpoint-drift catalogue update` (its folder or its catalogue.json), relative to the repository root.","type":"string","minLength":1,"default":"embedded"},"catalogue-cache":{"description":"The folder, relative to the repository root, where catalogue: live keeps the web service\'s answers (cache it with actions/cache).","type":"string","minLength":1,"default":".endpoint-drift-cache"},"allowlists":{"description":"Allowlist files to check. All files of one group together form one allowlist.","type":"array","default":[],"items":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"A file path or glob, relative to the repository root.","type":"string","minLength":1},"format":{"description":"The file format, or auto to detect it.","type":"string","minLength":1,"default":"auto"},"scope":{"description":"dedicated: the file exists for Microsoft 365, so anything not in the catalogue is extraneous. mixed: a general allowlist; only entries in Microsoft 365 namespaces or address space are judged.","enum":["dedicated","mixed"],"default":"dedicated"},"group":{"description":"Allowlists of different firewalls are checked separately: files with the same group form one allowlist.","type":"string","minLength":1,"default":"default"},"options":{"description":"Settings of the file\'s format (see the format table in README.md), e.g. a CSV column mapping or values of Terraform variables.","type":"object"}}}},"dns":{"description":"DNS record files to check against what the cloud requires (zone files, DNS-as-code, exports).","type":"array","default":[],"items":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"A file path or glob, relative to the repository root.","type":"string","minLength":1},"format":{"description":"The file format, or auto to detect it.","type":"string","minLength":1,"default":"auto"},"options":{"description":"Settings of the file\'s format, e.g. the zone origin or values of Terraform variables.","type":"object"}}}},"domains":{"description":"Domains whose records are checked, with the services they use and the per-tenant values that make the checks exact. Domains of the DNS files (their zones) are checked too, with the default services.","type":"array","default":[],"items":{"type":"object","additionalProperties":false,"required":["domain"],"properties":{"domain":{"type":"string","minLength":1,"description":"The domain, e.g. contoso.com."},"services":{"type":"array","uniqueItems":true,"items":{"enum":["exchange","teams","intune","dkim"]},"default":["exchange","teams"],"description":"Microsoft 365 services the domain uses."},"mx-token":{"type":"string","minLength":1,"description":"The MX token of the domain (contoso-com in contoso-com.mail.protection.outlook.com)."},"initial-domain":{"type":"string","minLength":1,"description":"The tenant\'s initial domain, e.g. contoso.onmicrosoft.com."},"dkim":{"type":"object","additionalProperties":false,"properties":{"selector1":{"type":"string","minLength":1},"selector2":{"type":"string","minLength":1}},"description":"The DKIM selector CNAME targets shown in the Defender portal."}}}}}}');
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://endpoint-drift.dev/schemas/config.schema.json","title":"endpoint-drift configuration","description":"The configuration file (default .github/endpoint-drift.yml). Every option has the same kebab-case name as the action input and the CLI flag; inputs and flags override the file, which overrides the defaults given here.","type":"object","additionalProperties":false,"properties":{"instance":{"description":"The Microsoft 365 cloud whose catalogue applies.","enum":["worldwide","china","usgovdod","usgovgcchigh"],"default":"worldwide"},"service-areas":{"description":"Service areas whose endpoints are required. MEM (Intune) is opt-in.","type":"array","items":{"enum":["Common","Exchange","SharePoint","Skype","MEM"]},"uniqueItems":true,"minItems":1,"default":["Common","Exchange","SharePoint","Skype"]},"categories":{"description":"Endpoint categories that are required.","type":"array","items":{"enum":["Optimize","Allow","Default"]},"uniqueItems":true,"minItems":1,"default":["Optimize","Allow","Default"]},"include-optional":{"description":"Also demand endpoint sets marked required: false (reported as notices).","type":"boolean","default":false},"ipv6":{"description":"Demand the IPv6 prefixes of the catalogue.","type":"boolean","default":true},"tenant":{"description":"Tenant label substituted into tenant-specific patterns such as autodiscover.*.onmicrosoft.com.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"},"scenarios":{"description":"Opt-in scenario ids from the \'Other endpoints not included in the web service\' data.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"default":[]},"fail-on":{"description":"The lowest severity that fails the check.","enum":["error","warning","notice","never"],"default":"error"},"catalogue":{"description":"Where the Microsoft 365 catalogue comes from: embedded (the data bundled with this version, works offline), live (the web service, checked at most once an hour, kept in catalogue-cache; falls back to the cached or embedded data when the service cannot be reached), or the path of a snapshot written by `endpoint-drift catalogue update` (its folder or its catalogue.json), relative to the repository root.","type":"string","minLength":1,"default":"embedded"},"catalogue-cache":{"description":"The folder, relative to the repository root, where catalogue: live keeps the web service\'s answers (cache it with actions/cache).","type":"string","minLength":1,"default":".endpoint-drift-cache"},"min-severity":{"description":"The lowest severity shown in the text report, the job summary and the annotations. It does not change what fails the check (fail-on) nor the JSON report, which holds every finding.","enum":["error","warning","notice"],"default":"notice"},"allowlists":{"description":"Allowlist files to check. All files of one group together form one allowlist. A plain string is the short form of {path: string}.","type":"array","default":[],"items":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"A file path or glob, relative to the repository root.","type":"string","minLength":1},"format":{"description":"The file format, or auto to detect it.","type":"string","minLength":1,"default":"auto"},"scope":{"description":"dedicated: the file exists for Microsoft 365, so anything not in the catalogue is extraneous. mixed: a general allowlist; only entries in Microsoft 365 namespaces or address space are judged.","enum":["dedicated","mixed"],"default":"dedicated"},"group":{"description":"Allowlists of different firewalls are checked separately: files with the same group form one allowlist.","type":"string","minLength":1,"default":"default"},"options":{"description":"Settings of the file\'s format (see the format table in README.md), e.g. a CSV column mapping or values of Terraform variables.","type":"object"}}}},"dns":{"description":"DNS record files to check against what the cloud requires (zone files, DNS-as-code, exports). A plain string is the short form of {path: string}.","type":"array","default":[],"items":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"A file path or glob, relative to the repository root.","type":"string","minLength":1},"format":{"description":"The file format, or auto to detect it.","type":"string","minLength":1,"default":"auto"},"options":{"description":"Settings of the file\'s format, e.g. the zone origin or values of Terraform variables.","type":"object"}}}},"domains":{"description":"Domains whose records are checked, with the services they use and the per-tenant values that make the checks exact. Domains of the DNS files (their zones) are checked too, with the default services.","type":"array","default":[],"items":{"type":"object","additionalProperties":false,"required":["domain"],"properties":{"domain":{"type":"string","minLength":1,"description":"The domain, e.g. contoso.com."},"services":{"type":"array","uniqueItems":true,"items":{"enum":["exchange","teams","intune","dkim"]},"default":["exchange","teams"],"description":"Microsoft 365 services the domain uses."},"mx-token":{"type":"string","minLength":1,"description":"The MX token of the domain (contoso-com in contoso-com.mail.protection.outlook.com)."},"initial-domain":{"type":"string","minLength":1,"description":"The tenant\'s initial domain, e.g. contoso.onmicrosoft.com."},"dkim":{"type":"object","additionalProperties":false,"properties":{"selector1":{"type":"string","minLength":1},"selector2":{"type":"string","minLength":1}},"description":"The DKIM selector CNAME targets shown in the Defender portal."}}}}}}');
 ;// CONCATENATED MODULE: ./src/model/location.ts
 function formatLocation(loc) {
     if (loc.line <= 0)
@@ -3761,7 +3826,9 @@ function yamlScalar(text) {
 ;// CONCATENATED MODULE: ./src/config/validate.ts
 
 
-const ajv = new _2020.Ajv2020({ allErrors: true, useDefaults: true, strict: true });
+
+// verbose: errors carry the schema and the data, for "did you mean".
+const ajv = new _2020.Ajv2020({ allErrors: true, useDefaults: true, strict: true, verbose: true });
 const compiled = new Map();
 function compile(schema) {
     let fn = compiled.get(schema);
@@ -3807,12 +3874,20 @@ function describe(err) {
     const where = err.instancePath === '' ? 'the document' : `"${pointerToName(err.instancePath)}"`;
     const p = err.params;
     switch (err.keyword) {
-        case 'enum':
-            return `${where} must be one of ${p.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+        case 'enum': {
+            const allowed = p.allowedValues;
+            const hint = typeof err.data === 'string'
+                ? didYouMean(err.data, allowed.filter((v) => typeof v === 'string'))
+                : '';
+            return `${where} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}${hint}`;
+        }
         case 'type':
             return `${where} must be ${article(String(p.type))}`;
-        case 'additionalProperties':
-            return `unknown key "${String(p.additionalProperty)}"${err.instancePath ? ` in ${where}` : ''}`;
+        case 'additionalProperties': {
+            const known = Object.keys(err.parentSchema?.properties ??
+                {});
+            return `unknown key "${String(p.additionalProperty)}"${err.instancePath ? ` in ${where}` : ''}${didYouMean(String(p.additionalProperty), known)}`;
+        }
         case 'required':
             return `${where} needs the key "${String(p.missingProperty)}"`;
         case 'uniqueItems':
@@ -3876,6 +3951,7 @@ const OPTION_NAMES = [
     'fail-on',
     'catalogue',
     'catalogue-cache',
+    'min-severity',
 ];
 const LIST_OPTIONS = new Set(['service-areas', 'categories', 'scenarios']);
 const BOOLEAN_OPTIONS = new Set(['include-optional', 'ipv6']);
@@ -3899,7 +3975,7 @@ function resolveOptions(file, overrides, extraAllowlists = [], extraDns = []) {
             else if (typeof value !== 'object' || Array.isArray(value))
                 problems.push(`${file.path}:1:1: the configuration must be a mapping of options`);
             else {
-                fromFile = value;
+                fromFile = shortForms(value);
                 for (const p of validateWithSchema(config_schema_namespaceObject, structuredClone(fromFile), pd))
                     problems.push(`${file.path}:${p.line}:${p.column}: ${p.message}`);
                 for (const [key, map] of [
@@ -3984,15 +4060,27 @@ function resolveOptions(file, overrides, extraAllowlists = [], extraDns = []) {
         categories: d.categories,
         includeOptional: d['include-optional'],
         ipv6: d.ipv6,
-        ...(typeof d.tenant === 'string' ? { tenant: d.tenant } : {}),
+        // DNS names are case-insensitive: `Contoso` is the tenant `contoso`.
+        ...(typeof d.tenant === 'string' ? { tenant: d.tenant.toLowerCase() } : {}),
         scenarios: d.scenarios,
         failOn: d['fail-on'],
         catalogue: d.catalogue,
         catalogueCache: d['catalogue-cache'],
+        minSeverity: d['min-severity'],
         allowlists,
         dns,
         domains,
     };
+}
+/** `allowlists: [net/*.txt]`: a string in a file list is the short form of `{path: …}`. */
+function shortForms(value) {
+    const out = { ...value };
+    for (const key of ['allowlists', 'dns']) {
+        const list = out[key];
+        if (Array.isArray(list))
+            out[key] = list.map((item) => (typeof item === 'string' ? { path: item } : item));
+    }
+    return out;
 }
 function parseOverride(name, text) {
     if (BOOLEAN_OPTIONS.has(name)) {
@@ -7555,6 +7643,7 @@ const OCTODNS = {
 };
 
 ;// CONCATENATED MODULE: ./src/formats/format.ts
+
 /** Firewall rules and policies: names, addresses of both families, ports and protocols, comments. */
 const RULE_CAPABILITIES = {
     hosts: true,
@@ -7586,7 +7675,9 @@ function pickFormat(formats, file, id, kind) {
         const format = formats.find((f) => f.id === id);
         if (format)
             return { format };
-        return { error: `unknown ${kind} "${id}" (supported: ${[AUTO, ...ids].join(', ')})` };
+        return {
+            error: `unknown ${kind} "${id}"${didYouMean(id, ids)} (supported: ${[AUTO, ...ids].join(', ')})`,
+        };
     }
     let best;
     let bestScore = 0;
@@ -14181,8 +14272,8 @@ class kubernetes_Reader {
         return { value: parsed.value, written: text.trim() };
     }
     /**
-     * Cilium's `*` matches characters within one label, and `**.` one or more whole labels; the
-     * model's leading `*.` is the latter, so a leading `*.` is read as the broader `*.`.
+     * Cilium's `*` matches characters within one label (a leading `*.` is exactly one label), and a
+     * leading `**.` one or more whole labels: the pattern is compared with that meaning.
      */
     host(node, key, ports, note, item) {
         const text = kubernetes_scalarText(node);
@@ -14190,26 +14281,15 @@ class kubernetes_Reader {
             this.problem(node, `"${key}" must be a string`);
             return;
         }
-        let model = text.trim();
-        let notice;
-        if (key === 'matchPattern') {
-            if (model.startsWith('**.'))
-                model = model.slice(1);
-            else if (model.startsWith('*.')) {
-                notice = `"*" in a Cilium matchPattern matches one label, so "${text}" does not match deeper names; compared as the broader "${model}"`;
-            }
-        }
-        else if (model.includes('*')) {
+        if (key !== 'matchPattern' && text.includes('*')) {
             this.problem(node, `"${text}" has a "*", which matchName does not read; use matchPattern`, undefined, text);
             return;
         }
-        const parsed = HostPattern.parse(model);
+        const parsed = HostPattern.parse(text.trim(), { cilium: key === 'matchPattern' });
         if (!parsed.ok) {
             this.problem(node, parsed.error, undefined, text);
             return;
         }
-        if (notice)
-            this.problem(node, notice, 'notice', text);
         const comment = joinComments(commentOf(node, item) ?? this.leading(item ?? node), note);
         this.entries.push({
             kind: 'host',
@@ -16567,7 +16647,7 @@ const PFBLOCKERNG = listFormat({
     id: 'pfblockerng',
     title: 'pfBlockerNG DNSBL whitelist',
     filePatterns: ['*.txt'],
-    capabilities: { ...LIST_CAPABILITIES, ips: false, ipv6: false },
+    capabilities: { ...LIST_CAPABILITIES, ips: false, ipv6: false, subdomainsOnly: false },
     trailing: 'marker',
     bareMeansSubtree: true,
     refuseIps: 'a DNSBL whitelist takes domain names only',
@@ -16936,7 +17016,7 @@ const SQUID = {
     id: 'squid',
     title: 'Squid configuration',
     filePatterns: ['squid.conf', '*.squid', 'squid*.conf'],
-    capabilities: LIST_CAPABILITIES,
+    capabilities: { ...LIST_CAPABILITIES, subdomainsOnly: false },
     detect: detectSquid,
     parse: parseSquid,
 };
@@ -17933,8 +18013,6 @@ const engine_CLOUD_NAMES = {
     usgovdod: 'US Government DoD',
     usgovgcchigh: 'US Government GCC High',
 };
-/** Largest-to-required ratio from which an address block counts as over-broad. */
-const OVER_BROAD_FACTOR = 16n;
 function check(input) {
     const { catalogue, selection } = input;
     const selected = selectRequirements(catalogue, selection);
@@ -17942,7 +18020,7 @@ function check(input) {
     const namespaces = m365Namespaces(catalogue, selection.instance);
     const notes = [...selected.problems];
     const findings = [];
-    const context = new CloudContext(selection.instance, selected.requirements, everything, namespaces, catalogue.clouds[selection.instance].history?.removed ?? []);
+    const context = new CloudContext(selection, selected.requirements, everything, namespaces, catalogue.clouds[selection.instance].history?.removed ?? []);
     for (const file of input.files)
         for (const p of file.parsed.problems)
             findings.push(problemFinding(p, file.group));
@@ -17988,7 +18066,7 @@ function check(input) {
 }
 /** What is known about the selected cloud, shared by all groups. */
 class CloudContext {
-    instance;
+    selection;
     hostReqs;
     ipReqs;
     allHostReqs;
@@ -18003,16 +18081,17 @@ class CloudContext {
     interesting;
     selectedSpace;
     allSpace;
-    largest;
-    shortestPrefix;
     domains;
     /** Hosts and addresses that earlier versions had and the current one does not. */
     removedHosts;
     hasRemovedHosts;
     removedIps;
     removedSpace;
-    constructor(instance, selected, everything, namespaces, removed) {
-        this.instance = instance;
+    /** Endpoint sets and scenario rows that the selection includes. */
+    selectedSources;
+    instance;
+    constructor(selection, selected, everything, namespaces, removed) {
+        this.selection = selection;
         const hosts = [];
         this.removedIps = [];
         for (const r of removed) {
@@ -18050,18 +18129,9 @@ class CloudContext {
             this.selectedHostIndex.add(r.pattern.base, r);
         this.selectedSpace = IpSet.of(this.ipReqs.map((r) => r.block));
         this.allSpace = namespaces.ips.union(IpSet.of(this.allIpReqs.map((r) => r.block)));
-        this.largest = { 4: 0n, 6: 0n };
-        this.shortestPrefix = { 4: 33, 6: 129 };
-        for (const r of this.allIpReqs) {
-            const size = r.block.size();
-            const family = r.block.family;
-            if (size > this.largest[family])
-                this.largest[family] = size;
-            const len = r.block.masked().prefixLength;
-            if (len !== undefined && len < this.shortestPrefix[family])
-                this.shortestPrefix[family] = len;
-        }
         this.domains = new Set(namespaces.domains);
+        this.instance = selection.instance;
+        this.selectedSources = new Set(selected.flatMap((r) => r.sources.map(sourceId)));
     }
 }
 class GroupCheck {
@@ -18073,8 +18143,12 @@ class GroupCheck {
     hosts = [];
     ips = [];
     references = [];
-    scopeOf = new Map();
+    /** The checked file each entry was read through (a Squid ACL file's entries: its squid.conf). */
+    byPath = new Map();
+    readThrough = new Map();
     hostIndex;
+    hostVerdicts = new Map();
+    fallbacks = new Map();
     constructor(group, files, ctx, findings, notes) {
         this.group = group;
         this.files = files;
@@ -18082,9 +18156,14 @@ class GroupCheck {
         this.findings = findings;
         this.notes = notes;
         this.hostIndex = new SuffixIndex(ctx.interesting);
+        for (const f of files)
+            if (!this.byPath.has(f.parsed.path))
+                this.byPath.set(f.parsed.path, f);
         for (const f of files) {
-            this.scopeOf.set(f.parsed.path, f.scope);
             for (const e of f.parsed.entries) {
+                // Only entries of another file (an ACL file named in squid.conf) need a map entry.
+                if (e.location.file !== f.parsed.path)
+                    this.readThrough.set(e, f);
                 if (e.kind === 'host') {
                     this.hosts.push(e);
                     // An exact name covers only itself: it is needed in the index only where a
@@ -18100,6 +18179,10 @@ class GroupCheck {
                     this.references.push(e);
             }
         }
+    }
+    /** The checked file an entry was read through (for an ACL file's entries: its squid.conf). */
+    fileOf(e) {
+        return this.readThrough.get(e) ?? this.byPath.get(e.location.file);
     }
     run() {
         const can = {
@@ -18150,17 +18233,20 @@ class GroupCheck {
             }
             if (partial.length > 0) {
                 const first = partial.sort((a, b) => compareLocations(a.location, b.location))[0];
+                const named = partial.slice(0, 3).map((e) => engine_quote(e.text));
+                const some = partial.length > 3
+                    ? `${named.join(', ')} and ${partial.length - 3} more allow`
+                    : named.length === 1
+                        ? `${named[0]} allows`
+                        : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]} allow`;
                 this.add('partially-covered', req.severity === 'notice' || req.upcoming !== undefined ? 'notice' : 'warning', first.location, {
-                    message: `${engine_quote(req.text)} is only partly allowed: ${partial
-                        .slice(0, 3)
-                        .map((e) => engine_quote(e.text))
-                        .join(', ')}${partial.length > 3 ? ` and ${partial.length - 3} more` : ''} match some of its names (${describeSources(req.sources)})${fromDate(req)}`,
+                    message: `${engine_quote(req.text)} is only partly allowed: ${some} only some of its names (${describeSources(req.sources)})${fromDate(req)}`,
                     entry: first.text,
                     requirement: req,
                 });
                 continue;
             }
-            const near = this.nearestHost(req.pattern.base);
+            const near = this.nearestHost(req.pattern);
             if (req.upcoming !== undefined) {
                 this.add('upcoming-endpoint', 'notice', near.location, {
                     message: `${engine_quote(req.text)} is required from ${req.upcoming} (${describeSources(req.sources)}); ${near.where}`,
@@ -18175,7 +18261,20 @@ class GroupCheck {
         }
     }
     checkIpRequirements(ipv6) {
-        const reqs = this.ctx.ipReqs.filter((r) => (ipv6 || r.block.family === 4) && !this.coveredByReference(r));
+        let reqs = this.ctx.ipReqs.filter((r) => (ipv6 || r.block.family === 4) && !this.coveredByReference(r));
+        // A list without a single IPv6 entry has no IPv6 egress, or forgot all of it: say so once.
+        // Upcoming prefixes keep their own notices, with their dates.
+        const v6 = reqs.filter((r) => r.block.family === 6 && r.upcoming === undefined);
+        if (v6.length > 0 && !this.ips.some((e) => e.block.family === 6)) {
+            reqs = reqs.filter((r) => r.block.family === 4 || r.upcoming !== undefined);
+            const severity = v6.reduce((s, r) => (severityRank(r.severity) > severityRank(s) ? r.severity : s), 'notice');
+            const near = this.fallback('ips');
+            this.add('missing-endpoint', severity, near.location, {
+                message: `no IPv6 address is allowed, but ${v6.length} IPv6 prefix${v6.length === 1 ? ' is' : 'es are'} required (${describeSources(v6.flatMap((r) => r.sources))}); add them, or set "ipv6: false" if this network has no IPv6 egress`,
+                uncovered: v6.map((r) => r.block.masked().text),
+                endpointSet: 'IPv6',
+            });
+        }
         const allowed = IpSet.of(this.ips.map((e) => e.block));
         const missing = IpSet.of(reqs.map((r) => r.block)).subtract(allowed);
         const ported = this.ips.some((e) => e.ports !== undefined);
@@ -18322,23 +18421,24 @@ class GroupCheck {
     // ── entries: what does not belong ─────────────────────────────────────────
     checkHostEntries() {
         const seen = new Map();
+        const judged = [];
         for (const e of this.hosts) {
-            const scope = this.scopeOf.get(e.location.file);
-            const mirrors = this.ctx.catalogueHostKeys.has(e.pattern.key());
+            const file = this.fileOf(e);
+            const scope = file.scope;
+            // Squid and pfBlockerNG write the catalogue's `*.x` as `.x`.
+            const mirrors = this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
+                (e.pattern.lead === 'zeroOrMore' &&
+                    file.capabilities.subdomainsOnly === false &&
+                    this.ctx.catalogueHostKeys.has(`*.${e.pattern.fixed}`));
             // Nothing in the catalogue shares a name with it: the common case of a large general list.
             const unrelated = !mirrors &&
                 !this.ctx.allHostIndex.touches(e.pattern.base) &&
                 !this.ctx.selectedHostIndex.touches(e.pattern.base);
-            if (unrelated && scope === 'mixed') {
-                // Outside Microsoft 365's namespaces a mixed list is not judged, except for allowing everything.
-                if (e.pattern.text === '*')
-                    this.add('over-broad-entry', 'warning', e.location, {
-                        message: withText(e.text, e.pattern.overBreadth() ?? 'allows every name'),
-                        entry: e.text,
-                    });
-                // ... and for what only a removed endpoint needed.
-                else
-                    this.staleHost(e, scope);
+            // Outside Microsoft 365's namespaces a mixed list is judged only where it opens a public
+            // suffix or everything (such an entry allows Microsoft 365 names too), and for what only a
+            // removed endpoint needed.
+            if (unrelated && scope === 'mixed' && !e.pattern.overBreadth()) {
+                this.staleHost(e, scope);
                 continue;
             }
             const key = e.ports ? `${e.pattern.key()}|${portsKey(e.ports)}` : e.pattern.key();
@@ -18351,51 +18451,149 @@ class GroupCheck {
                 continue;
             }
             seen.set(key, e);
-            if (unrelated)
-                this.judgeUnrelatedHost(e);
-            else
-                this.judgeHost(e, scope, mirrors);
+            const matching = mirrors || unrelated
+                ? []
+                : this.ctx.allHostIndex
+                    .related(e.pattern.base)
+                    .filter((r) => e.pattern.intersects(r.pattern));
+            judged.push({ e, scope, mirrors, unrelated, matching });
+        }
+        // Verdicts first: an entry that is to be narrowed is no cover that makes another one redundant.
+        for (const j of judged) {
+            const v = this.hostVerdict(j);
+            if (v)
+                this.hostVerdicts.set(j.e, v);
+        }
+        for (const j of judged) {
+            const v = this.hostVerdicts.get(j.e);
+            if (v?.severity === 'warning') {
+                this.add('over-broad-entry', 'warning', j.e.location, {
+                    message: v.message,
+                    entry: j.e.text,
+                    replacement: v.replacement,
+                });
+                continue;
+            }
+            if (!j.mirrors && this.redundantHost(j.e))
+                continue;
+            if (v) {
+                this.add('over-broad-entry', v.severity, j.e.location, {
+                    message: v.message,
+                    entry: j.e.text,
+                    replacement: v.replacement,
+                });
+                continue;
+            }
+            if (j.unrelated) {
+                if (this.staleHost(j.e, j.scope))
+                    continue;
+                if (j.scope === 'dedicated')
+                    this.add('extraneous-entry', 'warning', j.e.location, {
+                        message: `${engine_quote(j.e.text)} matches nothing in the ${this.cloudName()} catalogue`,
+                        entry: j.e.text,
+                    });
+                continue;
+            }
+            this.judgeHost(j);
         }
     }
-    judgeHost(e, scope, mirrors) {
-        const related = mirrors ? [] : this.ctx.allHostIndex.related(e.pattern.base);
-        const matching = mirrors ? [] : related.filter((r) => e.pattern.intersects(r.pattern));
+    /** Whether, and how, a host entry allows far more than Microsoft 365 needs. */
+    hostVerdict(j) {
+        const { e, scope, mirrors, matching } = j;
+        if (mirrors)
+            return undefined;
+        const open = e.pattern.overBreadth();
+        if (open) {
+            const within = this.catalogueHostsWithin(e);
+            return {
+                severity: 'warning',
+                message: withText(e, open) +
+                    (within.length === 0 || e.pattern.fixed === ''
+                        ? ''
+                        : `; the ${this.cloudName()} catalogue needs ${within.length} pattern${within.length === 1 ? '' : 's'} there (${listSome(within)})`),
+                replacement: within,
+            };
+        }
+        if (j.unrelated)
+            return undefined;
+        const registrable = e.pattern.registrableDomain();
+        const inNamespace = matching.length > 0 || (registrable !== undefined && this.ctx.domains.has(registrable));
+        if (scope === 'mixed' && !inNamespace)
+            return undefined;
+        // `.x` is how Squid and pfBlockerNG write `*.x`: it adds only the bare name.
+        if (e.pattern.lead === 'zeroOrMore') {
+            const star = `*.${e.pattern.fixed}`;
+            if (this.ctx.catalogueHostKeys.has(star)) {
+                if (this.fileOf(e).capabilities.subdomainsOnly === false)
+                    return undefined;
+                if (matching.some((r) => r.pattern.matches(e.pattern.fixed)))
+                    return undefined;
+                return {
+                    severity: 'notice',
+                    message: `${engine_quote(e.text)} also allows ${engine_quote(e.pattern.fixed)} itself, which the ${this.cloudName()} catalogue does not need; write ${engine_quote(star)}`,
+                    replacement: [star],
+                    narrowed: HostPattern.of(star),
+                };
+            }
+        }
+        const whole = this.wholeDomain(e, matching);
+        if (!whole)
+            return undefined;
+        return {
+            severity: 'warning',
+            message: `${engine_quote(e.text)} ${whole}`,
+            replacement: this.catalogueHostsWithin(e),
+        };
+    }
+    /** Catalogue patterns (every set, and the selection's tenant forms) that share a name with the entry. */
+    catalogueHostsWithin(e) {
+        const candidates = e.pattern.fixed === '' || !e.pattern.base.includes('.')
+            ? [...this.ctx.allHostReqs, ...this.ctx.hostReqs]
+            : [
+                ...this.ctx.allHostIndex.related(e.pattern.base),
+                ...this.ctx.selectedHostIndex.related(e.pattern.base),
+            ];
+        const out = new Set();
+        for (const r of candidates)
+            if (e.pattern.intersects(r.pattern))
+                out.add(r.pattern.text);
+        return [...out].sort();
+    }
+    judgeHost(j) {
+        const { e, scope, mirrors, matching } = j;
         const inSelection = this.ctx.selectedHostKeys.has(e.pattern.key()) ||
             this.ctx.selectedHostIndex
                 .related(e.pattern.base)
                 .some((r) => e.pattern.intersects(r.pattern));
-        const registrable = e.pattern.registrableDomain();
-        const inNamespace = mirrors ||
-            matching.length > 0 ||
-            (registrable !== undefined && this.ctx.domains.has(registrable));
-        if (!mirrors) {
-            const broad = e.pattern.overBreadth() ?? this.wholeDomain(e, matching);
-            if (broad && (scope === 'dedicated' || inNamespace || e.pattern.text === '*')) {
-                this.add('over-broad-entry', 'warning', e.location, {
-                    message: withText(e.text, broad),
-                    entry: e.text,
-                });
-                return;
-            }
-        }
-        if (!mirrors && this.redundantHost(e))
-            return;
         if (inSelection)
             return;
+        const registrable = e.pattern.registrableDomain();
         if (mirrors || matching.length > 0) {
-            const sources = mirrors
-                ? this.ctx.allHostReqs
-                    .filter((r) => r.pattern.key() === e.pattern.key())
-                    .flatMap((r) => r.sources)
-                : matching.flatMap((r) => r.sources);
+            const reqs = mirrors
+                ? this.ctx.allHostReqs.filter((r) => r.pattern.key() === e.pattern.key() ||
+                    (e.pattern.lead === 'zeroOrMore' && r.pattern.key() === `*.${e.pattern.fixed}`))
+                : matching;
             this.add('outside-selection', 'notice', e.location, {
-                message: `${engine_quote(e.text)} is only needed by endpoint sets outside the selection (${describeSources(sources)})`,
+                message: this.outsideSelection(e.text, reqs.flatMap((r) => r.sources), () => {
+                    const tenant = this.ctx.selection.tenant;
+                    if (tenant === undefined)
+                        return undefined;
+                    // A tenant-specific pattern of a selected set, which the selection narrows to its tenant.
+                    const forms = reqs
+                        .filter((r) => r.pattern.labels.includes('*') &&
+                        r.sources.some((s) => this.ctx.selectedSources.has(sourceId(s))))
+                        .map((r) => r.pattern.withTenant(tenant).text);
+                    return forms.length === 0
+                        ? undefined
+                        : `is for another tenant: the selection has tenant "${tenant}" (${listSome([...new Set(forms)].sort())})`;
+                }),
                 entry: e.text,
             });
             return;
         }
         if (this.staleHost(e, scope))
             return;
+        const inNamespace = registrable !== undefined && this.ctx.domains.has(registrable);
         if (scope === 'mixed' && !inNamespace)
             return;
         this.add('extraneous-entry', scope === 'mixed' ? 'notice' : 'warning', e.location, {
@@ -18405,24 +18603,18 @@ class GroupCheck {
             entry: e.text,
         });
     }
-    /** An entry of a dedicated list that no catalogue pattern shares a name with. */
-    judgeUnrelatedHost(e) {
-        const broad = e.pattern.overBreadth();
-        if (broad) {
-            this.add('over-broad-entry', 'warning', e.location, {
-                message: withText(e.text, broad),
-                entry: e.text,
-            });
-            return;
-        }
-        if (this.redundantHost(e))
-            return;
-        if (this.staleHost(e, 'dedicated'))
-            return;
-        this.add('extraneous-entry', 'warning', e.location, {
-            message: `${engine_quote(e.text)} matches nothing in the ${this.cloudName()} catalogue`,
-            entry: e.text,
-        });
+    /**
+     * "Only needed by sets outside the selection", naming only sets that really are outside it;
+     * when every set that needs it is selected, something else excludes it (the tenant, `ipv6: false`).
+     */
+    outsideSelection(text, sources, otherReason, none = 'is in the catalogue, but no selected endpoint set needs it') {
+        const other = otherReason();
+        if (other !== undefined)
+            return `${engine_quote(text)} ${other}`;
+        const outside = sources.filter((s) => !this.ctx.selectedSources.has(sourceId(s)));
+        if (outside.length > 0)
+            return `${engine_quote(text)} is only needed by endpoint sets outside the selection (${describeSources(outside)})`;
+        return `${engine_quote(text)} ${none}`;
     }
     /**
      * An entry that matches nothing current but shares names with endpoints a later version
@@ -18482,6 +18674,13 @@ class GroupCheck {
         const names = new Set(matching.map((r) => r.text));
         return `allows every name under ${domain}, but the catalogue needs only ${names.size} pattern${names.size === 1 ? '' : 's'} there (${listSome([...names].sort())})`;
     }
+    /** What an entry still allows once its finding is followed: nothing for an over-broad one. */
+    coverOf(f) {
+        const v = this.hostVerdicts.get(f);
+        if (!v)
+            return f.pattern;
+        return v.narrowed;
+    }
     redundantHost(e) {
         let cover;
         const need = e.ports ?? allPorts;
@@ -18489,7 +18688,8 @@ class GroupCheck {
             for (const f of items) {
                 if (f === e || f.pattern.key() === e.pattern.key())
                     continue;
-                if (f.pattern.coverage(e.pattern) === 'full' && portsCover(f.ports, need)) {
+                const pattern = this.coverOf(f);
+                if (pattern?.coverage(e.pattern) === 'full' && portsCover(f.ports, need)) {
                     cover = f;
                     return true;
                 }
@@ -18507,9 +18707,16 @@ class GroupCheck {
     checkIpEntries() {
         // A mixed allowlist is judged only inside Microsoft 365 address space; what lies outside it
         // cannot contain anything inside it, so the sweep can leave it out.
-        const judged = this.ips.filter((e) => this.scopeOf.get(e.location.file) === 'dedicated' ||
+        const judged = this.ips.filter((e) => this.fileOf(e).scope === 'dedicated' ||
             this.ctx.allSpace.overlaps(e.block.masked()) ||
             this.ctx.removedSpace.overlaps(e.block.masked()));
+        // Verdicts first: an over-broad block is no cover that makes another entry redundant.
+        const broad = new Map();
+        for (const e of judged) {
+            const v = this.ipVerdict(e);
+            if (v)
+                broad.set(e, v);
+        }
         // this.ips is in file and line order, and equal blocks keep that order.
         const blocks = judged.map((e) => e.block.masked());
         const masked = Array.from(IpBlock.orderWidestFirst(blocks), (i) => ({
@@ -18536,7 +18743,7 @@ class GroupCheck {
                     continue;
                 }
             }
-            if (!w || !w.m.contains(m))
+            if ((!w || !w.m.contains(m)) && !broad.has(e))
                 widest.set(key, item);
         }
         for (const e of this.ips) {
@@ -18546,34 +18753,55 @@ class GroupCheck {
                     entry: e.text,
                 });
         }
-        for (const e of judged)
-            if (!redundant.has(e))
+        for (const e of judged) {
+            if (redundant.has(e))
+                continue;
+            const v = broad.get(e);
+            if (v)
+                this.add('over-broad-entry', v.severity, e.location, {
+                    message: v.message,
+                    entry: e.text,
+                    replacement: v.replacement,
+                });
+            else
                 this.judgeIp(e);
+        }
+    }
+    /**
+     * An address entry most of whose addresses lie outside every prefix of the cloud's catalogue
+     * (all sets, optional ones and scenarios included) is over-broad, in either scope; one with none
+     * of them at all has nothing to be narrowed to, and is left to `judgeIp`.
+     */
+    ipVerdict(e) {
+        const b = e.block.masked();
+        if (this.ctx.catalogueIpKeys.has(b.key()) || this.ctx.allSpace.covers(b))
+            return undefined;
+        // Most entries of a large list lie wholly outside: nothing to narrow, and no set algebra.
+        if (b.prefixLength !== 0 && !this.ctx.allSpace.overlaps(b))
+            return undefined;
+        const family = b.family;
+        const inside = IpSet.of([b]).intersect(this.ctx.allSpace);
+        const insideSize = inside.size(family);
+        if (b.prefixLength === 0) {
+            return {
+                severity: 'warning',
+                message: `${engine_quote(e.text)} allows every IPv${family} address`,
+                replacement: inside.toCidrs().map((c) => c.text),
+            };
+        }
+        const size = b.size();
+        if (insideSize === 0n || insideSize * 2n >= size)
+            return undefined;
+        const prefixes = inside.toCidrs().map((c) => c.text);
+        return {
+            severity: 'warning',
+            message: `${engine_quote(e.text)} is mostly outside Microsoft 365: ${percent(insideSize, size)} of it is in the ${this.cloudName()} catalogue; write ${listSome(prefixes)} instead`,
+            replacement: prefixes,
+        };
     }
     judgeIp(e) {
         const b = e.block.masked();
-        const scope = this.scopeOf.get(e.location.file);
-        const family = b.family;
-        // Compare prefix lengths where there is one: sizes are bigints, too slow for every entry.
-        const larger = b.prefixLength !== undefined
-            ? b.prefixLength < this.ctx.shortestPrefix[family]
-            : b.size() > this.ctx.largest[family];
-        if (larger && !this.ctx.catalogueIpKeys.has(b.key())) {
-            const size = b.size();
-            const inside = IpSet.of([b]).intersect(this.ctx.allSpace).size(family);
-            if (inside === 0n
-                ? scope === 'dedicated' || b.prefixLength === 0
-                : size >= inside * OVER_BROAD_FACTOR) {
-                const share = inside === 0n ? 'none' : `${percent(inside, size)} of it`;
-                this.add('over-broad-entry', 'warning', e.location, {
-                    message: b.prefixLength === 0
-                        ? `${engine_quote(e.text)} allows every IPv${family} address`
-                        : `${engine_quote(e.text)} is far larger than anything required: the ${this.cloudName()} catalogue uses ${share}`,
-                    entry: e.text,
-                });
-                return;
-            }
-        }
+        const scope = this.fileOf(e).scope;
         if (this.ctx.selectedSpace.overlaps(b))
             return;
         if (this.ctx.allSpace.overlaps(b)) {
@@ -18581,9 +18809,9 @@ class GroupCheck {
                 .filter((r) => r.block.overlaps(b))
                 .flatMap((r) => r.sources);
             this.add('outside-selection', 'notice', e.location, {
-                message: sources.length > 0
-                    ? `${engine_quote(e.text)} is only needed by endpoint sets outside the selection (${describeSources(sources)})`
-                    : `${engine_quote(e.text)} is in Microsoft 365 address space but no selected endpoint set needs it`,
+                message: this.outsideSelection(e.text, sources, () => b.family === 6 && !this.ctx.selection.ipv6
+                    ? 'is an IPv6 prefix of Microsoft 365, and the selection has "ipv6: false"'
+                    : undefined, 'is in Microsoft 365 address space but no selected endpoint set needs it'),
                 entry: e.text,
             });
             return;
@@ -18598,8 +18826,17 @@ class GroupCheck {
         });
     }
     // ── where a missing entry belongs ─────────────────────────────────────────
-    nearestHost(base) {
+    /**
+     * Beside the entry of the group closest in name, within the requirement's registrable domain
+     * (a name under the same public suffix is no neighbour); else in the file holding the most
+     * Microsoft 365 names.
+     */
+    nearestHost(pattern) {
+        const base = pattern.base;
+        const domain = pattern.registrableDomain();
         for (const s of suffixes(base)) {
+            if (domain !== undefined ? !s.endsWith(domain) : s !== base)
+                break;
             if (!this.ctx.interesting.has(s))
                 continue;
             const near = this.hostIndex.atOrUnder(s);
@@ -18628,8 +18865,48 @@ class GroupCheck {
             return { location: best.location, where: `it belongs beside ${engine_quote(best.text)}` };
         return this.fallback('ips');
     }
-    /** The file of the group that holds entries of this kind, at its last such entry. */
+    /**
+     * The file of the group that holds the most Microsoft 365 entries of this kind (else any entry
+     * of the kind), at its last such entry: in a Squid setup, the ACL file of Microsoft 365 names.
+     */
     fallback(kind) {
+        // The same for every missing requirement of the kind: counted once, over the whole group.
+        let found = this.fallbacks.get(kind);
+        if (!found)
+            this.fallbacks.set(kind, (found = this.findFallback(kind)));
+        return found;
+    }
+    findFallback(kind) {
+        // Counted per file an entry was read from: a Squid ACL file read through squid.conf is its own file.
+        const counts = new Map();
+        for (const f of this.files) {
+            for (const e of f.parsed.entries) {
+                const m365 = kind === 'hosts'
+                    ? e.kind === 'host' &&
+                        (this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
+                            this.ctx.allHostIndex.touches(e.pattern.base))
+                    : e.kind === 'ip' && this.ctx.allSpace.overlaps(e.block);
+                if (!m365)
+                    continue;
+                const c = counts.get(e.location.file);
+                if (!c)
+                    counts.set(e.location.file, { n: 1, last: e });
+                else {
+                    c.n++;
+                    if (compareLocations(e.location, c.last.location) > 0)
+                        c.last = e;
+                }
+            }
+        }
+        let best;
+        for (const [file, c] of counts)
+            if (!best || c.n > best.n)
+                best = { file, ...c };
+        if (best)
+            return {
+                location: { ...best.last.location, column: 1 },
+                where: `add it to ${best.file}`,
+            };
         const file = this.files.find((f) => f.parsed.entries.some((e) => e.kind === (kind === 'hosts' ? 'host' : 'ip'))) ??
             this.files.find((f) => f.capabilities[kind]) ??
             this.files[0];
@@ -18645,6 +18922,7 @@ class GroupCheck {
         return engine_CLOUD_NAMES[this.ctx.instance];
     }
     add(ruleId, severity, location, rest) {
+        const endpointSet = rest.endpointSet ?? (rest.requirement ? setLabel(rest.requirement) : undefined);
         this.findings.push({
             ruleId,
             severity,
@@ -18652,12 +18930,20 @@ class GroupCheck {
             location,
             ...(rest.entry !== undefined ? { entry: rest.entry } : {}),
             ...(rest.requirement ? { requirement: describeRequirement(rest.requirement) } : {}),
+            ...(endpointSet !== undefined ? { endpointSet } : {}),
             ...(rest.uncovered ? { uncovered: rest.uncovered } : {}),
+            ...(rest.replacement ? { replacement: [...rest.replacement] } : {}),
             group: this.group,
         });
     }
 }
-// ── small helpers ─────────────────────────────────────────────────────────────
+function sourceId(s) {
+    return `${s.kind}:${s.id}`;
+}
+/** "Common set 56 Allow (TCP 80,443)": what the text report and the job summary group by. */
+function setLabel(req) {
+    return `${describeSources(req.sources)} (${formatPortSpec(req.ports)})`;
+}
 const allPorts = { tcp: PortSet.ANY, udp: PortSet.ANY };
 function portsKey(p) {
     return p ? `${p.tcp.key()}/${p.udp.key()}` : 'any';
@@ -18713,9 +18999,12 @@ function percent(part, whole) {
     const p = Number((part * 10000n) / whole) / 100;
     return p < 0.01 ? 'less than 0.01%' : `${p}%`;
 }
-/** Messages from the model may already start with the quoted entry. */
-function withText(text, message) {
-    return message.startsWith(engine_quote(text)) ? message : `${engine_quote(text)} ${message}`;
+/** Messages from the model start with the quoted canonical pattern; say it as the entry was written. */
+function withText(e, message) {
+    const lead = engine_quote(e.pattern.text);
+    return message.startsWith(lead)
+        ? `${engine_quote(e.text)}${message.slice(lead.length)}`
+        : `${engine_quote(e.text)} ${message}`;
 }
 function listAnd(items) {
     return items.length <= 1
@@ -20206,6 +20495,8 @@ function toJsonFinding(f) {
         ...(f.entry !== undefined ? { entry: f.entry } : {}),
         ...(f.requirement ? { requirement: f.requirement } : {}),
         ...(f.uncovered ? { uncovered: f.uncovered } : {}),
+        ...(f.endpointSet !== undefined ? { endpointSet: f.endpointSet } : {}),
+        ...(f.replacement ? { replacement: f.replacement } : {}),
     };
 }
 function json_summarise(findings) {
@@ -20235,39 +20526,189 @@ function describeCatalogue(c) {
     return `${ORIGIN_TEXT[c.origin]}, ${version}data of ${c.dataDate}${fetched} (${source})`;
 }
 
+;// CONCATENATED MODULE: ./src/report/group.ts
+
+
+/**
+ * Groups findings per file, then per rule and endpoint set, most severe first. Pure: the input
+ * order does not matter and the output is deterministic.
+ */
+function groupFindings(findings, options = {}) {
+    const min = severityRank(options.minSeverity ?? 'notice');
+    const hidden = { error: 0, warning: 0, notice: 0 };
+    const byFile = new Map();
+    const totals = new Map();
+    for (const f of findings) {
+        if (severityRank(f.severity) < min) {
+            hidden[f.severity]++;
+            continue;
+        }
+        let groups = byFile.get(f.location.file);
+        if (!groups)
+            byFile.set(f.location.file, (groups = new Map()));
+        const key = `${f.ruleId}\u0000${f.severity}\u0000${f.endpointSet ?? ''}`;
+        const list = groups.get(key);
+        if (list)
+            list.push(f);
+        else
+            groups.set(key, [f]);
+        let t = totals.get(f.ruleId);
+        if (!t)
+            totals.set(f.ruleId, (t = { error: 0, warning: 0, notice: 0 }));
+        t[f.severity]++;
+    }
+    const files = [...byFile.keys()].sort().map((file) => ({
+        file,
+        groups: [...byFile.get(file).values()]
+            .map((list) => {
+            const sorted = [...list].sort(byLocation);
+            const first = sorted[0];
+            return {
+                ruleId: first.ruleId,
+                severity: first.severity,
+                ...(first.endpointSet !== undefined ? { endpointSet: first.endpointSet } : {}),
+                findings: sorted,
+            };
+        })
+            .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) ||
+            compareText(a.ruleId, b.ruleId) ||
+            byLocation(a.findings[0], b.findings[0]) ||
+            compareText(a.endpointSet ?? '', b.endpointSet ?? '')),
+    }));
+    return {
+        files,
+        totals: [...totals]
+            .map(([ruleId, t]) => ({ ruleId, ...t }))
+            .sort((a, b) => worst(b) - worst(a) ||
+            b.error + b.warning + b.notice - (a.error + a.warning + a.notice) ||
+            compareText(a.ruleId, b.ruleId)),
+        hidden,
+    };
+}
+/** What one finding is about: the required pattern or prefix, else the entry as written. */
+function subject(f) {
+    return f.requirement?.pattern ?? f.entry ?? f.message;
+}
+/**
+ * One line for a group of findings of one endpoint set: "18 names and 12 prefixes missing:
+ * login.microsoftonline.com, … and 26 more". Undefined for groups that are better listed one by one
+ * (a single finding, or findings about entries).
+ */
+function groupHeadline(g, max = 4) {
+    if (g.findings.length < 2 || g.endpointSet === undefined)
+        return undefined;
+    let names = 0;
+    let prefixes = 0;
+    for (const f of g.findings) {
+        if (f.requirement?.kind === 'ip')
+            prefixes++;
+        else
+            names++;
+    }
+    const what = [
+        names > 0 ? `${names} name${names === 1 ? '' : 's'}` : '',
+        prefixes > 0 ? `${prefixes} prefix${prefixes === 1 ? '' : 'es'}` : '',
+    ]
+        .filter(Boolean)
+        .join(' and ');
+    const verb = VERBS[g.ruleId] ?? 'reported';
+    return `${g.endpointSet}: ${what} ${verb}: ${group_listSome(g.findings.map(subject), max)}`;
+}
+/** How a headline says what happened to the requirements of a set. */
+const VERBS = {
+    'missing-endpoint': 'missing',
+    'partially-covered': 'only partly allowed',
+};
+/** One line per rule: "missing-endpoint: 3 errors, 12 warnings". */
+function totalLine(t) {
+    const parts = SEVERITIES.filter((s) => t[s] > 0).map((s) => count(t[s], s));
+    return `${t.ruleId}: ${parts.join(', ')}`;
+}
+/** "1 error", "2 warnings", "1 entry", "3 entries". */
+function count(n, noun) {
+    if (n === 1)
+        return `1 ${noun}`;
+    return `${n} ${noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`}`;
+}
+function group_listSome(items, max = 4) {
+    if (items.length <= max)
+        return items.join(', ');
+    return `${items.slice(0, max).join(', ')}, … and ${items.length - max} more`;
+}
+function worst(t) {
+    return t.error > 0 ? 3 : t.warning > 0 ? 2 : 1;
+}
+function byLocation(a, b) {
+    return (compareLocations(a.location, b.location) ||
+        compareText(a.ruleId, b.ruleId) ||
+        compareText(a.message, b.message));
+}
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./src/report/text.ts
 
 
 
-/** Text for a terminal or a CI log: findings grouped by file, one line each, `file:line:col`. */
+
+
+/** Findings of an entry rule shown per file before "… and N more". */
+const MAX_PER_GROUP = 5;
+/**
+ * Text for a terminal or a CI log: per file, most severe first, the findings of one rule and
+ * endpoint set on one line (`--verbose`: one line each), then a total per rule when not every
+ * finding has its own line (or with `--verbose`, where there are many).
+ */
 function renderText(result, options = {}) {
     const paint = options.color ? ansi : plain;
     const lines = [];
     const { catalogue } = result;
     lines.push(`endpoint-drift: ${engine_CLOUD_NAMES[catalogue.selection.instance]} catalogue (data ${catalogue.dataDate}), ` +
         `${catalogue.requirements.hosts} host and ${catalogue.requirements.ips} address requirements; ` +
-        `${result.files.length} file${result.files.length === 1 ? '' : 's'}, ` +
-        `${result.files.reduce((n, f) => n + f.entries, 0)} entries`, `catalogue: ${describeCatalogue(catalogue)}`);
-    const byFile = new Map();
-    for (const f of result.findings) {
-        const list = byFile.get(f.location.file);
-        if (list)
-            list.push(f);
-        else
-            byFile.set(f.location.file, [f]);
-    }
-    for (const [file, findings] of byFile) {
+        `${count(result.files.length, 'file')}, ` +
+        `${count(result.files.reduce((n, f) => n + f.entries, 0), 'entry')}`, `catalogue: ${describeCatalogue(catalogue)}`);
+    const grouped = groupFindings(result.findings, {
+        ...(options.minSeverity ? { minSeverity: options.minSeverity } : {}),
+    });
+    const line = (f, message = f.message) => `  ${formatLocation(f.location)}  ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId}  ${message}`;
+    // Totals per rule are worth their lines once the report no longer shows every finding.
+    let collapsed = options.verbose === true;
+    for (const { file, groups } of grouped.files) {
         lines.push('', paint.bold(file));
-        for (const f of findings) {
-            const at = f.location.line > 0 ? `${file}:${f.location.line}:${f.location.column}` : file;
-            lines.push(`  ${at}  ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId}  ${f.message}`);
+        for (const g of groups) {
+            const headline = options.verbose ? undefined : groupHeadline(g);
+            if (headline !== undefined) {
+                lines.push(line(g.findings[0], headline));
+                collapsed = true;
+                continue;
+            }
+            const shown = options.verbose || g.findings.length <= MAX_PER_GROUP + 1
+                ? g.findings
+                : g.findings.slice(0, MAX_PER_GROUP);
+            for (const f of shown)
+                lines.push(line(f));
+            if (shown.length < g.findings.length)
+                collapsed = true;
+            if (shown.length < g.findings.length)
+                lines.push(`  … and ${g.findings.length - shown.length} more ${g.ruleId} ${g.severity}s (--verbose lists them)`);
         }
     }
     for (const note of result.notes)
         lines.push('', `note: ${note}`);
+    if (collapsed && grouped.totals.length > 1) {
+        lines.push('');
+        for (const t of grouped.totals)
+            lines.push(totalLine(t));
+    }
     const s = json_summarise(result.findings);
-    lines.push('', `${s.error} error${s.error === 1 ? '' : 's'}, ${s.warning} warning${s.warning === 1 ? '' : 's'}, ` +
-        `${s.notice} notice${s.notice === 1 ? '' : 's'}`);
+    const hidden = ['warning', 'notice']
+        .filter((sev) => grouped.hidden[sev] > 0)
+        .map((sev) => count(grouped.hidden[sev], sev));
+    lines.push('', `${count(s.error, 'error')}, ${count(s.warning, 'warning')}, ${count(s.notice, 'notice')}` +
+        (hidden.length > 0
+            ? ` (${hidden.join(' and ')} not shown: --min-severity ${options.minSeverity})`
+            : ''));
     return `${lines.join('\n')}\n`;
 }
 const plain = { bold: (s) => s, error: (s) => s, warning: (s) => s, notice: (s) => s };
@@ -20296,15 +20737,36 @@ const ansi = {
 
 
 
+
 /** Runs the CLI and returns the exit status; the only place besides the action that decides one. */
 async function run(argv, io) {
     const [command, ...rest] = argv;
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-        io.stdout(cli_help/* HELP */._);
+    if (command === undefined || command === '--help' || command === '-h') {
+        io.stdout(cli_help/* HELP */._$);
         return command === undefined ? 2 : 0;
     }
+    if (command === 'help') {
+        const topic = rest[0];
+        if (topic === undefined) {
+            io.stdout(cli_help/* HELP */._$);
+            return 0;
+        }
+        const text = cli_help/* COMMAND_HELP */.Ql[topic];
+        if (text === undefined) {
+            io.stderr(`endpoint-drift help: unknown command "${topic}"${didYouMean(topic, cli_help/* COMMANDS */.Lo)} (commands: ${cli_help/* COMMANDS */.Lo.join(', ')})\n`);
+            return 2;
+        }
+        io.stdout(text);
+        return 0;
+    }
+    // `endpoint-drift check --help`: the command's own help, whatever else is on the line.
+    if (cli_help/* COMMANDS */.Lo.includes(command) &&
+        rest.some((a) => a === '--help' || a === '-h')) {
+        io.stdout(cli_help/* COMMAND_HELP */.Ql[command]);
+        return 0;
+    }
     if (command === '--version' || command === '-V') {
-        io.stdout(`${cli_help/* VERSION */.x}\n`);
+        io.stdout(`${cli_help/* VERSION */.xv}\n`);
         return 0;
     }
     if (command === 'scenarios') {
@@ -20328,7 +20790,9 @@ async function run(argv, io) {
     if (command === 'catalogue')
         return catalogueCommand(rest, io);
     if (command !== 'check') {
-        io.stderr(`endpoint-drift: unknown command "${command}" (expected check, catalogue or formats; see --help)\n`);
+        io.stderr(command.startsWith('-')
+            ? `endpoint-drift: "${command}" comes before a command; write endpoint-drift check ${command} (see --help)\n`
+            : `endpoint-drift: unknown command "${command}"${didYouMean(command, cli_help/* COMMANDS */.Lo)} (commands: ${cli_help/* COMMANDS */.Lo.join(', ')}; see --help)\n`);
         return 2;
     }
     try {
@@ -20347,7 +20811,11 @@ class cli_UsageError extends Error {
 async function cli_check(argv, io) {
     const args = parseCheckArgs(argv);
     const root = external_node_path_default().resolve(io.cwd, args.root ?? '.');
-    const config = await readConfigFile(root, args.config, io.cwd);
+    const rootStat = await (0,promises_.stat)(root).catch(() => undefined);
+    if (!rootStat?.isDirectory())
+        throw new cli_UsageError(`endpoint-drift check: --root ${args.root ?? '.'} ${rootStat ? 'is not a directory' : 'does not exist'}`);
+    // A relative --config is inside the repository, like every other path.
+    const config = await readConfigFile(root, args.config);
     const overrides = Object.fromEntries(OPTION_NAMES.map((n) => [n, args.options[n]]));
     const options = resolveOptions(config, overrides, args.allowlists, args.dns);
     if (options.allowlists.length === 0 && options.dns.length === 0 && options.domains.length === 0)
@@ -20371,7 +20839,13 @@ async function cli_check(argv, io) {
         today: now.toISOString().slice(0, 10),
         notes: source.notes,
     });
-    io.stdout(args.format === 'json' ? renderJson(result) : renderText(result, { color: io.color ?? false }));
+    io.stdout(args.format === 'json'
+        ? renderJson(result)
+        : renderText(result, {
+            color: io.color ?? false,
+            verbose: args.verbose,
+            minSeverity: options.minSeverity,
+        }));
     if (args.output)
         await (0,promises_.writeFile)(external_node_path_default().resolve(io.cwd, args.output), renderJson(result));
     for (const e of inputErrors)
@@ -20384,6 +20858,17 @@ async function cli_check(argv, io) {
     return result.findings.some((f) => severityRank(f.severity) >= threshold) ? 1 : 0;
 }
 const BOOLEAN_FLAGS = ['include-optional', 'ipv6'];
+const CHECK_FLAGS = [
+    '--config',
+    '--root',
+    '--allowlist',
+    '--dns',
+    '--format',
+    '--output',
+    '--verbose',
+    '--no-ipv6',
+    '--help',
+];
 function parseCheckArgs(argv) {
     // Boolean options accept `--ipv6`, `--ipv6=false` and `--no-ipv6`, like the config's true/false.
     const normalised = argv.map((a, i) => {
@@ -20410,12 +20895,18 @@ function parseCheckArgs(argv) {
                 format: { type: 'string' },
                 output: { type: 'string' },
                 'service-url': { type: 'string' },
+                verbose: { type: 'boolean' },
                 ...Object.fromEntries(OPTION_NAMES.map((n) => [n, { type: 'string' }])),
             },
         });
     }
     catch (e) {
-        throw new cli_UsageError(`endpoint-drift check: ${e.message.split('\n')[0]} (see --help)`);
+        const message = e.message.split('\n')[0];
+        const unknown = /^Unknown option '(-[^']*)'/.exec(message)?.[1];
+        const flags = [...CHECK_FLAGS, ...OPTION_NAMES.map((n) => `--${n}`)];
+        throw new cli_UsageError(unknown !== undefined
+            ? `endpoint-drift check: unknown option "${unknown}"${didYouMean(unknown.replace(/=.*$/, ''), flags)} (see endpoint-drift check --help)`
+            : `endpoint-drift check: ${message} (see endpoint-drift check --help)`);
     }
     const v = parsed.values;
     const format = v.format ?? 'text';
@@ -20426,6 +20917,7 @@ function parseCheckArgs(argv) {
         ...(v.root !== undefined ? { root: v.root } : {}),
         ...(v.output !== undefined ? { output: v.output } : {}),
         ...(v['service-url'] !== undefined ? { serviceUrl: v['service-url'] } : {}),
+        verbose: v.verbose === true,
         allowlists: v.allowlist ?? [],
         dns: v.dns ?? [],
         format,
