@@ -392,6 +392,7 @@ class GroupCheck {
       entry: first.text,
       requirement: req,
       uncovered: uncovered.toCidrs().map((b) => b.text),
+      missingPorts: gap,
     });
   }
 
@@ -405,6 +406,7 @@ class GroupCheck {
       message: `${quote(req.text)} is allowed, but not on every port it needs: ${formatPortSpec(gap)} missing (${describeSources(req.sources)})`,
       entry: first.text,
       requirement: req,
+      missingPorts: gap,
     });
   }
 
@@ -424,6 +426,7 @@ class GroupCheck {
       message: `${req.kind === 'host' ? quote(req.text) : req.block.masked().text} is allowed by ${quote(first.text)}, but not on every port it needs: ${formatPortSpec(gap)} missing (${describeSources(req.sources)})`,
       entry: first.text,
       requirement: req,
+      missingPorts: gap,
     });
     return true;
   }
@@ -742,7 +745,13 @@ class GroupCheck {
     ruleId: RuleId,
     severity: Severity,
     location: SourceLocation,
-    rest: { message: string; entry?: string; requirement?: Requirement; uncovered?: string[] },
+    rest: {
+      message: string;
+      entry?: string;
+      requirement?: Requirement;
+      uncovered?: string[];
+      missingPorts?: PortSpec;
+    },
   ): void {
     this.findings.push({
       ruleId,
@@ -752,6 +761,14 @@ class GroupCheck {
       ...(rest.entry !== undefined ? { entry: rest.entry } : {}),
       ...(rest.requirement ? { requirement: describeRequirement(rest.requirement) } : {}),
       ...(rest.uncovered ? { uncovered: rest.uncovered } : {}),
+      ...(rest.missingPorts
+        ? {
+            missingPorts: {
+              tcp: rest.missingPorts.tcp.toString(),
+              udp: rest.missingPorts.udp.toString(),
+            },
+          }
+        : {}),
       group: this.group,
     });
   }
