@@ -6,6 +6,7 @@ Check allowlists kept in a repository against the Microsoft 365 endpoint catalog
 
 Usage:
   endpoint-drift check [options]
+  endpoint-drift fix [options] [--write] [--rule RULE]...
   endpoint-drift formats            list the supported file formats
   endpoint-drift scenarios          list the opt-in scenarios of the "other endpoints" data
   endpoint-drift --help | --version
@@ -27,4 +28,19 @@ Options of check (each is also a config-file key and an action input):
   --output FILE            also write the JSON report to FILE
 
 Exit status: 0 nothing reaches --fail-on, 1 something does, 2 usage, configuration or input error.
+
+fix takes the options of check and prints, as a unified diff that git apply accepts,
+the changes that fix the findings in each file's own syntax: missing entries and
+records added beside their endpoint set, extraneous (dedicated lists only) and
+redundant entries removed, port gaps and wrong DNS values corrected, BIND serials
+raised. What it leaves for a person (malformed entries, formats it cannot edit,
+values only the tenant knows) is listed on stderr with the reason.
+  --write                  apply the changes instead of printing them (atomically per file)
+  --rule RULE              fix only these rules; repeatable. Default: missing-endpoint,
+                           partially-covered, extraneous-entry, redundant-entry,
+                           dns-missing-record, dns-wrong-value, dns-forbidden-record,
+                           dns-spf-missing-include. over-broad-entry only when named.
+Exit status of fix: 0 nothing to change (or, with --write, everything written), 1 changes
+to make, 2 usage, configuration or input error, 3 a file could not be written (read-only,
+changed since it was read, or a disk error; that file is left as it was).
 `;

@@ -4,9 +4,13 @@ import { parseArgs } from 'node:util';
 import { EMBEDDED_CATALOGUE } from './catalogue/embedded.js';
 import { HELP, VERSION } from './cli-help.js';
 import { scenarioIds } from './catalogue/select.js';
-import { ConfigError, OPTION_NAMES, resolveOptions } from './config/options.js';
+import { ConfigError, OPTION_NAMES, resolveOptions, type Options } from './config/options.js';
 import { DEFAULT_CONFIG, readConfigFile } from './io/files.js';
-import { severityRank } from './model/finding.js';
+import { formatLocation } from './model/location.js';
+import { severityRank, type RuleId } from './model/finding.js';
+import { FIXABLE_RULES, planFixes } from './fix/plan.js';
+import { renderPatch } from './fix/patch.js';
+import { writeChanges } from './fix/write.js';
 import { DNS_FORMATS } from './parsers/dns-registry.js';
 import { ALLOWLIST_FORMATS } from './parsers/registry.js';
 import { runCheck } from './pipeline.js';
@@ -51,13 +55,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout(`  ${f.id.padEnd(21)} ${f.title} (${f.filePatterns.join(', ')})\n`);
     return 0;
   }
-  if (command !== 'check') {
+  if (command !== 'check' && command !== 'fix') {
     io.stderr(
-      `endpoint-drift: unknown command "${command}" (expected check or formats; see --help)\n`,
+      `endpoint-drift: unknown command "${command}" (expected check, fix or formats; see --help)\n`,
     );
     return 2;
   }
   try {
+    if (command === 'fix') return await fix(rest, io);
     return await check(rest, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigError) {
@@ -72,14 +77,7 @@ class UsageError extends Error {}
 
 async function check(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseCheckArgs(argv);
-  const root = path.resolve(io.cwd, args.root ?? '.');
-  const config = await readConfigFile(root, args.config, io.cwd);
-  const overrides = Object.fromEntries(OPTION_NAMES.map((n) => [n, args.options[n]]));
-  const options = resolveOptions(config, overrides, args.allowlists, args.dns);
-  if (options.allowlists.length === 0 && options.dns.length === 0 && options.domains.length === 0)
-    throw new UsageError(
-      `endpoint-drift: nothing to check: give --allowlist PATH or --dns PATH, or list them under "allowlists" or "dns" in ${config?.path ?? DEFAULT_CONFIG}`,
-    );
+  const { root, options } = await optionsOf(args, io);
 
   const { result, inputErrors } = await runCheck(root, options, EMBEDDED_CATALOGUE);
   io.stdout(
@@ -91,6 +89,68 @@ async function check(argv: readonly string[], io: CliIo): Promise<number> {
   if (options.failOn === 'never') return 0;
   const threshold = severityRank(options.failOn);
   return result.findings.some((f) => severityRank(f.severity) >= threshold) ? 1 : 0;
+}
+
+async function optionsOf(args: CheckArgs, io: CliIo): Promise<{ root: string; options: Options }> {
+  const root = path.resolve(io.cwd, args.root ?? '.');
+  const config = await readConfigFile(root, args.config, io.cwd);
+  const overrides = Object.fromEntries(OPTION_NAMES.map((n) => [n, args.options[n]]));
+  const options = resolveOptions(config, overrides, args.allowlists, args.dns);
+  if (options.allowlists.length === 0 && options.dns.length === 0 && options.domains.length === 0)
+    throw new UsageError(
+      `endpoint-drift: nothing to check: give --allowlist PATH or --dns PATH, or list them under "allowlists" or "dns" in ${config?.path ?? DEFAULT_CONFIG}`,
+    );
+  return { root, options };
+}
+
+/** `fix`: the diff that fixes the findings (exit 1 when there is one), or `--write` to apply it. */
+async function fix(argv: readonly string[], io: CliIo): Promise<number> {
+  const { write, rules, rest } = splitFixArgs(argv);
+  const unknown = rules.filter((r) => !FIXABLE_RULES.includes(r as RuleId));
+  if (unknown.length > 0)
+    throw new UsageError(
+      `endpoint-drift fix: --rule ${unknown.join(', ')}: not a rule fix changes (one of: ${FIXABLE_RULES.join(', ')})`,
+    );
+  const args = parseCheckArgs(rest);
+  const { root, options } = await optionsOf(args, io);
+  const plan = await planFixes(root, options, EMBEDDED_CATALOGUE, rules);
+  for (const e of plan.inputErrors ?? []) io.stderr(`endpoint-drift: ${e}\n`);
+  for (const n of plan.notFixed)
+    io.stderr(
+      `${formatLocation(n.finding.location)}: ${n.finding.ruleId} not fixed: ${n.reason}\n`,
+    );
+  if ((plan.inputErrors ?? []).length > 0) return 2;
+  if (!write) {
+    io.stdout(renderPatch(plan.changes));
+    return plan.changes.length > 0 ? 1 : 0;
+  }
+  const outcome = await writeChanges(root, plan.changes);
+  for (const p of outcome.written) io.stderr(`endpoint-drift: fixed ${p}\n`);
+  for (const f of outcome.failed) io.stderr(`endpoint-drift: ${f.message}\n`);
+  return outcome.failed.length > 0 ? 3 : 0;
+}
+
+/** Takes fix's own flags out; the rest are check's. */
+function splitFixArgs(argv: readonly string[]): {
+  write: boolean;
+  rules: string[];
+  rest: string[];
+} {
+  const rules: string[] = [];
+  const rest: string[] = [];
+  let write = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--write') write = true;
+    else if (a === '--rule') {
+      const value = argv[++i];
+      if (value === undefined || value.startsWith('-'))
+        throw new UsageError('endpoint-drift fix: --rule needs a rule id (see --help)');
+      rules.push(value);
+    } else if (a.startsWith('--rule=')) rules.push(a.slice('--rule='.length));
+    else rest.push(a);
+  }
+  return { write, rules, rest };
 }
 
 interface CheckArgs {
