@@ -264,7 +264,7 @@ function sortKeyOf(e: Entry): string {
   return e.kind === 'ip' ? ipKey(e.block) : e.text.toLowerCase();
 }
 
-function sortKey(e: NewEntry): string {
+export function sortKey(e: NewEntry): string {
   if (e.kind === 'ip') {
     const b = parseIpBlock(e.value);
     if (b.ok) return ipKey(b.value);

@@ -7,11 +7,20 @@ import type { FileChange } from './plan.js';
  */
 export function renderPatch(changes: readonly FileChange[]): string {
   return changes
-    .map((c) =>
-      createTwoFilesPatch(`a/${c.path}`, `b/${c.path}`, c.before, c.after, undefined, undefined, {
-        context: 3,
-        headerOptions: FILE_HEADERS_ONLY,
-      }),
-    )
+    .map((c) => {
+      const patch = createTwoFilesPatch(
+        `a/${c.path}`,
+        `b/${c.path}`,
+        c.before,
+        c.after,
+        undefined,
+        undefined,
+        {
+          context: 3,
+          headerOptions: FILE_HEADERS_ONLY,
+        },
+      );
+      return patch.endsWith('\n') ? patch : `${patch}\n`;
+    })
     .join('');
 }

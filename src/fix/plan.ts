@@ -189,6 +189,8 @@ function identity(f: Finding): string {
     f.entry ?? '',
     f.requirement?.pattern ?? '',
     f.record ? `${f.record.name} ${f.record.type}` : '',
+    f.missingPorts ? `${f.missingPorts.tcp}/${f.missingPorts.udp}` : '',
+    (f.uncovered ?? []).join(','),
     f.entry === undefined && !f.requirement ? f.message.replace(/line \d+/g, '') : '',
   ].join('\u0000');
 }
@@ -412,11 +414,24 @@ function planRound(
     const zone = zoneOf.get(path)!;
     const writer = writers[zone.format.id];
     if (!writer) {
-      for (const op of ops)
+      for (const op of ops) {
+        const r = op.op === 'remove' ? undefined : op.record;
+        const line = r
+          ? zone.render(
+              {
+                name: r.name,
+                type: r.type,
+                ...(r.ttl !== undefined ? { ttl: r.ttl } : {}),
+                data: r.data,
+              },
+              r.zone,
+            )
+          : undefined;
         refuse(
           op.finding,
-          `fix cannot edit ${zone.format.title} files; ${op.op === 'remove' ? 'remove the record' : 'write the record the finding gives'} by hand`,
+          `fix cannot edit ${zone.format.title} files; ${line === undefined ? 'remove the record by hand' : `${op.op === 'add' ? 'add by hand' : 'write by hand instead'}: ${line}`}`,
         );
+      }
       continue;
     }
     const result = writer.edit(

@@ -10,7 +10,7 @@ import {
 } from 'yaml';
 import type { Entry } from '../model/entry.js';
 import { PortSet } from '../model/ports.js';
-import { groupBlocks, namesSet, placement } from './lines.js';
+import { groupBlocks, namesSet, placement, sortKey } from './lines.js';
 import { insertLines, Lines, lineEnding, removeLines, type TextEdit } from './text.js';
 import type {
   AllowlistOp,
@@ -109,7 +109,7 @@ function editStructured(file: EditableAllowlist, ops: readonly AllowlistOp[]): W
       : { first: e.location.line, last: e.location.line };
   };
   const template = items.find((i) => i.entry) ?? items[0];
-  const additions = new Map<number, string[]>();
+  const additions = new Map<number, { key: string; lines: string[] }[]>();
   const flowAdditions = new Map<Item, string[]>();
   const add = (
     op: AllowlistOp,
@@ -139,7 +139,10 @@ function editStructured(file: EditableAllowlist, ops: readonly AllowlistOp[]): W
       } else {
         const list = additions.get(after) ?? [];
         additions.set(after, list);
-        list.push(...renderBlock(lines, model, entry, withPorts, bySet ? undefined : label));
+        list.push({
+          key: sortKey(entry),
+          lines: renderBlock(lines, model, entry, withPorts, bySet ? undefined : label),
+        });
       }
     }
   };
@@ -158,7 +161,14 @@ function editStructured(file: EditableAllowlist, ops: readonly AllowlistOp[]): W
       edits.push(...portEdits(file.text, lines, item, op.ports, json));
     }
   }
-  for (const [after, list] of additions) edits.push(insertLines(lines, after, list));
+  for (const [after, list] of additions)
+    edits.push(
+      insertLines(
+        lines,
+        after,
+        list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).flatMap((l) => l.lines),
+      ),
+    );
   for (const [model, list] of flowAdditions) {
     const at = range(model.node)[1];
     const sep = flowSeparator(file.text, items, model);
@@ -188,8 +198,7 @@ function quoteAs(value: string, style: Scalar.Type | undefined, json: boolean): 
   if (json || style === 'QUOTE_DOUBLE') return JSON.stringify(value);
   if (style === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
   // A plain scalar cannot start with `*` (an alias), `&`, `!`, `[`, `{` or hold `: ` or ` #`.
-  if (/^[*&![{|>'"%@`,?:-]|: | #|^\s|\s$/.test(value) || value === '')
-    return JSON.stringify(value);
+  if (/^[*&![{|>'"%@`,?:-]|: | #|^\s|\s$/.test(value) || value === '') return JSON.stringify(value);
   return value;
 }
 
@@ -324,6 +333,9 @@ function extendPorts(written: string, wanted: PortSet): string | undefined {
   if (extra.isEmpty) return written;
   const separator = /,\s/.test(m[2]!) ? ', ' : /;/.test(m[2]!) ? ';' : ',';
   const singles = !m[2]!.includes('-');
+  // A list written with ranges is rewritten whole, so that a range grows instead of gaining a neighbour.
+  if (!singles)
+    return `${quote || '"'}${wanted.ranges.map(([lo, hi]) => (lo === hi ? `${lo}` : `${lo}-${hi}`)).join(separator)}${quote || '"'}`;
   const items = extra.ranges.flatMap(([lo, hi]) =>
     singles && hi - lo < 8
       ? Array.from({ length: hi - lo + 1 }, (_, i) => String(lo + i))

@@ -92,14 +92,7 @@ export function insertLines(lines: Lines, after: number, add: readonly string[])
 
 /** Removes whole lines `from`..`to` (inclusive) with their line endings. */
 export function removeLines(lines: Lines, from: number, to: number = from): TextEdit {
-  const start = lines.start(from);
-  const end = lines.end(to);
-  // The last line without a newline: take the newline before it instead.
-  if (end === lines.text.length && !lines.text.endsWith('\n') && start > 0) {
-    const before = lines.text[start - 2] === '\r' ? 2 : 1;
-    return { start: start - before, end, insert: '' };
-  }
-  return { start, end, insert: '' };
+  return { start: lines.start(from), end: lines.end(to), insert: '' };
 }
 
 /** Leading whitespace of a line. */
