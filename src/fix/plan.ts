@@ -370,7 +370,14 @@ function planRound(
           refuse(f, 'cannot find the entry');
           break;
         }
-        const entries = narrower(located.entry, requirements);
+        const present = new Set(
+          [...at.values()]
+            .filter((l) => l.entry.location.file === file && l.entry !== located.entry)
+            .map((l) => l.entry.text.toLowerCase()),
+        );
+        const entries = narrower(located.entry, requirements).filter(
+          (e) => !present.has(e.value.toLowerCase()),
+        );
         if (entries.length === 0) {
           refuse(f, 'no selected requirement lies inside it; remove or narrow it by hand');
           break;

@@ -41,5 +41,149 @@ allowlists:
     scope: dedicated
 `;
 
-export const WRITER_CASES: readonly WriterCase[] = [];
-export { exchange, skype, sharepoint };
+const dns = `instance: worldwide
+dns:
+  - path: zones/*
+domains:
+  - domain: contoso.com
+    services: [exchange, teams]
+    mx-token: contoso-com
+`;
+
+export const WRITER_CASES: readonly WriterCase[] = [
+  {
+    name: 'plain list: added beside its set header, duplicate and stale entries removed with their comments',
+    config: exchange('proxy/bypass.txt'),
+    files: {
+      'proxy/bypass.txt':
+        '# Proxy bypass list\n\n# Exchange Online - endpoint set 1 (Optimize)\noutlook.office.com\noutlook.office.com   # added twice\nlegacy.example.net  # old relay\n\n# Other\nzz.example.org\n',
+    },
+    after: {
+      'proxy/bypass.txt':
+        '# Proxy bypass list\n\n# Exchange Online - endpoint set 1 (Optimize)\noutlook.office.com\noutlook.cloud.microsoft\noutlook.office365.com\n\n# Other\n',
+    },
+  },
+  {
+    name: 'plain list with CRLF line endings: sorted block stays sorted, new lines end in CRLF',
+    config: exchange('bypass.txt'),
+    files: { 'bypass.txt': 'outlook.office.com\r\nzz.example.org' },
+    after: {
+      'bypass.txt':
+        'outlook.cloud.microsoft  # Exchange set 1 (Optimize)\r\noutlook.office.com\r\noutlook.office365.com  # Exchange set 1 (Optimize)\r\n',
+    },
+  },
+  {
+    name: 'Palo Alto EDL: text after an entry is its comment and goes with it',
+    config: exchange('paloalto/m365.txt', 'pan-edl'),
+    files: {
+      'paloalto/m365.txt': 'outlook.office365.com old comment without marker\nold.example.com\n',
+    },
+    after: {
+      'paloalto/m365.txt':
+        'outlook.office365.com old comment without marker\noutlook.cloud.microsoft  # Exchange set 1 (Optimize)\noutlook.office.com  # Exchange set 1 (Optimize)\n',
+    },
+  },
+  {
+    name: 'FortiGate feed: a partly covered prefix gets its remainder as minimal CIDRs',
+    config: skype('feeds/m365-ips.txt', 'fortigate'),
+    files: { 'feeds/m365-ips.txt': '# Teams media\n52.112.0.0/15\n198.51.100.0/24 # lab\n' },
+    after: {
+      'feeds/m365-ips.txt':
+        '# Teams media\n52.112.0.0/15\n52.114.0.0/15  # Skype set 11 (Optimize)\n52.122.0.0/15  # Skype set 11 (Optimize)\n',
+    },
+  },
+  {
+    name: 'pfBlockerNG: a wildcard is written as a leading-dot domain; what it covers goes',
+    config: sharepoint('dnsbl/whitelist.txt', 'pfblockerng'),
+    files: { 'dnsbl/whitelist.txt': 'contoso.sharepoint.com\nexample.org\n' },
+    after: { 'dnsbl/whitelist.txt': '.sharepoint.com  # SharePoint set 31 (Optimize)\n' },
+  },
+  {
+    name: 'YAML allowlist: ports extended in their own style, items added under the set, comment above a removed item kept',
+    config: skype('fw/m365.yaml'),
+    files: {
+      'fw/m365.yaml':
+        'endpoint-drift: allowlist/v1\nentries:\n  # Microsoft Teams - endpoint set 11 (Optimize)\n  - ip: 52.112.0.0/15\n    udp: "3478,3479,3480"\n  # Old VPN\n  - ip: 198.51.100.0/24   # lab\n    tcp: 443\n',
+    },
+    after: {
+      'fw/m365.yaml':
+        'endpoint-drift: allowlist/v1\nentries:\n  # Microsoft Teams - endpoint set 11 (Optimize)\n  - ip: 52.112.0.0/15\n    udp: "3478,3479,3480,3481"\n  - ip: 52.114.0.0/15\n    udp: "3478,3479,3480,3481"\n  - ip: 52.122.0.0/15\n    udp: "3478,3479,3480,3481"\n  # Old VPN\n',
+    },
+  },
+  {
+    name: 'JSON allowlist: a range grows in place, a new item copies its neighbour and names its set',
+    config: skype('fw/m365.json'),
+    files: {
+      'fw/m365.json':
+        '{\n  "endpoint-drift": "allowlist/v1",\n  "entries": [\n    { "ip": "52.112.0.0/14", "udp": "3478-3480" },\n    { "ip": "198.51.100.0/24", "tcp": 443 }\n  ]\n}\n',
+    },
+    after: {
+      'fw/m365.json':
+        '{\n  "endpoint-drift": "allowlist/v1",\n  "entries": [\n    { "ip": "52.112.0.0/14", "udp": "3478-3481" },\n    { "ip": "52.122.0.0/15", "udp": "3478-3481", "comment": "Skype set 11 (Optimize)" }\n  ]\n}\n',
+    },
+  },
+  {
+    name: 'squid.conf: an inline value is removed from its acl line, new values get acl lines of their own',
+    config: exchange('squid/squid.conf', 'squid'),
+    files: {
+      'squid/squid.conf':
+        '# Microsoft 365\nacl m365 dstdomain .outlook.office.com old.example.com\nhttp_access allow m365\n',
+    },
+    after: {
+      'squid/squid.conf':
+        '# Microsoft 365\nacl m365 dstdomain .outlook.office.com\n# Exchange set 1 (Optimize)\nacl m365 dstdomain outlook.cloud.microsoft\nacl m365 dstdomain outlook.office365.com\nhttp_access allow m365\n',
+    },
+  },
+  {
+    name: 'Squid ACL file: the file the finding names is edited, not squid.conf',
+    config: exchange('squid/squid.conf', 'squid'),
+    files: {
+      'squid/squid.conf': 'acl m365 dstdomain "/etc/squid/m365.acl"\nhttp_access allow m365\n',
+      'etc/squid/m365.acl':
+        '# Exchange Online - endpoint set 1 (Optimize)\noutlook.office.com\nold.example.com # gone\n',
+    },
+    after: {
+      'etc/squid/m365.acl':
+        '# Exchange Online - endpoint set 1 (Optimize)\noutlook.office.com\noutlook.cloud.microsoft\noutlook.office365.com\n',
+    },
+  },
+  {
+    name: 'BIND: records added past owner-less lines, msoid removed, relative target made absolute, date serial raised',
+    config: dns,
+    files: {
+      'zones/contoso.com.zone':
+        '$ORIGIN contoso.com.\n$TTL 3600\n@   IN SOA ns1.contoso.com. hostmaster.contoso.com. (\n        2026010203 ; serial\n        7200 3600 1209600 3600 )\n    IN NS  ns1.contoso.com.\n    IN MX  0 contoso-com.mail.protection.outlook.com.\nns1 IN A   192.0.2.53\nmsoid IN CNAME clientconfig.microsoftonline-p.net. ; old\nsip IN CNAME sipdir.online.lync.com.\n_sipfederationtls._tcp IN SRV 100 1 5061 sipfed.online.lync.com\n',
+    },
+    after: {
+      'zones/contoso.com.zone':
+        '$ORIGIN contoso.com.\n$TTL 3600\n@   IN SOA ns1.contoso.com. hostmaster.contoso.com. (\n        2026120500 ; serial\n        7200 3600 1209600 3600 )\n    IN NS  ns1.contoso.com.\n    IN MX  0 contoso-com.mail.protection.outlook.com.\nautodiscover 3600 IN CNAME autodiscover.outlook.com.\n@ 3600 IN TXT "v=spf1 include:spf.protection.outlook.com -all"\nns1 IN A   192.0.2.53\nsip IN CNAME sipdir.online.lync.com.\n_sipfederationtls._tcp IN SRV 100 1 5061 sipfed.online.lync.com.\n',
+    },
+    notFixed: ['zones/contoso.com.zone:10:14 dns-legacy-record'],
+  },
+  {
+    name: 'BIND: a serial that is not a date grows by one',
+    config: dns,
+    files: {
+      'zones/contoso.com.zone':
+        '$ORIGIN contoso.com.\n@ 3600 IN SOA ns1.contoso.com. hostmaster.contoso.com. 41 7200 3600 1209600 3600\n@ 3600 IN NS ns1.contoso.com.\n@ 3600 IN MX 0 contoso-com.mail.protection.outlook.com.\n@ 3600 IN TXT "v=spf1 include:spf.protection.outlook.com -all"\nautodiscover 3600 IN CNAME autodiscover.outlook.com.\n',
+    },
+    after: {
+      'zones/contoso.com.zone':
+        '$ORIGIN contoso.com.\n@ 3600 IN SOA ns1.contoso.com. hostmaster.contoso.com. 42 7200 3600 1209600 3600\n@ 3600 IN NS ns1.contoso.com.\n@ 3600 IN MX 0 contoso-com.mail.protection.outlook.com.\n@ 3600 IN TXT "v=spf1 include:spf.protection.outlook.com -all"\n_sipfederationtls._tcp 3600 IN SRV 100 1 5061 sipfed.online.lync.com.\nautodiscover 3600 IN CNAME autodiscover.outlook.com.\n',
+    },
+  },
+  {
+    name: 'over-broad entries only with --rule over-broad-entry: replaced by the catalogue patterns inside',
+    config: exchange('list.txt'),
+    rules: ['over-broad-entry'],
+    files: {
+      'list.txt': 'outlook.office.com\n*   # everything\n',
+    },
+    after: {
+      'list.txt':
+        'outlook.office.com\noutlook.cloud.microsoft  # narrowed from *\noutlook.office365.com  # narrowed from *\n',
+    },
+  },
+];
+
+export { exchange, skype, sharepoint, dns };
