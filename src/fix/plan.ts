@@ -375,9 +375,13 @@ function planRound(
             .filter((l) => l.entry.location.file === file && l.entry !== located.entry)
             .map((l) => l.entry.text.toLowerCase()),
         );
-        const entries = narrower(located.entry, requirements).filter(
-          (e) => !present.has(e.value.toLowerCase()),
-        );
+        const inside = narrower(located.entry, requirements);
+        const entries = inside.filter((e) => !present.has(e.value.toLowerCase()));
+        if (inside.length > 0 && entries.length === 0) {
+          // The file already holds every required pattern inside it: it only widens the list.
+          push(allowOps, file, { op: 'remove', finding: f, entry: located.entry });
+          break;
+        }
         if (entries.length === 0) {
           refuse(f, 'no selected requirement lies inside it; remove or narrow it by hand');
           break;
