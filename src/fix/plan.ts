@@ -117,11 +117,13 @@ export async function planFixes(
   let checked = first;
   const attempted = new Set<string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
+    // A finding tried before at the same place could not be fixed: it is not tried again.
+    const tried = (f: Finding) => `${identity(f)}\u0000${f.location.line}:${f.location.column}`;
     const todo = checked.result.findings.filter(
-      (f) => selected.has(f.ruleId) && !attempted.has(identity(f)),
+      (f) => selected.has(f.ruleId) && !attempted.has(tried(f)),
     );
     if (todo.length === 0) break;
-    for (const f of todo) attempted.add(identity(f));
+    for (const f of todo) attempted.add(tried(f));
     const { edits, refused } = planRound(checked, todo, requirements, texts, real, settings);
     for (const r of refused) refusals.set(identity(r.finding), r.reason);
     let changed = false;

@@ -147,6 +147,7 @@ function editStructured(file: EditableAllowlist, ops: readonly AllowlistOp[]): W
     }
   };
 
+  const portChanges = new Map<Item, { tcp: PortSet; udp: PortSet }>();
   for (const op of ops) {
     if (op.op === 'remove') remove(op, op.entry);
     else if (op.op === 'add') add(op, op.entries, op.label, op.anchor.line);
@@ -158,9 +159,16 @@ function editStructured(file: EditableAllowlist, ops: readonly AllowlistOp[]): W
         refused.push({ finding: op.finding, reason: `cannot find the item of "${op.entry.text}"` });
         continue;
       }
-      edits.push(...portEdits(file.text, lines, item, op.ports, json));
+      const had = portChanges.get(item);
+      portChanges.set(
+        item,
+        had ? { tcp: had.tcp.union(op.ports.tcp), udp: had.udp.union(op.ports.udp) } : op.ports,
+      );
     }
   }
+  // A removed item needs no new ports; several gaps of one item make one change.
+  for (const [item, ports] of portChanges)
+    if (!removed.has(item)) edits.push(...portEdits(file.text, lines, item, ports, json));
   for (const [after, list] of additions)
     edits.push(
       insertLines(
@@ -336,11 +344,18 @@ function extendPorts(written: string, wanted: PortSet): string | undefined {
   // A list written with ranges is rewritten whole, so that a range grows instead of gaining a neighbour.
   if (!singles)
     return `${quote || '"'}${wanted.ranges.map(([lo, hi]) => (lo === hi ? `${lo}` : `${lo}-${hi}`)).join(separator)}${quote || '"'}`;
-  const items = extra.ranges.flatMap(([lo, hi]) =>
+  const listed = m[2]!
+    .split(/[,;\s]+/)
+    .filter(Boolean)
+    .map(Number);
+  const ascending = listed.every((p, i) => i === 0 || listed[i - 1]! < p);
+  // A sorted list stays sorted (and keeps its bytes up to the first new port); others grow at the end.
+  const items = (ascending ? wanted : extra).ranges.flatMap(([lo, hi]) =>
     singles && hi - lo < 8
       ? Array.from({ length: hi - lo + 1 }, (_, i) => String(lo + i))
       : [lo === hi ? `${lo}` : `${lo}-${hi}`],
   );
+  if (ascending) return `${quote || '"'}${items.join(separator)}${quote || '"'}`;
   if (!quote && !/[,;\s-]/.test(m[2]!) && items.length > 0) {
     // A bare number (`tcp: 443`) becomes a quoted list.
     return `"${[m[2]!, ...items].join(',')}"`;
