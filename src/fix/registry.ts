@@ -1,5 +1,6 @@
 import type { NewEntry } from './writer.js';
 import { bindWriter } from './bind.js';
+import { DNS_YAML_WRITER } from './dns-yaml.js';
 import { lineWriter, type LineDialect } from './lines.js';
 import { STRUCTURED_WRITER } from './structured.js';
 import type { AllowlistWriter, DnsWriter } from './writer.js';
@@ -57,5 +58,5 @@ export const SQUID_WRITERS = {
 };
 
 export function dnsWriters(today?: () => Date): Readonly<Record<string, DnsWriter>> {
-  return { bind: bindWriter(today) };
+  return { bind: bindWriter(today), 'dns-yaml': DNS_YAML_WRITER };
 }

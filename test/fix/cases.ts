@@ -173,6 +173,18 @@ export const WRITER_CASES: readonly WriterCase[] = [
     },
   },
   {
+    name: 'our DNS YAML: items added after their owner, a wrong value rewritten alone, msoid removed',
+    config: dns,
+    files: {
+      'zones/contoso.yaml':
+        "endpoint-drift: dns/v1\nzone: contoso.com\nrecords:\n  - name: '@'\n    type: MX\n    value: 0 contoso-com.mail.protection.outlook.com.\n  # Microsoft 365\n  - name: msoid\n    type: CNAME\n    value: clientconfig.microsoftonline-p.net.\n  - name: autodiscover\n    type: CNAME\n    value: autodiscover.outlook.com.cn.\n",
+    },
+    after: {
+      'zones/contoso.yaml':
+        "endpoint-drift: dns/v1\nzone: contoso.com\nrecords:\n  - name: '@'\n    type: MX\n    value: 0 contoso-com.mail.protection.outlook.com.\n  - name: '@'\n    type: TXT\n    ttl: 3600\n    value: 'v=spf1 include:spf.protection.outlook.com -all'\n  - name: _sipfederationtls._tcp\n    type: SRV\n    ttl: 3600\n    value: 100 1 5061 sipfed.online.lync.com.\n  # Microsoft 365\n  - name: autodiscover\n    type: CNAME\n    value: autodiscover.outlook.com.\n",
+    },
+  },
+  {
     name: 'over-broad entries only with --rule over-broad-entry: replaced by the catalogue patterns inside',
     config: exchange('list.txt'),
     rules: ['over-broad-entry'],
