@@ -1,6 +1,7 @@
 import type { NewEntry } from './writer.js';
 import { bindWriter } from './bind.js';
 import { DNS_YAML_WRITER } from './dns-yaml.js';
+import { OCTODNS_WRITER } from './octodns.js';
 import { lineWriter, type LineDialect } from './lines.js';
 import { STRUCTURED_WRITER } from './structured.js';
 import type { AllowlistWriter, DnsWriter } from './writer.js';
@@ -58,5 +59,5 @@ export const SQUID_WRITERS = {
 };
 
 export function dnsWriters(today?: () => Date): Readonly<Record<string, DnsWriter>> {
-  return { bind: bindWriter(today), 'dns-yaml': DNS_YAML_WRITER };
+  return { bind: bindWriter(today), octodns: OCTODNS_WRITER, 'dns-yaml': DNS_YAML_WRITER };
 }

@@ -185,6 +185,18 @@ export const WRITER_CASES: readonly WriterCase[] = [
     },
   },
   {
+    name: 'octoDNS: a single record becomes a list to take another, new names go in octoDNS order, msoid removed',
+    config: dns,
+    files: {
+      'zones/contoso.com.yaml':
+        "---\n'':\n  type: MX\n  value:\n    exchange: contoso-com.mail.protection.outlook.com.\n    preference: 0\nautodiscover:\n  type: CNAME\n  value: autodiscover.outlook.com.cn.\nmsoid:\n  - type: CNAME\n    value: clientconfig.microsoftonline-p.net.\nwww:\n  type: A\n  value: 192.0.2.80\n",
+    },
+    after: {
+      'zones/contoso.com.yaml':
+        "---\n'':\n  - type: MX\n    value:\n      exchange: contoso-com.mail.protection.outlook.com.\n      preference: 0\n  - type: TXT\n    ttl: 3600\n    value: 'v=spf1 include:spf.protection.outlook.com -all'\n_sipfederationtls._tcp:\n  type: SRV\n  ttl: 3600\n  value:\n    port: 5061\n    priority: 100\n    target: sipfed.online.lync.com.\n    weight: 1\nautodiscover:\n  type: CNAME\n  value: autodiscover.outlook.com.\nwww:\n  type: A\n  value: 192.0.2.80\n",
+    },
+  },
+  {
     name: 'over-broad entries only with --rule over-broad-entry: replaced by the catalogue patterns inside',
     config: exchange('list.txt'),
     rules: ['over-broad-entry'],
