@@ -3,6 +3,7 @@ import { bindWriter } from './bind.js';
 import { DNS_YAML_WRITER } from './dns-yaml.js';
 import { OCTODNS_WRITER } from './octodns.js';
 import { lineWriter, type LineDialect } from './lines.js';
+import { NFTABLES_WRITER } from './nftables.js';
 import { STRUCTURED_WRITER } from './structured.js';
 import type { AllowlistWriter, DnsWriter } from './writer.js';
 
@@ -51,6 +52,7 @@ export const ALLOWLIST_WRITERS: Readonly<Record<string, AllowlistWriter>> = {
   pfblockerng: lineWriter(PFBLOCKERNG_DIALECT),
   'allowlist-yaml': STRUCTURED_WRITER,
   'allowlist-json': STRUCTURED_WRITER,
+  nftables: NFTABLES_WRITER,
 };
 
 export const SQUID_WRITERS = {

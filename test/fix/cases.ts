@@ -165,11 +165,11 @@ export const WRITER_CASES: readonly WriterCase[] = [
     config: dns,
     files: {
       'zones/contoso.com.zone':
-        '$ORIGIN contoso.com.\n@ 3600 IN SOA ns1.contoso.com. hostmaster.contoso.com. 41 7200 3600 1209600 3600\n@ 3600 IN NS ns1.contoso.com.\n@ 3600 IN MX 0 contoso-com.mail.protection.outlook.com.\n@ 3600 IN TXT "v=spf1 include:spf.protection.outlook.com -all"\nautodiscover 3600 IN CNAME autodiscover.outlook.com.\n',
+        '$ORIGIN contoso.com.\n@ 3600 IN SOA ns1.contoso.com. hostmaster.contoso.com. 41 7200 3600 1209600 3600\n@ 3600 IN NS ns1.contoso.com.\nns1 3600 IN A 192.0.2.53\n@ 3600 IN MX 0 contoso-com.mail.protection.outlook.com.\n@ 3600 IN TXT "v=spf1 include:spf.protection.outlook.com -all"\nautodiscover 3600 IN CNAME autodiscover.outlook.com.\n',
     },
     after: {
       'zones/contoso.com.zone':
-        '$ORIGIN contoso.com.\n@ 3600 IN SOA ns1.contoso.com. hostmaster.contoso.com. 42 7200 3600 1209600 3600\n@ 3600 IN NS ns1.contoso.com.\n@ 3600 IN MX 0 contoso-com.mail.protection.outlook.com.\n@ 3600 IN TXT "v=spf1 include:spf.protection.outlook.com -all"\n_sipfederationtls._tcp 3600 IN SRV 100 1 5061 sipfed.online.lync.com.\nautodiscover 3600 IN CNAME autodiscover.outlook.com.\n',
+        '$ORIGIN contoso.com.\n@ 3600 IN SOA ns1.contoso.com. hostmaster.contoso.com. 42 7200 3600 1209600 3600\n@ 3600 IN NS ns1.contoso.com.\nns1 3600 IN A 192.0.2.53\n@ 3600 IN MX 0 contoso-com.mail.protection.outlook.com.\n@ 3600 IN TXT "v=spf1 include:spf.protection.outlook.com -all"\n_sipfederationtls._tcp 3600 IN SRV 100 1 5061 sipfed.online.lync.com.\nautodiscover 3600 IN CNAME autodiscover.outlook.com.\n',
     },
   },
   {
@@ -194,6 +194,30 @@ export const WRITER_CASES: readonly WriterCase[] = [
     after: {
       'zones/contoso.com.yaml':
         "---\n'':\n  - type: MX\n    value:\n      exchange: contoso-com.mail.protection.outlook.com.\n      preference: 0\n  - type: TXT\n    ttl: 3600\n    value: 'v=spf1 include:spf.protection.outlook.com -all'\n_sipfederationtls._tcp:\n  type: SRV\n  ttl: 3600\n  value:\n    port: 5061\n    priority: 100\n    target: sipfed.online.lync.com.\n    weight: 1\nautodiscover:\n  type: CNAME\n  value: autodiscover.outlook.com.\nwww:\n  type: A\n  value: 192.0.2.80\n",
+    },
+  },
+  {
+    name: 'nftables named set: one element per line with its comment, the accepting rule’s ports extended',
+    config: skype('fw.nft'),
+    files: {
+      'fw.nft':
+        'table inet filter {\n  set m365_v4 {\n    type ipv4_addr\n    flags interval\n    elements = {\n      52.112.0.0/15,   # Teams\n      198.51.100.0/24\n    }\n  }\n  chain out {\n    type filter hook output priority 0;\n    ip daddr @m365_v4 udp dport { 3478-3480 } accept\n  }\n}\n',
+    },
+    after: {
+      'fw.nft':
+        'table inet filter {\n  set m365_v4 {\n    type ipv4_addr\n    flags interval\n    elements = {\n      52.112.0.0/15,   # Teams\n      52.122.0.0/15, # Skype set 11 (Optimize)\n      52.114.0.0/15, # Skype set 11 (Optimize)\n    }\n  }\n  chain out {\n    type filter hook output priority 0;\n    ip daddr @m365_v4 udp dport { 3478-3481 } accept\n  }\n}\n',
+    },
+  },
+  {
+    name: 'nftables anonymous set in a rule: elements inline, a lone port becomes a set',
+    config: skype('fw.nft'),
+    files: {
+      'fw.nft':
+        'table inet filter {\n  chain out {\n    type filter hook output priority 0;\n    ip daddr { 52.112.0.0/14, 192.0.2.1 } udp dport 3478 accept\n  }\n}\n',
+    },
+    after: {
+      'fw.nft':
+        'table inet filter {\n  chain out {\n    type filter hook output priority 0;\n    ip daddr { 52.112.0.0/14, 52.122.0.0/15 } udp dport { 3478-3481 } accept\n  }\n}\n',
     },
   },
   {

@@ -165,10 +165,10 @@ describe('endpoint-drift fix', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'endpoint-drift-fix-cli-'));
     dirs.push(dir);
     writeFileSync(
-      path.join(dir, 'fw.nft'),
-      'table inet filter {\n  set m365_v4 {\n    type ipv4_addr\n    flags interval\n    elements = { 52.112.0.0/14 }\n  }\n}\n',
+      path.join(dir, 'rules.v4'),
+      '*filter\n:OUTPUT ACCEPT [0:0]\n-A OUTPUT -d 52.112.0.0/14 -p udp --dport 3478:3481 -j ACCEPT\nCOMMIT\n',
     );
-    const args = ['fix', '--allowlist', 'fw.nft'];
+    const args = ['fix', '--allowlist', 'rules.v4'];
     const r = await cli(
       [...args, '--service-areas', 'Skype', '--categories', 'Optimize', '--no-ipv6'],
       dir,
@@ -177,7 +177,7 @@ describe('endpoint-drift fix', () => {
       status: 0,
       stdout: '',
       stderr:
-        'fw.nft:5:18: missing-endpoint not fixed: fix cannot edit nftables files; add 52.122.0.0/15 (UDP 3478-3481) by hand\n',
+        'rules.v4:3:14: missing-endpoint not fixed: fix cannot edit iptables-save files; add 52.122.0.0/15 (UDP 3478-3481) by hand\n',
     });
   });
 });

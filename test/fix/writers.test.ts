@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WRITER_CASES } from './cases.js';
 import { plan, repository, remove } from './harness.js';
@@ -31,4 +34,36 @@ describe('fix writes each format in its own syntax', () => {
       remove(dir);
     }
   });
+});
+
+/** Round trips through each format's own tool, where it is installed here. */
+const TOOLS: readonly {
+  readonly ext: string;
+  readonly tool: string;
+  readonly args: (file: string) => string[];
+}[] = [
+  { ext: '.zone', tool: 'named-checkzone', args: (f) => ['contoso.com', f] },
+  { ext: '.nft', tool: 'nft', args: (f) => ['-c', '-f', f] },
+];
+
+describe('what fix writes, its format’s own tool accepts', () => {
+  for (const { ext, tool, args } of TOOLS) {
+    const installed = spawnSync(tool, ['--version']).error === undefined;
+    const cases = WRITER_CASES.filter((c) => Object.keys(c.after).some((f) => f.endsWith(ext)));
+    it.skipIf(!installed).each(cases)(`${tool}: $name`, (c) => {
+      const dir = repository({});
+      try {
+        for (const [name, text] of Object.entries(c.after)) {
+          if (!name.endsWith(ext)) continue;
+          const file = path.join(dir, path.basename(name));
+          writeFileSync(file, text);
+          const r = spawnSync(tool, args(file), { encoding: 'utf8' });
+          expect(r.stderr).toBe('');
+          expect(r.status).toBe(0);
+        }
+      } finally {
+        remove(dir);
+      }
+    });
+  }
 });
