@@ -4,6 +4,7 @@ import { DNS_YAML_WRITER } from './dns-yaml.js';
 import { OCTODNS_WRITER } from './octodns.js';
 import { lineWriter, type LineDialect } from './lines.js';
 import { NFTABLES_WRITER } from './nftables.js';
+import { IPTABLES_WRITER } from './iptables.js';
 import { STRUCTURED_WRITER } from './structured.js';
 import type { AllowlistWriter, DnsWriter } from './writer.js';
 
@@ -53,6 +54,7 @@ export const ALLOWLIST_WRITERS: Readonly<Record<string, AllowlistWriter>> = {
   'allowlist-yaml': STRUCTURED_WRITER,
   'allowlist-json': STRUCTURED_WRITER,
   nftables: NFTABLES_WRITER,
+  'iptables-save': IPTABLES_WRITER,
 };
 
 export const SQUID_WRITERS = {

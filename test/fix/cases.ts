@@ -221,6 +221,30 @@ export const WRITER_CASES: readonly WriterCase[] = [
     },
   },
   {
+    name: 'iptables-save: a rule per new destination and per port gap, in the chain and with the target of its neighbour',
+    config: skype('rules.v4'),
+    files: {
+      'rules.v4':
+        '*filter\n:OUTPUT ACCEPT [0:0]\n# Teams media\n-A OUTPUT -d 52.112.0.0/15 -p udp -m udp --dport 3478:3480 -j ACCEPT\n-A OUTPUT -d 198.51.100.0/24,192.0.2.0/24 -p tcp -m multiport --dports 80,443 -j ACCEPT\nCOMMIT\n',
+    },
+    after: {
+      'rules.v4':
+        '*filter\n:OUTPUT ACCEPT [0:0]\n# Teams media\n-A OUTPUT -d 52.112.0.0/15 -p udp -m udp --dport 3478:3480 -j ACCEPT\n-A OUTPUT -d 52.112.0.0/15 -p udp -m udp --dport 3481 -j ACCEPT\n-A OUTPUT -d 52.122.0.0/15 -p udp -m udp --dport 3478:3481 -j ACCEPT\n-A OUTPUT -d 52.114.0.0/15 -p udp -m udp --dport 3478:3481 -j ACCEPT\nCOMMIT\n',
+    },
+  },
+  {
+    name: 'iptables-save: one destination of a -d list removed, the rule kept',
+    config: skype('rules.v4'),
+    files: {
+      'rules.v4':
+        '*filter\n-A OUTPUT -d 52.112.0.0/14,192.0.2.0/24,52.122.0.0/15 -p udp -m multiport --dports 3478:3481 -j ACCEPT\nCOMMIT\n',
+    },
+    after: {
+      'rules.v4':
+        '*filter\n-A OUTPUT -d 52.112.0.0/14,52.122.0.0/15 -p udp -m multiport --dports 3478:3481 -j ACCEPT\nCOMMIT\n',
+    },
+  },
+  {
     name: 'over-broad entries only with --rule over-broad-entry: replaced by the catalogue patterns inside',
     config: exchange('list.txt'),
     rules: ['over-broad-entry'],

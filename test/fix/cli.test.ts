@@ -164,11 +164,8 @@ describe('endpoint-drift fix', () => {
   it('says plainly when a format cannot be edited, with the value to add', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'endpoint-drift-fix-cli-'));
     dirs.push(dir);
-    writeFileSync(
-      path.join(dir, 'rules.v4'),
-      '*filter\n:OUTPUT ACCEPT [0:0]\n-A OUTPUT -d 52.112.0.0/14 -p udp --dport 3478:3481 -j ACCEPT\nCOMMIT\n',
-    );
-    const args = ['fix', '--allowlist', 'rules.v4'];
+    writeFileSync(path.join(dir, 'm365.csv'), 'address,ports\n52.112.0.0/14,udp:3478-3481\n');
+    const args = ['fix', '--allowlist', 'm365.csv'];
     const r = await cli(
       [...args, '--service-areas', 'Skype', '--categories', 'Optimize', '--no-ipv6'],
       dir,
@@ -177,7 +174,7 @@ describe('endpoint-drift fix', () => {
       status: 0,
       stdout: '',
       stderr:
-        'rules.v4:3:14: missing-endpoint not fixed: fix cannot edit iptables-save files; add 52.122.0.0/15 (UDP 3478-3481) by hand\n',
+        'm365.csv:2:1: missing-endpoint not fixed: fix cannot edit csv files; add 52.122.0.0/15 (UDP 3478-3481) by hand\n',
     });
   });
 });
