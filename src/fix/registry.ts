@@ -5,6 +5,7 @@ import { OCTODNS_WRITER } from './octodns.js';
 import { lineWriter, type LineDialect } from './lines.js';
 import { NFTABLES_WRITER } from './nftables.js';
 import { IPTABLES_WRITER } from './iptables.js';
+import { literalWriter } from './literals.js';
 import { STRUCTURED_WRITER } from './structured.js';
 import type { AllowlistWriter, DnsWriter } from './writer.js';
 
@@ -55,6 +56,19 @@ export const ALLOWLIST_WRITERS: Readonly<Record<string, AllowlistWriter>> = {
   'allowlist-json': STRUCTURED_WRITER,
   nftables: NFTABLES_WRITER,
   'iptables-save': IPTABLES_WRITER,
+  terraform: literalWriter({
+    multilineCommas: true,
+    trailingComma: true,
+    comment: (t) => `# ${t}`,
+    commentMarker: /\s(?:#|\/\/).*$/,
+  }),
+  bicep: literalWriter({
+    multilineCommas: false,
+    trailingComma: false,
+    comment: (t) => `// ${t}`,
+    commentMarker: /\s\/\/.*$/,
+  }),
+  arm: literalWriter({ multilineCommas: true, trailingComma: false }),
 };
 
 export const SQUID_WRITERS = {

@@ -245,6 +245,58 @@ export const WRITER_CASES: readonly WriterCase[] = [
     },
   },
   {
+    name: 'Terraform list literal, one element per line: the set named on a comment line above (terraform fmt keeps it)',
+    config: exchange('main.tf'),
+    files: {
+      'main.tf':
+        'resource "azurerm_firewall_policy_rule_collection_group" "m365" {\n  name               = "m365"\n  firewall_policy_id = "x"\n  priority           = 100\n  application_rule_collection {\n    name     = "m365-web"\n    priority = 100\n    action   = "Allow"\n    rule {\n      name = "exchange"\n      protocols {\n        type = "Https"\n        port = 443\n      }\n      source_addresses = ["10.0.0.0/8"]\n      destination_fqdns = [\n        "outlook.office.com", # set 1\n        "old.example.com",\n      ]\n    }\n  }\n}\n',
+    },
+    after: {
+      'main.tf':
+        'resource "azurerm_firewall_policy_rule_collection_group" "m365" {\n  name               = "m365"\n  firewall_policy_id = "x"\n  priority           = 100\n  application_rule_collection {\n    name     = "m365-web"\n    priority = 100\n    action   = "Allow"\n    rule {\n      name = "exchange"\n      protocols {\n        type = "Https"\n        port = 443\n      }\n      source_addresses = ["10.0.0.0/8"]\n      destination_fqdns = [\n        "outlook.office.com", # set 1\n        # Exchange set 1 (Optimize)\n        "outlook.cloud.microsoft",\n        "outlook.office365.com",\n      ]\n    }\n  }\n}\n',
+    },
+    notFixed: ['main.tf:17:10 partially-covered'],
+  },
+  {
+    name: 'Terraform list literal on one line: elements inline, quotes as written',
+    config: exchange('inline.tf'),
+    files: {
+      'inline.tf':
+        'resource "azurerm_firewall_policy_rule_collection_group" "m365" {\n  name               = "m365"\n  firewall_policy_id = "x"\n  priority           = 100\n  application_rule_collection {\n    name     = "m365-web"\n    priority = 100\n    action   = "Allow"\n    rule {\n      name = "exchange"\n      protocols {\n        type = "Https"\n        port = 443\n      }\n      source_addresses  = ["10.0.0.0/8"]\n      destination_fqdns = ["outlook.office.com", "old.example.com"]\n    }\n  }\n}\n',
+    },
+    after: {
+      'inline.tf':
+        'resource "azurerm_firewall_policy_rule_collection_group" "m365" {\n  name               = "m365"\n  firewall_policy_id = "x"\n  priority           = 100\n  application_rule_collection {\n    name     = "m365-web"\n    priority = 100\n    action   = "Allow"\n    rule {\n      name = "exchange"\n      protocols {\n        type = "Https"\n        port = 443\n      }\n      source_addresses  = ["10.0.0.0/8"]\n      destination_fqdns = ["outlook.office.com", "outlook.cloud.microsoft", "outlook.office365.com"]\n    }\n  }\n}\n',
+    },
+    notFixed: ['inline.tf:16:29 partially-covered'],
+  },
+  {
+    name: 'Bicep array: no commas between lines, a // comment naming the set',
+    config: exchange('main.bicep'),
+    files: {
+      'main.bicep':
+        "resource fw 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2023-04-01' = {\n  name: 'p/m365'\n  properties: {\n    priority: 100\n    ruleCollections: [\n      {\n        ruleCollectionType: 'FirewallPolicyFilterRuleCollection'\n        name: 'm365'\n        priority: 100\n        action: { type: 'Allow' }\n        rules: [\n          {\n            ruleType: 'ApplicationRule'\n            name: 'exchange'\n            protocols: [ { protocolType: 'Https', port: 443 } ]\n            sourceAddresses: [ '10.0.0.0/8' ]\n            targetFqdns: [\n              'outlook.office.com'\n              'old.example.com'\n            ]\n          }\n        ]\n      }\n    ]\n  }\n}\n",
+    },
+    after: {
+      'main.bicep':
+        "resource fw 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2023-04-01' = {\n  name: 'p/m365'\n  properties: {\n    priority: 100\n    ruleCollections: [\n      {\n        ruleCollectionType: 'FirewallPolicyFilterRuleCollection'\n        name: 'm365'\n        priority: 100\n        action: { type: 'Allow' }\n        rules: [\n          {\n            ruleType: 'ApplicationRule'\n            name: 'exchange'\n            protocols: [ { protocolType: 'Https', port: 443 } ]\n            sourceAddresses: [ '10.0.0.0/8' ]\n            targetFqdns: [\n              'outlook.office.com'\n              // Exchange set 1 (Optimize)\n              'outlook.cloud.microsoft'\n              'outlook.office365.com'\n            ]\n          }\n        ]\n      }\n    ]\n  }\n}\n",
+    },
+    notFixed: ['main.bicep:18:16 partially-covered'],
+  },
+  {
+    name: 'ARM template array: commas right, the last element without one',
+    config: exchange('azuredeploy.json'),
+    files: {
+      'azuredeploy.json':
+        '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": [\n    {\n      "type": "Microsoft.Network/firewallPolicies/ruleCollectionGroups",\n      "apiVersion": "2023-04-01",\n      "name": "p/m365",\n      "properties": {\n        "priority": 100,\n        "ruleCollections": [\n          {\n            "ruleCollectionType": "FirewallPolicyFilterRuleCollection",\n            "name": "m365",\n            "priority": 100,\n            "action": { "type": "Allow" },\n            "rules": [\n              {\n                "ruleType": "ApplicationRule",\n                "name": "exchange",\n                "protocols": [{ "protocolType": "Https", "port": 443 }],\n                "sourceAddresses": ["10.0.0.0/8"],\n                "targetFqdns": [\n                  "outlook.office.com",\n                  "old.example.com"\n                ]\n              }\n            ]\n          }\n        ]\n      }\n    }\n  ]\n}\n',
+    },
+    after: {
+      'azuredeploy.json':
+        '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": [\n    {\n      "type": "Microsoft.Network/firewallPolicies/ruleCollectionGroups",\n      "apiVersion": "2023-04-01",\n      "name": "p/m365",\n      "properties": {\n        "priority": 100,\n        "ruleCollections": [\n          {\n            "ruleCollectionType": "FirewallPolicyFilterRuleCollection",\n            "name": "m365",\n            "priority": 100,\n            "action": { "type": "Allow" },\n            "rules": [\n              {\n                "ruleType": "ApplicationRule",\n                "name": "exchange",\n                "protocols": [{ "protocolType": "Https", "port": 443 }],\n                "sourceAddresses": ["10.0.0.0/8"],\n                "targetFqdns": [\n                  "outlook.office.com",\n                  "outlook.cloud.microsoft",\n                  "outlook.office365.com"\n                ]\n              }\n            ]\n          }\n        ]\n      }\n    }\n  ]\n}\n',
+    },
+    notFixed: ['azuredeploy.json:24:20 partially-covered'],
+  },
+  {
     name: 'over-broad entries only with --rule over-broad-entry: replaced by the catalogue patterns inside',
     config: exchange('list.txt'),
     rules: ['over-broad-entry'],

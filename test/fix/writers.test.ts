@@ -14,6 +14,7 @@ describe('fix writes each format in its own syntax', () => {
       expect(Object.fromEntries(result.changes.map((ch) => [ch.path, ch.after]))).toEqual(c.after);
       for (const ch of result.changes) {
         expect(ch.before).toBe(c.files[ch.path]);
+        if (ch.path.endsWith('.json')) expect(() => JSON.parse(ch.after) as unknown).not.toThrow();
         expect(ch.fixes.length).toBeGreaterThan(0);
         expect(ch.fixes.every((f) => f.location.file.replace(/^\//, '') === ch.path)).toBe(true);
       }
@@ -44,6 +45,7 @@ const TOOLS: readonly {
 }[] = [
   { ext: '.zone', tool: 'named-checkzone', args: (f) => ['contoso.com', f] },
   { ext: '.nft', tool: 'nft', args: (f) => ['-c', '-f', f] },
+  { ext: '.tf', tool: 'terraform', args: (f) => ['fmt', '-check', f] },
 ];
 
 describe('what fix writes, its format’s own tool accepts', () => {
@@ -57,7 +59,10 @@ describe('what fix writes, its format’s own tool accepts', () => {
           if (!name.endsWith(ext)) continue;
           const file = path.join(dir, path.basename(name));
           writeFileSync(file, text);
-          const r = spawnSync(tool, args(file), { encoding: 'utf8' });
+          const r = spawnSync(tool, args(file), {
+            encoding: 'utf8',
+            env: { ...process.env, TF_CLI_CONFIG_FILE: file },
+          });
           expect(r.stderr).toBe('');
           expect(r.status).toBe(0);
         }

@@ -1,0 +1,175 @@
+import type { Entry } from '../model/entry.js';
+import { Lines, lineEnding, type TextEdit } from './text.js';
+import type {
+  AllowlistOp,
+  AllowlistWriter,
+  EditableAllowlist,
+  Refusal,
+  WriterResult,
+} from './writer.js';
+
+/**
+ * Quoted string elements of list literals: Terraform (`destination_fqdns = ["a", "b"]`), Bicep
+ * arrays (one element per line, no commas) and ARM template JSON arrays. A new value is written
+ * after the element the finding names, in the list's layout and quotes; a removed element takes
+ * its comma (and its line, with its comment, when it stands alone). Values that do not come from
+ * a literal (a variable, an interpolation) are left alone.
+ */
+export interface LiteralDialect {
+  /** Commas between elements of a multi-line list: HCL and JSON need them, Bicep has none. */
+  readonly multilineCommas: boolean;
+  /** A comma after the last element is allowed (HCL) or not (JSON). */
+  readonly trailingComma: boolean;
+  /** How a comment line naming the set is written, if the format has comments. */
+  readonly comment?: (text: string) => string;
+  readonly commentMarker?: RegExp;
+}
+
+export function literalWriter(dialect: LiteralDialect): AllowlistWriter {
+  return { edit: (file, ops) => editLiterals(file, ops, dialect) };
+}
+
+interface Token {
+  readonly start: number;
+  readonly end: number;
+  readonly quote: string;
+}
+
+function editLiterals(
+  file: EditableAllowlist,
+  ops: readonly AllowlistOp[],
+  dialect: LiteralDialect,
+): WriterResult {
+  const text = file.text;
+  const lines = new Lines(text);
+  const edits: TextEdit[] = [];
+  const refused: Refusal[] = [];
+  const eol = lineEnding(text);
+  const tokenOf = (e: Entry): Token | undefined => {
+    const at = lines.offset(e.location.line, e.location.column);
+    const quote = text[at - 1];
+    if ((quote !== '"' && quote !== "'") || text[at + e.text.length] !== quote) return undefined;
+    return { start: at - 1, end: at + e.text.length + 1, quote };
+  };
+  const code = (line: number) =>
+    dialect.commentMarker ? lines.get(line).replace(dialect.commentMarker, '') : lines.get(line);
+  const alone = (e: Entry, t: Token) =>
+    code(e.location.line).trim().replace(/,$/, '') === text.slice(t.start, t.end);
+  const removed = new Set<Entry>();
+  const added = new Map<Entry, { value: string; label: string }[]>();
+  const literal = (op: AllowlistOp, e: Entry): Token | undefined => {
+    const t = tokenOf(e);
+    if (!t)
+      refused.push({
+        finding: op.finding,
+        reason: `"${e.text}" does not come from a quoted literal here (a variable or an expression); change it by hand`,
+      });
+    return t;
+  };
+
+  for (const op of ops) {
+    if (op.op === 'remove') {
+      if (literal(op, op.entry)) removed.add(op.entry);
+    } else if (op.op === 'ports') {
+      refused.push({
+        finding: op.finding,
+        reason: `the ports are the rule's, shared by all its destinations; allow ${[
+          op.ports.tcp.isEmpty ? '' : `TCP ${op.ports.tcp.toString()}`,
+          op.ports.udp.isEmpty ? '' : `UDP ${op.ports.udp.toString()}`,
+        ]
+          .filter(Boolean)
+          .join(' and ')} for "${op.entry.text}" by hand`,
+      });
+    } else {
+      const anchor =
+        op.op === 'replace'
+          ? op.entry
+          : (file.entries.find(
+              (e) => e.location.line === op.anchor.line && e.location.column === op.anchor.column,
+            ) ?? file.entries.find((e) => e.location.line === op.anchor.line));
+      if (!anchor || !literal(op, anchor)) {
+        if (!anchor)
+          refused.push({ finding: op.finding, reason: 'no list in the file to add it to' });
+        continue;
+      }
+      if (op.entries.some((v) => v.kind !== anchor.kind)) {
+        refused.push({
+          finding: op.finding,
+          reason: `the list of "${anchor.text}" holds ${anchor.kind === 'ip' ? 'addresses' : 'names'}; add ${op.entries.map((v) => v.value).join(', ')} to a list of the other kind by hand`,
+        });
+        continue;
+      }
+      if (op.op === 'replace') removed.add(op.entry);
+      const list = added.get(anchor) ?? [];
+      added.set(anchor, list);
+      for (const v of op.entries)
+        if (!list.some((l) => l.value === v.value))
+          list.push({ value: v.value, label: op.label.text });
+    }
+  }
+
+  for (const e of new Set([...removed, ...added.keys()])) {
+    const t = tokenOf(e)!;
+    const values = added.get(e) ?? [];
+    const render = (v: string) =>
+      t.quote +
+      v.replace(/\\/g, '\\\\').replace(new RegExp(t.quote, 'g'), `\\${t.quote}`) +
+      t.quote;
+    const line = e.location.line;
+    const after = text.slice(t.end);
+    const comma = /^[ \t]*,/.exec(after);
+    if (alone(e, t)) {
+      const indent = /^\s*/.exec(lines.get(line))![0];
+      // The last element of a JSON list has no comma, and whatever follows it must not either.
+      const last = !comma && !dialect.trailingComma;
+      // The set is named on a comment line above: formatters (terraform fmt) realign trailing comments.
+      const body: string[] = [];
+      let label: string | undefined;
+      values.forEach((v, i) => {
+        if (dialect.comment && v.label !== label)
+          body.push(`${indent}${dialect.comment(v.label)}${eol}`);
+        label = v.label;
+        const sep = dialect.multilineCommas && (!last || i < values.length - 1) ? ',' : '';
+        body.push(`${indent}${render(v.value)}${sep}${eol}`);
+      });
+      if (removed.has(e)) {
+        if (values.length === 0 && last) dropCommaBefore(text, lines.start(line), edits);
+        edits.push({ start: lines.start(line), end: lines.end(line), insert: body.join('') });
+      } else {
+        if (values.length > 0 && dialect.multilineCommas && !comma)
+          edits.push({ start: t.end, end: t.end, insert: ',' });
+        edits.push({ start: lines.end(line), end: lines.end(line), insert: body.join('') });
+      }
+      continue;
+    }
+    const inline = values.map((v) => render(v.value)).join(', ');
+    if (!removed.has(e)) {
+      edits.push({
+        start: t.end,
+        end: t.end,
+        insert: values.map((v) => `, ${render(v.value)}`).join(''),
+      });
+      continue;
+    }
+    if (values.length > 0) {
+      edits.push({ start: t.start, end: t.end, insert: inline });
+      continue;
+    }
+    const next = /^[ \t]*,[ \t]*/.exec(after);
+    if (next) edits.push({ start: t.start, end: t.end + next[0].length, insert: '' });
+    else {
+      let from = t.start;
+      while (/[ \t]/.test(text[from - 1]!)) from--;
+      if (text[from - 1] === ',') from--;
+      edits.push({ start: from, end: t.end, insert: '' });
+    }
+  }
+  return { edits, refused };
+}
+
+/** Removes the comma that ends the previous element, for a JSON list losing its last one. */
+function dropCommaBefore(text: string, offset: number, edits: TextEdit[]): void {
+  let i = offset;
+  while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+  if (text[i - 1] === ',') edits.push({ start: i - 1, end: i, insert: '' });
+}
