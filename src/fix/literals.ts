@@ -1,5 +1,5 @@
 import type { Entry } from '../model/entry.js';
-import { Lines, lineEnding, type TextEdit } from './text.js';
+import { applyEdits, Lines, lineEnding, type TextEdit } from './text.js';
 import type {
   AllowlistOp,
   AllowlistWriter,
@@ -23,6 +23,8 @@ export interface LiteralDialect {
   /** How a comment line naming the set is written, if the format has comments. */
   readonly comment?: (text: string) => string;
   readonly commentMarker?: RegExp;
+  /** The file is JSON: the result must still parse. */
+  readonly json?: boolean;
 }
 
 export function literalWriter(dialect: LiteralDialect): AllowlistWriter {
@@ -133,7 +135,15 @@ function editLiterals(
         body.push(`${indent}${render(v.value)}${sep}${eol}`);
       });
       if (removed.has(e)) {
-        if (values.length === 0 && last) dropCommaBefore(text, lines.start(line), edits);
+        if (values.length === 0 && last) {
+          // The new last element is the nearest one kept before it: its comma goes.
+          const kept = file.entries
+            .filter((x) => !removed.has(x) && x.location.line < line && tokenOf(x))
+            .sort((a, b) => b.location.line - a.location.line)[0];
+          const kt = kept && tokenOf(kept);
+          if (kt && text[kt.end] === ',' && !added.has(kept!))
+            edits.push({ start: kt.end, end: kt.end + 1, insert: '' });
+        }
         edits.push({ start: lines.start(line), end: lines.end(line), insert: body.join('') });
       } else {
         if (values.length > 0 && dialect.multilineCommas && !comma)
@@ -164,12 +174,26 @@ function editLiterals(
       edits.push({ start: from, end: t.end, insert: '' });
     }
   }
+  if (dialect.json) {
+    // The safety net of a format without forgiveness: a change that would not parse is not made.
+    let valid = false;
+    try {
+      JSON.parse(applyEdits(text, edits));
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    if (!valid)
+      return {
+        edits: [],
+        refused: [
+          ...refused,
+          ...ops.map((op) => ({
+            finding: op.finding,
+            reason: 'the change would leave the JSON unreadable; make it by hand',
+          })),
+        ],
+      };
+  }
   return { edits, refused };
-}
-
-/** Removes the comma that ends the previous element, for a JSON list losing its last one. */
-function dropCommaBefore(text: string, offset: number, edits: TextEdit[]): void {
-  let i = offset;
-  while (i > 0 && /\s/.test(text[i - 1]!)) i--;
-  if (text[i - 1] === ',') edits.push({ start: i - 1, end: i, insert: '' });
 }

@@ -29,21 +29,11 @@ function editNftables(file: EditableAllowlist, ops: readonly AllowlistOp[]): Wri
   const inserted = new Map<Entry, { value: string; label: string }[]>();
   const portRules = new Map<number, { proto: 'tcp' | 'udp'; ports: PortSet }[]>();
 
+  const removeOps = new Map<Entry, AllowlistOp>();
   const remove = (op: AllowlistOp, e: Entry) => {
-    if (removed.has(e)) return;
-    const start = startOf(e);
-    const open = text.lastIndexOf('{', start);
-    const close = text.indexOf('}', start);
-    const inside = text.slice(open + 1, close);
-    if (inside.split(',').filter((t) => t.replace(/#.*$/gm, '').trim() !== '').length <= 1) {
-      refused.push({
-        finding: op.finding,
-        reason: `"${e.text}" is the only element of its set, which nftables cannot leave empty; remove the set or the rule by hand`,
-      });
-      return;
-    }
-    removed.add(e);
+    if (!removeOps.has(e)) removeOps.set(e, op);
   };
+  const braceOf = (e: Entry) => text.lastIndexOf('{', startOf(e));
 
   /** One element per line (with its comma and comment), or elements inline. */
   const alone = (e: Entry) =>
@@ -114,6 +104,22 @@ function editNftables(file: EditableAllowlist, ops: readonly AllowlistOp[]): Wri
       for (const proto of ['tcp', 'udp'] as const)
         if (!op.ports[proto].isEmpty) list.push({ proto, ports: op.ports[proto] });
     }
+  }
+
+  // A set that would be left empty keeps its elements: nftables refuses an empty element list.
+  for (const [e, op] of removeOps) {
+    const open = braceOf(e);
+    const inSet = file.entries.filter((x) => braceOf(x) === open);
+    const adding = [...inserted].some(([a, v]) => braceOf(a) === open && v.length > 0);
+    const left = inSet.filter((x) => !removeOps.has(x)).length;
+    if (left === 0 && !adding) {
+      refused.push({
+        finding: op.finding,
+        reason: `"${e.text}" is the last element of its set, which nftables cannot leave empty; remove the set or the rule by hand`,
+      });
+      continue;
+    }
+    removed.add(e);
   }
 
   // nftables accepts a comma after the last element, so neighbours never need theirs changed.

@@ -117,8 +117,9 @@ export async function planFixes(
   let checked = first;
   const attempted = new Set<string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    // A finding tried before at the same place could not be fixed: it is not tried again.
-    const tried = (f: Finding) => `${identity(f)}\u0000${f.location.line}:${f.location.column}`;
+    // A finding tried before on the same text could not be fixed: it is not tried again.
+    const tried = (f: Finding) =>
+      `${identity(f)}\u0000${f.location.line}:${f.location.column}\u0000${texts.get(real(f.location.file)) ?? ''}`;
     const todo = checked.result.findings.filter(
       (f) => selected.has(f.ruleId) && !attempted.has(tried(f)),
     );
@@ -245,6 +246,15 @@ function planRound(
   };
   const refuse = (finding: Finding, reason: string) => refused.push({ finding, reason });
 
+  // Entries this round removes get no new ports.
+  const going = new Set(
+    findings
+      .filter((f) => f.ruleId === 'redundant-entry' || f.ruleId === 'extraneous-entry')
+      .flatMap((f) => {
+        const l = at.get(locKey(f.location));
+        return l && (f.ruleId === 'redundant-entry' || l.scope === 'dedicated') ? [l.entry] : [];
+      }),
+  );
   for (const f of findings) {
     const file = f.location.file;
     if (f.ruleId.startsWith('dns-')) {
@@ -306,6 +316,7 @@ function planRound(
                   .filter(
                     (l) =>
                       l.entry.location.file === file &&
+                      !going.has(l.entry) &&
                       l.entry.kind === 'ip' &&
                       l.entry.block.overlaps(reqBlock) &&
                       l.entry.ports !== undefined &&
@@ -419,6 +430,15 @@ function planRound(
       .flatMap((f) => f.parsed.entries)
       .filter((e) => e.location.file === path);
     const result = writer.edit({ path, text, format: info.format, entries }, ops);
+    if (
+      /\.json$/i.test(path) &&
+      result.edits.length > 0 &&
+      !parsesAsJson(applyEdits(text, result.edits))
+    ) {
+      for (const op of ops)
+        refuse(op.finding, 'the change would leave the JSON unreadable; make it by hand');
+      continue;
+    }
     refused.push(...result.refused);
     edits.set(real(path), [...result.edits]);
   }
@@ -493,6 +513,15 @@ function describePorts(p: PortSpec): string {
   ]
     .filter(Boolean)
     .join(', ');
+}
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function locKey(l: { file: string; line: number; column: number }): string {

@@ -68,7 +68,7 @@ export const ALLOWLIST_WRITERS: Readonly<Record<string, AllowlistWriter>> = {
     comment: (t) => `// ${t}`,
     commentMarker: /\s\/\/.*$/,
   }),
-  arm: literalWriter({ multilineCommas: true, trailingComma: false }),
+  arm: literalWriter({ multilineCommas: true, trailingComma: false, json: true }),
 };
 
 export const SQUID_WRITERS = {
