@@ -116,10 +116,12 @@ export async function planFixes(
   const refusals = new Map<string, string>();
   let checked = first;
   const attempted = new Set<string>();
+  /** How often each file changed: a finding is tried again only on a changed file. */
+  const versions = new Map<string, number>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     // A finding tried before on the same text could not be fixed: it is not tried again.
     const tried = (f: Finding) =>
-      `${identity(f)}\u0000${f.location.line}:${f.location.column}\u0000${texts.get(real(f.location.file)) ?? ''}`;
+      `${identity(f)}\u0000${f.location.line}:${f.location.column}\u0000${versions.get(real(f.location.file)) ?? 0}`;
     const todo = checked.result.findings.filter(
       (f) => selected.has(f.ruleId) && !attempted.has(tried(f)),
     );
@@ -134,6 +136,7 @@ export async function planFixes(
       const after = applyEdits(before, list);
       if (after !== before) {
         texts.set(path, after);
+        versions.set(path, (versions.get(path) ?? 0) + 1);
         changed = true;
       }
     }

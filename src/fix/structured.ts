@@ -56,21 +56,26 @@ function editStructured(file: EditableAllowlist, ops: readonly AllowlistOp[]): W
   }
   const json = file.format.includes('json') || seq.flow === true;
   const items: Item[] = [];
+  const entryAt = new Map<number, Entry>();
+  for (const e of file.entries) entryAt.set(lines.offset(e.location.line, e.location.column), e);
   for (const node of seq.items) {
     if (!isMap(node)) continue;
     const valueNode = (node.items as Pair[]).find(
       (p) => isScalar(p.key) && (p.key.value === 'host' || p.key.value === 'ip'),
     )?.value as Node | undefined;
-    const at = range(valueNode)[0];
-    const entry = file.entries.find((e) => {
-      const offset = lines.offset(e.location.line, e.location.column);
-      return offset >= at && offset <= range(valueNode)[1];
-    });
+    const [from, to] = range(valueNode);
+    // The entry's column is the value's first character, inside any quote.
+    const entry =
+      entryAt.get(from) ?? entryAt.get(from + 1) ?? (to > from ? entryAt.get(to) : undefined);
     const lastPair = node.items[node.items.length - 1] as Pair | undefined;
     const end = Math.max(range(node)[0], range(lastPair?.value as Node)[1] - 1);
     items.push({ node, entry, first: lines.lineOf(range(node)[0]), last: lines.lineOf(end) });
   }
-  const itemOf = (e: Entry) => items.find((i) => i.entry === e);
+  const byEntry = new Map<Entry, Item>();
+  for (const i of items) if (i.entry) byEntry.set(i.entry, i);
+  const byFirst = new Map<number, Item>();
+  for (const i of items) if (!byFirst.has(i.first)) byFirst.set(i.first, i);
+  const itemOf = (e: Entry) => byEntry.get(e);
 
   const removed = new Set<Item>();
   const remove = (op: AllowlistOp, entry: Entry): boolean => {
@@ -128,7 +133,7 @@ function editStructured(file: EditableAllowlist, ops: readonly AllowlistOp[]): W
     const block = bySet ?? blocks.find((b) => anchorLine >= b.first && anchorLine <= b.last);
     for (const entry of entries) {
       const { after, template: line } = placement(block, anchorLine, entry, lines, span);
-      const model = items.find((i) => i.first === line) ?? template;
+      const model = byFirst.get(line) ?? template;
       const withPorts = (model.node.items as Pair[]).some(
         (p) => isScalar(p.key) && (p.key.value === 'tcp' || p.key.value === 'udp'),
       );
