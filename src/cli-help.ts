@@ -34,7 +34,7 @@ the changes that fix the findings in each file's own syntax: missing entries and
 records added beside their endpoint set, extraneous (dedicated lists only) and
 redundant entries removed, port gaps and wrong DNS values corrected, BIND serials
 raised. Writable: plain, pan-edl, fortigate, pfblockerng, allowlist-yaml/json,
-squid, nftables, iptables-save, terraform, bicep, arm, bind, octodns, dns-yaml.
+squid, nftables, iptables-save, csv, terraform, bicep, arm, bind, octodns, dns-yaml.
 What it leaves for a person (malformed entries, formats it cannot edit, values
 only the tenant knows) is listed on stderr with the reason and what to write.
   --write                  apply the changes instead of printing them (atomically per file)

@@ -4,6 +4,7 @@ import { DNS_YAML_WRITER } from './dns-yaml.js';
 import { OCTODNS_WRITER } from './octodns.js';
 import { lineWriter, type LineDialect } from './lines.js';
 import { NFTABLES_WRITER } from './nftables.js';
+import { CSV_WRITER } from './csv.js';
 import { IPTABLES_WRITER } from './iptables.js';
 import { literalWriter } from './literals.js';
 import { STRUCTURED_WRITER } from './structured.js';
@@ -56,6 +57,7 @@ export const ALLOWLIST_WRITERS: Readonly<Record<string, AllowlistWriter>> = {
   'allowlist-json': STRUCTURED_WRITER,
   nftables: NFTABLES_WRITER,
   'iptables-save': IPTABLES_WRITER,
+  csv: CSV_WRITER,
   terraform: literalWriter({
     multilineCommas: true,
     trailingComma: true,

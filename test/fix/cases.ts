@@ -297,6 +297,19 @@ export const WRITER_CASES: readonly WriterCase[] = [
     notFixed: ['azuredeploy.json:24:20 partially-covered'],
   },
   {
+    name: 'CSV: a new row copies a kept row with its value cell replaced; a stale row goes; CRLF kept',
+    config: exchange('m365.csv'),
+    files: {
+      'm365.csv':
+        'destination,protocol,port,comment\r\noutlook.office.com,tcp,443,Exchange\r\n"old.example.com",tcp,443,legacy\r\n',
+    },
+    after: {
+      'm365.csv':
+        'destination,protocol,port,comment\r\noutlook.office.com,tcp,443,Exchange\r\noutlook.cloud.microsoft,tcp,443,Exchange\r\noutlook.office365.com,tcp,443,Exchange\r\n',
+    },
+    notFixed: ['m365.csv:2:1 partially-covered'],
+  },
+  {
     name: 'over-broad entries only with --rule over-broad-entry: replaced by the catalogue patterns inside',
     config: exchange('list.txt'),
     rules: ['over-broad-entry'],

@@ -164,17 +164,21 @@ describe('endpoint-drift fix', () => {
   it('says plainly when a format cannot be edited, with the value to add', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'endpoint-drift-fix-cli-'));
     dirs.push(dir);
-    writeFileSync(path.join(dir, 'm365.csv'), 'address,ports\n52.112.0.0/14,udp:3478-3481\n');
-    const args = ['fix', '--allowlist', 'm365.csv'];
+    writeFileSync(
+      path.join(dir, 'proxy.pac'),
+      'function FindProxyForURL(url, host) {\n  if (shExpMatch(host, "outlook.office.com")) return "DIRECT";\n  return "PROXY proxy:8080";\n}\n',
+    );
+    const args = ['fix', '--allowlist', 'proxy.pac'];
     const r = await cli(
-      [...args, '--service-areas', 'Skype', '--categories', 'Optimize', '--no-ipv6'],
+      [...args, '--service-areas', 'Exchange', '--categories', 'Optimize', '--no-ipv6'],
       dir,
     );
     expect(r).toEqual({
       status: 0,
       stdout: '',
       stderr:
-        'm365.csv:2:1: missing-endpoint not fixed: fix cannot edit csv files; add 52.122.0.0/15 (UDP 3478-3481) by hand\n',
+        'proxy.pac:2:1: missing-endpoint not fixed: fix cannot edit pac files; add outlook.cloud.microsoft (TCP 80,443, UDP 443) by hand\n' +
+        'proxy.pac:2:1: missing-endpoint not fixed: fix cannot edit pac files; add outlook.office365.com (TCP 80,443, UDP 443) by hand\n',
     });
   });
 });
