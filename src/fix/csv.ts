@@ -1,4 +1,5 @@
 import type { Entry } from '../model/entry.js';
+import type { PortSpec } from '../model/ports.js';
 import { insertLines, Lines, removeLines, type TextEdit } from './text.js';
 import type {
   AllowlistOp,
@@ -26,23 +27,40 @@ function editCsv(file: EditableAllowlist, ops: readonly AllowlistOp[]): WriterRe
     const at = e.location.column - 1;
     return row.slice(at, at + e.text.length) === e.text ? row : undefined;
   };
-  const copy = (op: AllowlistOp, place: Entry | undefined, value: string): boolean => {
-    // A row that stays is the model (a removed one would lend its comment); the new row goes after `at`.
-    const anchor =
-      place && gone.has(place.location.line)
-        ? (file.entries
-            .filter((e) => e.kind === place.kind && !gone.has(e.location.line))
-            .sort(
-              (a, b) =>
-                Math.abs(a.location.line - place.location.line) -
+  const copy = (
+    op: AllowlistOp,
+    place: Entry | undefined,
+    value: string,
+    ports: PortSpec,
+  ): boolean => {
+    // The model is the nearest row that stays and whose ports the value needs (a removed row would
+    // lend its comment, another protocol's row its ports); the new row goes after `place`.
+    const fits = (e: Entry) =>
+      !e.ports || (e.ports.tcp.covers(ports.tcp) && e.ports.udp.covers(ports.udp));
+    const shares = (e: Entry) =>
+      !e.ports || e.ports.tcp.intersects(ports.tcp) || e.ports.udp.intersects(ports.udp);
+    const anchor = place
+      ? file.entries
+          .filter(
+            (e) => e.kind === place.kind && !gone.has(e.location.line) && shares(e) && rowOf(e),
+          )
+          .sort(
+            (a, b) =>
+              Number(fits(b)) - Number(fits(a)) ||
+              Math.abs(a.location.line - place.location.line) -
                 Math.abs(b.location.line - place.location.line),
-            )[0] ?? place)
-        : place;
+          )[0]
+      : undefined;
     const row = anchor && rowOf(anchor);
     if (!anchor || row === undefined) {
       refused.push({
         finding: op.finding,
-        reason: 'no row in the file to copy for it; add the row by hand',
+        reason: `no row with any of the ports it needs to copy; add a row for ${value} (${[
+          ports.tcp.isEmpty ? '' : `TCP ${ports.tcp.toString()}`,
+          ports.udp.isEmpty ? '' : `UDP ${ports.udp.toString()}`,
+        ]
+          .filter(Boolean)
+          .join(', ')}) by hand`,
       });
       return false;
     }
@@ -90,7 +108,7 @@ function editCsv(file: EditableAllowlist, ops: readonly AllowlistOp[]): WriterRe
           ? op.entry
           : (file.entries.find((e) => e.location.line === op.anchor.line) ??
             file.entries[file.entries.length - 1]);
-      for (const v of op.entries) copy(op, anchor, v.value);
+      for (const v of op.entries) copy(op, anchor, v.value, v.ports);
     }
   }
   for (const line of gone) edits.push(removeLines(lines, line));
