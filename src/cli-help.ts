@@ -1,13 +1,15 @@
 /** Kept free of imports so that `--help` and `--version` start instantly. */
 export const VERSION = '0.1.0';
 
-export const COMMANDS = ['check', 'catalogue', 'formats', 'scenarios', 'help'] as const;
+export const COMMANDS = ['check', 'fix', 'catalogue', 'formats', 'scenarios', 'help'] as const;
 
 export const HELP = `endpoint-drift ${VERSION}
 Check allowlists kept in a repository against the Microsoft 365 endpoint catalogue.
 
 Usage:
   endpoint-drift check [options]    check allowlists and DNS record files (endpoint-drift check --help)
+  endpoint-drift fix [options] [--write] [--rule RULE]...
+                                    print (or write) the changes that fix the findings
   endpoint-drift catalogue update [--instance all|NAME] [--output DIR] [--service-url URL]
                                     fetch newer Microsoft 365 data into a snapshot with a changelog
   endpoint-drift formats            list the supported file formats
@@ -78,6 +80,26 @@ Lists the opt-in scenarios of Microsoft's "Other endpoints not included in the w
 service" data, with their ids (for --scenarios and "scenarios:" in the configuration).
 `;
 
+export const FIX_HELP = `Usage: endpoint-drift fix [check options] [--write] [--rule RULE]...
+
+fix takes the options of check and prints, as a unified diff that git apply accepts,
+the changes that fix the findings in each file's own syntax: missing entries and
+records added beside their endpoint set, extraneous (dedicated lists only) and
+redundant entries removed, port gaps and wrong DNS values corrected, BIND serials
+raised. Writable: plain, pan-edl, fortigate, pfblockerng, allowlist-yaml/json,
+squid, nftables, iptables-save, csv, terraform, bicep, arm, bind, octodns, dns-yaml.
+What it leaves for a person (malformed entries, formats it cannot edit, values
+only the tenant knows) is listed on stderr with the reason and what to write.
+  --write                  apply the changes instead of printing them (atomically per file)
+  --rule RULE              fix only these rules; repeatable. Default: missing-endpoint,
+                           partially-covered, extraneous-entry, redundant-entry,
+                           dns-missing-record, dns-wrong-value, dns-forbidden-record,
+                           dns-spf-missing-include. over-broad-entry only when named.
+Exit status of fix: 0 nothing to change (or, with --write, everything written), 1 changes
+to make, 2 usage, configuration or input error, 3 a file could not be written (read-only,
+changed since it was read, or a disk error; that file is left as it was).
+`;
+
 export const CATALOGUE_HELP = `Usage: endpoint-drift catalogue update [--instance all|worldwide|china|usgovdod|usgovgcchigh]
                                       [--output DIR] [--service-url URL] [--cache DIR]
                                       [--changes FILE] [--config FILE] [--root DIR]
@@ -89,6 +111,7 @@ Nothing is written when nothing is newer or when an answer is malformed.
 
 export const COMMAND_HELP: Readonly<Record<string, string>> = {
   check: CHECK_HELP,
+  fix: FIX_HELP,
   catalogue: CATALOGUE_HELP,
   formats: FORMATS_HELP,
   scenarios: SCENARIOS_HELP,

@@ -5,10 +5,15 @@ import { EMBEDDED_CATALOGUE } from './catalogue/embedded.js';
 import { COMMAND_HELP, COMMANDS, HELP, VERSION } from './cli-help.js';
 import { scenarioIds } from './catalogue/select.js';
 import { chooseCatalogue } from './catalogue/source.js';
+import type { Catalogue } from './catalogue/types.js';
 import { catalogueCommand } from './cli-catalogue.js';
-import { ConfigError, OPTION_NAMES, resolveOptions } from './config/options.js';
+import { ConfigError, OPTION_NAMES, resolveOptions, type Options } from './config/options.js';
+import { FIXABLE_RULES, planFixes } from './fix/plan.js';
+import { renderPatch } from './fix/patch.js';
+import { writeChanges } from './fix/write.js';
 import { DEFAULT_CONFIG, readConfigFile } from './io/files.js';
-import { severityRank } from './model/finding.js';
+import { formatLocation } from './model/location.js';
+import { severityRank, type RuleId } from './model/finding.js';
 import { DNS_FORMATS } from './formats/dns/index.js';
 import { ALLOWLIST_FORMATS } from './formats/allowlist/index.js';
 import { SnapshotError } from './io/catalogue-store.js';
@@ -85,7 +90,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (command === 'catalogue') return catalogueCommand(rest, io);
-  if (command !== 'check') {
+  if (command !== 'check' && command !== 'fix') {
     io.stderr(
       command.startsWith('-')
         ? `endpoint-drift: "${command}" comes before a command; write endpoint-drift check ${command} (see --help)\n`
@@ -94,6 +99,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return 2;
   }
   try {
+    if (command === 'fix') return await fix(rest, io);
     return await check(rest, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigError || e instanceof SnapshotError) {
@@ -108,38 +114,10 @@ class UsageError extends Error {}
 
 async function check(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseCheckArgs(argv);
-  const root = path.resolve(io.cwd, args.root ?? '.');
-  const rootStat = await stat(root).catch(() => undefined);
-  if (!rootStat?.isDirectory())
-    throw new UsageError(
-      `endpoint-drift check: --root ${args.root ?? '.'} ${rootStat ? 'is not a directory' : 'does not exist'}`,
-    );
-  // A relative --config is inside the repository, like every other path.
-  const config = await readConfigFile(root, args.config);
-  const overrides = Object.fromEntries(OPTION_NAMES.map((n) => [n, args.options[n]]));
-  const options = resolveOptions(config, overrides, args.allowlists, args.dns);
-  if (options.allowlists.length === 0 && options.dns.length === 0 && options.domains.length === 0)
-    throw new UsageError(
-      `endpoint-drift: nothing to check: give --allowlist PATH or --dns PATH, or list them under "allowlists" or "dns" in ${config?.path ?? DEFAULT_CONFIG}`,
-    );
+  const { root, options } = await optionsOf(args, io);
 
   const now = io.now?.() ?? new Date();
-  const flag = args.options.catalogue;
-  // A path given on the command line is the user's own: relative to the working directory, and
-  // allowed outside the repository.
-  const fromFlag = flag !== undefined && flag !== 'embedded' && flag !== 'live';
-  const source = await chooseCatalogue(
-    root,
-    fromFlag ? { ...options, catalogue: path.resolve(io.cwd, flag) } : options,
-    {
-      now,
-      trustedPath: fromFlag,
-      ...(args.serviceUrl ? { serviceUrl: args.serviceUrl } : {}),
-      ...(io.fetch ? { fetch: io.fetch } : {}),
-      ...(io.sleep ? { sleep: io.sleep } : {}),
-    },
-  );
-  for (const w of source.warnings) io.stderr(`endpoint-drift: warning: ${w}\n`);
+  const source = await catalogueOf(args, io, root, options, now);
   const { result, inputErrors } = await runCheck(root, options, source.catalogue, {
     origin: source.origin,
     today: now.toISOString().slice(0, 10),
@@ -160,6 +138,105 @@ async function check(argv: readonly string[], io: CliIo): Promise<number> {
   if (options.failOn === 'never') return 0;
   const threshold = severityRank(options.failOn);
   return result.findings.some((f) => severityRank(f.severity) >= threshold) ? 1 : 0;
+}
+
+async function optionsOf(args: CheckArgs, io: CliIo): Promise<{ root: string; options: Options }> {
+  const root = path.resolve(io.cwd, args.root ?? '.');
+  const rootStat = await stat(root).catch(() => undefined);
+  if (!rootStat?.isDirectory())
+    throw new UsageError(
+      `endpoint-drift: --root ${args.root ?? '.'} ${rootStat ? 'is not a directory' : 'does not exist'}`,
+    );
+  // A relative --config is inside the repository, like every other path.
+  const config = await readConfigFile(root, args.config);
+  const overrides = Object.fromEntries(OPTION_NAMES.map((n) => [n, args.options[n]]));
+  const options = resolveOptions(config, overrides, args.allowlists, args.dns);
+  if (options.allowlists.length === 0 && options.dns.length === 0 && options.domains.length === 0)
+    throw new UsageError(
+      `endpoint-drift: nothing to check: give --allowlist PATH or --dns PATH, or list them under "allowlists" or "dns" in ${config?.path ?? DEFAULT_CONFIG}`,
+    );
+  return { root, options };
+}
+
+/** The catalogue the options name (embedded, a snapshot, live), with its warnings on stderr. */
+async function catalogueOf(
+  args: CheckArgs,
+  io: CliIo,
+  root: string,
+  options: Options,
+  now: Date,
+): Promise<Awaited<ReturnType<typeof chooseCatalogue>>> {
+  const flag = args.options.catalogue;
+  // A path given on the command line is the user's own: relative to the working directory, and
+  // allowed outside the repository.
+  const fromFlag = flag !== undefined && flag !== 'embedded' && flag !== 'live';
+  const source = await chooseCatalogue(
+    root,
+    fromFlag ? { ...options, catalogue: path.resolve(io.cwd, flag) } : options,
+    {
+      now,
+      trustedPath: fromFlag,
+      ...(args.serviceUrl ? { serviceUrl: args.serviceUrl } : {}),
+      ...(io.fetch ? { fetch: io.fetch } : {}),
+      ...(io.sleep ? { sleep: io.sleep } : {}),
+    },
+  );
+  for (const w of source.warnings) io.stderr(`endpoint-drift: warning: ${w}\n`);
+  return source;
+}
+
+/** `fix`: the diff that fixes the findings (exit 1 when there is one), or `--write` to apply it. */
+async function fix(argv: readonly string[], io: CliIo): Promise<number> {
+  const { write, rules, rest } = splitFixArgs(argv);
+  const unknown = rules.filter((r) => !FIXABLE_RULES.includes(r as RuleId));
+  if (unknown.length > 0)
+    throw new UsageError(
+      `endpoint-drift fix: --rule ${unknown.join(', ')}: not a rule fix changes (one of: ${FIXABLE_RULES.join(', ')})`,
+    );
+  const args = parseCheckArgs(rest);
+  const { root, options } = await optionsOf(args, io);
+  // The same catalogue as check: after `catalogue update`, fix writes what the snapshot needs.
+  const catalogue: Catalogue = (
+    await catalogueOf(args, io, root, options, io.now?.() ?? new Date())
+  ).catalogue;
+  const plan = await planFixes(root, options, catalogue, rules);
+  for (const e of plan.inputErrors ?? []) io.stderr(`endpoint-drift: ${e}\n`);
+  for (const n of plan.notFixed)
+    io.stderr(
+      `${formatLocation(n.finding.location)}: ${n.finding.ruleId} not fixed: ${n.reason}\n`,
+    );
+  if ((plan.inputErrors ?? []).length > 0) return 2;
+  if (!write) {
+    io.stdout(renderPatch(plan.changes));
+    return plan.changes.length > 0 ? 1 : 0;
+  }
+  const outcome = await writeChanges(root, plan.changes);
+  for (const p of outcome.written) io.stderr(`endpoint-drift: fixed ${p}\n`);
+  for (const f of outcome.failed) io.stderr(`endpoint-drift: ${f.message}\n`);
+  return outcome.failed.length > 0 ? 3 : 0;
+}
+
+/** Takes fix's own flags out; the rest are check's. */
+function splitFixArgs(argv: readonly string[]): {
+  write: boolean;
+  rules: string[];
+  rest: string[];
+} {
+  const rules: string[] = [];
+  const rest: string[] = [];
+  let write = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--write') write = true;
+    else if (a === '--rule') {
+      const value = argv[++i];
+      if (value === undefined || value.startsWith('-'))
+        throw new UsageError('endpoint-drift fix: --rule needs a rule id (see --help)');
+      rules.push(value);
+    } else if (a.startsWith('--rule=')) rules.push(a.slice('--rule='.length));
+    else rest.push(a);
+  }
+  return { write, rules, rest };
 }
 
 interface CheckArgs {

@@ -1,5 +1,5 @@
 import type { Catalogue, Selection } from './catalogue/types.js';
-import type { Options } from './config/options.js';
+import type { AllowlistSpec, DnsSpec, Options } from './config/options.js';
 import {
   check,
   problemFinding,
@@ -9,11 +9,11 @@ import {
   type Result,
 } from './diff/engine.js';
 import { checkDns, type DnsInput } from './dns/check.js';
-import { loadFiles, referencedFileReader } from './io/files.js';
+import { loadFiles, referencedFileReader, type LoadedFile } from './io/files.js';
 import type { Finding } from './model/finding.js';
 import { resolveFormat } from './formats/allowlist/index.js';
 import { resolveDnsFormat } from './formats/dns/index.js';
-import type { ParseOptions } from './formats/format.js';
+import type { AllowlistFormat, DnsFormat, ParseOptions } from './formats/format.js';
 
 export interface PipelineOutput {
   readonly result: Result;
@@ -52,20 +52,50 @@ export async function runCheck(
   catalogue: Catalogue,
   context: CheckContext = {},
 ): Promise<PipelineOutput> {
-  const errors: string[] = [];
+  const allowlists = await loadFiles(root, options.allowlists);
+  const zones = await loadFiles(root, options.dns, '--dns');
   const reader = referencedFileReader(root);
+  return checkLoaded(
+    { allowlists: allowlists.files, zones: zones.files },
+    [...allowlists.errors, ...zones.errors],
+    options,
+    catalogue,
+    (p, from) => reader(p, from),
+    context,
+  );
+}
+
+/** Files already read, with the format each was read in (for `fix`, which edits them). */
+export interface LoadedInputs {
+  readonly allowlists: readonly LoadedFile<AllowlistSpec>[];
+  readonly zones: readonly LoadedFile<DnsSpec>[];
+}
+
+export interface CheckedInputs extends PipelineOutput {
+  readonly allowlists: readonly (CheckedFile & { readonly format: AllowlistFormat })[];
+  readonly zones: readonly (DnsInput & { readonly format: DnsFormat })[];
+}
+
+/** The part of `runCheck` after reading: formats → entries and records → diff and DNS rules. */
+export function checkLoaded(
+  inputs: LoadedInputs,
+  loadErrors: readonly string[],
+  options: Options,
+  catalogue: Catalogue,
+  readReferenced: (path: string, from: string) => string | undefined,
+  context: CheckContext = {},
+): CheckedInputs {
+  const errors: string[] = [...loadErrors];
   const parseOptions = (
     path: string,
     settings?: Readonly<Record<string, unknown>>,
   ): ParseOptions => ({
     ...(settings ? { settings } : {}),
-    readFile: (p) => reader(p, path),
+    readFile: (p) => readReferenced(p, path),
   });
 
-  const allowlists = await loadFiles(root, options.allowlists);
-  errors.push(...allowlists.errors);
-  const files: CheckedFile[] = [];
-  for (const file of allowlists.files) {
+  const files: (CheckedFile & { format: AllowlistFormat })[] = [];
+  for (const file of inputs.allowlists) {
     const source = { path: file.path, text: file.text };
     const resolved = resolveFormat(source, file.spec.format);
     if ('error' in resolved) {
@@ -77,13 +107,12 @@ export async function runCheck(
       capabilities: resolved.format.capabilities,
       scope: file.spec.scope,
       group: file.spec.group,
+      format: resolved.format,
     });
   }
 
-  const zones = await loadFiles(root, options.dns, '--dns');
-  errors.push(...zones.errors);
-  const dnsInputs: DnsInput[] = [];
-  for (const file of zones.files) {
+  const dnsInputs: (DnsInput & { format: DnsFormat })[] = [];
+  for (const file of inputs.zones) {
     const source = { path: file.path, text: file.text };
     const resolved = resolveDnsFormat(source, file.spec.format);
     if ('error' in resolved) {
@@ -94,24 +123,26 @@ export async function runCheck(
     dnsInputs.push({
       file: format.parse(source, parseOptions(file.path, file.spec.options)),
       render: (record, zone) => format.render(record, zone),
+      format,
     });
   }
+  const checked = { allowlists: files, zones: dnsInputs };
 
   const selection = {
     ...selectionOf(options),
     ...(context.today !== undefined ? { today: context.today } : {}),
   };
-  const checked = check({
+  const checkedFiles = check({
     catalogue,
     selection,
     files,
     ...(context.origin ? { origin: context.origin } : {}),
   });
   const result = context.notes?.length
-    ? { ...checked, notes: [...context.notes, ...checked.notes] }
-    : checked;
+    ? { ...checkedFiles, notes: [...context.notes, ...checkedFiles.notes] }
+    : checkedFiles;
   if (dnsInputs.length === 0 && options.domains.length === 0)
-    return { result, inputErrors: errors };
+    return { result, inputErrors: errors, ...checked };
 
   const dnsFindings: Finding[] = dnsInputs.flatMap(({ file }) =>
     file.problems.map((p) => problemFinding(p)),
@@ -132,5 +163,6 @@ export async function runCheck(
       findings: sortFindings([...result.findings, ...dnsFindings]),
     },
     inputErrors: errors,
+    ...checked,
   };
 }

@@ -480,6 +480,7 @@ class GroupCheck {
       entry: first.text,
       requirement: req,
       uncovered: uncovered.toCidrs().map((b) => b.text),
+      missingPorts: gap,
     });
   }
 
@@ -493,6 +494,7 @@ class GroupCheck {
       message: `${quote(req.text)} is allowed, but not on every port it needs: ${formatPortSpec(gap)} missing (${describeSources(req.sources)})`,
       entry: first.text,
       requirement: req,
+      missingPorts: gap,
     });
   }
 
@@ -512,6 +514,7 @@ class GroupCheck {
       message: `${req.kind === 'host' ? quote(req.text) : req.block.masked().text} is allowed by ${quote(first.text)}, but not on every port it needs: ${formatPortSpec(gap)} missing (${describeSources(req.sources)})`,
       entry: first.text,
       requirement: req,
+      missingPorts: gap,
     });
     return true;
   }
@@ -1080,6 +1083,7 @@ class GroupCheck {
       uncovered?: string[];
       replacement?: readonly string[];
       endpointSet?: string;
+      missingPorts?: PortSpec;
     },
   ): void {
     const endpointSet =
@@ -1094,6 +1098,14 @@ class GroupCheck {
       ...(endpointSet !== undefined ? { endpointSet } : {}),
       ...(rest.uncovered ? { uncovered: rest.uncovered } : {}),
       ...(rest.replacement ? { replacement: [...rest.replacement] } : {}),
+      ...(rest.missingPorts
+        ? {
+            missingPorts: {
+              tcp: rest.missingPorts.tcp.toString(),
+              udp: rest.missingPorts.udp.toString(),
+            },
+          }
+        : {}),
       group: this.group,
     });
   }

@@ -2,7 +2,13 @@ import { parse as parseHostName } from 'tldts';
 import { INSTANCES, type Instance } from '../catalogue/types.js';
 import { CLOUD_NAMES, sortFindings } from '../diff/engine.js';
 import type { DnsRecord, ParsedDnsFile } from '../model/dns.js';
-import { RULES, type Finding, type RuleId, type Severity } from '../model/finding.js';
+import {
+  RULES,
+  type Finding,
+  type RuleId,
+  type Severity,
+  type SuggestedRecord,
+} from '../model/finding.js';
 import type { SourceLocation } from '../model/location.js';
 import {
   cloudDnsRequirements,
@@ -440,6 +446,7 @@ class DnsCheck {
       this.#add('dns-wrong-value', RULES['dns-wrong-value'].severity, r.location, {
         message: `${name} is ${article(r.type)} ${r.type} record, but Microsoft 365 needs ${article(req.type)} ${req.type} record there: ${req.reason}; write: ${record}${placeholderNote(patterns[0]!)}`,
         entry: entryOf(r),
+        ...suggest(patterns[0]!, 'replace', { name, type: req.type, ...ttlOf(r), data }, r.zone),
       });
       return;
     }
@@ -455,6 +462,12 @@ class DnsCheck {
       this.#add('dns-wrong-value', problems.severity, r.location, {
         message: `${describe(r)} ${problems.text}: ${req.reason}; write: ${rec.input.render({ name: r.name, type: r.type, ...ttlOf(r), data: fixed }, r.zone)}${placeholderNote(patterns[0]!)}`,
         entry: entryOf(r),
+        ...suggest(
+          patterns[0]!,
+          'replace',
+          { name: r.name, type: r.type, ...ttlOf(r), data: fixed },
+          r.zone,
+        ),
       });
     }
   }
@@ -530,6 +543,12 @@ class DnsCheck {
     this.#add('dns-wrong-value', RULES['dns-wrong-value'].severity, r.location, {
       message: `${describe(r)} points to ${quote(targetOf(r)!)}, ${what}, instead of ${quote(`${patterns[0]!.text}.`)}: ${req.reason}; write: ${rec.input.render({ name: r.name, type: r.type, ...ttlOf(r), data: fixed }, r.zone)}${placeholderNote(patterns[0]!)}`,
       entry: entryOf(r),
+      ...suggest(
+        patterns[0]!,
+        'replace',
+        { name: r.name, type: r.type, ...ttlOf(r), data: fixed },
+        r.zone,
+      ),
     });
   }
 
@@ -545,6 +564,14 @@ class DnsCheck {
         r.zone,
       )}`,
       entry: entryOf(r),
+      record: {
+        action: 'replace',
+        name: r.name,
+        type: r.type,
+        ...ttlOf(r),
+        data: withTarget(r, `${written}.`),
+        zone: r.zone,
+      },
     });
     return true;
   }
@@ -575,6 +602,7 @@ class DnsCheck {
     const patterns = this.#patterns(domain, req);
     this.#add('dns-missing-record', req.severity, anchor.location, {
       message: `${how.lead}: ${req.reason}; add${anchor.where}: ${record}${placeholderNote(patterns[0]!)}`,
+      ...suggest(patterns[0]!, 'add', { name, type, ttl: SUGGESTED_TTL, data }, anchor.zone),
     });
   }
 
@@ -648,6 +676,14 @@ class DnsCheck {
         this.#add('dns-wrong-value', RULES['dns-wrong-value'].severity, r.location, {
           message: `${describe(r)} ${quote(r.data)} belongs at ${name}: SRV lookups ask for that name and never see this record; ${req.reason}; write: ${record}`,
           entry: entryOf(r),
+          record: {
+            action: 'replace',
+            name,
+            type: 'SRV',
+            ...ttlOf(r),
+            data: `${req.srv!.priority} ${req.srv!.weight} ${req.srv!.port} ${s.target}`,
+            zone: r.zone,
+          },
         });
       }
     }
@@ -755,6 +791,14 @@ class DnsCheck {
         );
         this.#add('dns-missing-record', req.severity, anchor.location, {
           message: `${name} has no SPF record: ${req.reason}; add${anchor.where}: ${text}`,
+          record: {
+            action: 'add',
+            name,
+            type: 'TXT',
+            ttl: SUGGESTED_TTL,
+            data: quoteTxt(record),
+            zone: anchor.zone,
+          },
         });
         continue;
       }
@@ -819,6 +863,14 @@ class DnsCheck {
         r.zone,
       )}`,
       entry: entryOf(r),
+      record: {
+        action: 'replace',
+        name: r.name,
+        type: 'TXT',
+        ...ttlOf(r),
+        data: quoteTxt(withInclude(spf, include, other)),
+        zone: r.zone,
+      },
     });
   }
 
@@ -904,6 +956,14 @@ class DnsCheck {
           r.zone,
         )}`,
         entry: entryOf(r),
+        record: {
+          action: 'replace',
+          name: r.name,
+          type: r.type,
+          ...ttlOf(r),
+          data: withTarget(r, `${written}.`),
+          zone: r.zone,
+        },
       });
     }
   }
@@ -918,7 +978,7 @@ class DnsCheck {
     ruleId: RuleId,
     severity: Severity,
     location: SourceLocation,
-    rest: { message: string; entry?: string },
+    rest: { message: string; entry?: string; record?: SuggestedRecord },
   ): void {
     this.#findings.push({ ruleId, severity, location, ...rest });
   }
@@ -1053,6 +1113,17 @@ function alternatives(items: readonly string[]): string {
 }
 
 /** What the placeholders of a suggested value stand for. */
+/** The record to write, unless the pattern still holds a value only the tenant knows. */
+function suggest(
+  pattern: ValuePattern,
+  action: SuggestedRecord['action'],
+  record: { name: string; type: string; ttl?: number; data: string },
+  zone: string,
+): { record?: SuggestedRecord } {
+  if (pattern.unresolved.length > 0) return {};
+  return { record: { action, ...record, zone } };
+}
+
 function placeholderNote(pattern: ValuePattern): string {
   if (pattern.unresolved.length === 0) return '';
   return ` (replace ${pattern.unresolved.map((t) => `{${t}} with ${TOKEN_HELP[t]}`).join(', and ')})`;

@@ -239,4 +239,23 @@ export interface Finding {
   readonly replacement?: readonly string[];
   /** Allowlist group the finding belongs to. */
   readonly group?: string;
+  /** Ports a covering entry lacks (a port gap of `partially-covered`). */
+  readonly missingPorts?: { readonly tcp: string; readonly udp: string };
+  /**
+   * DNS: the record to write, added beside the finding's location (`add`) or replacing the
+   * record at it (`replace`). Absent when the value cannot be known offline.
+   */
+  readonly record?: SuggestedRecord;
+}
+
+export interface SuggestedRecord {
+  readonly action: 'add' | 'replace';
+  /** Owner name, absolute with trailing dot. */
+  readonly name: string;
+  readonly type: string;
+  readonly ttl?: number;
+  /** Master-file presentation form. */
+  readonly data: string;
+  /** The zone the record is written in, absolute with trailing dot. */
+  readonly zone: string;
 }

@@ -62,11 +62,11 @@ describe('did you mean', () => {
   it.each([
     [
       ['chek'],
-      'endpoint-drift: unknown command "chek"; did you mean "check"? (commands: check, catalogue, formats, scenarios, help; see --help)',
+      'endpoint-drift: unknown command "chek"; did you mean "check"? (commands: check, fix, catalogue, formats, scenarios, help; see --help)',
     ],
     [
       ['help', 'formts'],
-      'endpoint-drift help: unknown command "formts"; did you mean "formats"? (commands: check, catalogue, formats, scenarios, help)',
+      'endpoint-drift help: unknown command "formts"; did you mean "formats"? (commands: check, fix, catalogue, formats, scenarios, help)',
     ],
     [
       ['check', '--serviceAreas', 'Exchange'],
@@ -172,10 +172,10 @@ describe('configuration habits', () => {
     expect(await cli(['check', '--root', 'nowhere'], dir)).toEqual({
       status: 2,
       stdout: '',
-      stderr: 'endpoint-drift check: --root nowhere does not exist\n',
+      stderr: 'endpoint-drift: --root nowhere does not exist\n',
     });
     expect((await cli(['check', '--root', 'a.txt'], repo({ 'a.txt': LIST }))).stderr).toBe(
-      'endpoint-drift check: --root a.txt is not a directory\n',
+      'endpoint-drift: --root a.txt is not a directory\n',
     );
   });
 

@@ -1,0 +1,207 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EMBEDDED_CATALOGUE } from '../../src/catalogue/embedded.js';
+import { resolveOptions } from '../../src/config/options.js';
+import { DEFAULT_FIX_RULES } from '../../src/fix/plan.js';
+import type { Finding } from '../../src/model/finding.js';
+import { writeChanges } from '../../src/fix/write.js';
+import { runCheck } from '../../src/pipeline.js';
+import { exchange, skype } from './cases.js';
+import { plan, repository, remove } from './harness.js';
+
+/**
+ * For generated lists: after `fix --write`, `check` reports none of the findings fix changes,
+ * and a second `fix` has nothing to change.
+ */
+async function fixedForGood(
+  files: Record<string, string>,
+  config: string,
+  json?: string,
+  /** Findings the format cannot fix by its nature (a rule's ports shared by all its destinations). */
+  unfixable: (f: Finding) => boolean = () => false,
+): Promise<void> {
+  const dir = repository({ ...files, '.github/endpoint-drift.yml': config });
+  try {
+    const first = await plan(dir, config);
+    const outcome = await writeChanges(dir, first.changes);
+    expect(outcome.failed).toEqual([]);
+    if (json)
+      expect(() => JSON.parse(readFileSync(path.join(dir, json), 'utf8')) as unknown).not.toThrow();
+    const options = resolveOptions({ path: '.github/endpoint-drift.yml', text: config }, {});
+    const { result } = await runCheck(dir, options, EMBEDDED_CATALOGUE);
+    const left = result.findings
+      .filter((f) => (DEFAULT_FIX_RULES as readonly string[]).includes(f.ruleId) && !unfixable(f))
+      .map((f) => `${f.location.line}:${f.location.column} ${f.ruleId} ${f.message}`);
+    expect(left).toEqual([]);
+    expect((await plan(dir, config)).changes).toEqual([]);
+  } finally {
+    remove(dir);
+  }
+}
+
+const HOSTS = [
+  'outlook.office.com',
+  'outlook.office365.com',
+  'outlook.cloud.microsoft',
+  'legacy.example.net',
+  'intranet.example.org',
+  '*.example.com',
+];
+const COMMENTS = ['# Exchange Online - endpoint set 1 (Optimize)', '# other things', ''];
+
+const line = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...HOSTS) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...HOSTS), fc.constantFrom('  # why', '\t# note'))
+      .map(([h, c]) => h + c),
+  },
+  { weight: 1, arbitrary: fc.constantFrom(...COMMENTS) },
+);
+
+const PREFIXES = [
+  '52.112.0.0/15',
+  '52.114.0.0/15',
+  '52.112.0.0/14',
+  '52.122.0.0/15',
+  '52.122.0.0/16',
+  '52.123.0.0/16',
+  '198.51.100.0/24',
+];
+const PORTS = fc
+  .subarray([3478, 3479, 3480, 3481], { minLength: 1 })
+  .map((p) => `"${p.join(',')}"`);
+
+describe('fix, then check', () => {
+  it('plain lists: nothing fixable is left and a second fix is empty', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(line, { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        async (lines, crlf) => {
+          const eol = crlf ? '\r\n' : '\n';
+          await fixedForGood({ 'list.txt': lines.join(eol) + eol }, exchange('list.txt'));
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+
+  it('YAML allowlists with ports: nothing fixable is left and a second fix is empty', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.constantFrom(...PREFIXES), PORTS, fc.boolean()), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        async (items) => {
+          const body = items
+            .map(
+              ([ip, udp, header]) =>
+                `${header ? '  # Microsoft Teams - endpoint set 11 (Optimize)\n' : ''}  - ip: ${ip}\n    udp: ${udp}\n`,
+            )
+            .join('');
+          await fixedForGood(
+            { 'fw.yaml': `endpoint-drift: allowlist/v1\nentries:\n${body}` },
+            skype('fw.yaml'),
+          );
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+
+  /** The same generated values written in each list-shaped format. */
+  const HOST_FORMATS: readonly {
+    name: string;
+    format: string;
+    files: (hosts: readonly string[]) => Record<string, string>;
+    file: string;
+    unfixable?: (f: Finding) => boolean;
+  }[] = [
+    {
+      name: 'FortiGate feed',
+      format: 'fortigate',
+      file: 'feed.txt',
+      files: (h) => ({ 'feed.txt': h.map((x) => `${x}\n`).join('') }),
+    },
+    {
+      name: 'pfBlockerNG',
+      format: 'pfblockerng',
+      file: 'dnsbl.txt',
+      files: (h) => ({ 'dnsbl.txt': h.map((x) => `${x.replace(/^\*\./, '.')}\n`).join('') }),
+    },
+    {
+      name: 'Squid ACL file',
+      format: 'squid',
+      file: 'squid.conf',
+      files: (h) => ({
+        'squid.conf': 'acl m365 dstdomain "m365.acl"\nhttp_access allow m365\n',
+        'm365.acl': h.map((x) => `${x.replace(/^\*\./, '.')}\n`).join(''),
+      }),
+    },
+    {
+      name: 'Terraform list',
+      format: 'terraform',
+      file: 'main.tf',
+      unfixable: (f) => f.missingPorts !== undefined,
+      files: (h) => ({
+        'main.tf': `resource "azurerm_firewall_policy_rule_collection_group" "g" {\n  application_rule_collection {\n    name     = "c"\n    priority = 100\n    action   = "Allow"\n    rule {\n      name = "r"\n      protocols {\n        type = "Https"\n        port = 443\n      }\n      destination_fqdns = [\n${h.map((x) => `        "${x}",\n`).join('')}      ]\n    }\n  }\n}\n`,
+      }),
+    },
+    {
+      name: 'ARM array',
+      format: 'arm',
+      file: 'azuredeploy.json',
+      unfixable: (f) => f.missingPorts !== undefined,
+      files: (h) => ({
+        'azuredeploy.json': `{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": [\n    {\n      "type": "Microsoft.Network/firewallPolicies/ruleCollectionGroups",\n      "apiVersion": "2023-04-01",\n      "name": "p/g",\n      "properties": {\n        "priority": 100,\n        "ruleCollections": [\n          {\n            "ruleCollectionType": "FirewallPolicyFilterRuleCollection",\n            "name": "c",\n            "priority": 100,\n            "action": { "type": "Allow" },\n            "rules": [\n              {\n                "ruleType": "ApplicationRule",\n                "name": "r",\n                "protocols": [{ "protocolType": "Https", "port": 443 }],\n                "targetFqdns": [\n${h.map((x, i) => `                  "${x}"${i < h.length - 1 ? ',' : ''}\n`).join('')}                ]\n              }\n            ]\n          }\n        ]\n      }\n    }\n  ]\n}\n`,
+      }),
+    },
+  ];
+
+  for (const f of HOST_FORMATS)
+    it(`${f.name}: nothing fixable is left and a second fix is empty`, async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.uniqueArray(fc.constantFrom(...HOSTS), { minLength: 1, maxLength: 6 }),
+          async (hosts) => {
+            await fixedForGood(
+              f.files(hosts),
+              exchange(f.file, f.format),
+              f.file.endsWith('.json') ? f.file : undefined,
+              f.unfixable,
+            );
+          },
+        ),
+        { numRuns: 15 },
+      );
+    }, 120_000);
+
+  it('nftables sets and iptables rules: nothing fixable is left and a second fix is empty', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(fc.constantFrom(...PREFIXES), { minLength: 1, maxLength: 5 }),
+        fc.constantFrom('3478-3480', '3478-3481', '3479'),
+        async (prefixes, ports) => {
+          await fixedForGood(
+            {
+              'fw.nft': `table inet filter {\n  set m365 {\n    type ipv4_addr\n    flags interval\n    elements = {\n${prefixes.map((p) => `      ${p},\n`).join('')}    }\n  }\n  chain out {\n    type filter hook output priority 0;\n    ip daddr @m365 udp dport { ${ports} } accept\n  }\n}\n`,
+            },
+            skype('fw.nft'),
+          );
+          await fixedForGood(
+            {
+              'rules.v4': `*filter\n${prefixes.map((p) => `-A OUTPUT -d ${p} -p udp -m udp --dport ${ports.replace('-', ':')} -j ACCEPT\n`).join('')}COMMIT\n`,
+            },
+            skype('rules.v4'),
+          );
+        },
+      ),
+      { numRuns: 15 },
+    );
+  }, 120_000);
+});
