@@ -10,6 +10,7 @@ import {
 import { checkDns, type DnsInput } from './dns/check.js';
 import { loadFiles, referencedFileReader } from './io/files.js';
 import type { Finding } from './model/finding.js';
+import { formatLocation, type SourceLocation } from './model/location.js';
 import { resolveDnsFormat } from './parsers/dns-registry.js';
 import { resolveFormat, type ParseOptions } from './parsers/registry.js';
 
@@ -17,6 +18,8 @@ export interface PipelineOutput {
   readonly result: Result;
   /** Input errors (files that could not be read, globs matching nothing, unknown formats): one line each. */
   readonly inputErrors: readonly string[];
+  /** Comments attached to entries and records, by `file:line:column` (for inline waivers). */
+  readonly comments: ReadonlyMap<string, string>;
 }
 
 export function selectionOf(options: Options): Selection {
@@ -85,9 +88,16 @@ export async function runCheck(
     });
   }
 
+  const comments = new Map<string, string>();
+  const keep = (item: { location: SourceLocation; comment?: string | undefined }) => {
+    if (item.comment !== undefined) comments.set(formatLocation(item.location), item.comment);
+  };
+  for (const f of files) f.parsed.entries.forEach(keep);
+  for (const d of dnsInputs) d.file.records.forEach(keep);
+
   const result = check({ catalogue, selection: selectionOf(options), files });
   if (dnsInputs.length === 0 && options.domains.length === 0)
-    return { result, inputErrors: errors };
+    return { result, inputErrors: errors, comments };
 
   const dnsFindings: Finding[] = dnsInputs.flatMap(({ file }) =>
     file.problems.map((p) => problemFinding(p)),
@@ -108,5 +118,6 @@ export async function runCheck(
       findings: sortFindings([...result.findings, ...dnsFindings]),
     },
     inputErrors: errors,
+    comments,
   };
 }
