@@ -122,10 +122,10 @@ export async function publish(input: {
     } else {
       const { annotations, total } = renderCheckAnnotations(a);
       const capped: CheckAnnotation[] = annotations;
-      const elsewhere =
+      const remarks =
         total > capped.length
           ? [
-              `${total - capped.length} more findings than the ${capped.length} annotations: in the job summary, the JSON report and the SARIF file`,
+              `This check run carries ${capped.length} annotations of ${total} findings; every finding is in the job summary, the JSON report and the SARIF file.`,
             ]
           : [];
       try {
@@ -135,9 +135,7 @@ export async function publish(input: {
           summary: renderCheckSummary(a, {
             ...input.report,
             elsewhere: ['the job summary', 'the JSON report', 'the SARIF file'],
-            ...(elsewhere.length
-              ? { skipped: [...(input.report.skipped ?? []), ...elsewhere] }
-              : {}),
+            remarks,
           }),
           annotations: capped,
         });

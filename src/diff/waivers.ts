@@ -31,7 +31,7 @@ export interface WaiverOutcome {
   readonly problems: readonly Finding[];
 }
 
-const INLINE = /endpoint-drift:\s*ignore\b(.*)$/i;
+const INLINE = /endpoint-drift:\s*ignore\b(.*)$/im;
 
 /** An inline waiver read from a comment, or what is wrong with it. */
 export function parseInlineWaiver(

@@ -25,6 +25,8 @@ export interface ReportContext {
   readonly skipped?: readonly string[];
   /** Where the complete findings are, for the line that says what was cut. */
   readonly elsewhere?: readonly string[];
+  /** Remarks about this output itself (e.g. how many annotations it carries). */
+  readonly remarks?: readonly string[];
   /** Links to the other outputs of the run (check run, SARIF). */
   readonly outputs?: readonly string[];
 }
@@ -199,6 +201,7 @@ function body(
     out.push('', '> [!NOTE]', '> Not written on this run:');
     for (const s of ctx.skipped) out.push(`> - ${text(s, 1000)}`);
   }
+  for (const r of ctx.remarks ?? []) out.push('', text(r, 1000));
   if (form.coverage && ctx.coverage) out.push(...coverageSection(ctx.coverage, cloud));
 
   const open = a.findings.filter((x) => !x.waiver);
@@ -286,4 +289,3 @@ export function renderComment(a: Assessment, ctx: ReportContext): string {
     (s) => s.length < COMMENT_LIMIT,
   );
 }
-
