@@ -83,7 +83,7 @@ export interface Published {
 
 function why(e: unknown): string {
   if (isPermissionError(e))
-    return `the token may not write here (${describeError(e)}); a fork's pull request or narrow \`permissions:\` give a read-only token`;
+    return `the token may not write here (${describeError(e)}); a fork’s pull request or narrow permissions give a read-only token`;
   const s = statusOf(e);
   return s !== undefined && s < 500
     ? `GitHub refused it (${describeError(e)})`

@@ -9,7 +9,7 @@ export const MAX_TEXT = 300;
 
 // Characters with a meaning in Markdown, HTML or GitHub's extensions (mentions, tables, emoji,
 // references, autolinks): written as numeric character references, which render as themselves.
-const SPECIAL = /[\\`*_{}[\]()<>#+!|~&@$]/g;
+const SPECIAL = /[\\`*_{}[\]<>#+!|~&@$]/g;
 // C0/C1 controls, and the bidirectional and zero-width characters that make text read other than
 // it is (Trojan Source).
 // eslint-disable-next-line no-control-regex -- control characters are what it removes

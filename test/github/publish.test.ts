@@ -352,8 +352,8 @@ describe('permissions and outages', { timeout: 60_000 }, () => {
     });
     expect(p.workflowAnnotations).toBe(true);
     expect(p.skipped).toEqual([
-      "check run: the token may not write here (HTTP 403: Resource not accessible by integration - https://docs.github.com/rest); a fork's pull request or narrow `permissions:` give a read-only token",
-      "pull-request comment: the token may not write here (HTTP 403: Resource not accessible by integration - https://docs.github.com/rest); a fork's pull request or narrow `permissions:` give a read-only token",
+      'check run: the token may not write here (HTTP 403: Resource not accessible by integration - https://docs.github.com/rest); a fork’s pull request or narrow permissions give a read-only token',
+      'pull-request comment: the token may not write here (HTTP 403: Resource not accessible by integration - https://docs.github.com/rest); a fork’s pull request or narrow permissions give a read-only token',
     ]);
   });
 
