@@ -84,7 +84,7 @@ describe('action bundle on Node 24', () => {
         /^::error title=missing-endpoint,file=network\/firewall\/m365-egress\.yaml,line=\d+,col=\d+::52\.122\.0\.0\/15 is required/,
       ),
     );
-    expect(r.stdout).toMatch(/^::error::\d+ findings? at or above error$/m);
+    expect(r.stdout).toMatch(/^::error::\d+ findings? at or above error decided the result: /m);
     expect(Number(r.outputs.errors)).toBeGreaterThan(0);
     expect(r.outputs.report).toBe(
       path.join(path.dirname(r.outputs.report!), 'endpoint-drift-report.json'),

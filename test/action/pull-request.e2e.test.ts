@@ -190,8 +190,12 @@ describe.skipIf(!existsSync(bundle))('the action on a pull request', { timeout: 
     );
     expect(last.summary).toContain('### Waived (2)');
     expect(last.summary).toContain('### Fixed by this change (1)');
-    writeFileSync(path.join(root, '.e2e-comment.md'), comment);
-    writeFileSync(path.join(root, '.e2e-summary.md'), last.summary);
+    // To read what a run writes: ENDPOINT_DRIFT_E2E_OUT=/some/dir npx vitest run test/action
+    const out = process.env.ENDPOINT_DRIFT_E2E_OUT;
+    if (out) {
+      writeFileSync(path.join(out, 'comment.md'), comment);
+      writeFileSync(path.join(out, 'summary.md'), last.summary);
+    }
   });
 
   it('with a read-only token: workflow-command annotations, the summary says what was skipped, the result follows the findings', async () => {
