@@ -202,15 +202,35 @@ function body(
     for (const s of ctx.skipped) out.push(`> - ${text(s, 1000)}`);
   }
   for (const r of ctx.remarks ?? []) out.push('', text(r, 1000));
+  if (detail === 'all' && form.coverage) {
+    out.push('', '| File | Format | Group | Scope | Entries |', '| --- | --- | --- | --- | ---: |');
+    for (const f of a.result.files)
+      out.push(
+        f.kind === 'dns'
+          ? `| ${code(f.path)} | ${text(f.format)} | DNS | | ${f.entries} records |`
+          : `| ${code(f.path)} | ${text(f.format)} | ${text(f.group)} | ${f.scope} | ${f.entries} |`,
+      );
+  }
   if (form.coverage && ctx.coverage) out.push(...coverageSection(ctx.coverage, cloud));
 
   const open = a.findings.filter((x) => !x.waiver);
+  // New first within each file, files in their usual order.
+  const rankOf = (x: Assessed) => (x.status === 'pre-existing' ? 1 : 0);
   const ordered =
     detail === 'new-first'
-      ? [
-          ...open.filter((x) => x.status !== 'pre-existing'),
-          ...open.filter((x) => x.status === 'pre-existing'),
-        ]
+      ? open
+          .map((x, i) => ({ x, i }))
+          .sort(
+            (p, q) =>
+              (p.x.finding.location.file < q.x.finding.location.file
+                ? -1
+                : p.x.finding.location.file > q.x.finding.location.file
+                  ? 1
+                  : 0) ||
+              rankOf(p.x) - rankOf(q.x) ||
+              p.i - q.i,
+          )
+          .map((p) => p.x)
       : open;
   if (ordered.length > 0) {
     out.push('', '### Findings');

@@ -92,7 +92,9 @@ describe('action bundle on Node 24', () => {
     const report = JSON.parse(readFileSync(r.outputs.report!, 'utf8'));
     expect(report.findings).toHaveLength(Number(r.outputs.findings));
     expect(r.summary).toMatch(/^## endpoint-drift/);
-    expect(r.summary).toContain('| `network/proxy/m365-bypass.txt` | plain | proxy | dedicated |');
+    expect(r.summary).toContain(
+      '| <code>network/proxy/m365-bypass.txt</code> | plain | proxy | dedicated |',
+    );
   });
 
   it('passes with fail-on never and takes options from inputs over the config file', () => {
