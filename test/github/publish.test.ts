@@ -374,6 +374,35 @@ describe('permissions and outages', { timeout: 60_000 }, () => {
     expect(gh.checkRuns).toHaveLength(1);
   });
 
+  it('waits out a secondary rate limit and retries a request that timed out', async () => {
+    gh.secondaryLimitOnce.add('POST /repos/{owner}/{repo}/check-runs');
+    gh.hangOnce.add('POST /repos/{owner}/{repo}/issues/{issue_number}/comments');
+    const logged: string[] = [];
+    const client = createClient({
+      token: 't',
+      apiUrl: gh.url,
+      log: (m) => logged.push(m),
+      retryBaseMs: 5,
+      timeoutMs: 500,
+    });
+    const a = await assessment();
+    const p = await publish({
+      ctx: ctx(),
+      octokit: client,
+      assessment: a,
+      options: options(),
+      report: {},
+      root: repo.dir,
+    });
+    expect(p.skipped).toEqual([]);
+    expect(logged).toEqual([
+      `GitHub secondary rate limit on POST /repos/{owner}/{repo}/check-runs; retry 1 in 1 s`,
+    ]);
+    expect(gh.checkRuns).toHaveLength(1);
+    expect(gh.comments.filter((c) => c.body.includes(COMMENT_MARKER))).toHaveLength(1);
+    expect(gh.requests.map((r) => r.status).filter((s) => s !== 200)).toEqual([403, 0]);
+  });
+
   it('gives up when the API stays down, and says so', async () => {
     gh.down.add('POST /repos/{owner}/{repo}/check-runs');
     const a = await assessment();

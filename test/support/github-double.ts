@@ -92,6 +92,10 @@ export class GitHubDouble {
   readOnly = false;
   /** `METHOD template` of requests answered once with 502 before they succeed. */
   readonly failOnce = new Set<string>();
+  /** `METHOD template` answered once with GitHub's secondary rate limit (403 and retry-after). */
+  readonly secondaryLimitOnce = new Set<string>();
+  /** `METHOD template` left unanswered once (a timeout). */
+  readonly hangOnce = new Set<string>();
   /** `METHOD template` always answered with 502 (the API is down). */
   readonly down = new Set<string>();
   checkRuns: {
@@ -142,6 +146,7 @@ export class GitHubDouble {
   }
 
   async stop(): Promise<void> {
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 
@@ -233,6 +238,26 @@ export class GitHubDouble {
       }
     }
 
+    if (this.hangOnce.has(key)) {
+      this.hangOnce.delete(key);
+      record(0, body);
+      return;
+    }
+    if (this.secondaryLimitOnce.has(key)) {
+      this.secondaryLimitOnce.delete(key);
+      record(403, body);
+      return this.send(
+        res,
+        403,
+        {
+          message:
+            'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+          documentation_url:
+            'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+        },
+        { 'retry-after': '1' },
+      );
+    }
     if (this.down.has(key)) return fail(502, 'Server Error');
     if (this.failOnce.has(key)) {
       this.failOnce.delete(key);
