@@ -25,6 +25,7 @@ Options of check (each is also a config-file key and an action input):
   --fail-on LEVEL          error | warning | notice | never (default: error)
   --format text|json       output format (default: text)
   --output FILE            also write the JSON report to FILE
+  --sarif-file FILE        also write a SARIF 2.1.0 report to FILE (config key sarif-file)
 
 Exit status: 0 nothing reaches --fail-on, 1 something does, 2 usage, configuration or input error.
 `;

@@ -6,10 +6,11 @@ import { HELP, VERSION } from './cli-help.js';
 import { scenarioIds } from './catalogue/select.js';
 import { ConfigError, OPTION_NAMES, resolveOptions } from './config/options.js';
 import { DEFAULT_CONFIG, readConfigFile } from './io/files.js';
-import { severityRank } from './model/finding.js';
 import { DNS_FORMATS } from './parsers/dns-registry.js';
 import { ALLOWLIST_FORMATS } from './parsers/registry.js';
+import { assess } from './diff/assess.js';
 import { runCheck } from './pipeline.js';
+import { renderSarif } from './report/sarif.js';
 import { renderJson } from './report/json.js';
 import { renderText } from './report/text.js';
 
@@ -74,23 +75,41 @@ async function check(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseCheckArgs(argv);
   const root = path.resolve(io.cwd, args.root ?? '.');
   const config = await readConfigFile(root, args.config, io.cwd);
-  const overrides = Object.fromEntries(OPTION_NAMES.map((n) => [n, args.options[n]]));
+  const overrides = {
+    ...Object.fromEntries(OPTION_NAMES.map((n) => [n, args.options[n]])),
+    'sarif-file': args.sarifFile,
+  };
   const options = resolveOptions(config, overrides, args.allowlists, args.dns);
   if (options.allowlists.length === 0 && options.dns.length === 0 && options.domains.length === 0)
     throw new UsageError(
       `endpoint-drift: nothing to check: give --allowlist PATH or --dns PATH, or list them under "allowlists" or "dns" in ${config?.path ?? DEFAULT_CONFIG}`,
     );
 
-  const { result, inputErrors } = await runCheck(root, options, EMBEDDED_CATALOGUE);
+  const {
+    result: checked,
+    inputErrors,
+    comments,
+  } = await runCheck(root, options, EMBEDDED_CATALOGUE);
+  // Waivers apply here as in the action; there is no base to compare with.
+  const assessment = assess({
+    result: checked,
+    base: { compared: false, reason: 'the command line compares no base' },
+    failOn: options.failOn,
+    onlyNew: false,
+    ignore: options.ignore,
+    comments,
+    today: new Date().toISOString().slice(0, 10),
+  });
+  const result = assessment.result;
+  if (options.sarifFile)
+    await writeFile(path.resolve(io.cwd, options.sarifFile), renderSarif(assessment, VERSION));
   io.stdout(
     args.format === 'json' ? renderJson(result) : renderText(result, { color: io.color ?? false }),
   );
   if (args.output) await writeFile(path.resolve(io.cwd, args.output), renderJson(result));
   for (const e of inputErrors) io.stderr(`endpoint-drift: ${e}\n`);
   if (inputErrors.length > 0) return 2;
-  if (options.failOn === 'never') return 0;
-  const threshold = severityRank(options.failOn);
-  return result.findings.some((f) => severityRank(f.severity) >= threshold) ? 1 : 0;
+  return assessment.verdict.failed ? 1 : 0;
 }
 
 interface CheckArgs {
@@ -100,6 +119,7 @@ interface CheckArgs {
   dns: string[];
   format: 'text' | 'json';
   output?: string;
+  sarifFile?: string;
   options: Record<string, string | undefined>;
 }
 
@@ -128,6 +148,7 @@ function parseCheckArgs(argv: readonly string[]): CheckArgs {
         dns: { type: 'string', multiple: true },
         format: { type: 'string' },
         output: { type: 'string' },
+        'sarif-file': { type: 'string' },
         ...Object.fromEntries(OPTION_NAMES.map((n) => [n, { type: 'string' as const }])),
       },
     });
@@ -144,6 +165,7 @@ function parseCheckArgs(argv: readonly string[]): CheckArgs {
     ...(v.config !== undefined ? { config: v.config as string } : {}),
     ...(v.root !== undefined ? { root: v.root as string } : {}),
     ...(v.output !== undefined ? { output: v.output as string } : {}),
+    ...(v['sarif-file'] !== undefined ? { sarifFile: v['sarif-file'] as string } : {}),
     allowlists: (v.allowlist as string[] | undefined) ?? [],
     dns: (v.dns as string[] | undefined) ?? [],
     format,
