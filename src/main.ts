@@ -17,6 +17,7 @@ import type { Git } from './github/base.js';
 import { createClient } from './github/client.js';
 import { readRunContext } from './github/context.js';
 import { DEFAULT_CONFIG, readConfigFile } from './io/files.js';
+import { confinedOutput } from './io/output-path.js';
 import { runCheck, selectionOf } from './pipeline.js';
 import { checkBase, publish, type FixPlanner } from './pull-request.js';
 import { renderCheckAnnotations } from './report/check-annotations.js';
@@ -189,26 +190,6 @@ async function readEventPayload(file: string | undefined): Promise<unknown> {
   } catch {
     return undefined;
   }
-}
-
-/** An output path from the inputs or the (possibly pull-request-written) config: inside the workspace or RUNNER_TEMP only. */
-function confinedOutput(
-  given: string | undefined,
-  root: string,
-  tmp: string,
-  name: string,
-): string {
-  if (given === undefined) return path.join(tmp, name);
-  const resolved = path.resolve(root, given);
-  const inside = (dir: string) => {
-    const rel = path.relative(path.resolve(dir), resolved);
-    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-  };
-  if (!inside(root) && !inside(tmp))
-    throw new ConfigError([
-      `sarif-file: "${given}" is outside the workspace and RUNNER_TEMP; give a path inside the workspace`,
-    ]);
-  return resolved;
 }
 
 /** git plumbing in the workspace: argument lists, never a shell, no pager or prompts. */

@@ -7,7 +7,14 @@ import { publishCheckRun } from './github/check-run.js';
 import { describeError, isPermissionError, statusOf, type Octokit } from './github/client.js';
 import { upsertStickyComment } from './github/comment.js';
 import type { RunContext } from './github/context.js';
-import { apiBaseTree, gitBaseTree, materialiseBase, type Git } from './github/base.js';
+import {
+  API_BASE_BUDGET,
+  apiBaseTree,
+  DEFAULT_BASE_BUDGET,
+  gitBaseTree,
+  materialiseBase,
+  type Git,
+} from './github/base.js';
 import { publishSuggestions } from './github/review.js';
 import type { Finding } from './model/finding.js';
 import { runCheck } from './pipeline.js';
@@ -52,7 +59,13 @@ export async function checkBase(input: {
         },
       };
     const patterns = [...options.allowlists, ...options.dns].map((s) => s.path);
-    const written = await materialiseBase(tree, patterns, input.tmp);
+    // Through the API every file is a request: a smaller budget than from git.
+    const written = await materialiseBase(
+      tree,
+      patterns,
+      input.tmp,
+      tree.source === 'git' ? DEFAULT_BASE_BUDGET : API_BASE_BUDGET,
+    );
     if ('error' in written) return { base: { compared: false, reason: written.error } };
     try {
       const { result } = await runCheck(written.dir, options, input.catalogue);

@@ -85,6 +85,12 @@ export const DEFAULT_BASE_BUDGET: BaseBudget = {
   maxFileBytes: 8 * 1024 * 1024,
 };
 
+export const API_BASE_BUDGET: BaseBudget = {
+  maxFiles: 300,
+  maxBytes: 32 * 1024 * 1024,
+  maxFileBytes: 8 * 1024 * 1024,
+};
+
 function safePath(p: string): boolean {
   return (
     p !== '' &&
