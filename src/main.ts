@@ -106,6 +106,7 @@ export async function run(deps: ActionDependencies = {}): Promise<void> {
         selectionOf(options),
         assessment.result.findings,
         groups,
+        result.checkedKinds,
       ),
       elsewhere: ['the JSON report', 'the SARIF file'],
     };

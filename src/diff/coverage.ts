@@ -15,6 +15,8 @@ export interface CoverageCell {
 
 export interface CoverageMatrix {
   readonly group: string;
+  /** Requirement kinds counted: a group of host names only is not asked for addresses. */
+  readonly kinds: { readonly hosts: boolean; readonly ips: boolean };
   readonly serviceAreas: readonly string[];
   readonly categories: readonly string[];
   readonly cells: readonly CoverageCell[];
@@ -34,6 +36,7 @@ export function coverageMatrices(
   selection: Selection,
   findings: readonly Finding[],
   groups: readonly string[],
+  checkedKinds: Readonly<Record<string, { readonly hosts: boolean; readonly ips: boolean }>> = {},
 ): CoverageMatrix[] {
   const { requirements } = selectRequirements(catalogue, selection);
   const cellsOf = (r: Requirement): string[] => [
@@ -44,6 +47,7 @@ export function coverageMatrices(
     ),
   ];
   return groups.map((group) => {
+    const kinds = checkedKinds[group] ?? { hosts: true, ips: true };
     const missing = new Set<string>();
     const partial = new Set<string>();
     for (const f of findings) {
@@ -54,6 +58,7 @@ export function coverageMatrices(
     }
     const counts = new Map<string, { total: number; covered: number; partial: number }>();
     for (const r of requirements) {
+      if (r.kind === 'host' ? !kinds.hosts : !kinds.ips) continue;
       const key = requirementKey(r);
       for (const cell of cellsOf(r)) {
         const c = counts.get(cell) ?? { total: 0, covered: 0, partial: 0 };
@@ -75,6 +80,6 @@ export function coverageMatrices(
         const c = counts.get(`${serviceArea}\u0000${category}`);
         if (c) cells.push({ serviceArea, category, ...c });
       }
-    return { group, serviceAreas, categories, cells };
+    return { group, kinds, serviceAreas, categories, cells };
   });
 }

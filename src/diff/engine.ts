@@ -82,6 +82,10 @@ export interface Result {
   readonly findings: readonly Finding[];
   /** Remarks about the run itself (skipped requirement kinds, selection problems). */
   readonly notes: readonly string[];
+  /** Per allowlist group, which requirement kinds were checked (a group of one kind is not asked for the other). */
+  readonly checkedKinds?: Readonly<
+    Record<string, { readonly hosts: boolean; readonly ips: boolean }>
+  >;
 }
 
 export const CLOUD_NAMES: Readonly<Record<Instance, string>> = {
@@ -100,6 +104,7 @@ export function check(input: CheckInput): Result {
   const everything = allSources(catalogue, selection.instance);
   const namespaces = m365Namespaces(catalogue, selection.instance);
   const notes: string[] = [...selected.problems];
+  const checkedKinds: Record<string, { hosts: boolean; ips: boolean }> = {};
   const findings: Finding[] = [];
   const context = new CloudContext(
     selection.instance,
@@ -120,11 +125,12 @@ export function check(input: CheckInput): Result {
   for (const [group, files] of [...groups].sort((a, b) =>
     a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0,
   )) {
-    new GroupCheck(group, files, context, findings, notes).run();
+    new GroupCheck(group, files, context, findings, notes, checkedKinds).run();
   }
 
   const cloud = catalogue.clouds[selection.instance];
   return {
+    checkedKinds,
     catalogue: {
       instance: selection.instance,
       dataDate: cloud.provenance.dataDate,
@@ -220,6 +226,7 @@ class GroupCheck {
     private readonly ctx: CloudContext,
     private readonly findings: Finding[],
     private readonly notes: string[],
+    private readonly checkedKinds: Record<string, { hosts: boolean; ips: boolean }> = {},
   ) {
     this.hostIndex = new SuffixIndex(ctx.interesting);
     for (const f of files) {
@@ -258,6 +265,7 @@ class GroupCheck {
     const holdsIps = this.ips.length > 0 || kinds('ipv4');
     const wantHosts = can.hosts && (holdsHosts || !holdsIps);
     const wantIps = can.ips && (holdsIps || !holdsHosts);
+    this.checkedKinds[this.group] = { hosts: wantHosts, ips: wantIps };
     if (!wantHosts && this.ctx.hostReqs.length > 0)
       this.notes.push(
         `${label} holds no host names, so its ${this.ctx.hostReqs.length} host requirements were not checked`,

@@ -110,7 +110,7 @@ function coverageSection(matrices: readonly CoverageMatrix[], cloud: string): st
       '',
       `### Coverage${matrices.length > 1 ? ` of group ${code(m.group)}` : ''} (${cloud})`,
       '',
-      'Required endpoints fully allowed, of those the selection requires (partly allowed in brackets).',
+      `Required ${m.kinds.hosts && m.kinds.ips ? 'endpoints' : m.kinds.hosts ? 'host names' : 'addresses'} fully allowed, of those the selection requires (partly allowed in brackets).`,
       '',
       `| Service area | ${m.categories.join(' | ')} |`,
       `| --- |${m.categories.map(() => ' ---: |').join('')}`,

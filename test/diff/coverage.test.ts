@@ -58,5 +58,18 @@ describe('coverage matrix', () => {
     ]);
     expect(firewall!.cells[0]).toMatchObject({ covered: inCell('Optimize') - 1, partial: 0 });
     expect(inCell('Optimize')).toBe(30);
+    const hostsOnly = coverageMatrices(EMBEDDED_CATALOGUE, selection, [], ['proxy'], {
+      proxy: { hosts: true, ips: false },
+    });
+    const hostsInOptimize = requirements.filter(
+      (r) =>
+        r.kind === 'host' &&
+        r.sources.some((s) => s.serviceArea === 'Exchange' && s.category === 'Optimize'),
+    ).length;
+    expect(hostsOnly[0]!.cells[0]).toMatchObject({
+      total: hostsInOptimize,
+      covered: hostsInOptimize,
+    });
+    expect(hostsInOptimize).toBeLessThan(30);
   });
 });

@@ -17,6 +17,7 @@ describe('pull-request Markdown', () => {
     const coverage = [
       {
         group: 'proxy',
+        kinds: { hosts: true, ips: false },
         serviceAreas: ['Exchange'],
         categories: ['Optimize', 'Allow'],
         cells: [
