@@ -21,6 +21,7 @@ import { confinedOutput } from './io/output-path.js';
 import { runCheck, selectionOf } from './pipeline.js';
 import { checkBase, publish, type FixPlanner } from './pull-request.js';
 import { renderCheckAnnotations } from './report/check-annotations.js';
+import { judgementOf } from './report/judgement.js';
 import { renderJson } from './report/json.js';
 import { renderJobSummary } from './report/pull-request.js';
 import { renderSarif } from './report/sarif.js';
@@ -90,7 +91,7 @@ export async function run(deps: ActionDependencies = {}): Promise<void> {
 
     // Files first: they must exist whatever the API does.
     const reportPath = path.join(tmp, 'endpoint-drift-report.json');
-    await writeFile(reportPath, renderJson(assessment.result));
+    await writeFile(reportPath, renderJson(assessment.result, judgementOf(assessment)));
     await mkdir(path.dirname(sarifPath), { recursive: true });
     await writeFile(sarifPath, renderSarif(assessment, VERSION));
 
