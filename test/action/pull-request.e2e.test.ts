@@ -175,6 +175,22 @@ describe.skipIf(!existsSync(bundle))('the action on a pull request', { timeout: 
     expect(sarif.runs[0].results).toHaveLength(8);
     const report = JSON.parse(readFileSync(last.outputs.report!, 'utf8'));
     expect(report.findings).toHaveLength(8);
+    expect(
+      report.findings.map((f: { entry?: string; status?: string; waiver?: { source: string } }) => [
+        f.entry ?? '',
+        f.status ?? '',
+        f.waiver?.source ?? '',
+      ]),
+    ).toEqual([
+      ['', '', ''],
+      ['legacy-portal.contoso.example', 'pre-existing', 'config'],
+      ['old-cdn.contoso.example', 'pre-existing', ''],
+      ['newthing.example.org', 'new', ''],
+      ['lab.example.com', 'new', 'inline'],
+      ['', 'pre-existing', ''],
+      ['', 'pre-existing', ''],
+      ['', 'new', ''],
+    ]);
 
     expect(gh.comments.filter((c) => c.body.includes(COMMENT_MARKER))).toHaveLength(1);
     expect(gh.comments).toHaveLength(131);
