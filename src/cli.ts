@@ -13,12 +13,14 @@ import { renderPatch } from './fix/patch.js';
 import { writeChanges } from './fix/write.js';
 import { DEFAULT_CONFIG, readConfigFile } from './io/files.js';
 import { formatLocation } from './model/location.js';
-import { severityRank, type RuleId } from './model/finding.js';
+import type { RuleId } from './model/finding.js';
 import { DNS_FORMATS } from './formats/dns/index.js';
 import { ALLOWLIST_FORMATS } from './formats/allowlist/index.js';
 import { SnapshotError } from './io/catalogue-store.js';
 import { didYouMean } from './model/suggest.js';
+import { assess } from './diff/assess.js';
 import { runCheck } from './pipeline.js';
+import { renderSarif } from './report/sarif.js';
 import { renderJson } from './report/json.js';
 import { renderText } from './report/text.js';
 
@@ -118,11 +120,29 @@ async function check(argv: readonly string[], io: CliIo): Promise<number> {
 
   const now = io.now?.() ?? new Date();
   const source = await catalogueOf(args, io, root, options, now);
-  const { result, inputErrors } = await runCheck(root, options, source.catalogue, {
+  const today = now.toISOString().slice(0, 10);
+  const {
+    result: checked,
+    inputErrors,
+    comments,
+  } = await runCheck(root, options, source.catalogue, {
     origin: source.origin,
-    today: now.toISOString().slice(0, 10),
+    today,
     notes: source.notes,
   });
+  // Waivers apply here as in the action; there is no base to compare with.
+  const assessment = assess({
+    result: checked,
+    base: { compared: false, reason: 'the command line compares no base' },
+    failOn: options.failOn,
+    onlyNew: false,
+    ignore: options.ignore,
+    comments,
+    today,
+  });
+  const result = assessment.result;
+  if (options.sarifFile)
+    await writeFile(path.resolve(io.cwd, options.sarifFile), renderSarif(assessment, VERSION));
   io.stdout(
     args.format === 'json'
       ? renderJson(result)
@@ -135,9 +155,7 @@ async function check(argv: readonly string[], io: CliIo): Promise<number> {
   if (args.output) await writeFile(path.resolve(io.cwd, args.output), renderJson(result));
   for (const e of inputErrors) io.stderr(`endpoint-drift: ${e}\n`);
   if (inputErrors.length > 0) return 2;
-  if (options.failOn === 'never') return 0;
-  const threshold = severityRank(options.failOn);
-  return result.findings.some((f) => severityRank(f.severity) >= threshold) ? 1 : 0;
+  return assessment.verdict.failed ? 1 : 0;
 }
 
 async function optionsOf(args: CheckArgs, io: CliIo): Promise<{ root: string; options: Options }> {
@@ -149,7 +167,10 @@ async function optionsOf(args: CheckArgs, io: CliIo): Promise<{ root: string; op
     );
   // A relative --config is inside the repository, like every other path.
   const config = await readConfigFile(root, args.config);
-  const overrides = Object.fromEntries(OPTION_NAMES.map((n) => [n, args.options[n]]));
+  const overrides = {
+    ...Object.fromEntries(OPTION_NAMES.map((n) => [n, args.options[n]])),
+    'sarif-file': args.sarifFile,
+  };
   const options = resolveOptions(config, overrides, args.allowlists, args.dns);
   if (options.allowlists.length === 0 && options.dns.length === 0 && options.domains.length === 0)
     throw new UsageError(
@@ -248,6 +269,7 @@ interface CheckArgs {
   output?: string;
   serviceUrl?: string;
   verbose: boolean;
+  sarifFile?: string;
   options: Record<string, string | undefined>;
 }
 
@@ -289,6 +311,7 @@ function parseCheckArgs(argv: readonly string[]): CheckArgs {
         output: { type: 'string' },
         'service-url': { type: 'string' },
         verbose: { type: 'boolean' },
+        'sarif-file': { type: 'string' },
         ...Object.fromEntries(OPTION_NAMES.map((n) => [n, { type: 'string' as const }])),
       },
     });
@@ -312,6 +335,7 @@ function parseCheckArgs(argv: readonly string[]): CheckArgs {
     ...(v.output !== undefined ? { output: v.output as string } : {}),
     ...(v['service-url'] !== undefined ? { serviceUrl: v['service-url'] as string } : {}),
     verbose: v.verbose === (true as unknown),
+    ...(v['sarif-file'] !== undefined ? { sarifFile: v['sarif-file'] as string } : {}),
     allowlists: (v.allowlist as string[] | undefined) ?? [],
     dns: (v.dns as string[] | undefined) ?? [],
     format,

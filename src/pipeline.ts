@@ -14,11 +14,14 @@ import type { Finding } from './model/finding.js';
 import { resolveFormat } from './formats/allowlist/index.js';
 import { resolveDnsFormat } from './formats/dns/index.js';
 import type { AllowlistFormat, DnsFormat, ParseOptions } from './formats/format.js';
+import { formatLocation, type SourceLocation } from './model/location.js';
 
 export interface PipelineOutput {
   readonly result: Result;
   /** Input errors (files that could not be read, globs matching nothing, unknown formats): one line each. */
   readonly inputErrors: readonly string[];
+  /** Comments attached to entries and records, by `file:line:column` (for inline waivers). */
+  readonly comments: ReadonlyMap<string, string>;
 }
 
 /** What the check knows besides the options: the catalogue's origin, the date, remarks about both. */
@@ -128,6 +131,13 @@ export function checkLoaded(
   }
   const checked = { allowlists: files, zones: dnsInputs };
 
+  const comments = new Map<string, string>();
+  const keep = (item: { location: SourceLocation; comment?: string | undefined }) => {
+    if (item.comment !== undefined) comments.set(formatLocation(item.location), item.comment);
+  };
+  for (const f of files) f.parsed.entries.forEach(keep);
+  for (const d of dnsInputs) d.file.records.forEach(keep);
+
   const selection = {
     ...selectionOf(options),
     ...(context.today !== undefined ? { today: context.today } : {}),
@@ -142,7 +152,7 @@ export function checkLoaded(
     ? { ...checkedFiles, notes: [...context.notes, ...checkedFiles.notes] }
     : checkedFiles;
   if (dnsInputs.length === 0 && options.domains.length === 0)
-    return { result, inputErrors: errors, ...checked };
+    return { result, inputErrors: errors, comments, ...checked };
 
   const dnsFindings: Finding[] = dnsInputs.flatMap(({ file }) =>
     file.problems.map((p) => problemFinding(p)),
@@ -164,5 +174,6 @@ export function checkLoaded(
     },
     inputErrors: errors,
     ...checked,
+    comments,
   };
 }

@@ -1,6 +1,7 @@
 import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
 import type { Category, Instance, ServiceArea } from '../catalogue/types.js';
 import type { Severity } from '../model/finding.js';
+import { checkConfigWaivers, type ConfigWaiver } from '../diff/waivers.js';
 import { formatLocation, type SourceLocation } from '../model/location.js';
 import { validateWithSchema } from './validate.js';
 import { parsePositioned } from '../formats/syntax/yaml.js';
@@ -55,6 +56,14 @@ export interface Options {
   readonly allowlists: readonly AllowlistSpec[];
   readonly dns: readonly DnsSpec[];
   readonly domains: readonly DomainSpec[];
+  /** Pull-request behaviour (config keys and action inputs of the same names). */
+  readonly onlyNew: boolean;
+  readonly comment: 'on-failure' | 'always' | 'never';
+  readonly annotations: 'check-run' | 'workflow-commands' | 'none';
+  readonly suggestions: boolean;
+  readonly sarifFile?: string;
+  /** Waivers (`ignore:`). */
+  readonly ignore: readonly ConfigWaiver[];
 }
 
 /** A user error in configuration: each message is one line naming file, line and column. */
@@ -85,8 +94,17 @@ export const OPTION_NAMES = [
   'min-severity',
 ] as const;
 
+/** Options only the action (and, for sarif-file, the CLI) takes: what to do on a pull request. */
+export const PULL_REQUEST_OPTION_NAMES = [
+  'only-new',
+  'comment',
+  'annotations',
+  'suggestions',
+  'sarif-file',
+] as const;
+
 const LIST_OPTIONS = new Set(['service-areas', 'categories', 'scenarios']);
-const BOOLEAN_OPTIONS = new Set(['include-optional', 'ipv6']);
+const BOOLEAN_OPTIONS = new Set(['include-optional', 'ipv6', 'only-new', 'suggestions']);
 
 export interface ConfigFile {
   readonly path: string;
@@ -107,6 +125,7 @@ export function resolveOptions(
   let fromFile: Record<string, unknown> = {};
   const origins = new Map<number, SourceLocation>();
   const dnsOrigins = new Map<number, SourceLocation>();
+  const ignoreOrigins = new Map<number, SourceLocation>();
   if (file) {
     const pd = parsePositioned(file.text);
     for (const e of pd.errors) problems.push(`${file.path}:${e.line}:${e.column}: ${e.message}`);
@@ -122,6 +141,7 @@ export function resolveOptions(
         for (const [key, map] of [
           ['allowlists', origins],
           ['dns', dnsOrigins],
+          ['ignore', ignoreOrigins],
         ] as const) {
           const list = pd.doc.get(key, true) as { items?: { range?: number[] }[] } | undefined;
           list?.items?.forEach((item, i) => {
@@ -137,7 +157,7 @@ export function resolveOptions(
   if (problems.length > 0) throw new ConfigError(problems);
 
   const merged: Record<string, unknown> = { ...fromFile };
-  for (const name of OPTION_NAMES) {
+  for (const name of [...OPTION_NAMES, ...PULL_REQUEST_OPTION_NAMES]) {
     const raw = overrides[name];
     if (raw === undefined) continue;
     const text = (Array.isArray(raw) ? raw.join(',') : (raw as string)).trim();
@@ -191,6 +211,19 @@ export function resolveOptions(
     ...(a['initial-domain'] ? { initialDomain: a['initial-domain'] as string } : {}),
     ...(a.dkim ? { dkim: a.dkim as DomainSpec['dkim'] } : {}),
   }));
+  const ignore: ConfigWaiver[] = (d.ignore as Record<string, unknown>[]).map((w, i) => {
+    const origin = ignoreOrigins.get(i);
+    return {
+      ...(typeof w.rule === 'string' ? { rule: w.rule } : {}),
+      ...(typeof w.value === 'string' ? { value: w.value } : {}),
+      ...(typeof w.path === 'string' ? { path: w.path } : {}),
+      reason: w.reason as string,
+      ...(typeof w.expires === 'string' ? { expires: w.expires } : {}),
+      ...(origin ? { origin } : {}),
+    };
+  });
+  problems.push(...checkConfigWaivers(ignore));
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     instance: d.instance as Instance,
     serviceAreas: d['service-areas'] as ServiceArea[],
@@ -207,6 +240,12 @@ export function resolveOptions(
     allowlists,
     dns,
     domains,
+    onlyNew: d['only-new'] as boolean,
+    comment: d.comment as Options['comment'],
+    annotations: d.annotations as Options['annotations'],
+    suggestions: d.suggestions as boolean,
+    ...(typeof d['sarif-file'] === 'string' ? { sarifFile: d['sarif-file'] } : {}),
+    ignore,
   };
 }
 

@@ -95,6 +95,10 @@ export interface Result {
   readonly findings: readonly Finding[];
   /** Remarks about the run itself (skipped requirement kinds, selection problems). */
   readonly notes: readonly string[];
+  /** Per allowlist group, which requirement kinds were checked (a group of one kind is not asked for the other). */
+  readonly checkedKinds?: Readonly<
+    Record<string, { readonly hosts: boolean; readonly ips: boolean }>
+  >;
 }
 
 export const CLOUD_NAMES: Readonly<Record<Instance, string>> = {
@@ -120,6 +124,7 @@ export function check(input: CheckInput): Result {
   const everything = allSources(catalogue, selection.instance);
   const namespaces = m365Namespaces(catalogue, selection.instance);
   const notes: string[] = [...selected.problems];
+  const checkedKinds: Record<string, { hosts: boolean; ips: boolean }> = {};
   const findings: Finding[] = [];
   const context = new CloudContext(
     selection,
@@ -141,12 +146,13 @@ export function check(input: CheckInput): Result {
   for (const [group, files] of [...groups].sort((a, b) =>
     a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0,
   )) {
-    new GroupCheck(group, files, context, findings, notes).run();
+    new GroupCheck(group, files, context, findings, notes, checkedKinds).run();
   }
 
   const cloud = catalogue.clouds[selection.instance];
   const p = cloud.provenance;
   return {
+    checkedKinds,
     catalogue: {
       instance: selection.instance,
       dataDate: p.dataDate,
@@ -268,6 +274,7 @@ class GroupCheck {
     private readonly ctx: CloudContext,
     private readonly findings: Finding[],
     private readonly notes: string[],
+    private readonly checkedKinds: Record<string, { hosts: boolean; ips: boolean }> = {},
   ) {
     this.hostIndex = new SuffixIndex(ctx.interesting);
     for (const f of files) if (!this.byPath.has(f.parsed.path)) this.byPath.set(f.parsed.path, f);
@@ -313,6 +320,7 @@ class GroupCheck {
     const holdsIps = this.ips.length > 0 || kinds('ipv4');
     const wantHosts = can.hosts && (holdsHosts || !holdsIps);
     const wantIps = can.ips && (holdsIps || !holdsHosts);
+    this.checkedKinds[this.group] = { hosts: wantHosts, ips: wantIps };
     if (!wantHosts && this.ctx.hostReqs.length > 0)
       this.notes.push(
         `${label} holds no host names, so its ${this.ctx.hostReqs.length} host requirements were not checked`,

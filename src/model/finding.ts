@@ -34,7 +34,9 @@ export type RuleId =
   | 'dns-not-served'
   | 'dns-cname-conflict'
   | 'dns-duplicate-record'
-  | 'dns-domain-not-found';
+  | 'dns-domain-not-found'
+  | 'expired-waiver'
+  | 'invalid-waiver';
 
 export interface Rule {
   readonly id: RuleId;
@@ -206,6 +208,18 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
     severity: 'warning',
     title: 'Configured domain in no DNS file',
     help: 'A domain named in the configuration is not inside any zone of the checked DNS files, so its records cannot be checked.',
+  },
+  'expired-waiver': {
+    id: 'expired-waiver',
+    severity: 'warning',
+    title: 'Waiver past its expiry date',
+    help: 'An `ignore:` item of the configuration has an `expires` date that has passed. It no longer waives anything: the findings it covered count again. Renew it with a new date and reason, or fix them.',
+  },
+  'invalid-waiver': {
+    id: 'invalid-waiver',
+    severity: 'warning',
+    title: 'Inline waiver that cannot be read',
+    help: 'A comment `endpoint-drift: ignore <rule> -- <reason>` names no rule, an unknown rule, or gives no reason after `--`. It waives nothing until it is corrected.',
   },
 };
 

@@ -4,11 +4,14 @@ import { RULES, type Finding } from '../model/finding.js';
 export const REPORT_VERSION = 1;
 
 /** The JSON report (schemas/report.schema.json): stable field order, deterministic content. */
-export function renderJson(result: Result): string {
-  return `${JSON.stringify(toReport(result), null, 2)}\n`;
+export function renderJson(result: Result, judged?: FindingJudgement): string {
+  return `${JSON.stringify(toReport(result, judged), null, 2)}\n`;
 }
 
-export function toReport(result: Result): unknown {
+/** What a pull request made of a finding (status against the base, waiver), when there is any. */
+export type FindingJudgement = (f: Finding) => Record<string, unknown> | undefined;
+
+export function toReport(result: Result, judged?: FindingJudgement): unknown {
   const { selection } = result.catalogue;
   return {
     reportVersion: REPORT_VERSION,
@@ -44,7 +47,7 @@ export function toReport(result: Result): unknown {
     ),
     summary: summarise(result.findings),
     notes: result.notes,
-    findings: result.findings.map(toJsonFinding),
+    findings: result.findings.map((f) => ({ ...(toJsonFinding(f) as object), ...judged?.(f) })),
   };
 }
 

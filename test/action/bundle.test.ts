@@ -95,7 +95,7 @@ describe('action bundle on Node 24', () => {
         /^::error title=missing-endpoint,file=network\/firewall\/m365-egress\.yaml,line=\d+,col=\d+::52\.122\.0\.0\/15 is required/,
       ),
     );
-    expect(r.stdout).toMatch(/^::error::\d+ findings? at or above error$/m);
+    expect(r.stdout).toMatch(/^::error::\d+ findings? at or above error decided the result: /m);
     expect(Number(r.outputs.errors)).toBeGreaterThan(0);
     expect(r.outputs.report).toBe(
       path.join(path.dirname(r.outputs.report!), 'endpoint-drift-report.json'),
@@ -103,7 +103,9 @@ describe('action bundle on Node 24', () => {
     const report = JSON.parse(readFileSync(r.outputs.report!, 'utf8'));
     expect(report.findings).toHaveLength(Number(r.outputs.findings));
     expect(r.summary).toMatch(/^## endpoint-drift/);
-    expect(r.summary).toContain('| `network/proxy/m365-bypass.txt` | plain | proxy | dedicated |');
+    expect(r.summary).toContain(
+      '| <code>network/proxy/m365-bypass.txt</code> | plain | proxy | dedicated |',
+    );
   });
 
   it('passes with fail-on never and takes options from inputs over the config file', () => {

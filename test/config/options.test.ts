@@ -30,6 +30,11 @@ describe('resolveOptions', () => {
       allowlists: [],
       dns: [],
       domains: [],
+      onlyNew: false,
+      comment: 'on-failure',
+      annotations: 'check-run',
+      suggestions: true,
+      ignore: [],
     });
   });
 

@@ -1,8 +1,8 @@
-export const id = 637;
-export const ids = [637];
+export const id = 765;
+export const ids = [765];
 export const modules = {
 
-/***/ 2637:
+/***/ 1765:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -199,6 +199,18 @@ const RULES = {
         severity: 'warning',
         title: 'Configured domain in no DNS file',
         help: 'A domain named in the configuration is not inside any zone of the checked DNS files, so its records cannot be checked.',
+    },
+    'expired-waiver': {
+        id: 'expired-waiver',
+        severity: 'warning',
+        title: 'Waiver past its expiry date',
+        help: 'An `ignore:` item of the configuration has an `expires` date that has passed. It no longer waives anything: the findings it covered count again. Renew it with a new date and reason, or fix them.',
+    },
+    'invalid-waiver': {
+        id: 'invalid-waiver',
+        severity: 'warning',
+        title: 'Inline waiver that cannot be read',
+        help: 'A comment `endpoint-drift: ignore <rule> -- <reason>` names no rule, an unknown rule, or gives no reason after `--`. It waives nothing until it is corrected.',
     },
 };
 
@@ -3601,7 +3613,10 @@ async function live(root, options, env) {
 }
 
 ;// CONCATENATED MODULE: ./schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://endpoint-drift.dev/schemas/config.schema.json","title":"endpoint-drift configuration","description":"The configuration file (default .github/endpoint-drift.yml). Every option has the same kebab-case name as the action input and the CLI flag; inputs and flags override the file, which overrides the defaults given here.","type":"object","additionalProperties":false,"properties":{"instance":{"description":"The Microsoft 365 cloud whose catalogue applies.","enum":["worldwide","china","usgovdod","usgovgcchigh"],"default":"worldwide"},"service-areas":{"description":"Service areas whose endpoints are required. MEM (Intune) is opt-in.","type":"array","items":{"enum":["Common","Exchange","SharePoint","Skype","MEM"]},"uniqueItems":true,"minItems":1,"default":["Common","Exchange","SharePoint","Skype"]},"categories":{"description":"Endpoint categories that are required.","type":"array","items":{"enum":["Optimize","Allow","Default"]},"uniqueItems":true,"minItems":1,"default":["Optimize","Allow","Default"]},"include-optional":{"description":"Also demand endpoint sets marked required: false (reported as notices).","type":"boolean","default":false},"ipv6":{"description":"Demand the IPv6 prefixes of the catalogue.","type":"boolean","default":true},"tenant":{"description":"Tenant label substituted into tenant-specific patterns such as autodiscover.*.onmicrosoft.com.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"},"scenarios":{"description":"Opt-in scenario ids from the \'Other endpoints not included in the web service\' data.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"default":[]},"fail-on":{"description":"The lowest severity that fails the check.","enum":["error","warning","notice","never"],"default":"error"},"catalogue":{"description":"Where the Microsoft 365 catalogue comes from: embedded (the data bundled with this version, works offline), live (the web service, checked at most once an hour, kept in catalogue-cache; falls back to the cached or embedded data when the service cannot be reached), or the path of a snapshot written by `endpoint-drift catalogue update` (its folder or its catalogue.json), relative to the repository root.","type":"string","minLength":1,"default":"embedded"},"catalogue-cache":{"description":"The folder, relative to the repository root, where catalogue: live keeps the web service\'s answers (cache it with actions/cache).","type":"string","minLength":1,"default":".endpoint-drift-cache"},"min-severity":{"description":"The lowest severity shown in the text report, the job summary and the annotations. It does not change what fails the check (fail-on) nor the JSON report, which holds every finding.","enum":["error","warning","notice"],"default":"notice"},"allowlists":{"description":"Allowlist files to check. All files of one group together form one allowlist. A plain string is the short form of {path: string}.","type":"array","default":[],"items":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"A file path or glob, relative to the repository root.","type":"string","minLength":1},"format":{"description":"The file format, or auto to detect it.","type":"string","minLength":1,"default":"auto"},"scope":{"description":"dedicated: the file exists for Microsoft 365, so anything not in the catalogue is extraneous. mixed: a general allowlist; only entries in Microsoft 365 namespaces or address space are judged.","enum":["dedicated","mixed"],"default":"dedicated"},"group":{"description":"Allowlists of different firewalls are checked separately: files with the same group form one allowlist.","type":"string","minLength":1,"default":"default"},"options":{"description":"Settings of the file\'s format (see the format table in README.md), e.g. a CSV column mapping or values of Terraform variables.","type":"object"}}}},"dns":{"description":"DNS record files to check against what the cloud requires (zone files, DNS-as-code, exports). A plain string is the short form of {path: string}.","type":"array","default":[],"items":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"A file path or glob, relative to the repository root.","type":"string","minLength":1},"format":{"description":"The file format, or auto to detect it.","type":"string","minLength":1,"default":"auto"},"options":{"description":"Settings of the file\'s format, e.g. the zone origin or values of Terraform variables.","type":"object"}}}},"domains":{"description":"Domains whose records are checked, with the services they use and the per-tenant values that make the checks exact. Domains of the DNS files (their zones) are checked too, with the default services.","type":"array","default":[],"items":{"type":"object","additionalProperties":false,"required":["domain"],"properties":{"domain":{"type":"string","minLength":1,"description":"The domain, e.g. contoso.com."},"services":{"type":"array","uniqueItems":true,"items":{"enum":["exchange","teams","intune","dkim"]},"default":["exchange","teams"],"description":"Microsoft 365 services the domain uses."},"mx-token":{"type":"string","minLength":1,"description":"The MX token of the domain (contoso-com in contoso-com.mail.protection.outlook.com)."},"initial-domain":{"type":"string","minLength":1,"description":"The tenant\'s initial domain, e.g. contoso.onmicrosoft.com."},"dkim":{"type":"object","additionalProperties":false,"properties":{"selector1":{"type":"string","minLength":1},"selector2":{"type":"string","minLength":1}},"description":"The DKIM selector CNAME targets shown in the Defender portal."}}}}}}');
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://endpoint-drift.dev/schemas/config.schema.json","title":"endpoint-drift configuration","description":"The configuration file (default .github/endpoint-drift.yml). Every option has the same kebab-case name as the action input and the CLI flag; inputs and flags override the file, which overrides the defaults given here.","type":"object","additionalProperties":false,"properties":{"instance":{"description":"The Microsoft 365 cloud whose catalogue applies.","enum":["worldwide","china","usgovdod","usgovgcchigh"],"default":"worldwide"},"service-areas":{"description":"Service areas whose endpoints are required. MEM (Intune) is opt-in.","type":"array","items":{"enum":["Common","Exchange","SharePoint","Skype","MEM"]},"uniqueItems":true,"minItems":1,"default":["Common","Exchange","SharePoint","Skype"]},"categories":{"description":"Endpoint categories that are required.","type":"array","items":{"enum":["Optimize","Allow","Default"]},"uniqueItems":true,"minItems":1,"default":["Optimize","Allow","Default"]},"include-optional":{"description":"Also demand endpoint sets marked required: false (reported as notices).","type":"boolean","default":false},"ipv6":{"description":"Demand the IPv6 prefixes of the catalogue.","type":"boolean","default":true},"tenant":{"description":"Tenant label substituted into tenant-specific patterns such as autodiscover.*.onmicrosoft.com.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"},"scenarios":{"description":"Opt-in scenario ids from the \'Other endpoints not included in the web service\' data.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"default":[]},"fail-on":{"description":"The lowest severity that fails the check.","enum":["error","warning","notice","never"],"default":"error"},"catalogue":{"description":"Where the Microsoft 365 catalogue comes from: embedded (the data bundled with this version, works offline), live (the web service, checked at most once an hour, kept in catalogue-cache; falls back to the cached or embedded data when the service cannot be reached), or the path of a snapshot written by `endpoint-drift catalogue update` (its folder or its catalogue.json), relative to the repository root.","type":"string","minLength":1,"default":"embedded"},"catalogue-cache":{"description":"The folder, relative to the repository root, where catalogue: live keeps the web service\'s answers (cache it with actions/cache).","type":"string","minLength":1,"default":".endpoint-drift-cache"},"min-severity":{"description":"The lowest severity shown in the text report, the job summary and the annotations. It does not change what fails the check (fail-on) nor the JSON report, which holds every finding.","enum":["error","warning","notice"],"default":"notice"},"only-new":{"description":"On a pull request, only findings that the pull request introduces decide the result; pre-existing ones stay visible, marked as such.","type":"boolean","default":false},"comment":{"description":"The sticky pull-request comment: posted when the check fails (and then kept up to date), always, or never.","enum":["on-failure","always","never"],"default":"on-failure"},"annotations":{"description":"Where findings are annotated: a check run named endpoint-drift, workflow commands (GitHub shows only 10 errors and 10 warnings per step), or nowhere.","enum":["check-run","workflow-commands","none"],"default":"check-run"},"suggestions":{"description":"On a pull request, suggest the fixes as review suggestions on the lines the pull request changes.","type":"boolean","default":true},"sarif-file":{"description":"Where to write a SARIF 2.1.0 report (for github/codeql-action/upload-sarif), relative to the workspace.","type":"string","minLength":1},"ignore":{"description":"Waivers: findings matching every given field (rule, value, path glob) do not count. Waived findings are still listed.","type":"array","default":[],"items":{"type":"object","additionalProperties":false,"required":["reason"],"properties":{"rule":{"description":"The rule id, e.g. extraneous-entry.","type":"string","minLength":1},"value":{"description":"The entry as written, or the required pattern or prefix (case-insensitive).","type":"string","minLength":1},"path":{"description":"A file path or glob, relative to the repository root.","type":"string","minLength":1},"reason":{"description":"Why the finding is accepted; shown wherever the waived finding is listed.","type":"string","minLength":1},"expires":{"description":"Last day (YYYY-MM-DD) the waiver holds; after it the waiver is reported and stops waiving.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}}},"allowlists":{"description":"Allowlist files to check. All files of one group together form one allowlist. A plain string is the short form of {path: string}.","type":"array","default":[],"items":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"A file path or glob, relative to the repository root.","type":"string","minLength":1},"format":{"description":"The file format, or auto to detect it.","type":"string","minLength":1,"default":"auto"},"scope":{"description":"dedicated: the file exists for Microsoft 365, so anything not in the catalogue is extraneous. mixed: a general allowlist; only entries in Microsoft 365 namespaces or address space are judged.","enum":["dedicated","mixed"],"default":"dedicated"},"group":{"description":"Allowlists of different firewalls are checked separately: files with the same group form one allowlist.","type":"string","minLength":1,"default":"default"},"options":{"description":"Settings of the file\'s format (see the format table in README.md), e.g. a CSV column mapping or values of Terraform variables.","type":"object"}}}},"dns":{"description":"DNS record files to check against what the cloud requires (zone files, DNS-as-code, exports). A plain string is the short form of {path: string}.","type":"array","default":[],"items":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"A file path or glob, relative to the repository root.","type":"string","minLength":1},"format":{"description":"The file format, or auto to detect it.","type":"string","minLength":1,"default":"auto"},"options":{"description":"Settings of the file\'s format, e.g. the zone origin or values of Terraform variables.","type":"object"}}}},"domains":{"description":"Domains whose records are checked, with the services they use and the per-tenant values that make the checks exact. Domains of the DNS files (their zones) are checked too, with the default services.","type":"array","default":[],"items":{"type":"object","additionalProperties":false,"required":["domain"],"properties":{"domain":{"type":"string","minLength":1,"description":"The domain, e.g. contoso.com."},"services":{"type":"array","uniqueItems":true,"items":{"enum":["exchange","teams","intune","dkim"]},"default":["exchange","teams"],"description":"Microsoft 365 services the domain uses."},"mx-token":{"type":"string","minLength":1,"description":"The MX token of the domain (contoso-com in contoso-com.mail.protection.outlook.com)."},"initial-domain":{"type":"string","minLength":1,"description":"The tenant\'s initial domain, e.g. contoso.onmicrosoft.com."},"dkim":{"type":"object","additionalProperties":false,"properties":{"selector1":{"type":"string","minLength":1},"selector2":{"type":"string","minLength":1}},"description":"The DKIM selector CNAME targets shown in the Defender portal."}}}}}}');
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/model/location.ts
 function formatLocation(loc) {
     if (loc.line <= 0)
@@ -3612,6 +3627,165 @@ function compareLocations(a, b) {
     if (a.file !== b.file)
         return a.file < b.file ? -1 : 1;
     return a.line - b.line || a.column - b.column;
+}
+
+;// CONCATENATED MODULE: ./src/diff/compare.ts
+/**
+ * What a finding is about: an entry as written, a required pattern, or (for findings about a
+ * whole record set) the message with its positions taken out. Lines are not part of it, so an
+ * edit above a finding does not make it new.
+ */
+function findingValue(f) {
+    if (f.entry !== undefined)
+        return f.entry;
+    if (f.requirement)
+        return `${f.requirement.kind}:${f.requirement.pattern}`;
+    return f.message.replace(/\b(?:lines?|at) \d+(?::\d+)?\b/g, '').replace(/:\d+(?::\d+)?\b/g, '');
+}
+/** The identity of a finding: rule, file and value. Used for new/fixed and SARIF fingerprints. */
+function findingIdentity(f) {
+    return `${f.ruleId}\u0000${f.location.file}\u0000${findingValue(f)}`;
+}
+/**
+ * Matches head findings to base findings by identity, counting duplicates: an entry written twice
+ * on the base and three times on the head gives one new finding.
+ */
+function compareFindings(head, base) {
+    const pool = new Map();
+    for (const f of base) {
+        const id = findingIdentity(f);
+        const list = pool.get(id);
+        if (list)
+            list.push(f);
+        else
+            pool.set(id, [f]);
+    }
+    const status = head.map((f) => {
+        const list = pool.get(findingIdentity(f));
+        if (list && list.length > 0) {
+            list.shift();
+            return 'pre-existing';
+        }
+        return 'new';
+    });
+    const fixed = base.filter((f) => (pool.get(findingIdentity(f)) ?? []).includes(f));
+    return { status, fixed };
+}
+
+;// CONCATENATED MODULE: ./src/diff/waivers.ts
+
+
+
+
+const INLINE = /endpoint-drift:\s*ignore\b(.*)$/im;
+/** An inline waiver read from a comment, or what is wrong with it. */
+function parseInlineWaiver(comment) {
+    const m = INLINE.exec(comment);
+    if (!m)
+        return undefined;
+    const rest = m[1];
+    const sep = rest.indexOf('--');
+    const rulesText = (sep === -1 ? rest : rest.slice(0, sep)).trim();
+    const reason = sep === -1 ? '' : rest.slice(sep + 2).trim();
+    const rules = rulesText.split(/[\s,]+/).filter(Boolean);
+    if (rules.length === 0)
+        return { error: 'names no rule: write "endpoint-drift: ignore <rule> -- <reason>"' };
+    const unknown = rules.filter((r) => !(r in RULES));
+    if (unknown.length > 0)
+        return { error: `names unknown rule "${unknown[0]}"` };
+    if (reason === '')
+        return { error: `gives no reason: write "-- <reason>" after the rule` };
+    return { rules, reason };
+}
+function sameValue(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+/**
+ * Applies the configuration's `ignore:` items and the inline comments
+ * (`endpoint-drift: ignore <rule> -- <reason>`) attached to the entries. `comments` maps an
+ * entry's `file:line:column` to its comment. A waiver past its `expires` date is reported and
+ * no longer waives.
+ */
+function applyWaivers(findings, config, comments, today) {
+    const problems = [];
+    const at = (w) => w.origin ?? { file: 'configuration', line: 0, column: 0 };
+    const active = config.filter((w) => {
+        if (w.expires === undefined || w.expires >= today)
+            return true;
+        problems.push({
+            ruleId: 'expired-waiver',
+            severity: RULES['expired-waiver'].severity,
+            message: `waiver expired on ${w.expires} and no longer applies (${w.reason}); renew it or fix the findings it covered`,
+            location: at(w),
+        });
+        return false;
+    });
+    const matchers = active.map((w) => ({
+        w,
+        path: w.path !== undefined ? picomatch_default()(w.path, { dot: true }) : undefined,
+    }));
+    const inlineProblemSeen = new Set();
+    const waivers = findings.map((f) => {
+        for (const { w, path } of matchers) {
+            if (w.rule !== undefined && w.rule !== f.ruleId)
+                continue;
+            if (path && !path(f.location.file))
+                continue;
+            if (w.value !== undefined) {
+                const values = [f.entry, f.requirement?.pattern, findingValue(f)].filter((v) => v !== undefined);
+                if (!values.some((v) => sameValue(v, w.value)))
+                    continue;
+            }
+            return {
+                source: 'config',
+                reason: w.reason,
+                location: at(w),
+                ...(w.expires !== undefined ? { expires: w.expires } : {}),
+            };
+        }
+        if (f.location.line <= 0)
+            return undefined;
+        const key = formatLocation(f.location);
+        const comment = comments.get(key);
+        if (comment === undefined)
+            return undefined;
+        const parsed = parseInlineWaiver(comment);
+        if (parsed === undefined)
+            return undefined;
+        if ('error' in parsed) {
+            if (!inlineProblemSeen.has(key)) {
+                inlineProblemSeen.add(key);
+                problems.push({
+                    ruleId: 'invalid-waiver',
+                    severity: RULES['invalid-waiver'].severity,
+                    message: `inline waiver ${parsed.error}; it waives nothing`,
+                    location: f.location,
+                });
+            }
+            return undefined;
+        }
+        if (!parsed.rules.includes(f.ruleId))
+            return undefined;
+        return { source: 'inline', reason: parsed.reason, location: f.location };
+    });
+    return { waivers, problems };
+}
+/** Problems with the `ignore:` items themselves (an unknown rule, an impossible date). */
+function checkConfigWaivers(config) {
+    const out = [];
+    for (const w of config) {
+        const where = w.origin ? `${formatLocation(w.origin)}: ` : '';
+        if (w.rule === undefined && w.value === undefined && w.path === undefined)
+            out.push(`${where}ignore item would waive everything: give a rule, a value or a path`);
+        if (w.rule !== undefined && !(w.rule in RULES))
+            out.push(`${where}ignore names unknown rule "${w.rule}"`);
+        if (w.expires !== undefined) {
+            const d = new Date(`${w.expires}T00:00:00Z`);
+            if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== w.expires)
+                out.push(`${where}ignore "expires" is not a date: "${w.expires}"`);
+        }
+    }
+    return out;
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -3930,6 +4104,7 @@ function pointerToName(pointer) {
 
 
 
+
 /** A user error in configuration: each message is one line naming file, line and column. */
 class ConfigError extends Error {
     problems;
@@ -3953,8 +4128,16 @@ const OPTION_NAMES = [
     'catalogue-cache',
     'min-severity',
 ];
+/** Options only the action (and, for sarif-file, the CLI) takes: what to do on a pull request. */
+const PULL_REQUEST_OPTION_NAMES = [
+    'only-new',
+    'comment',
+    'annotations',
+    'suggestions',
+    'sarif-file',
+];
 const LIST_OPTIONS = new Set(['service-areas', 'categories', 'scenarios']);
-const BOOLEAN_OPTIONS = new Set(['include-optional', 'ipv6']);
+const BOOLEAN_OPTIONS = new Set(['include-optional', 'ipv6', 'only-new', 'suggestions']);
 /**
  * Merges, in one place: schema defaults < config file < inputs/flags. `allowlists` from inputs
  * (paths or globs) replace those of the file.
@@ -3964,6 +4147,7 @@ function resolveOptions(file, overrides, extraAllowlists = [], extraDns = []) {
     let fromFile = {};
     const origins = new Map();
     const dnsOrigins = new Map();
+    const ignoreOrigins = new Map();
     if (file) {
         const pd = parsePositioned(file.text);
         for (const e of pd.errors)
@@ -3981,6 +4165,7 @@ function resolveOptions(file, overrides, extraAllowlists = [], extraDns = []) {
                 for (const [key, map] of [
                     ['allowlists', origins],
                     ['dns', dnsOrigins],
+                    ['ignore', ignoreOrigins],
                 ]) {
                     const list = pd.doc.get(key, true);
                     list?.items?.forEach((item, i) => {
@@ -3996,7 +4181,7 @@ function resolveOptions(file, overrides, extraAllowlists = [], extraDns = []) {
     if (problems.length > 0)
         throw new ConfigError(problems);
     const merged = { ...fromFile };
-    for (const name of OPTION_NAMES) {
+    for (const name of [...OPTION_NAMES, ...PULL_REQUEST_OPTION_NAMES]) {
         const raw = overrides[name];
         if (raw === undefined)
             continue;
@@ -4054,6 +4239,20 @@ function resolveOptions(file, overrides, extraAllowlists = [], extraDns = []) {
         ...(a['initial-domain'] ? { initialDomain: a['initial-domain'] } : {}),
         ...(a.dkim ? { dkim: a.dkim } : {}),
     }));
+    const ignore = d.ignore.map((w, i) => {
+        const origin = ignoreOrigins.get(i);
+        return {
+            ...(typeof w.rule === 'string' ? { rule: w.rule } : {}),
+            ...(typeof w.value === 'string' ? { value: w.value } : {}),
+            ...(typeof w.path === 'string' ? { path: w.path } : {}),
+            reason: w.reason,
+            ...(typeof w.expires === 'string' ? { expires: w.expires } : {}),
+            ...(origin ? { origin } : {}),
+        };
+    });
+    problems.push(...checkConfigWaivers(ignore));
+    if (problems.length > 0)
+        throw new ConfigError(problems);
     return {
         instance: d.instance,
         serviceAreas: d['service-areas'],
@@ -4070,6 +4269,12 @@ function resolveOptions(file, overrides, extraAllowlists = [], extraDns = []) {
         allowlists,
         dns,
         domains,
+        onlyNew: d['only-new'],
+        comment: d.comment,
+        annotations: d.annotations,
+        suggestions: d.suggestions,
+        ...(typeof d['sarif-file'] === 'string' ? { sarifFile: d['sarif-file'] } : {}),
+        ignore,
     };
 }
 /** `allowlists: [net/*.txt]`: a string in a file list is the short form of `{path: …}`. */
@@ -4565,6 +4770,7 @@ function check(input) {
     const everything = allSources(catalogue, selection.instance);
     const namespaces = m365Namespaces(catalogue, selection.instance);
     const notes = [...selected.problems];
+    const checkedKinds = {};
     const findings = [];
     const context = new CloudContext(selection, selected.requirements, everything, namespaces, catalogue.clouds[selection.instance].history?.removed ?? []);
     for (const file of input.files)
@@ -4579,11 +4785,12 @@ function check(input) {
             groups.set(f.group, [f]);
     }
     for (const [group, files] of [...groups].sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) {
-        new GroupCheck(group, files, context, findings, notes).run();
+        new GroupCheck(group, files, context, findings, notes, checkedKinds).run();
     }
     const cloud = catalogue.clouds[selection.instance];
     const p = cloud.provenance;
     return {
+        checkedKinds,
         catalogue: {
             instance: selection.instance,
             dataDate: p.dataDate,
@@ -4686,6 +4893,7 @@ class GroupCheck {
     ctx;
     findings;
     notes;
+    checkedKinds;
     hosts = [];
     ips = [];
     references = [];
@@ -4695,12 +4903,13 @@ class GroupCheck {
     hostIndex;
     hostVerdicts = new Map();
     fallbacks = new Map();
-    constructor(group, files, ctx, findings, notes) {
+    constructor(group, files, ctx, findings, notes, checkedKinds = {}) {
         this.group = group;
         this.files = files;
         this.ctx = ctx;
         this.findings = findings;
         this.notes = notes;
+        this.checkedKinds = checkedKinds;
         this.hostIndex = new SuffixIndex(ctx.interesting);
         for (const f of files)
             if (!this.byPath.has(f.parsed.path))
@@ -4746,6 +4955,7 @@ class GroupCheck {
         const holdsIps = this.ips.length > 0 || kinds('ipv4');
         const wantHosts = can.hosts && (holdsHosts || !holdsIps);
         const wantIps = can.ips && (holdsIps || !holdsHosts);
+        this.checkedKinds[this.group] = { hosts: wantHosts, ips: wantIps };
         if (!wantHosts && this.ctx.hostReqs.length > 0)
             this.notes.push(`${label} holds no host names, so its ${this.ctx.hostReqs.length} host requirements were not checked`);
         if (!wantIps && this.ctx.ipReqs.length > 0)
@@ -20409,6 +20619,7 @@ function resolveDnsFormat(file, id) {
 
 
 
+
 function selectionOf(options) {
     return {
         instance: options.instance,
@@ -20469,6 +20680,15 @@ function checkLoaded(inputs, loadErrors, options, catalogue, readReferenced, con
         });
     }
     const checked = { allowlists: files, zones: dnsInputs };
+    const comments = new Map();
+    const keep = (item) => {
+        if (item.comment !== undefined)
+            comments.set(formatLocation(item.location), item.comment);
+    };
+    for (const f of files)
+        f.parsed.entries.forEach(keep);
+    for (const d of dnsInputs)
+        d.file.records.forEach(keep);
     const selection = {
         ...selectionOf(options),
         ...(context.today !== undefined ? { today: context.today } : {}),
@@ -20483,7 +20703,7 @@ function checkLoaded(inputs, loadErrors, options, catalogue, readReferenced, con
         ? { ...checkedFiles, notes: [...context.notes, ...checkedFiles.notes] }
         : checkedFiles;
     if (dnsInputs.length === 0 && options.domains.length === 0)
-        return { result, inputErrors: errors, ...checked };
+        return { result, inputErrors: errors, comments, ...checked };
     const dnsFindings = dnsInputs.flatMap(({ file }) => file.problems.map((p) => problemFinding(p)));
     dnsFindings.push(...checkDns(options.instance, dnsInputs, options.domains));
     return {
@@ -20502,6 +20722,7 @@ function checkLoaded(inputs, loadErrors, options, catalogue, readReferenced, con
         },
         inputErrors: errors,
         ...checked,
+        comments,
     };
 }
 
@@ -22887,14 +23108,192 @@ function reason(e) {
     return (err.code && messages[err.code]) ?? (err.message || String(e)).split('\n')[0];
 }
 
+;// CONCATENATED MODULE: ./src/diff/assess.ts
+
+
+
+
+
+const LISTED = 5;
+function assess(input) {
+    const head = input.result.findings;
+    const comparison = input.base.compared && input.baseFindings
+        ? compareFindings(head, input.baseFindings)
+        : undefined;
+    const status = new Map();
+    head.forEach((f, i) => status.set(f, comparison?.status[i] ?? 'unknown'));
+    const waived = applyWaivers(head, input.ignore, input.comments, input.today);
+    const waiverOf = new Map();
+    head.forEach((f, i) => {
+        const w = waived.waivers[i];
+        if (w)
+            waiverOf.set(f, w);
+    });
+    // Problems with waivers are about today's configuration, not about the pull request.
+    const all = sortFindings([...head, ...waived.problems]);
+    const findings = all.map((finding) => {
+        const waiver = waiverOf.get(finding);
+        return { finding, status: status.get(finding) ?? 'unknown', ...(waiver ? { waiver } : {}) };
+    });
+    const verdict = decide(findings, input.failOn, input.onlyNew, input.base.compared);
+    return {
+        result: { ...input.result, findings: all },
+        findings,
+        fixed: comparison?.fixed ?? [],
+        base: input.base,
+        failOn: input.failOn,
+        onlyNew: input.onlyNew,
+        verdict,
+    };
+}
+/** Which findings fail the check: at or above fail-on, not waived, and new when only-new holds. */
+function decide(findings, failOn, onlyNew, compared) {
+    if (failOn === 'never')
+        return {
+            failed: false,
+            deciding: [],
+            message: 'fail-on is never: findings do not fail the check',
+        };
+    const threshold = severityRank(failOn);
+    const atOrAbove = findings.filter((a) => !a.waiver && severityRank(a.finding.severity) >= threshold);
+    const deciding = onlyNew && compared ? atOrAbove.filter((a) => a.status !== 'pre-existing') : atOrAbove;
+    const waived = findings.filter((a) => a.waiver).length;
+    const preExisting = atOrAbove.length - deciding.length;
+    const tail = [
+        preExisting > 0
+            ? `${plural(preExisting, 'pre-existing finding')} at or above ${failOn} left out by only-new`
+            : '',
+        waived > 0 ? `${plural(waived, 'waived finding')} not counted` : '',
+        onlyNew && !compared ? 'only-new could not compare with the base, so every finding counts' : '',
+    ].filter(Boolean);
+    if (deciding.length === 0) {
+        return {
+            failed: false,
+            deciding,
+            message: `no ${onlyNew && compared ? 'new ' : ''}finding at or above ${failOn}${tail.length ? ` (${tail.join('; ')})` : ''}`,
+        };
+    }
+    const listed = deciding
+        .slice(0, LISTED)
+        .map((a) => `${a.finding.ruleId} at ${formatLocation(a.finding.location)} (${findingValue(a.finding)})`);
+    const more = deciding.length > LISTED ? `, and ${deciding.length - LISTED} more` : '';
+    const kind = onlyNew && compared ? 'new ' : '';
+    return {
+        failed: true,
+        deciding,
+        message: `${plural(deciding.length, `${kind}finding`)} at or above ${failOn} decided the result: ${listed.join(', ')}${more}${tail.length ? ` (${tail.join('; ')})` : ''}`,
+    };
+}
+function plural(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+
+
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const HELP_URI = 'https://github.com/endpoint-drift/endpoint-drift#findings';
+/** Key of the fingerprint in `partialFingerprints`; the version changes if the identity ever does. */
+const FINGERPRINT_KEY = 'endpointDriftIdentity/v1';
+const LEVEL = {
+    error: 'error',
+    warning: 'warning',
+    notice: 'note',
+};
+/** Fingerprint of a finding: a hash of rule, file and value, so it survives edits above it. */
+function fingerprint(identity) {
+    return (0,external_node_crypto_.createHash)('sha256').update(identity).digest('hex');
+}
+function uri(file) {
+    return file.split('/').map(encodeURIComponent).join('/');
+}
+/**
+ * SARIF 2.1.0 for code scanning (`github/codeql-action/upload-sarif`): every rule of the RULES
+ * table with its help, one result per finding, waived findings as suppressed results, and the
+ * new/pre-existing state as `baselineState` when the base was compared.
+ */
+function renderSarif(a, version) {
+    const ids = Object.keys(RULES);
+    const index = new Map(ids.map((id, i) => [id, i]));
+    const rules = ids.map((id) => {
+        const r = RULES[id];
+        return {
+            id,
+            name: id.replace(/(^|-)([a-z0-9])/g, (_, _d, c) => c.toUpperCase()),
+            shortDescription: { text: r.title },
+            fullDescription: { text: r.help },
+            help: { text: r.help, markdown: `**${r.title}**\n\n${r.help}` },
+            helpUri: `${HELP_URI}`,
+            defaultConfiguration: { level: LEVEL[r.severity] },
+            properties: { tags: [id.startsWith('dns-') ? 'dns' : 'allowlist', 'network'] },
+        };
+    });
+    const results = a.findings.map(({ finding: f, status, waiver }) => ({
+        ruleId: f.ruleId,
+        ruleIndex: index.get(f.ruleId),
+        level: LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri: uri(f.location.file), uriBaseId: '%SRCROOT%' },
+                    region: f.location.line > 0
+                        ? { startLine: f.location.line, startColumn: Math.max(1, f.location.column) }
+                        : { startLine: 1 },
+                },
+            },
+        ],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(findingIdentity(f)) },
+        ...(status !== 'unknown' ? { baselineState: status === 'new' ? 'new' : 'unchanged' } : {}),
+        ...(waiver
+            ? {
+                suppressions: [
+                    {
+                        kind: waiver.source === 'inline' ? 'inSource' : 'external',
+                        status: 'accepted',
+                        justification: waiver.reason,
+                    },
+                ],
+            }
+            : {}),
+        properties: {
+            ...(f.group !== undefined ? { group: f.group } : {}),
+            ...(f.entry !== undefined ? { entry: f.entry } : {}),
+            ...(f.requirement ? { requirement: f.requirement.pattern } : {}),
+        },
+    }));
+    const sarif = {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'endpoint-drift',
+                        version,
+                        semanticVersion: version,
+                        informationUri: HELP_URI.replace(/#.*$/, ''),
+                        rules,
+                    },
+                },
+                originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root.' } } },
+                results,
+                columnKind: 'unicodeCodePoints',
+            },
+        ],
+    };
+    return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/json.ts
 
 const REPORT_VERSION = 1;
 /** The JSON report (schemas/report.schema.json): stable field order, deterministic content. */
-function renderJson(result) {
-    return `${JSON.stringify(toReport(result), null, 2)}\n`;
+function renderJson(result, judged) {
+    return `${JSON.stringify(toReport(result, judged), null, 2)}\n`;
 }
-function toReport(result) {
+function toReport(result, judged) {
     const { selection } = result.catalogue;
     return {
         reportVersion: REPORT_VERSION,
@@ -22928,7 +23327,7 @@ function toReport(result) {
             }),
         summary: json_summarise(result.findings),
         notes: result.notes,
-        findings: result.findings.map(toJsonFinding),
+        findings: result.findings.map((f) => ({ ...toJsonFinding(f), ...judged?.(f) })),
     };
 }
 function toJsonFinding(f) {
@@ -23191,6 +23590,7 @@ const ansi = {
 
 
 
+
 /** Runs the CLI and returns the exit status; the only place besides the action that decides one. */
 async function run(argv, io) {
     const [command, ...rest] = argv;
@@ -23268,11 +23668,25 @@ async function cli_check(argv, io) {
     const { root, options } = await optionsOf(args, io);
     const now = io.now?.() ?? new Date();
     const source = await catalogueOf(args, io, root, options, now);
-    const { result, inputErrors } = await runCheck(root, options, source.catalogue, {
+    const today = now.toISOString().slice(0, 10);
+    const { result: checked, inputErrors, comments, } = await runCheck(root, options, source.catalogue, {
         origin: source.origin,
-        today: now.toISOString().slice(0, 10),
+        today,
         notes: source.notes,
     });
+    // Waivers apply here as in the action; there is no base to compare with.
+    const assessment = assess({
+        result: checked,
+        base: { compared: false, reason: 'the command line compares no base' },
+        failOn: options.failOn,
+        onlyNew: false,
+        ignore: options.ignore,
+        comments,
+        today,
+    });
+    const result = assessment.result;
+    if (options.sarifFile)
+        await (0,promises_.writeFile)(external_node_path_default().resolve(io.cwd, options.sarifFile), renderSarif(assessment, cli_help/* VERSION */.xv));
     io.stdout(args.format === 'json'
         ? renderJson(result)
         : renderText(result, {
@@ -23286,10 +23700,7 @@ async function cli_check(argv, io) {
         io.stderr(`endpoint-drift: ${e}\n`);
     if (inputErrors.length > 0)
         return 2;
-    if (options.failOn === 'never')
-        return 0;
-    const threshold = severityRank(options.failOn);
-    return result.findings.some((f) => severityRank(f.severity) >= threshold) ? 1 : 0;
+    return assessment.verdict.failed ? 1 : 0;
 }
 async function optionsOf(args, io) {
     const root = external_node_path_default().resolve(io.cwd, args.root ?? '.');
@@ -23298,7 +23709,10 @@ async function optionsOf(args, io) {
         throw new cli_UsageError(`endpoint-drift: --root ${args.root ?? '.'} ${rootStat ? 'is not a directory' : 'does not exist'}`);
     // A relative --config is inside the repository, like every other path.
     const config = await readConfigFile(root, args.config);
-    const overrides = Object.fromEntries(OPTION_NAMES.map((n) => [n, args.options[n]]));
+    const overrides = {
+        ...Object.fromEntries(OPTION_NAMES.map((n) => [n, args.options[n]])),
+        'sarif-file': args.sarifFile,
+    };
     const options = resolveOptions(config, overrides, args.allowlists, args.dns);
     if (options.allowlists.length === 0 && options.dns.length === 0 && options.domains.length === 0)
         throw new cli_UsageError(`endpoint-drift: nothing to check: give --allowlist PATH or --dns PATH, or list them under "allowlists" or "dns" in ${config?.path ?? DEFAULT_CONFIG}`);
@@ -23410,6 +23824,7 @@ function parseCheckArgs(argv) {
                 output: { type: 'string' },
                 'service-url': { type: 'string' },
                 verbose: { type: 'boolean' },
+                'sarif-file': { type: 'string' },
                 ...Object.fromEntries(OPTION_NAMES.map((n) => [n, { type: 'string' }])),
             },
         });
@@ -23432,6 +23847,7 @@ function parseCheckArgs(argv) {
         ...(v.output !== undefined ? { output: v.output } : {}),
         ...(v['service-url'] !== undefined ? { serviceUrl: v['service-url'] } : {}),
         verbose: v.verbose === true,
+        ...(v['sarif-file'] !== undefined ? { sarifFile: v['sarif-file'] } : {}),
         allowlists: v.allowlist ?? [],
         dns: v.dns ?? [],
         format,
