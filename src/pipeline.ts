@@ -1,5 +1,6 @@
 import type { Catalogue, Selection } from './catalogue/types.js';
-import type { Options } from './config/options.js';
+import { describeOrigin, type Options } from './config/options.js';
+import type { SourceLocation } from './model/location.js';
 import {
   check,
   problemFinding,
@@ -13,6 +14,7 @@ import type { Finding } from './model/finding.js';
 import { resolveFormat } from './formats/allowlist/index.js';
 import { resolveDnsFormat } from './formats/dns/index.js';
 import type { ParseOptions } from './formats/format.js';
+import { append } from './model/collections.js';
 
 export interface PipelineOutput {
   readonly result: Result;
@@ -42,17 +44,22 @@ export async function runCheck(
   catalogue: Catalogue,
 ): Promise<PipelineOutput> {
   const errors: string[] = [];
-  const reader = referencedFileReader(root);
+  // Files a file names are read as repository paths; one outside the workspace (or not a
+  // regular file) fails the run like a file named in the config.
   const parseOptions = (
+    spec: { path: string; origin?: SourceLocation },
+    flag: string,
     path: string,
     settings?: Readonly<Record<string, unknown>>,
   ): ParseOptions => ({
     ...(settings ? { settings } : {}),
-    readFile: (p) => reader(p, path),
+    readFile: referencedFileReader(root, (message) =>
+      errors.push(`${describeOrigin(spec, flag)}: ${path} names ${message}`),
+    ),
   });
 
   const allowlists = await loadFiles(root, options.allowlists);
-  errors.push(...allowlists.errors);
+  append(errors, allowlists.errors);
   const files: CheckedFile[] = [];
   for (const file of allowlists.files) {
     const source = { path: file.path, text: file.text };
@@ -62,7 +69,10 @@ export async function runCheck(
       continue;
     }
     files.push({
-      parsed: resolved.format.parse(source, parseOptions(file.path, file.spec.options)),
+      parsed: resolved.format.parse(
+        source,
+        parseOptions(file.spec, '--allowlist', file.path, file.spec.options),
+      ),
       capabilities: resolved.format.capabilities,
       scope: file.spec.scope,
       group: file.spec.group,
@@ -70,7 +80,7 @@ export async function runCheck(
   }
 
   const zones = await loadFiles(root, options.dns, '--dns');
-  errors.push(...zones.errors);
+  append(errors, zones.errors);
   const dnsInputs: DnsInput[] = [];
   for (const file of zones.files) {
     const source = { path: file.path, text: file.text };
@@ -81,7 +91,7 @@ export async function runCheck(
     }
     const format = resolved.format;
     dnsInputs.push({
-      file: format.parse(source, parseOptions(file.path, file.spec.options)),
+      file: format.parse(source, parseOptions(file.spec, '--dns', file.path, file.spec.options)),
       render: (record, zone) => format.render(record, zone),
     });
   }
@@ -93,18 +103,24 @@ export async function runCheck(
   const dnsFindings: Finding[] = dnsInputs.flatMap(({ file }) =>
     file.problems.map((p) => problemFinding(p)),
   );
-  dnsFindings.push(...checkDns(options.instance, dnsInputs, options.domains));
+  append(dnsFindings, checkDns(options.instance, dnsInputs, options.domains));
   return {
     result: {
       ...result,
       files: [
         ...result.files,
-        ...dnsInputs.map(({ file }) => ({
-          path: file.path,
-          format: file.format,
-          kind: 'dns' as const,
-          entries: file.records.length,
-        })),
+        ...dnsInputs.flatMap(({ file }) => {
+          // Records read from an included file are counted under that file's own path.
+          const counts = new Map<string, number>([[file.path, 0]]);
+          for (const r of file.records)
+            counts.set(r.location.file, (counts.get(r.location.file) ?? 0) + 1);
+          return [...counts].map(([path, entries]) => ({
+            path,
+            format: file.format,
+            kind: 'dns' as const,
+            entries,
+          }));
+        }),
       ],
       findings: sortFindings([...result.findings, ...dnsFindings]),
     },

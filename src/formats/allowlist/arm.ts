@@ -28,6 +28,7 @@ import {
   type SourceFile,
 } from '../format.js';
 import { jsonSyntaxError, notTextProblem, withoutBom } from '../syntax/source.js';
+import { append } from '../../model/collections.js';
 
 /**
  * Azure Resource Manager templates. A template is evaluated only as far as it can be without
@@ -764,10 +765,10 @@ function parseArm(file: SourceFile, options?: ParseOptions): ParsedFile {
   const sink = new AzureSink(file.path, new CommentIndex(comments));
   const template = new Template(lines, root, options?.settings);
   collectAzureEntries(template.resources(root), sink);
-  entries.push(...sink.entries);
+  append(entries, sink.entries);
   // After a syntax error the document is a guess: keep the entries that make sense, but do not
   // lecture about the shape of text the parser had to invent.
-  if (!syntax) problems.push(...sink.problems);
+  if (!syntax) append(problems, sink.problems);
   problems.sort(
     (a, b) => a.location.line - b.location.line || a.location.column - b.location.column,
   );

@@ -22,6 +22,7 @@ import {
   type SourceFile,
 } from '../format.js';
 import { notTextProblem, withoutBom } from '../syntax/source.js';
+import { append } from '../../model/collections.js';
 
 /**
  * Bicep files: a small tokenizer and parser that keep the position of every token, and an
@@ -1095,7 +1096,7 @@ class Evaluator {
         const items: Val[] = [];
         for (const item of e.items) {
           const v = this.evaluate(item, scope, depth + 1);
-          if (item.k === 'spread' && v.t === 'arr') items.push(...v.items);
+          if (item.k === 'spread' && v.t === 'arr') append(items, v.items);
           else items.push(v);
         }
         return { t: 'arr', items, at };
@@ -1323,7 +1324,7 @@ function parseBicep(file: SourceFile, options?: ParseOptions): ParsedFile {
     program.bodies.map((body) => evaluator.evaluate(body, undefined)),
     sink,
   );
-  problems.push(...sink.problems);
+  append(problems, sink.problems);
   problems.sort(
     (a, b) => a.location.line - b.location.line || a.location.column - b.location.column,
   );

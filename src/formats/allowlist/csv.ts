@@ -424,7 +424,7 @@ function planColumns(
     if (hint && (hint[0] !== 'comment' || !columns.has('comment'))) add(hint[0], index);
   });
   const data = rows.filter((r) => r !== header).slice(0, 200);
-  const width = Math.max(0, ...data.map((r) => r.cells.length));
+  const width = data.reduce((w, r) => Math.max(w, r.cells.length), 0);
   for (let index = 0; index < width; index++) {
     if ([...columns.values()].some((list) => list.includes(index))) continue;
     let filled = 0;

@@ -38,6 +38,7 @@ import type { DnsFormat } from '../format.js';
 import type { ParseOptions, SourceFile } from '../format.js';
 import { isMeaningfulComment, notTextProblem, withoutBom } from '../syntax/source.js';
 import { TextPositions } from '../syntax/positions.js';
+import { append } from '../../model/collections.js';
 
 /**
  * dnscontrol's `dnsconfig.js` and the zone files it requires, read without running them: the
@@ -665,7 +666,7 @@ class Reader {
       case 'ArrayExpression': {
         const items: Value[] = [];
         for (const element of e.elements) {
-          if (element) items.push(...this.#spread(element, scope, ctx, depth + 1));
+          if (element) append(items, this.#spread(element, scope, ctx, depth + 1));
         }
         return { kind: 'list', items, at };
       }
@@ -795,7 +796,7 @@ class Reader {
 function flatten(values: readonly Value[], depth = 0): Value[] {
   const out: Value[] = [];
   for (const value of values) {
-    if (value.kind === 'list' && depth < MAX_DEPTH) out.push(...flatten(value.items, depth + 1));
+    if (value.kind === 'list' && depth < MAX_DEPTH) append(out, flatten(value.items, depth + 1));
     else out.push(value);
   }
   return out;
@@ -923,7 +924,7 @@ function buildRdata(
         const t = part.kind === 'text' ? part.value : undefined;
         if (t === undefined)
           return bad(part, `TXT content must be text or a list of texts, not ${describe(part)}`);
-        strings.push(...chunkText(t));
+        append(strings, chunkText(t));
       }
       if (strings.length === 0) return bad(v0, 'TXT content must not be an empty list');
       return { ok: true, value: txtRdata(strings) };

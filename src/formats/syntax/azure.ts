@@ -6,6 +6,7 @@ import { PortSet, type PortSpec } from '../../model/ports.js';
 import type { CommentIndex } from './comments.js';
 import { classifyReference } from './references.js';
 import { splitPath } from './source.js';
+import { append } from '../../model/collections.js';
 
 /**
  * The Azure resource model that ARM templates and Bicep share (Bicep compiles to ARM templates, so
@@ -133,7 +134,7 @@ export function pureCall(name: string, args: readonly Val[], at: Pos): Val | und
       // whoever reads the list reports it where it was written.
       const items: Val[] = [];
       for (const a of args) {
-        if (a.t === 'arr') items.push(...a.items);
+        if (a.t === 'arr') append(items, a.items);
         else if (a.t === 'unknown') items.push(a);
         else return undefined;
       }
@@ -148,7 +149,7 @@ export function pureCall(name: string, args: readonly Val[], at: Pos): Val | und
       if (first?.t !== 'arr') return first?.t === 'unknown' ? first : undefined;
       const items: Val[] = [];
       for (const item of first.items) {
-        if (item.t === 'arr') items.push(...item.items);
+        if (item.t === 'arr') append(items, item.items);
         else items.push(item);
       }
       return { t: 'arr', items, at };
