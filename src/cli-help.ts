@@ -25,6 +25,7 @@ Options of check (each is also a config-file key and an action input):
   --fail-on LEVEL          error | warning | notice | never (default: error)
   --format text|json       output format (default: text)
   --output FILE            also write the JSON report to FILE
+  --debug                  print the stack of an internal error
 
 Exit status: 0 nothing reaches --fail-on, 1 something does, 2 usage, configuration or input error.
 `;

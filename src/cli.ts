@@ -9,7 +9,7 @@ import { DEFAULT_CONFIG, readConfigFile } from './io/files.js';
 import { severityRank } from './model/finding.js';
 import { DNS_FORMATS } from './formats/dns/index.js';
 import { ALLOWLIST_FORMATS } from './formats/allowlist/index.js';
-import { runCheck } from './pipeline.js';
+import { describeError, runCheck } from './pipeline.js';
 import { renderJson } from './report/json.js';
 import { renderText } from './report/text.js';
 
@@ -64,7 +64,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stderr(`${e.message}\n`);
       return 2;
     }
-    throw e;
+    // Not the user's mistake: one line, and the stack only when asked for.
+    io.stderr(`endpoint-drift: internal error: ${describeError(e)}\n`);
+    if (rest.includes('--debug') && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
+    return 2;
   }
 }
 
@@ -81,7 +84,9 @@ async function check(argv: readonly string[], io: CliIo): Promise<number> {
       `endpoint-drift: nothing to check: give --allowlist PATH or --dns PATH, or list them under "allowlists" or "dns" in ${config?.path ?? DEFAULT_CONFIG}`,
     );
 
-  const { result, inputErrors } = await runCheck(root, options, EMBEDDED_CATALOGUE);
+  const { result, inputErrors } = await runCheck(root, options, EMBEDDED_CATALOGUE, (stack) => {
+    if (args.debug) io.stderr(`${stack}\n`);
+  });
   io.stdout(
     args.format === 'json' ? renderJson(result) : renderText(result, { color: io.color ?? false }),
   );
@@ -100,6 +105,7 @@ interface CheckArgs {
   dns: string[];
   format: 'text' | 'json';
   output?: string;
+  debug: boolean;
   options: Record<string, string | undefined>;
 }
 
@@ -128,6 +134,7 @@ function parseCheckArgs(argv: readonly string[]): CheckArgs {
         dns: { type: 'string', multiple: true },
         format: { type: 'string' },
         output: { type: 'string' },
+        debug: { type: 'boolean' },
         ...Object.fromEntries(OPTION_NAMES.map((n) => [n, { type: 'string' as const }])),
       },
     });
@@ -147,6 +154,7 @@ function parseCheckArgs(argv: readonly string[]): CheckArgs {
     allowlists: (v.allowlist as string[] | undefined) ?? [],
     dns: (v.dns as string[] | undefined) ?? [],
     format,
+    debug: v.debug === (true as unknown),
     options: Object.fromEntries(OPTION_NAMES.map((n) => [n, v[n] as string | undefined])),
   };
 }

@@ -5,7 +5,7 @@ import { EMBEDDED_CATALOGUE } from './catalogue/embedded.js';
 import { ConfigError, OPTION_NAMES, resolveOptions } from './config/options.js';
 import { DEFAULT_CONFIG, readConfigFile } from './io/files.js';
 import { severityRank } from './model/finding.js';
-import { runCheck } from './pipeline.js';
+import { describeError, runCheck } from './pipeline.js';
 import { renderAnnotations } from './report/annotations.js';
 import { renderJson, summarise } from './report/json.js';
 import { renderSummary } from './report/summary.js';
@@ -33,7 +33,7 @@ export async function run(): Promise<void> {
       return;
     }
 
-    const { result, inputErrors } = await runCheck(root, options, EMBEDDED_CATALOGUE);
+    const { result, inputErrors } = await runCheck(root, options, EMBEDDED_CATALOGUE, core.debug);
 
     for (const a of renderAnnotations(result)) {
       const props = {
@@ -74,6 +74,10 @@ export async function run(): Promise<void> {
     }
   } catch (e) {
     if (e instanceof ConfigError) core.setFailed(e.message);
-    else core.setFailed(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    else {
+      // The stack goes to the debug log (shown with ACTIONS_STEP_DEBUG), never into an annotation.
+      core.setFailed(`internal error: ${describeError(e)}`);
+      if (e instanceof Error && e.stack) core.debug(e.stack);
+    }
   }
 }

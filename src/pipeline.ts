@@ -42,8 +42,21 @@ export async function runCheck(
   root: string,
   options: Options,
   catalogue: Catalogue,
+  /** Hears the stack of an error a parser threw (the run goes on without that file). */
+  debug: (stack: string) => void = () => {},
 ): Promise<PipelineOutput> {
   const errors: string[] = [];
+  const guarded = <T>(file: string, parse: () => T): T | undefined => {
+    try {
+      return parse();
+    } catch (e) {
+      // A parser that throws (a bug, or input past a limit nobody foresaw) costs its own file,
+      // not the run: the error names the file, and every other file is still checked.
+      errors.push(`${file}: could not be read (internal error: ${describeError(e)})`);
+      if (e instanceof Error && e.stack) debug(e.stack);
+      return undefined;
+    }
+  };
   // Files a file names are read as repository paths; one outside the workspace (or not a
   // regular file) fails the run like a file named in the config.
   const parseOptions = (
@@ -68,11 +81,15 @@ export async function runCheck(
       errors.push(`${file.path}: ${resolved.error}`);
       continue;
     }
-    files.push({
-      parsed: resolved.format.parse(
+    const parsed = guarded(file.path, () =>
+      resolved.format.parse(
         source,
         parseOptions(file.spec, '--allowlist', file.path, file.spec.options),
       ),
+    );
+    if (!parsed) continue;
+    files.push({
+      parsed,
       capabilities: resolved.format.capabilities,
       scope: file.spec.scope,
       group: file.spec.group,
@@ -90,8 +107,12 @@ export async function runCheck(
       continue;
     }
     const format = resolved.format;
+    const parsed = guarded(file.path, () =>
+      format.parse(source, parseOptions(file.spec, '--dns', file.path, file.spec.options)),
+    );
+    if (!parsed) continue;
     dnsInputs.push({
-      file: format.parse(source, parseOptions(file.spec, '--dns', file.path, file.spec.options)),
+      file: parsed,
       render: (record, zone) => format.render(record, zone),
     });
   }
@@ -126,4 +147,12 @@ export async function runCheck(
     },
     inputErrors: errors,
   };
+}
+
+/** One line for any thrown value: its name and the first line of its message, cut to length. */
+export function describeError(e: unknown): string {
+  const text =
+    e instanceof Error ? `${e.name}: ${e.message}` : typeof e === 'string' ? e : String(e);
+  const line = text.split('\n')[0] ?? '';
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }

@@ -2,7 +2,7 @@ import configSchema from '../../schemas/config.schema.json' with { type: 'json' 
 import type { Category, Instance, ServiceArea } from '../catalogue/types.js';
 import { formatLocation, type SourceLocation } from '../model/location.js';
 import { validateWithSchema } from './validate.js';
-import { parsePositioned } from '../formats/syntax/yaml.js';
+import { parsePositioned, plainData } from '../formats/syntax/yaml.js';
 
 export type FailOn = 'error' | 'warning' | 'notice' | 'never';
 export type Scope = 'dedicated' | 'mixed';
@@ -100,8 +100,13 @@ export function resolveOptions(
   if (file) {
     const pd = parsePositioned(file.text);
     for (const e of pd.errors) problems.push(`${file.path}:${e.line}:${e.column}: ${e.message}`);
-    if (pd.errors.length === 0) {
-      const value: unknown = pd.doc.toJS();
+    const plain = pd.errors.length === 0 ? plainData(pd) : undefined;
+    if (plain && 'error' in plain)
+      problems.push(
+        `${file.path}:${plain.error.line}:${plain.error.column}: ${plain.error.message}`,
+      );
+    else if (plain) {
+      const value: unknown = plain.value;
       if (value === null || value === undefined) fromFile = {};
       else if (typeof value !== 'object' || Array.isArray(value))
         problems.push(`${file.path}:1:1: the configuration must be a mapping of options`);

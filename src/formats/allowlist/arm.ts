@@ -29,6 +29,7 @@ import {
 } from '../format.js';
 import { jsonSyntaxError, notTextProblem, withoutBom } from '../syntax/source.js';
 import { append } from '../../model/collections.js';
+import { Budget } from '../syntax/budget.js';
 
 /**
  * Azure Resource Manager templates. A template is evaluated only as far as it can be without
@@ -304,6 +305,7 @@ function member(node: JNode | undefined, key: string): JNode | undefined {
 
 /** A template's parameters and variables, and the conversion of its nodes into values. */
 class Template {
+  readonly #budget = new Budget();
   readonly #params = new Map<string, JNode | null>();
   readonly #variables = new Map<string, JNode>();
   readonly #variableCopies = new Map<string, JNode>();
@@ -352,6 +354,7 @@ class Template {
     const at = this.position(node);
     if (!node) return { t: 'null', at };
     if (depth > MAX_DEPTH) return unknown(at, 'the template is nested too deeply to read');
+    if (!this.#budget.spend()) return unknown(at, this.#budget.workReason);
     switch (node.k) {
       case 'str':
         if (node.v.startsWith('[[')) return { t: 'str', v: node.v.slice(1), at, literal: false };
@@ -537,6 +540,7 @@ class Template {
   }
 
   private evaluate(ax: Ax, at: Pos, scope: Scope, source: string): Val {
+    if (!this.#budget.spend()) return unknown(at, this.#budget.workReason);
     switch (ax.k) {
       case 'str':
         return { t: 'str', v: ax.v, at, literal: false };
@@ -581,7 +585,7 @@ class Template {
         if ((name === 'parameters' || name === 'variables') && first?.t === 'str') {
           return name === 'parameters' ? this.parameter(first.v, at) : this.variable(first.v, at);
         }
-        return pureCall(name, args, at) ?? unknown(at, computedWhy(source));
+        return pureCall(name, args, at, this.#budget) ?? unknown(at, computedWhy(source));
       }
     }
   }

@@ -17,6 +17,7 @@ import { LineComments } from '../syntax/comments.js';
 import { TextPositions } from '../syntax/positions.js';
 import type { AllowlistFormat, ParseOptions, SourceFile } from '../format.js';
 import { classifyValue, notTextProblem, withoutBom } from '../syntax/source.js';
+import { Budget } from '../syntax/budget.js';
 
 /*
  * A PAC file is a program, not a list: which names it lets through depends on which `return`
@@ -123,6 +124,18 @@ class Analyzer {
   readonly #seen = new Set<string>();
   /** Breaks ties in evaluation order between tests of one condition (left to right). */
   #seq = 0;
+  /**
+   * Every string the reader computes is held (a loop over arrays multiplies them), so the
+   * budget counts strings, not steps: a few hundred thousand at most.
+   */
+  readonly budget = new Budget({ work: 300_000, text: 64 * 1024, items: MAX_VALUES });
+  /** Where the budget first ran out, and why. */
+  overBudget: { readonly offset: number; readonly why: string } | undefined;
+
+  #over(offset: number, why: string): undefined {
+    this.overBudget ??= { offset, why };
+    return undefined;
+  }
 
   constructor(source: string) {
     this.#source = source;
@@ -212,6 +225,7 @@ class Analyzer {
   /** The strings an expression can be: a literal, a constant, an element of a looped-over array, a concatenation. */
   strings(expr: AnyNode, scope: Scope, depth = 0): readonly Str[] | undefined {
     if (depth > MAX_DEPTH) return undefined;
+    if (!this.budget.spend()) return this.#over(expr.start, this.budget.workReason);
     switch (expr.type) {
       case 'Literal':
         return typeof expr.value === 'string'
@@ -246,10 +260,14 @@ class Analyzer {
         if (expr.operator !== '+' || expr.left.type === 'PrivateIdentifier') return undefined;
         const left = this.strings(expr.left, scope, depth + 1);
         const right = left && this.strings(expr.right, scope, depth + 1);
-        if (!left || !right || left.length * right.length > MAX_VALUES) return undefined;
+        if (!left || !right) return undefined;
+        if (!this.budget.items(left.length * right.length))
+          return this.#over(expr.start, this.budget.itemsReason);
         const out: Str[] = [];
         for (const l of left) {
           for (const r of right) {
+            if (!this.budget.text(l.value.length + r.value.length))
+              return this.#over(expr.start, this.budget.textReason);
             // The part that names the host is where the entry is: the side that varies, else the longer.
             const anchor =
               right.length > 1 && left.length === 1
@@ -801,6 +819,10 @@ class Analyzer {
     // A helper called from two places registers its tests twice; one is enough per outcome.
     const id = `${value.offset}|${kind}|${value.value}|${mask?.value ?? ''}|${outcome?.route ?? ''}`;
     if (this.#seen.has(id)) return;
+    if (!this.budget.spend()) {
+      this.#over(value.offset, this.budget.workReason);
+      return;
+    }
     this.#seen.add(id);
     const order = [...ctx.order, this.#seq++];
     this.tests.push({ kind, via, value, mask, url, outcome, conditional, anchor, order });
@@ -1212,6 +1234,12 @@ function collect(
   problems: ParseProblem[],
 ): void {
   const counts = (o: Outcome | undefined) => o === undefined || o.route === allow;
+  if (analyzer.overBudget)
+    problems.push({
+      location: at(analyzer.overBudget.offset),
+      message: `${analyzer.overBudget.why}; tests that need it are not compared`,
+      severity: 'notice',
+    });
   for (const u of analyzer.unreadable) {
     if (!counts(u.outcome)) continue;
     problems.push({

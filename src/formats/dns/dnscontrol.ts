@@ -39,6 +39,7 @@ import type { ParseOptions, SourceFile } from '../format.js';
 import { isMeaningfulComment, notTextProblem, withoutBom } from '../syntax/source.js';
 import { TextPositions } from '../syntax/positions.js';
 import { append } from '../../model/collections.js';
+import { Budget } from '../syntax/budget.js';
 
 /**
  * dnscontrol's `dnsconfig.js` and the zone files it requires, read without running them: the
@@ -223,6 +224,7 @@ class Reader {
   readonly #required = new Set<string>();
   #defaultTtl: number | undefined;
   #calls = 0;
+  readonly #budget = new Budget();
 
   constructor(helpers: ReadonlyMap<string, readonly Template[]>, options?: ParseOptions) {
     this.#helpers = helpers;
@@ -619,6 +621,8 @@ class Reader {
     const at = start(ctx, node);
     if (depth > MAX_DEPTH)
       return { kind: 'unknown', reason: 'this expression is nested too deeply to read', at };
+    const budget = this.#budget;
+    if (!budget.spend()) return { kind: 'unknown', reason: budget.workReason, at };
     const e = node as Expression;
     switch (e.type) {
       case 'Literal':
@@ -632,8 +636,12 @@ class Reader {
           const expression = e.expressions[i];
           if (expression === undefined) continue;
           const part = this.#evaluate(expression, scope, ctx, depth + 1);
-          if (part.kind === 'text' || part.kind === 'number') text += String(part.value);
-          else return unknownValue(part, at, `\`${source(ctx, e)}\` is computed`);
+          if (part.kind === 'text' || part.kind === 'number') {
+            const piece = String(part.value);
+            if (!budget.text(text.length + piece.length))
+              return { kind: 'unknown', reason: budget.textReason, at };
+            text += piece;
+          } else return unknownValue(part, at, `\`${source(ctx, e)}\` is computed`);
         }
         return { kind: 'text', value: text, at: inside(at) };
       }
@@ -650,7 +658,11 @@ class Reader {
           (left.kind === 'text' || left.kind === 'number') &&
           (right.kind === 'text' || right.kind === 'number')
         ) {
-          return { kind: 'text', value: String(left.value) + String(right.value), at: left.at };
+          const l = String(left.value);
+          const r = String(right.value);
+          if (!budget.text(l.length + r.length))
+            return { kind: 'unknown', reason: budget.textReason, at };
+          return { kind: 'text', value: l + r, at: left.at };
         }
         return unknownValue(
           left.kind === 'unknown' ? left : right,
@@ -666,7 +678,12 @@ class Reader {
       case 'ArrayExpression': {
         const items: Value[] = [];
         for (const element of e.elements) {
-          if (element) append(items, this.#spread(element, scope, ctx, depth + 1));
+          if (!element) continue;
+          const part = this.#spread(element, scope, ctx, depth + 1);
+          // A literal list is as long as the file allows; spreads can double it at every line.
+          if (element.type === 'SpreadElement' && !budget.items(items.length + part.length))
+            return { kind: 'unknown', reason: budget.itemsReason, at };
+          append(items, part);
         }
         return { kind: 'list', items, at };
       }
@@ -955,6 +972,8 @@ function describe(v: Value): string {
       return 'a list';
     case 'drafts':
       return 'a record';
+    case 'unknown':
+      return `a value that is not read (${v.reason})`;
     default:
       return 'something else';
   }
