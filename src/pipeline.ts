@@ -1,5 +1,11 @@
 import type { Catalogue, Selection } from './catalogue/types.js';
-import { describeOrigin, type Options } from './config/options.js';
+import { ConfigError, describeOrigin, type Options, type SpecOrigins } from './config/options.js';
+import { validateWithSchema } from './config/validate.js';
+import { scenarioIds } from './catalogue/select.js';
+import { formatLocation } from './model/location.js';
+import { ALLOWLIST_FORMATS } from './formats/allowlist/index.js';
+import { DNS_FORMATS } from './formats/dns/index.js';
+import { AUTO, type AllowlistFormat, type DnsFormat } from './formats/format.js';
 import type { SourceLocation } from './model/location.js';
 import {
   check,
@@ -71,6 +77,7 @@ export async function runCheck(
     ),
   });
 
+  checkFormatChoices(options, catalogue);
   const allowlists = await loadFiles(root, options.allowlists);
   append(errors, allowlists.errors);
   const files: CheckedFile[] = [];
@@ -79,6 +86,15 @@ export async function runCheck(
     const resolved = resolveFormat(source, file.spec.format);
     if ('error' in resolved) {
       errors.push(`${file.path}: ${resolved.error}`);
+      continue;
+    }
+    // Options of an explicit format were checked with the configuration.
+    const bad =
+      file.spec.format === AUTO
+        ? settingsProblems(resolved.format, file.spec, 'allowlist', file.path)
+        : [];
+    if (bad.length > 0) {
+      append(errors, bad);
       continue;
     }
     const parsed = guarded(file.path, () =>
@@ -107,6 +123,12 @@ export async function runCheck(
       continue;
     }
     const format = resolved.format;
+    const bad =
+      file.spec.format === AUTO ? settingsProblems(format, file.spec, 'dns', file.path) : [];
+    if (bad.length > 0) {
+      append(errors, bad);
+      continue;
+    }
     const parsed = guarded(file.path, () =>
       format.parse(source, parseOptions(file.spec, '--dns', file.path, file.spec.options)),
     );
@@ -155,4 +177,72 @@ export function describeError(e: unknown): string {
     e instanceof Error ? `${e.name}: ${e.message}` : typeof e === 'string' ? e : String(e);
   const line = text.split('\n')[0] ?? '';
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+type Spec = {
+  readonly path: string;
+  readonly format: string;
+  readonly options?: Readonly<Record<string, unknown>>;
+  readonly origin?: SourceLocation;
+  readonly origins?: SpecOrigins;
+};
+
+/**
+ * Mistakes in the configuration that need no file to be read: an unknown format id, options a
+ * chosen format does not take, an unknown scenario. A ConfigError at the config's own line.
+ */
+function checkFormatChoices(options: Options, catalogue: Catalogue): void {
+  const problems: string[] = [];
+  const families = [
+    ['allowlist', ALLOWLIST_FORMATS, options.allowlists, '--allowlist'],
+    ['dns', DNS_FORMATS, options.dns, '--dns'],
+  ] as const;
+  for (const [kind, formats, specs, flag] of families) {
+    for (const spec of specs as readonly Spec[]) {
+      if (spec.format === AUTO) continue;
+      const format = (formats as readonly (AllowlistFormat | DnsFormat)[]).find(
+        (f) => f.id === spec.format,
+      );
+      if (!format) {
+        const where = spec.origins?.format ?? spec.origin;
+        problems.push(
+          `${where ? formatLocation(where) : `${flag} ${spec.path}`}: unknown ${kind === 'dns' ? 'DNS format' : 'format'} "${spec.format}" (supported: ${[AUTO, ...formats.map((f) => f.id)].join(', ')})`,
+        );
+        continue;
+      }
+      append(problems, settingsProblems(format, spec, kind));
+    }
+  }
+  const known = new Set(scenarioIds(catalogue));
+  options.scenarios.forEach((id, i) => {
+    if (known.has(id)) return;
+    const where = options.scenarioOrigins?.[i];
+    problems.push(
+      `${where ? formatLocation(where) : '--scenarios'}: unknown scenario "${id}" (\`endpoint-drift scenarios\` lists them)`,
+    );
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+/** The `options:` of a spec checked against its format's settings schema; one line each. */
+function settingsProblems(
+  format: AllowlistFormat | DnsFormat,
+  spec: Spec,
+  kind: 'allowlist' | 'dns',
+  detectedFor?: string,
+): string[] {
+  const given = spec.options;
+  if (given === undefined) return [];
+  const where = spec.origins?.options ?? spec.origin;
+  const at = where
+    ? formatLocation(where)
+    : `${kind === 'dns' ? '--dns' : '--allowlist'} ${spec.path}`;
+  const which = detectedFor
+    ? `format ${format.id} (detected for ${detectedFor})`
+    : `format ${format.id}`;
+  if (!format.settings)
+    return Object.keys(given).length === 0 ? [] : [`${at}: ${which} takes no options`];
+  return validateWithSchema(format.settings, structuredClone(given)).map(
+    (p) => `${at}: options of ${which}: ${p.message.replace(/"the document" /, 'they ')}`,
+  );
 }

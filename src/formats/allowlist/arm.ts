@@ -26,6 +26,8 @@ import {
   type ParseOptions,
   RULE_CAPABILITIES,
   type SourceFile,
+  settingsSchema,
+  AZURE_SETTINGS,
 } from '../format.js';
 import { jsonSyntaxError, notTextProblem, withoutBom } from '../syntax/source.js';
 import { append } from '../../model/collections.js';
@@ -793,6 +795,7 @@ export const ARM: AllowlistFormat = {
   id: 'arm',
   title: 'ARM template (JSON)',
   filePatterns: ['*.json', '*.jsonc'],
+  settings: settingsSchema(AZURE_SETTINGS),
   capabilities: RULE_CAPABILITIES,
   detect,
   parse: parseArm,

@@ -20,6 +20,8 @@ import {
   type ParseOptions,
   RULE_CAPABILITIES,
   type SourceFile,
+  settingsSchema,
+  AZURE_SETTINGS,
 } from '../format.js';
 import { notTextProblem, withoutBom } from '../syntax/source.js';
 import { append } from '../../model/collections.js';
@@ -1354,6 +1356,7 @@ export const BICEP: AllowlistFormat = {
   id: 'bicep',
   title: 'Bicep',
   filePatterns: ['*.bicep'],
+  settings: settingsSchema(AZURE_SETTINGS),
   capabilities: RULE_CAPABILITIES,
   detect,
   parse: parseBicep,

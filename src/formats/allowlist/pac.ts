@@ -18,6 +18,7 @@ import { TextPositions } from '../syntax/positions.js';
 import type { AllowlistFormat, ParseOptions, SourceFile } from '../format.js';
 import { classifyValue, notTextProblem, withoutBom } from '../syntax/source.js';
 import { Budget } from '../syntax/budget.js';
+import { settingsSchema } from '../format.js';
 
 /*
  * A PAC file is a program, not a list: which names it lets through depends on which `return`
@@ -1357,6 +1358,7 @@ function detectPac(file: SourceFile): number {
  */
 export const PAC: AllowlistFormat = {
   id: 'pac',
+  settings: settingsSchema({ allow: { enum: ['direct', 'proxy'] } }),
   title: 'PAC / WPAD file',
   filePatterns: ['*.pac', 'wpad.dat'],
   capabilities: CAPABILITIES,

@@ -17,6 +17,7 @@ import {
   withoutBom,
 } from '../syntax/source.js';
 import { posix } from 'node:path';
+import { settingsSchema, NAME, STRING_MAP } from '../format.js';
 
 /*
  * squid.conf: `acl NAME TYPE [-flags] value...` lines, values inline or in files named by a
@@ -432,6 +433,10 @@ function detectSquid(file: SourceFile): number {
  */
 export const SQUID: AllowlistFormat = {
   id: 'squid',
+  settings: settingsSchema({
+    acls: { type: 'array', items: NAME },
+    directories: STRING_MAP,
+  }),
   title: 'Squid configuration',
   filePatterns: ['squid.conf', '*.squid', 'squid*.conf'],
   capabilities: LIST_CAPABILITIES,

@@ -40,6 +40,7 @@ import { isMeaningfulComment, notTextProblem, withoutBom } from '../syntax/sourc
 import { TextPositions } from '../syntax/positions.js';
 import { append } from '../../model/collections.js';
 import { Budget } from '../syntax/budget.js';
+import { settingsSchema, DATA_MAP } from '../format.js';
 
 /**
  * dnscontrol's `dnsconfig.js` and the zone files it requires, read without running them: the
@@ -1180,6 +1181,7 @@ function renderDnscontrol(
  */
 export const DNSCONTROL: DnsFormat = {
   id: 'dnscontrol',
+  settings: settingsSchema({ helpers: DATA_MAP }),
   title: 'dnscontrol (dnsconfig.js)',
   filePatterns: ['dnsconfig.js', '*.js'],
   detect: detectDnscontrol,

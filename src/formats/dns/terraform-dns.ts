@@ -36,6 +36,7 @@ import {
   type TerraformSource,
 } from '../syntax/terraform.js';
 import { append } from '../../model/collections.js';
+import { settingsSchema, TERRAFORM_SETTINGS, NAME, STRING_MAP } from '../format.js';
 
 /**
  * DNS records kept as Terraform resources: Route 53, Azure DNS, Cloudflare (provider v4
@@ -812,6 +813,7 @@ const DNS_RESOURCE =
  */
 export const TERRAFORM_DNS: DnsFormat = {
   id: 'terraform-dns',
+  settings: settingsSchema({ ...TERRAFORM_SETTINGS, zone: NAME, zones: STRING_MAP }),
   title: 'Terraform DNS records',
   filePatterns: ['*.tf', '*.tofu'],
   detect: terraformDetector(DNS_RESOURCE),
