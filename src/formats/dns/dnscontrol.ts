@@ -226,6 +226,7 @@ class Reader {
   #defaultTtl: number | undefined;
   #calls = 0;
   readonly #budget = new Budget();
+  readonly #reported = new Set<string>();
 
   constructor(helpers: ReadonlyMap<string, readonly Template[]>, options?: ParseOptions) {
     this.#helpers = helpers;
@@ -238,6 +239,10 @@ class Reader {
     severity?: ParseProblem['severity'],
     text?: string,
   ): void {
+    // One value read in several places (a list spread into many calls) is reported once.
+    const key = `${location.file}\u0000${location.line}\u0000${location.column}\u0000${message}`;
+    if (this.#reported.has(key)) return;
+    this.#reported.add(key);
     const problem: ParseProblem = { location, message };
     this.problems.push({
       ...problem,
