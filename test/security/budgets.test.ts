@@ -115,6 +115,25 @@ describe('evaluator budgets', () => {
   }, 60_000);
 });
 
+describe('YAML alias bombs in YAML formats', () => {
+  const bomb = hostile.yamlAliasBomb().replace(/allowlists:.*\n/, '');
+  it.each([
+    ['allowlist-yaml', 'a.yaml', `endpoint-drift: allowlist/v1\n${bomb}entries: *a9\n`],
+    [
+      'kubernetes',
+      'np.yaml',
+      `${bomb}apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: x }\nspec:\n  egress: *a9\n`,
+    ],
+    ['octodns', 'contoso.com.yaml', `${bomb}'': *a9\nwww: *a9\n`],
+    ['dns-yaml', 'd.yaml', `endpoint-drift: dns/v1\nzone: contoso.com\n${bomb}records: *a9\n`],
+  ])('%s reads an alias bomb without expanding it', (id, file, text) => {
+    const format = [...ALLOWLIST_FORMATS, ...DNS_FORMATS].find((f) => f.id === id)!;
+    const parsed = format.parse({ path: file, text }) as { problems: readonly ParseProblem[] };
+    expect(parsed.problems.length).toBeGreaterThan(0);
+    expect(parsed.problems.length).toBeLessThanOrEqual(1_000);
+  });
+});
+
 // ── fuzzing: random programs built from doubling, concatenation and spreads ─────────────────────
 
 /** Each definition refers to earlier ones only; the budget must hold whatever the mix. */
