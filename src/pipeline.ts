@@ -221,7 +221,22 @@ function checkFormatChoices(options: Options, catalogue: Catalogue): void {
       `${where ? formatLocation(where) : '--scenarios'}: unknown scenario "${id}" (\`endpoint-drift scenarios\` lists them)`,
     );
   });
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0) throw new ConfigError(byLocation(problems));
+}
+
+/** Problems that start with `file:line:column:` in file order; the others (flags) after them. */
+function byLocation(problems: readonly string[]): string[] {
+  const key = (p: string) => /^(.*?):(\d+):(\d+): /.exec(p);
+  return [...problems].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    if (!ka || !kb) return ka ? -1 : kb ? 1 : 0;
+    return (
+      (ka[1]! < kb[1]! ? -1 : ka[1]! > kb[1]! ? 1 : 0) ||
+      Number(ka[2]) - Number(kb[2]) ||
+      Number(ka[3]) - Number(kb[3])
+    );
+  });
 }
 
 /** The `options:` of a spec checked against its format's settings schema; one line each. */

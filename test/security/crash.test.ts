@@ -145,6 +145,31 @@ describe('config mistakes are config errors at their own line (exit 2)', () => {
     expect(r.status).toBe(2);
   });
 
+  it('collects every config mistake, in the order of the file', async () => {
+    const { ws } = workspace({
+      '.github/endpoint-drift.yml': [
+        'allowlists:',
+        '  - path: a.txt',
+        '    format: plain',
+        '    options: { x: 1 }',
+        '  - path: squid.conf',
+        '    format: squid',
+        '    options:',
+        '      directories: { /etc/squid: 7 }',
+        'scenarios: [nope]',
+        '',
+      ].join('\n'),
+      'a.txt': 'outlook.office365.com\n',
+    });
+    const r = await cli(['check'], ws);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      '.github/endpoint-drift.yml:4:14: format plain takes no options',
+      '.github/endpoint-drift.yml:8:7: options of format squid: "directories./etc/squid" must be a string',
+      '.github/endpoint-drift.yml:9:13: unknown scenario "nope" (`endpoint-drift scenarios` lists them)',
+    ]);
+    expect(r.status).toBe(2);
+  });
+
   it('names the flag for an unknown scenario given on the command line', async () => {
     const { ws } = workspace({ 'a.txt': 'outlook.office365.com\n' });
     const r = await cli(['check', '--allowlist', 'a.txt', '--scenarios', 'nope'], ws);
