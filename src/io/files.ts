@@ -315,12 +315,14 @@ export function referencedFileReader(
     if (rel === '') return undefined;
     const confined = confine(ws, path.resolve(ws.root, rel));
     if ('error' in confined) {
-      if (!confined.error.startsWith('cannot be read')) refused(`"${rel}" ${confined.error}`);
+      if (!confined.error.startsWith('cannot be read'))
+        refused(`"${rel}", which ${confined.error}`);
       return undefined;
     }
     const read = readRegularFile(confined.real, rel);
     if ('error' in read) {
-      if (!read.error.startsWith(`${rel}: cannot be read`)) refused(read.error);
+      if (!read.error.startsWith(`${rel}: cannot be read`))
+        refused(`"${rel}", which ${read.error.slice(rel.length + 2)}`);
       return undefined;
     }
     return read.text;

@@ -54,7 +54,7 @@ describe('referencedFileReader', () => {
     expect(read('../secret.txt')).toBeUndefined();
     expect(read('squid/missing.acl')).toBeUndefined();
     expect(refused).toEqual([
-      '"../secret.txt" is outside the workspace; only files in the repository are read',
+      '"../secret.txt", which is outside the workspace; only files in the repository are read',
     ]);
   });
 });

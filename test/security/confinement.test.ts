@@ -138,7 +138,7 @@ const cases: Case[] = [
     },
     args: ['--dns', 'dns/contoso.com.zone'],
     stderr: [
-      `--dns dns/contoso.com.zone: dns/contoso.com.zone names "../outside/secret.txt" ${OUTSIDE}`,
+      `--dns dns/contoso.com.zone: dns/contoso.com.zone names "../outside/secret.txt", which ${OUTSIDE}`,
     ],
   },
   {
@@ -149,14 +149,25 @@ const cases: Case[] = [
     },
     links: (o) => ({ 'dns/mx.inc': path.join(o, 'secret.txt') }),
     args: ['--dns', 'dns/contoso.com.zone'],
-    stderr: [`--dns dns/contoso.com.zone: dns/contoso.com.zone names "dns/mx.inc" ${LINK}`],
+    stderr: [`--dns dns/contoso.com.zone: dns/contoso.com.zone names "dns/mx.inc", which ${LINK}`],
   },
   {
     name: 'a Squid ACL file that is a symbolic link outside',
     files: { 'proxy/squid.conf': 'acl m365 dstdomain "m365.txt"\nhttp_access allow m365\n' },
     links: (o) => ({ 'proxy/m365.txt': path.join(o, 'secret.txt') }),
     args: ['--allowlist', 'proxy/squid.conf'],
-    stderr: [`--allowlist proxy/squid.conf: proxy/squid.conf names "proxy/m365.txt" ${LINK}`],
+    stderr: [
+      `--allowlist proxy/squid.conf: proxy/squid.conf names "proxy/m365.txt", which ${LINK}`,
+    ],
+  },
+  {
+    name: 'a Squid ACL file that is a FIFO',
+    files: { 'proxy/squid.conf': 'acl m365 dstdomain "m365.txt"\nhttp_access allow m365\n' },
+    fifo: 'proxy/m365.txt',
+    args: ['--allowlist', 'proxy/squid.conf'],
+    stderr: [
+      '--allowlist proxy/squid.conf: proxy/squid.conf names "proxy/m365.txt", which is not a regular file (a named pipe); not read',
+    ],
   },
   {
     name: 'a Squid ACL file that is a device',
