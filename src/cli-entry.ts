@@ -2,6 +2,14 @@
 import { COMMAND_HELP, HELP, VERSION } from './cli-help.js';
 
 const argv = process.argv.slice(2);
+
+// `endpoint-drift scenarios | head`: the reader went away; stop quietly, as other tools do.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+
 const topic = argv[0] === 'help' ? (argv[1] ?? 'help') : undefined;
 if (argv[0] === '--help' || argv[0] === '-h') {
   process.stdout.write(HELP);
@@ -11,11 +19,18 @@ if (argv[0] === '--help' || argv[0] === '-h') {
   process.stdout.write(`${VERSION}\n`);
 } else {
   // Loaded only for real work, so that --help does not pay for the catalogue and parsers.
-  const { run } = await import('./cli.js');
-  process.exitCode = await run(argv, {
-    cwd: process.cwd(),
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-    color: process.stdout.isTTY === true && !('NO_COLOR' in process.env),
-  });
+  try {
+    const { run } = await import('./cli.js');
+    process.exitCode = await run(argv, {
+      cwd: process.cwd(),
+      stdout: (t) => process.stdout.write(t),
+      stderr: (t) => process.stderr.write(t),
+      color: process.stdout.isTTY === true && !('NO_COLOR' in process.env),
+    });
+  } catch (e) {
+    const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    process.stderr.write(`endpoint-drift: internal error: ${text.split('\n')[0]!.slice(0, 200)}\n`);
+    if (argv.includes('--debug') && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    process.exitCode = 2;
+  }
 }

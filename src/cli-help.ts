@@ -59,6 +59,7 @@ name is an input of the GitHub Action. Flags override the file.
   --format text|json              output format (default: text)
   --output FILE                   also write the JSON report to FILE
   --sarif-file FILE        key, input  also write a SARIF 2.1.0 report to FILE
+  --debug                         print the stack of an internal error
   --verbose                       list every finding on its own line instead of one
                                   line per endpoint set
   -h, --help                      this help

@@ -19,7 +19,7 @@ import { ALLOWLIST_FORMATS } from './formats/allowlist/index.js';
 import { SnapshotError } from './io/catalogue-store.js';
 import { didYouMean } from './model/suggest.js';
 import { assess } from './diff/assess.js';
-import { runCheck } from './pipeline.js';
+import { describeError, runCheck } from './pipeline.js';
 import { renderSarif } from './report/sarif.js';
 import { renderJson } from './report/json.js';
 import { renderText } from './report/text.js';
@@ -108,7 +108,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stderr(`${e instanceof SnapshotError ? 'endpoint-drift: ' : ''}${e.message}\n`);
       return 2;
     }
-    throw e;
+    // Not the user's mistake: one line, and the stack only when asked for.
+    io.stderr(`endpoint-drift: internal error: ${describeError(e)}\n`);
+    if (rest.includes('--debug') && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
+    return 2;
   }
 }
 
@@ -129,6 +132,9 @@ async function check(argv: readonly string[], io: CliIo): Promise<number> {
     origin: source.origin,
     today,
     notes: source.notes,
+    debug: (stack) => {
+      if (args.debug) io.stderr(`${stack}\n`);
+    },
   });
   // Waivers apply here as in the action; there is no base to compare with.
   const assessment = assess({
@@ -270,6 +276,7 @@ interface CheckArgs {
   serviceUrl?: string;
   verbose: boolean;
   sarifFile?: string;
+  debug: boolean;
   options: Record<string, string | undefined>;
 }
 
@@ -312,6 +319,7 @@ function parseCheckArgs(argv: readonly string[]): CheckArgs {
         'service-url': { type: 'string' },
         verbose: { type: 'boolean' },
         'sarif-file': { type: 'string' },
+        debug: { type: 'boolean' },
         ...Object.fromEntries(OPTION_NAMES.map((n) => [n, { type: 'string' as const }])),
       },
     });
@@ -339,6 +347,7 @@ function parseCheckArgs(argv: readonly string[]): CheckArgs {
     allowlists: (v.allowlist as string[] | undefined) ?? [],
     dns: (v.dns as string[] | undefined) ?? [],
     format,
+    debug: v.debug === (true as unknown),
     options: Object.fromEntries(OPTION_NAMES.map((n) => [n, v[n] as string | undefined])),
   };
 }

@@ -21,7 +21,7 @@ import { SnapshotError } from './io/catalogue-store.js';
 import { DEFAULT_CONFIG, readConfigFile } from './io/files.js';
 import { severityRank } from './model/finding.js';
 import { confinedOutput } from './io/output-path.js';
-import { runCheck, selectionOf } from './pipeline.js';
+import { describeError, runCheck, selectionOf } from './pipeline.js';
 import { checkBase, publish, type FixPlanner } from './pull-request.js';
 import { renderCheckAnnotations } from './report/check-annotations.js';
 import { judgementOf } from './report/judgement.js';
@@ -84,6 +84,7 @@ export async function run(deps: ActionDependencies = {}): Promise<void> {
       origin: source.origin,
       today,
       notes: source.notes,
+      debug: core.debug,
     });
     const base = await checkBase({ ctx, octokit, git: gitIn(root), options, catalogue, tmp });
     const assessment = assess({
@@ -196,7 +197,11 @@ export async function run(deps: ActionDependencies = {}): Promise<void> {
     else core.info(assessment.verdict.message);
   } catch (e) {
     if (e instanceof ConfigError || e instanceof SnapshotError) core.setFailed(e.message);
-    else core.setFailed(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    else {
+      // The stack goes to the debug log (shown with ACTIONS_STEP_DEBUG), never into an annotation.
+      core.setFailed(`internal error: ${describeError(e)}`);
+      if (e instanceof Error && e.stack) core.debug(e.stack);
+    }
   }
 }
 

@@ -1,5 +1,18 @@
 import type { Catalogue, Selection } from './catalogue/types.js';
-import type { AllowlistSpec, DnsSpec, Options } from './config/options.js';
+import {
+  ConfigError,
+  describeOrigin,
+  type AllowlistSpec,
+  type DnsSpec,
+  type Options,
+  type SpecOrigins,
+} from './config/options.js';
+import { validateWithSchema } from './config/validate.js';
+import { scenarioIds } from './catalogue/select.js';
+import { ALLOWLIST_FORMATS } from './formats/allowlist/index.js';
+import { DNS_FORMATS } from './formats/dns/index.js';
+import { append } from './model/collections.js';
+import { didYouMean } from './model/suggest.js';
 import {
   check,
   problemFinding,
@@ -13,7 +26,7 @@ import { loadFiles, referencedFileReader, type LoadedFile } from './io/files.js'
 import type { Finding } from './model/finding.js';
 import { resolveFormat } from './formats/allowlist/index.js';
 import { resolveDnsFormat } from './formats/dns/index.js';
-import type { AllowlistFormat, DnsFormat, ParseOptions } from './formats/format.js';
+import { AUTO, type AllowlistFormat, type DnsFormat, type ParseOptions } from './formats/format.js';
 import { formatLocation, type SourceLocation } from './model/location.js';
 
 export interface PipelineOutput {
@@ -31,7 +44,17 @@ export interface CheckContext {
   readonly today?: string;
   /** Remarks about the catalogue (fallbacks, age), shown with the report's notes. */
   readonly notes?: readonly string[];
+  /** Hears the stack of an error a parser threw (the run goes on without that file). */
+  readonly debug?: (stack: string) => void;
 }
+
+/**
+ * Reads a file another file names, by repository path; what it refuses (outside the workspace,
+ * not a regular file) it reports through `refused`.
+ */
+export type ReferencedReader = (
+  refused: (message: string) => void,
+) => (repoPath: string) => string | undefined;
 
 export function selectionOf(options: Options): Selection {
   return {
@@ -55,15 +78,18 @@ export async function runCheck(
   catalogue: Catalogue,
   context: CheckContext = {},
 ): Promise<PipelineOutput> {
+  checkFormatChoices(options, catalogue);
   const allowlists = await loadFiles(root, options.allowlists);
   const zones = await loadFiles(root, options.dns, '--dns');
-  const reader = referencedFileReader(root);
+  const errors: string[] = [];
+  append(errors, allowlists.errors);
+  append(errors, zones.errors);
   return checkLoaded(
     { allowlists: allowlists.files, zones: zones.files },
-    [...allowlists.errors, ...zones.errors],
+    errors,
     options,
     catalogue,
-    (p, from) => reader(p, from),
+    (refused) => referencedFileReader(root, refused),
     context,
   );
 }
@@ -85,16 +111,34 @@ export function checkLoaded(
   loadErrors: readonly string[],
   options: Options,
   catalogue: Catalogue,
-  readReferenced: (path: string, from: string) => string | undefined,
+  readerFor: ReferencedReader,
   context: CheckContext = {},
 ): CheckedInputs {
   const errors: string[] = [...loadErrors];
+  const debug = context.debug ?? (() => {});
+  const guarded = <T>(file: string, parse: () => T): T | undefined => {
+    try {
+      return parse();
+    } catch (e) {
+      // A parser that throws (a bug, or input past a limit nobody foresaw) costs its own file,
+      // not the run: the error names the file, and every other file is still checked.
+      errors.push(`${file}: could not be read (internal error: ${describeError(e)})`);
+      if (e instanceof Error && e.stack) debug(e.stack);
+      return undefined;
+    }
+  };
+  // Files a file names are read as repository paths; one outside the workspace (or not a
+  // regular file) fails the run like a file named in the config.
   const parseOptions = (
+    spec: { path: string; origin?: SourceLocation },
+    flag: string,
     path: string,
     settings?: Readonly<Record<string, unknown>>,
   ): ParseOptions => ({
     ...(settings ? { settings } : {}),
-    readFile: (p) => readReferenced(p, path),
+    readFile: readerFor((message) =>
+      errors.push(`${describeOrigin(spec, flag)}: ${path} names ${message}`),
+    ),
   });
 
   const files: (CheckedFile & { format: AllowlistFormat })[] = [];
@@ -105,8 +149,24 @@ export function checkLoaded(
       errors.push(`${file.path}: ${resolved.error}`);
       continue;
     }
+    // Options of an explicit format were checked with the configuration.
+    const bad =
+      file.spec.format === AUTO
+        ? settingsProblems(resolved.format, file.spec, 'allowlist', file.path)
+        : [];
+    if (bad.length > 0) {
+      append(errors, bad);
+      continue;
+    }
+    const parsed = guarded(file.path, () =>
+      resolved.format.parse(
+        source,
+        parseOptions(file.spec, '--allowlist', file.path, file.spec.options),
+      ),
+    );
+    if (!parsed) continue;
     files.push({
-      parsed: resolved.format.parse(source, parseOptions(file.path, file.spec.options)),
+      parsed,
       capabilities: resolved.format.capabilities,
       scope: file.spec.scope,
       group: file.spec.group,
@@ -123,8 +183,18 @@ export function checkLoaded(
       continue;
     }
     const format = resolved.format;
+    const bad =
+      file.spec.format === AUTO ? settingsProblems(format, file.spec, 'dns', file.path) : [];
+    if (bad.length > 0) {
+      append(errors, bad);
+      continue;
+    }
+    const parsed = guarded(file.path, () =>
+      format.parse(source, parseOptions(file.spec, '--dns', file.path, file.spec.options)),
+    );
+    if (!parsed) continue;
     dnsInputs.push({
-      file: format.parse(source, parseOptions(file.path, file.spec.options)),
+      file: parsed,
       render: (record, zone) => format.render(record, zone),
       format,
     });
@@ -157,18 +227,24 @@ export function checkLoaded(
   const dnsFindings: Finding[] = dnsInputs.flatMap(({ file }) =>
     file.problems.map((p) => problemFinding(p)),
   );
-  dnsFindings.push(...checkDns(options.instance, dnsInputs, options.domains));
+  append(dnsFindings, checkDns(options.instance, dnsInputs, options.domains));
   return {
     result: {
       ...result,
       files: [
         ...result.files,
-        ...dnsInputs.map(({ file }) => ({
-          path: file.path,
-          format: file.format,
-          kind: 'dns' as const,
-          entries: file.records.length,
-        })),
+        ...dnsInputs.flatMap(({ file }) => {
+          // Records read from an included file are counted under that file's own path.
+          const counts = new Map<string, number>([[file.path, 0]]);
+          for (const r of file.records)
+            counts.set(r.location.file, (counts.get(r.location.file) ?? 0) + 1);
+          return [...counts].map(([path, entries]) => ({
+            path,
+            format: file.format,
+            kind: 'dns' as const,
+            entries,
+          }));
+        }),
       ],
       findings: sortFindings([...result.findings, ...dnsFindings]),
     },
@@ -176,4 +252,98 @@ export function checkLoaded(
     ...checked,
     comments,
   };
+}
+
+/** One line for any thrown value: its name and the first line of its message, cut to length. */
+export function describeError(e: unknown): string {
+  const text =
+    e instanceof Error ? `${e.name}: ${e.message}` : typeof e === 'string' ? e : String(e);
+  const line = text.split('\n')[0] ?? '';
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+type Spec = {
+  readonly path: string;
+  readonly format: string;
+  readonly options?: Readonly<Record<string, unknown>>;
+  readonly origin?: SourceLocation;
+  readonly origins?: SpecOrigins;
+};
+
+/**
+ * Mistakes in the configuration that need no file to be read: an unknown format id, options a
+ * chosen format does not take, an unknown scenario. A ConfigError at the config's own line.
+ */
+function checkFormatChoices(options: Options, catalogue: Catalogue): void {
+  const problems: string[] = [];
+  const families = [
+    ['allowlist', ALLOWLIST_FORMATS, options.allowlists, '--allowlist'],
+    ['dns', DNS_FORMATS, options.dns, '--dns'],
+  ] as const;
+  for (const [kind, formats, specs, flag] of families) {
+    for (const spec of specs as readonly Spec[]) {
+      if (spec.format === AUTO) continue;
+      const format = (formats as readonly (AllowlistFormat | DnsFormat)[]).find(
+        (f) => f.id === spec.format,
+      );
+      if (!format) {
+        const where = spec.origins?.format ?? spec.origin;
+        problems.push(
+          `${where ? formatLocation(where) : `${flag} ${spec.path}`}: unknown ${kind === 'dns' ? 'DNS format' : 'format'} "${spec.format}"${didYouMean(
+            spec.format,
+            formats.map((f) => f.id),
+          )} (supported: ${[AUTO, ...formats.map((f) => f.id)].join(', ')})`,
+        );
+        continue;
+      }
+      append(problems, settingsProblems(format, spec, kind));
+    }
+  }
+  const known = new Set(scenarioIds(catalogue));
+  options.scenarios.forEach((id, i) => {
+    if (known.has(id)) return;
+    const where = options.scenarioOrigins?.[i];
+    problems.push(
+      `${where ? formatLocation(where) : '--scenarios'}: unknown scenario "${id}"${didYouMean(id, [...known])} (\`endpoint-drift scenarios\` lists them)`,
+    );
+  });
+  if (problems.length > 0) throw new ConfigError(byLocation(problems));
+}
+
+/** Problems that start with `file:line:column:` in file order; the others (flags) after them. */
+function byLocation(problems: readonly string[]): string[] {
+  const key = (p: string) => /^(.*?):(\d+):(\d+): /.exec(p);
+  return [...problems].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    if (!ka || !kb) return ka ? -1 : kb ? 1 : 0;
+    return (
+      (ka[1]! < kb[1]! ? -1 : ka[1]! > kb[1]! ? 1 : 0) ||
+      Number(ka[2]) - Number(kb[2]) ||
+      Number(ka[3]) - Number(kb[3])
+    );
+  });
+}
+
+/** The `options:` of a spec checked against its format's settings schema; one line each. */
+function settingsProblems(
+  format: AllowlistFormat | DnsFormat,
+  spec: Spec,
+  kind: 'allowlist' | 'dns',
+  detectedFor?: string,
+): string[] {
+  const given = spec.options;
+  if (given === undefined) return [];
+  const where = spec.origins?.options ?? spec.origin;
+  const at = where
+    ? formatLocation(where)
+    : `${kind === 'dns' ? '--dns' : '--allowlist'} ${spec.path}`;
+  const which = detectedFor
+    ? `format ${format.id} (detected for ${detectedFor})`
+    : `format ${format.id}`;
+  if (!format.settings)
+    return Object.keys(given).length === 0 ? [] : [`${at}: ${which} takes no options`];
+  return validateWithSchema(format.settings, structuredClone(given)).map(
+    (p) => `${at}: options of ${which}: ${p.message.replace(/"the document" /, 'they ')}`,
+  );
 }

@@ -4,7 +4,8 @@ import type { Severity } from '../model/finding.js';
 import { checkConfigWaivers, type ConfigWaiver } from '../diff/waivers.js';
 import { formatLocation, type SourceLocation } from '../model/location.js';
 import { validateWithSchema } from './validate.js';
-import { parsePositioned } from '../formats/syntax/yaml.js';
+import { parsePositioned, plainData } from '../formats/syntax/yaml.js';
+import { append } from '../model/collections.js';
 
 export type FailOn = 'error' | 'warning' | 'notice' | 'never';
 export type Scope = 'dedicated' | 'mixed';
@@ -18,6 +19,14 @@ export interface AllowlistSpec {
   readonly options?: Readonly<Record<string, unknown>>;
   /** Where the spec was written (config file line), when it came from a file. */
   readonly origin?: SourceLocation;
+  /** Where its `format:` and `options:` values are written, when they are. */
+  readonly origins?: SpecOrigins;
+}
+
+/** Where the values of one `allowlists:` or `dns:` item are written in the config file. */
+export interface SpecOrigins {
+  readonly format?: SourceLocation;
+  readonly options?: SourceLocation;
 }
 
 /** A DNS record file (or glob) to check. */
@@ -26,6 +35,7 @@ export interface DnsSpec {
   readonly format: string;
   readonly options?: Readonly<Record<string, unknown>>;
   readonly origin?: SourceLocation;
+  readonly origins?: SpecOrigins;
 }
 
 /** A domain's services and per-tenant values (config `domains:`). */
@@ -64,6 +74,8 @@ export interface Options {
   readonly sarifFile?: string;
   /** Waivers (`ignore:`). */
   readonly ignore: readonly ConfigWaiver[];
+  /** Where each of `scenarios` is written, by index, when they come from the config file. */
+  readonly scenarioOrigins?: readonly (SourceLocation | undefined)[];
 }
 
 /** A user error in configuration: each message is one line naming file, line and column. */
@@ -126,11 +138,21 @@ export function resolveOptions(
   const origins = new Map<number, SourceLocation>();
   const dnsOrigins = new Map<number, SourceLocation>();
   const ignoreOrigins = new Map<number, SourceLocation>();
+  const valueOrigins = {
+    allowlists: new Map<number, SpecOrigins>(),
+    dns: new Map<number, SpecOrigins>(),
+  };
+  let scenarioOrigins: (SourceLocation | undefined)[] | undefined;
   if (file) {
     const pd = parsePositioned(file.text);
     for (const e of pd.errors) problems.push(`${file.path}:${e.line}:${e.column}: ${e.message}`);
-    if (pd.errors.length === 0) {
-      const value: unknown = pd.doc.toJS();
+    const plain = pd.errors.length === 0 ? plainData(pd) : undefined;
+    if (plain && 'error' in plain)
+      problems.push(
+        `${file.path}:${plain.error.line}:${plain.error.column}: ${plain.error.message}`,
+      );
+    else if (plain) {
+      const value: unknown = plain.value;
       if (value === null || value === undefined) fromFile = {};
       else if (typeof value !== 'object' || Array.isArray(value))
         problems.push(`${file.path}:1:1: the configuration must be a mapping of options`);
@@ -149,8 +171,26 @@ export function resolveOptions(
             if (start !== undefined) {
               map.set(i, { file: file.path, ...pd.lines.at(start) });
             }
+            const at = (name: string): SourceLocation | undefined => {
+              const node = pd.doc.getIn([key, i, name], true) as { range?: number[] } | undefined;
+              const offset = node?.range?.[0];
+              return offset === undefined ? undefined : { file: file.path, ...pd.lines.at(offset) };
+            };
+            const format = at('format');
+            const options = at('options');
+            if (key !== 'ignore' && (format || options))
+              valueOrigins[key].set(i, {
+                ...(format ? { format } : {}),
+                ...(options ? { options } : {}),
+              });
           });
         }
+        const scenarios = pd.doc.get('scenarios', true) as
+          { items?: { range?: number[] }[] } | undefined;
+        scenarioOrigins = scenarios?.items?.map((item) => {
+          const offset = item.range?.[0];
+          return offset === undefined ? undefined : { file: file.path, ...pd.lines.at(offset) };
+        });
       }
     }
   }
@@ -169,11 +209,14 @@ export function resolveOptions(
   if (extraAllowlists.length > 0) {
     merged.allowlists = extraAllowlists.map((path) => ({ path }));
     origins.clear();
+    valueOrigins.allowlists.clear();
   }
   if (extraDns.length > 0) {
     merged.dns = extraDns.map((path) => ({ path }));
     dnsOrigins.clear();
+    valueOrigins.dns.clear();
   }
+  if (merged.scenarios !== fromFile.scenarios) scenarioOrigins = undefined;
   if (problems.length > 0) throw new ConfigError(problems);
 
   const data = structuredClone(merged);
@@ -186,22 +229,26 @@ export function resolveOptions(
   const d = data as Record<string, unknown>;
   const allowlists = (d.allowlists as Record<string, unknown>[]).map((a, i) => {
     const origin = origins.get(i);
+    const at = valueOrigins.allowlists.get(i);
     return {
       path: a.path as string,
       format: a.format as string,
       scope: a.scope as Scope,
       group: a.group as string,
-      ...(a.options ? { options: a.options as Record<string, unknown> } : {}),
+      ...(a.options !== undefined ? { options: a.options as Record<string, unknown> } : {}),
       ...(origin ? { origin } : {}),
+      ...(at ? { origins: at } : {}),
     };
   });
   const dns = (d.dns as Record<string, unknown>[]).map((a, i) => {
     const origin = dnsOrigins.get(i);
+    const at = valueOrigins.dns.get(i);
     return {
       path: a.path as string,
       format: a.format as string,
-      ...(a.options ? { options: a.options as Record<string, unknown> } : {}),
+      ...(a.options !== undefined ? { options: a.options as Record<string, unknown> } : {}),
       ...(origin ? { origin } : {}),
+      ...(at ? { origins: at } : {}),
     };
   });
   const domains = (d.domains as Record<string, unknown>[]).map((a) => ({
@@ -222,7 +269,7 @@ export function resolveOptions(
       ...(origin ? { origin } : {}),
     };
   });
-  problems.push(...checkConfigWaivers(ignore));
+  append(problems, checkConfigWaivers(ignore));
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     instance: d.instance as Instance,
@@ -246,6 +293,7 @@ export function resolveOptions(
     suggestions: d.suggestions as boolean,
     ...(typeof d['sarif-file'] === 'string' ? { sarifFile: d['sarif-file'] } : {}),
     ignore,
+    ...(scenarioOrigins ? { scenarioOrigins } : {}),
   };
 }
 

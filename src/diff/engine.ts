@@ -167,17 +167,28 @@ export function check(input: CheckInput): Result {
         ips: selected.requirements.filter((r) => r.kind === 'ip').length,
       },
     },
-    files: input.files.map((f) => ({
-      path: f.parsed.path,
-      format: f.parsed.format,
-      kind: 'allowlist' as const,
-      group: f.group,
-      scope: f.scope,
-      entries: f.parsed.entries.length,
-    })),
+    files: input.files.flatMap((f) => fileSummaries(f)),
     findings: sortFindings(findings),
     notes,
   };
+}
+
+/**
+ * The file and the files it named (an ACL file, an include), each with the entries read from it
+ * and the group and scope of the file that named it.
+ */
+function fileSummaries(f: CheckedFile): FileSummary[] {
+  const counts = new Map<string, number>([[f.parsed.path, 0]]);
+  for (const e of f.parsed.entries)
+    counts.set(e.location.file, (counts.get(e.location.file) ?? 0) + 1);
+  return [...counts].map(([path, entries]) => ({
+    path,
+    format: f.parsed.format,
+    kind: 'allowlist' as const,
+    group: f.group,
+    scope: f.scope,
+    entries,
+  }));
 }
 
 /** What is known about the selected cloud, shared by all groups. */

@@ -10,6 +10,7 @@ import type {
   WriterResult,
 } from './writer.js';
 import { indentOf, insertLines, Lines, removeLines, type TextEdit } from './text.js';
+import { append } from '../model/collections.js';
 
 /**
  * Lists with one value per token, one token (or a few) per line: plain lists and their vendor
@@ -189,7 +190,7 @@ export function groupBlocks(
   for (const item of items) {
     if (current && item.first === current.last + 1) {
       current.last = item.last;
-      current.entries.push(...item.entries);
+      append(current.entries, item.entries);
       continue;
     }
     close();
@@ -250,7 +251,10 @@ function lineTemplate(
 ): string {
   const text = lines.get(line);
   if (!dialect.repeatsPrefix) return indentOf(text);
-  const first = Math.min(...(byLine.get(line) ?? []).map((e) => e.location.column));
+  const first = (byLine.get(line) ?? []).reduce(
+    (min, e) => Math.min(min, e.location.column),
+    Infinity,
+  );
   return Number.isFinite(first) ? text.slice(0, first - 1) : indentOf(text);
 }
 

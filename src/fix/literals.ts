@@ -58,6 +58,8 @@ function editLiterals(
   const alone = (e: Entry, t: Token) =>
     code(e.location.line).trim().replace(/,$/, '') === text.slice(t.start, t.end);
   const removed = new Set<Entry>();
+  /** Elements whose comma goes because everything after them in their list goes. */
+  const commaDropped = new Set<Entry>();
   /** Whether every element after this token, up to the end of its list, is being removed. */
   const restRemoved = (t: Token): boolean => {
     const close = text.indexOf(']', t.end);
@@ -155,8 +157,10 @@ function editLiterals(
             .filter((x) => !removed.has(x) && x.location.line < line && tokenOf(x))
             .sort((a, b) => b.location.line - a.location.line)[0];
           const kt = kept && tokenOf(kept);
-          if (kt && text[kt.end] === ',' && !added.has(kept!))
+          if (kt && text[kt.end] === ',' && !added.has(kept!) && !commaDropped.has(kept!)) {
+            commaDropped.add(kept!);
             edits.push({ start: kt.end, end: kt.end + 1, insert: '' });
+          }
         }
         edits.push({ start: lines.start(line), end: lines.end(line), insert: body.join('') });
       } else {

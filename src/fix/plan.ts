@@ -8,10 +8,16 @@ import type { Entry } from '../model/entry.js';
 import { RULES, type Finding, type RuleId } from '../model/finding.js';
 import { IpSet, parseIpBlock } from '../model/ip.js';
 import { PortSet, type PortSpec } from '../model/ports.js';
-import { checkLoaded, selectionOf, type CheckedInputs } from '../pipeline.js';
+import {
+  checkLoaded,
+  selectionOf,
+  type CheckedInputs,
+  type ReferencedReader,
+} from '../pipeline.js';
 import { ALLOWLIST_WRITERS, dnsWriters, SQUID_WRITERS } from './registry.js';
 import { applyEdits, type TextEdit } from './text.js';
 import type { AllowlistOp, AllowlistWriter, DnsOp, NewEntry, Refusal, SetLabel } from './writer.js';
+import { append } from '../model/collections.js';
 
 export interface FileChange {
   /** Repository-relative, with `/`. */
@@ -74,7 +80,6 @@ export async function planFixes(
   const allowlists = await loadFiles(root, options.allowlists);
   const zones = await loadFiles(root, options.dns, '--dns');
   const loadErrors = [...allowlists.errors, ...zones.errors];
-  const disk = referencedFileReader(root);
 
   const texts = new Map<string, string>();
   const originals = new Map<string, string>();
@@ -82,22 +87,19 @@ export async function planFixes(
     texts.set(f.path, f.text);
     originals.set(f.path, f.text);
   }
-  // A parser names a referenced file as it was written; `real` maps that name to the file.
-  const aliases = new Map<string, string>();
-  const real = (file: string) => aliases.get(file) ?? file;
-  const readReferenced = (name: string, from: string): string | undefined => {
-    const resolved = referencedPath(name, from);
-    if (texts.has(resolved)) {
-      aliases.set(name, resolved);
-      return texts.get(resolved);
-    }
-    const text = disk(name, from);
-    if (text !== undefined) {
-      aliases.set(name, resolved);
-      originals.set(resolved, text);
-      texts.set(resolved, text);
-    }
-    return text;
+  // Parsers name a referenced file by its repository path; findings carry that path.
+  const real = (file: string) => file;
+  const readerFor: ReferencedReader = (refused) => {
+    const disk = referencedFileReader(root, refused);
+    return (repoPath) => {
+      if (texts.has(repoPath)) return texts.get(repoPath);
+      const text = disk(repoPath);
+      if (text !== undefined) {
+        originals.set(repoPath, text);
+        texts.set(repoPath, text);
+      }
+      return text;
+    };
   };
   const run = (): CheckedInputs =>
     checkLoaded(
@@ -108,7 +110,7 @@ export async function planFixes(
       loadErrors,
       options,
       catalogue,
-      readReferenced,
+      readerFor,
     );
 
   const requirements = selectRequirements(catalogue, selectionOf(options)).requirements;
@@ -169,22 +171,6 @@ export async function planFixes(
 
 function withText<S>(file: LoadedFile<S>, text: string): LoadedFile<S> {
   return { ...file, text };
-}
-
-/** The file a referenced name stands for, relative to the root (as the reader resolves it). */
-function referencedPath(name: string, from: string): string {
-  const dir = from.includes('/') ? from.slice(0, from.lastIndexOf('/') + 1) : '';
-  return name.startsWith('/') ? normalise(name.slice(1)) : normalise(dir + name);
-}
-
-function normalise(path: string): string {
-  const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return out.join('/');
 }
 
 /** What makes two findings the same problem across rounds, whatever line it moved to. */
@@ -442,7 +428,7 @@ function planRound(
         refuse(op.finding, 'the change would leave the JSON unreadable; make it by hand');
       continue;
     }
-    refused.push(...result.refused);
+    append(refused, result.refused);
     edits.set(real(path), [...result.edits]);
   }
   const writers = dnsWriters(settings.today);
@@ -480,7 +466,7 @@ function planRound(
       },
       ops,
     );
-    refused.push(...result.refused);
+    append(refused, result.refused);
     edits.set(path, [...(edits.get(path) ?? []), ...result.edits]);
   }
   return { edits, refused };

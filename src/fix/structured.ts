@@ -21,6 +21,7 @@ import type {
   SetLabel,
   WriterResult,
 } from './writer.js';
+import { append } from '../model/collections.js';
 
 /**
  * Our YAML and JSON allowlists (`entries:` of `host`/`ip` items with `tcp`/`udp`). Items are
@@ -173,7 +174,7 @@ function editStructured(file: EditableAllowlist, ops: readonly AllowlistOp[]): W
   }
   // A removed item needs no new ports; several gaps of one item make one change.
   for (const [item, ports] of portChanges)
-    if (!removed.has(item)) edits.push(...portEdits(file.text, lines, item, ports, json));
+    if (!removed.has(item)) append(edits, portEdits(file.text, lines, item, ports, json));
   for (const [after, list] of additions)
     edits.push(
       insertLines(

@@ -26,6 +26,11 @@ export interface AllowlistFormat {
   /** For docs and detection, e.g. `['*.txt', '*.lst']`. */
   readonly filePatterns: readonly string[];
   readonly capabilities: FormatCapabilities;
+  /**
+   * A JSON Schema of the `options:` this format takes, checked when the configuration is read
+   * (an unknown key or a wrong type is a configuration error at its line). None: it takes none.
+   */
+  readonly settings?: object;
   /** 0 = not this format; higher = more confident. Uses the extension AND the content. */
   detect(file: SourceFile): number;
   parse(file: SourceFile, options?: ParseOptions): ParsedFile;
@@ -36,6 +41,11 @@ export interface DnsFormat {
   readonly id: string;
   readonly title: string;
   readonly filePatterns: readonly string[];
+  /**
+   * A JSON Schema of the `options:` this format takes, checked when the configuration is read
+   * (an unknown key or a wrong type is a configuration error at its line). None: it takes none.
+   */
+  readonly settings?: object;
   /** 0 = not this format; higher = more confident. Uses the extension AND the content. */
   detect(file: SourceFile): number;
   parse(file: SourceFile, options?: ParseOptions): ParsedDnsFile;
@@ -103,3 +113,18 @@ export function pickFormat<F extends { readonly id: string; detect(file: SourceF
     error: `cannot tell the ${kind} of "${file.path}"; set its format to one of: ${ids.join(', ')}`,
   };
 }
+
+/** A settings schema: a mapping with these keys and no others. */
+export function settingsSchema(properties: Record<string, object>): object {
+  return { type: 'object', additionalProperties: false, properties };
+}
+
+const STRING_MAP = { type: 'object', additionalProperties: { type: 'string' } };
+const DATA_MAP = { type: 'object' };
+const NAME = { type: 'string', minLength: 1 };
+
+/** Options shared by the formats that read Terraform: values of input variables. */
+export const TERRAFORM_SETTINGS = { variables: DATA_MAP };
+/** Options shared by ARM and Bicep: values of template parameters. */
+export const AZURE_SETTINGS = { parameters: DATA_MAP };
+export { STRING_MAP, DATA_MAP, NAME };

@@ -1,32 +1,110 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import fs, {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+} from 'node:fs';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { glob, isDynamicPattern, type FileSystemAdapter } from 'tinyglobby';
 import type { AllowlistSpec, ConfigFile } from '../config/options.js';
 import type { SourceLocation } from '../model/location.js';
 import { ConfigError, describeOrigin } from '../config/options.js';
 
 export const DEFAULT_CONFIG = '.github/endpoint-drift.yml';
 
+/** Larger files are refused: no allowlist is this big, and reading one would exhaust memory. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The folder every read stays in: the repository checkout. `real` is its real path, the one
+ * every file's real path is compared with, so that no symbolic link leads a read outside it.
+ */
+export interface Workspace {
+  readonly root: string;
+  readonly real: string;
+}
+
+/** The workspace at `root`; a ConfigError when it is not a readable folder. */
+export function workspaceAt(root: string): Workspace {
+  const resolved = path.resolve(root);
+  let real: string;
+  try {
+    real = realpathSync(resolved);
+  } catch (e) {
+    throw new ConfigError([`${root}: the workspace cannot be read (${describeIoError(e)})`]);
+  }
+  return { root: resolved, real };
+}
+
+/** True when the real path `real` is the workspace or under it. */
+function within(ws: Workspace, real: string): boolean {
+  return (
+    real === ws.real || real.startsWith(ws.real.endsWith(path.sep) ? ws.real : ws.real + path.sep)
+  );
+}
+
+type Confined = { readonly real: string } | { readonly error: string };
+
+/**
+ * The real path of `absolute` when it is inside the workspace; otherwise why not, in words that
+ * never name where a link leads (the runner's file system is nobody's business).
+ */
+function confine(ws: Workspace, absolute: string): Confined {
+  const lexical = path.resolve(absolute);
+  if (!within({ root: ws.root, real: ws.root }, lexical) && !within(ws, lexical))
+    return { error: 'is outside the workspace; only files in the repository are read' };
+  let real: string;
+  try {
+    real = realpathSync(lexical);
+  } catch (e) {
+    return { error: `cannot be read (${describeIoError(e)})` };
+  }
+  if (!within(ws, real))
+    return {
+      error:
+        'leads outside the workspace through a symbolic link; only files in the repository are read',
+    };
+  return { real };
+}
+
 /**
  * The configuration file: `given` (relative to `base`) or, when none is given, the default under
- * `root` if it exists. Errors name the file.
+ * `root` if it exists. Errors name the file; a file outside the workspace is never read.
  */
 export async function readConfigFile(
   root: string,
   given: string | undefined,
   base: string = root,
 ): Promise<ConfigFile | undefined> {
-  const file = given ? path.resolve(base, given) : path.join(root, DEFAULT_CONFIG);
-  if (!given && !existsSync(file)) return undefined;
-  const shown = path.relative(base, file) || file;
-  const read = await readText(file, shown);
+  const ws = workspaceAt(root);
+  const file = given ? path.resolve(base, given) : path.join(ws.root, DEFAULT_CONFIG);
+  if (!given && !exists(file)) return undefined;
+  const shown = given ?? DEFAULT_CONFIG;
+  const confined = confine(ws, file);
+  if ('error' in confined)
+    throw new ConfigError([
+      confined.error.startsWith('cannot be read')
+        ? `${shown}: ${confined.error} (the configuration file)`
+        : `${shown}: the configuration file ${confined.error}`,
+    ]);
+  const read = readRegularFile(confined.real, shown);
   if ('error' in read) throw new ConfigError([`${read.error} (the configuration file)`]);
-  return { path: shown, text: read.text };
+  return { path: path.relative(base, file) || file, text: read.text };
 }
 
-/** Larger files are refused: no allowlist is this big, and reading one would exhaust memory. */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/** True when something (even a dangling link) is at `file`. */
+function exists(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export interface LoadedFile<S = AllowlistSpec> {
   readonly spec: S;
@@ -41,24 +119,46 @@ export interface LoadResult<S = AllowlistSpec> {
   readonly errors: string[];
 }
 
-/** Expands each spec's path or glob under `root` and reads the files; never throws for user errors. */
+/**
+ * Expands each spec's path or glob under `root` and reads the files; never throws for user
+ * errors. Nothing outside the workspace is read: not by `..`, an absolute path or a symbolic link.
+ */
 export async function loadFiles<
   S extends { path: string; group?: string; origin?: SourceLocation },
 >(root: string, specs: readonly S[], flag = '--allowlist'): Promise<LoadResult<S>> {
+  const ws = workspaceAt(root);
   const files: LoadedFile<S>[] = [];
   const errors: string[] = [];
   const seen = new Set<string>();
   for (const spec of specs) {
-    const paths = await expand(root, spec.path);
-    if (paths.length === 0) {
-      errors.push(`${describeOrigin(spec, flag)}: "${spec.path}" matches no file`);
+    const where = describeOrigin(spec, flag);
+    const pattern = relativePattern(ws, spec.path);
+    if (pattern === undefined) {
+      errors.push(
+        `${where}: "${spec.path}" is outside the workspace; only files in the repository are read`,
+      );
       continue;
     }
+    const paths = await expand(ws, pattern);
+    if (paths.length === 0) {
+      errors.push(`${where}: "${spec.path}" matches no file`);
+      continue;
+    }
+    const dynamic = isDynamicPattern(pattern);
     for (const rel of paths) {
       const key = `${spec.group ?? ''}\u0000${rel}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const read = await readText(path.join(root, rel), rel);
+      const confined = confine(ws, path.join(ws.root, rel));
+      if ('error' in confined) {
+        errors.push(
+          dynamic
+            ? `${where}: "${rel}" (matched by "${spec.path}") ${confined.error}`
+            : `${where}: "${spec.path}" ${confined.error}`,
+        );
+        continue;
+      }
+      const read = readRegularFile(confined.real, rel);
       if ('error' in read) errors.push(read.error);
       else files.push({ spec, path: rel, text: read.text });
     }
@@ -66,23 +166,60 @@ export async function loadFiles<
   return { files, errors };
 }
 
-async function expand(root: string, pattern: string): Promise<string[]> {
-  const normalised = pattern.replace(/\\/g, '/').replace(/^\.\//, '');
-  if (!isDynamicPattern(normalised)) {
-    try {
-      const s = await stat(path.join(root, normalised));
-      return s.isFile() || s.isDirectory() ? [normalised] : [];
-    } catch {
-      return [];
-    }
+/**
+ * The pattern relative to the workspace, with forward slashes; undefined when it reaches outside
+ * (an absolute path elsewhere, or a `..` segment anywhere, braces included).
+ */
+function relativePattern(ws: Workspace, written: string): string | undefined {
+  let p = written.replace(/\\/g, '/');
+  if (/^[A-Za-z]:\//.test(p) || p.startsWith('/')) {
+    const rootPrefix = ws.root.replace(/\\/g, '/').replace(/\/?$/, '/');
+    if (!p.startsWith(rootPrefix)) return undefined;
+    p = p.slice(rootPrefix.length);
   }
-  const found = await glob(normalised, {
-    cwd: root,
+  if (p.split(/[/{},]/).some((segment) => segment === '..')) return undefined;
+  p = p.replace(/^(?:\.\/)+/, '');
+  return p === '' ? undefined : p;
+}
+
+async function expand(ws: Workspace, pattern: string): Promise<string[]> {
+  // A single path is passed on when anything is there (even a dangling link): reading it says
+  // what is wrong with it.
+  if (!isDynamicPattern(pattern)) return exists(path.join(ws.root, pattern)) ? [pattern] : [];
+  const found = await glob(pattern, {
+    cwd: ws.root,
     onlyFiles: true,
     dot: true,
     expandDirectories: false,
+    fs: confinedCrawl(ws),
   });
   return found.sort();
+}
+
+/**
+ * The file system the glob crawler sees: a symbolic link to a folder outside the workspace looks
+ * like a file, so `**` never walks outside (it is then matched, and refused, like a file).
+ */
+function confinedCrawl(ws: Workspace): Partial<FileSystemAdapter> {
+  const notFolder = (s: Stats): Stats =>
+    Object.assign(Object.create(Object.getPrototypeOf(s) as object) as Stats, s, {
+      isDirectory: () => false,
+    });
+  return {
+    readdir: fs.readdir,
+    readdirSync: fs.readdirSync,
+    realpath: fs.realpath,
+    realpathSync: fs.realpathSync,
+    stat: ((p: string, cb: (e: NodeJS.ErrnoException | null, s?: Stats) => void) =>
+      fs.stat(p, (e, s) => {
+        if (e) cb(e);
+        else cb(null, s.isDirectory() && !within(ws, p) ? notFolder(s) : s);
+      })) as typeof fs.stat,
+    statSync: ((p: string) => {
+      const s = fs.statSync(p);
+      return s.isDirectory() && !within(ws, p) ? notFolder(s) : s;
+    }) as typeof fs.statSync,
+  };
 }
 
 /** Reads a file as UTF-8 text, refusing directories, oversized, binary and non-UTF-8 files. */
@@ -91,61 +228,103 @@ export async function readText(
   shown: string,
   limit: number = MAX_FILE_BYTES,
 ): Promise<{ text: string } | { error: string }> {
-  let size: number;
+  return readRegularFile(absolute, shown, limit);
+}
+
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+
+/**
+ * Opens, then checks the opened descriptor (no race between check and read): a regular file no
+ * larger than `limit`, read whole and no further. A FIFO does not block the open (O_NONBLOCK), a
+ * device is refused before a byte is read, and a link swapped in after the check is not followed.
+ */
+function readRegularFile(
+  absolute: string,
+  shown: string,
+  limit: number = MAX_FILE_BYTES,
+): { text: string } | { error: string } {
+  let fd: number;
   try {
-    const s = await stat(absolute);
+    fd = openSync(absolute, OPEN_FLAGS);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EISDIR')
+      return { error: `${shown}: is a directory, not a file` };
+    return { error: `${shown}: cannot be read (${describeIoError(e)})` };
+  }
+  try {
+    const s = fstatSync(fd);
     if (s.isDirectory()) return { error: `${shown}: is a directory, not a file` };
-    size = s.size;
+    if (!s.isFile()) return { error: `${shown}: is not a regular file (${kindOf(s)}); not read` };
+    if (s.size > limit)
+      return {
+        error: `${shown}: is too large to check (${s.size} bytes; the limit is ${limit} bytes)`,
+      };
+    const bytes = Buffer.alloc(s.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const n = readSync(fd, bytes, filled, bytes.length - filled, filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    const content = bytes.subarray(0, filled);
+    const nul = content.indexOf(0);
+    if (nul !== -1) return { error: `${shown}: is not a text file (NUL byte at offset ${nul})` };
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(content) };
+    } catch {
+      return { error: `${shown}: is not valid UTF-8 text` };
+    }
   } catch (e) {
     return { error: `${shown}: cannot be read (${describeIoError(e)})` };
+  } finally {
+    closeSync(fd);
   }
-  if (size > limit)
-    return {
-      error: `${shown}: is too large to check (${size} bytes; the limit is ${limit} bytes)`,
-    };
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(absolute);
-  } catch (e) {
-    return { error: `${shown}: cannot be read (${describeIoError(e)})` };
-  }
-  const nul = bytes.indexOf(0);
-  if (nul !== -1) return { error: `${shown}: is not a text file (NUL byte at offset ${nul})` };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { error: `${shown}: is not valid UTF-8 text` };
-  }
+}
+
+function kindOf(s: Stats): string {
+  if (s.isFIFO()) return 'a named pipe';
+  if (s.isCharacterDevice()) return 'a character device';
+  if (s.isBlockDevice()) return 'a block device';
+  if (s.isSocket()) return 'a socket';
+  return 'not a file';
 }
 
 function describeIoError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'too many symbolic links';
+  if (code === 'ENOTDIR') return 'a folder in its path is a file';
   return code ?? String(e);
 }
 
 /**
- * Reads files that a parsed file names (includes, ACL files): relative to the naming file's
- * folder, or to the root when absolute-looking; never outside the root. Undefined when absent.
+ * Reads files that a parsed file names (includes, ACL files). Parsers resolve what they name
+ * against the naming file as their own tools do and ask for a repository path (a leading `/`
+ * means the repository root); this reads it, never outside the workspace. Undefined when it
+ * cannot be read; `refused` hears of paths outside the workspace and of files that are not
+ * regular files, so that the run can fail on them.
  */
 export function referencedFileReader(
   root: string,
-): (name: string, from: string) => string | undefined {
-  const top = path.resolve(root);
-  return (name, from) => {
-    const target = path.resolve(
-      top,
-      name.startsWith('/') ? name.slice(1) : path.join(path.dirname(from), name),
-    );
-    if (target !== top && !target.startsWith(top + path.sep)) return undefined;
-    try {
-      if (!statSync(target).isFile() || statSync(target).size > MAX_FILE_BYTES) return undefined;
-      const bytes = readFileSync(target);
-      if (bytes.includes(0)) return undefined;
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
+  refused: (message: string) => void = () => {},
+): (repoPath: string) => string | undefined {
+  const ws = workspaceAt(root);
+  return (repoPath) => {
+    const rel = repoPath.replace(/\\/g, '/').replace(/^\/+/, '');
+    if (rel === '') return undefined;
+    const confined = confine(ws, path.resolve(ws.root, rel));
+    if ('error' in confined) {
+      if (!confined.error.startsWith('cannot be read'))
+        refused(`"${rel}", which ${confined.error}`);
       return undefined;
     }
+    const read = readRegularFile(confined.real, rel);
+    if ('error' in read) {
+      if (!read.error.startsWith(`${rel}: cannot be read`))
+        refused(`"${rel}", which ${read.error.slice(rel.length + 2)}`);
+      return undefined;
+    }
+    return read.text;
   };
 }

@@ -6,6 +6,7 @@ import { SEVERITIES, type Finding } from '../model/finding.js';
 import { formatLocation } from '../model/location.js';
 import { describeCatalogue } from './catalogue.js';
 import { blobUrl, code, link, text, utf8Length } from './markdown.js';
+import { append } from '../model/collections.js';
 
 /** Hidden marker by which the sticky comment is found again. */
 export const COMMENT_MARKER = '<!-- endpoint-drift:sticky-comment -->';
@@ -214,7 +215,7 @@ function body(
           : `| ${code(f.path)} | ${text(f.format)} | ${text(f.group)} | ${f.scope} | ${f.entries} |`,
       );
   }
-  if (form.coverage && ctx.coverage) out.push(...coverageSection(ctx.coverage, cloud));
+  if (form.coverage && ctx.coverage) append(out, coverageSection(ctx.coverage, cloud));
 
   const open = a.findings.filter((x) => !x.waiver);
   // New first within each file, files in their usual order.
@@ -238,7 +239,7 @@ function body(
   if (ordered.length > 0) {
     out.push('', '### Findings');
     const g = groupedFindings(ordered, ctx, form.maxRows);
-    out.push(...g.lines);
+    append(out, g.lines);
     if (g.shown < ordered.length) {
       const where =
         ctx.elsewhere && ctx.elsewhere.length > 0 ? `: see ${ctx.elsewhere.join(', ')}` : '';
@@ -250,8 +251,8 @@ function body(
   } else if (a.findings.length === 0) {
     out.push('', a.fixed.length > 0 ? '**All fixed**: no findings remain.' : 'No findings.');
   }
-  out.push(...waivedSection(a.findings, ctx, Math.min(form.maxRows, 200)));
-  out.push(...fixedSection(a.fixed, Math.min(form.maxRows, 200)));
+  append(out, waivedSection(a.findings, ctx, Math.min(form.maxRows, 200)));
+  append(out, fixedSection(a.fixed, Math.min(form.maxRows, 200)));
   for (const note of a.result.notes) out.push('', `> ${text(note, 1000)}`);
   if (ctx.outputs && ctx.outputs.length > 0) out.push('', ctx.outputs.join(' · '));
   return `${out.join('\n')}\n`;

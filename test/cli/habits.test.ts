@@ -124,7 +124,7 @@ describe('did you mean', () => {
     });
     const r = await cli(['check'], dir);
     expect(r.stderr).toMatch(
-      /^endpoint-drift: a\.txt: unknown format "plian"; did you mean "plain"\? \(supported: /,
+      /^\.github\/endpoint-drift\.yml:3:13: unknown format "plian"; did you mean "plain"\? \(supported: /,
     );
     const s = await cli(
       [
@@ -138,8 +138,9 @@ describe('did you mean', () => {
       ],
       dir,
     );
-    expect(s.stdout).toMatch(
-      /note: unknown scenario "teams-mobile-push-notificatoins"; did you mean "teams-mobile-push-notifications"\? \(known scenarios: /,
+    expect(s.status).toBe(2);
+    expect(s.stderr).toMatch(
+      /^--scenarios: unknown scenario "teams-mobile-push-notificatoins"; did you mean "teams-mobile-push-notifications"\? /,
     );
   });
 });

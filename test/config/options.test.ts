@@ -152,6 +152,7 @@ describe('resolveOptions', () => {
         format: 'auto',
         options: { origin: 'contoso.com' },
         origin: { file: '.github/endpoint-drift.yml', line: 2, column: 5 },
+        origins: { options: { file: '.github/endpoint-drift.yml', line: 3, column: 14 } },
       },
     ]);
     expect(o.domains).toEqual([

@@ -42,14 +42,19 @@ describe('readText', () => {
 });
 
 describe('referencedFileReader', () => {
-  it('reads files named by a file, relative to it, and nothing outside the root', () => {
+  it('reads repository paths, and nothing outside the root', () => {
     mkdirSync(path.join(dir, 'root/squid'), { recursive: true });
     writeFileSync(path.join(dir, 'root/squid/m365.acl'), '.office.com\n');
     writeFileSync(path.join(dir, 'secret.txt'), 'no\n');
-    const read = referencedFileReader(path.join(dir, 'root'));
-    expect(read('m365.acl', 'squid/squid.conf')).toBe('.office.com\n');
-    expect(read('/squid/m365.acl', 'squid/squid.conf')).toBe('.office.com\n');
-    expect(read('../../secret.txt', 'squid/squid.conf')).toBeUndefined();
-    expect(read('missing.acl', 'squid/squid.conf')).toBeUndefined();
+    const refused: string[] = [];
+    const read = referencedFileReader(path.join(dir, 'root'), (m) => refused.push(m));
+    expect(read('squid/m365.acl')).toBe('.office.com\n');
+    expect(read('/squid/m365.acl')).toBe('.office.com\n');
+    expect(read('m365.acl')).toBeUndefined();
+    expect(read('../secret.txt')).toBeUndefined();
+    expect(read('squid/missing.acl')).toBeUndefined();
+    expect(refused).toEqual([
+      '"../secret.txt", which is outside the workspace; only files in the repository are read',
+    ]);
   });
 });

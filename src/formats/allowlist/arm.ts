@@ -26,8 +26,12 @@ import {
   type ParseOptions,
   RULE_CAPABILITIES,
   type SourceFile,
+  settingsSchema,
+  AZURE_SETTINGS,
 } from '../format.js';
 import { jsonSyntaxError, notTextProblem, withoutBom } from '../syntax/source.js';
+import { append } from '../../model/collections.js';
+import { Budget } from '../syntax/budget.js';
 
 /**
  * Azure Resource Manager templates. A template is evaluated only as far as it can be without
@@ -303,6 +307,7 @@ function member(node: JNode | undefined, key: string): JNode | undefined {
 
 /** A template's parameters and variables, and the conversion of its nodes into values. */
 class Template {
+  readonly #budget = new Budget();
   readonly #params = new Map<string, JNode | null>();
   readonly #variables = new Map<string, JNode>();
   readonly #variableCopies = new Map<string, JNode>();
@@ -351,6 +356,7 @@ class Template {
     const at = this.position(node);
     if (!node) return { t: 'null', at };
     if (depth > MAX_DEPTH) return unknown(at, 'the template is nested too deeply to read');
+    if (!this.#budget.spend()) return unknown(at, this.#budget.workReason);
     switch (node.k) {
       case 'str':
         if (node.v.startsWith('[[')) return { t: 'str', v: node.v.slice(1), at, literal: false };
@@ -536,6 +542,7 @@ class Template {
   }
 
   private evaluate(ax: Ax, at: Pos, scope: Scope, source: string): Val {
+    if (!this.#budget.spend()) return unknown(at, this.#budget.workReason);
     switch (ax.k) {
       case 'str':
         return { t: 'str', v: ax.v, at, literal: false };
@@ -580,7 +587,7 @@ class Template {
         if ((name === 'parameters' || name === 'variables') && first?.t === 'str') {
           return name === 'parameters' ? this.parameter(first.v, at) : this.variable(first.v, at);
         }
-        return pureCall(name, args, at) ?? unknown(at, computedWhy(source));
+        return pureCall(name, args, at, this.#budget) ?? unknown(at, computedWhy(source));
       }
     }
   }
@@ -764,10 +771,10 @@ function parseArm(file: SourceFile, options?: ParseOptions): ParsedFile {
   const sink = new AzureSink(file.path, new CommentIndex(comments));
   const template = new Template(lines, root, options?.settings);
   collectAzureEntries(template.resources(root), sink);
-  entries.push(...sink.entries);
+  append(entries, sink.entries);
   // After a syntax error the document is a guess: keep the entries that make sense, but do not
   // lecture about the shape of text the parser had to invent.
-  if (!syntax) problems.push(...sink.problems);
+  if (!syntax) append(problems, sink.problems);
   problems.sort(
     (a, b) => a.location.line - b.location.line || a.location.column - b.location.column,
   );
@@ -788,6 +795,7 @@ export const ARM: AllowlistFormat = {
   id: 'arm',
   title: 'ARM template (JSON)',
   filePatterns: ['*.json', '*.jsonc'],
+  settings: settingsSchema(AZURE_SETTINGS),
   capabilities: RULE_CAPABILITIES,
   detect,
   parse: parseArm,

@@ -20,8 +20,12 @@ import {
   type ParseOptions,
   RULE_CAPABILITIES,
   type SourceFile,
+  settingsSchema,
+  AZURE_SETTINGS,
 } from '../format.js';
 import { notTextProblem, withoutBom } from '../syntax/source.js';
+import { append } from '../../model/collections.js';
+import { Budget } from '../syntax/budget.js';
 
 /**
  * Bicep files: a small tokenizer and parser that keep the position of every token, and an
@@ -1043,6 +1047,7 @@ interface Scope {
 }
 
 class Evaluator {
+  readonly #budget = new Budget();
   readonly #memo = new Map<string, Val>();
   readonly #busy = new Set<string>();
 
@@ -1063,6 +1068,8 @@ class Evaluator {
   evaluate(e: Expr, scope: Scope | undefined, depth = 0): Val {
     const at = this.at(e);
     if (depth > MAX_NESTING) return unknown(at, 'the value is nested too deeply to read');
+    const budget = this.#budget;
+    if (!budget.spend()) return unknown(at, budget.workReason);
     switch (e.k) {
       case 'str':
         return { t: 'str', v: e.v, at: e.at, literal: e.literal };
@@ -1074,7 +1081,9 @@ class Evaluator {
           if (part.t !== 'str' && part.t !== 'num' && part.t !== 'bool') {
             return unknown(at, computedWhy(this.source(e)));
           }
-          v += String(part.v) + (e.parts[i + 1] ?? '');
+          const piece = String(part.v) + (e.parts[i + 1] ?? '');
+          if (!budget.text(v.length + piece.length)) return unknown(at, budget.textReason);
+          v += piece;
         }
         return { t: 'str', v, at: e.at, literal: false };
       }
@@ -1095,7 +1104,10 @@ class Evaluator {
         const items: Val[] = [];
         for (const item of e.items) {
           const v = this.evaluate(item, scope, depth + 1);
-          if (item.k === 'spread' && v.t === 'arr') items.push(...v.items);
+          // A literal list is as long as the file allows; spreads can double it at every line.
+          if (item.k === 'spread' && v.t === 'arr' && !budget.items(items.length + v.items.length))
+            return unknown(at, budget.itemsReason);
+          if (item.k === 'spread' && v.t === 'arr') append(items, v.items);
           else items.push(v);
         }
         return { t: 'arr', items, at };
@@ -1149,7 +1161,7 @@ class Evaluator {
           return unknown(at, computedWhy(this.source(e)));
         }
         const args = e.args.map((a) => this.evaluate(a, scope, depth + 1));
-        return pureCall(name, args, at) ?? unknown(at, computedWhy(this.source(e)));
+        return pureCall(name, args, at, budget) ?? unknown(at, computedWhy(this.source(e)));
       }
       case 'ternary': {
         const a = this.evaluate(e.then, scope, depth + 1);
@@ -1323,7 +1335,7 @@ function parseBicep(file: SourceFile, options?: ParseOptions): ParsedFile {
     program.bodies.map((body) => evaluator.evaluate(body, undefined)),
     sink,
   );
-  problems.push(...sink.problems);
+  append(problems, sink.problems);
   problems.sort(
     (a, b) => a.location.line - b.location.line || a.location.column - b.location.column,
   );
@@ -1344,6 +1356,7 @@ export const BICEP: AllowlistFormat = {
   id: 'bicep',
   title: 'Bicep',
   filePatterns: ['*.bicep'],
+  settings: settingsSchema(AZURE_SETTINGS),
   capabilities: RULE_CAPABILITIES,
   detect,
   parse: parseBicep,

@@ -12,6 +12,7 @@ import {
 import { classifyValue, notTextProblem, splitPath, withoutBom } from '../syntax/source.js';
 import { LineComments } from '../syntax/comments.js';
 import { TextPositions } from '../syntax/positions.js';
+import { settingsSchema, NAME } from '../format.js';
 
 // ---------------------------------------------------------------------------------------------
 // CSV allowlists
@@ -424,7 +425,7 @@ function planColumns(
     if (hint && (hint[0] !== 'comment' || !columns.has('comment'))) add(hint[0], index);
   });
   const data = rows.filter((r) => r !== header).slice(0, 200);
-  const width = Math.max(0, ...data.map((r) => r.cells.length));
+  const width = data.reduce((w, r) => Math.max(w, r.cells.length), 0);
   for (let index = 0; index < width; index++) {
     if ([...columns.values()].some((list) => list.includes(index))) continue;
     let filled = 0;
@@ -542,6 +543,17 @@ function detectCsv(file: SourceFile): number {
  */
 export const CSV: AllowlistFormat = {
   id: 'csv',
+  settings: settingsSchema({
+    columns: {
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(
+        ROLES.map((r) => [r, { anyOf: [NAME, { type: 'integer', minimum: 1 }] }]),
+      ),
+    },
+    delimiter: { type: 'string', minLength: 1, maxLength: 1, not: { const: '"' } },
+    header: { type: 'boolean' },
+  }),
   title: 'CSV allowlist',
   filePatterns: ['*.csv', '*.tsv'],
   capabilities: RULE_CAPABILITIES,

@@ -17,6 +17,8 @@ import { LineComments } from '../syntax/comments.js';
 import { TextPositions } from '../syntax/positions.js';
 import type { AllowlistFormat, ParseOptions, SourceFile } from '../format.js';
 import { classifyValue, notTextProblem, withoutBom } from '../syntax/source.js';
+import { Budget } from '../syntax/budget.js';
+import { settingsSchema } from '../format.js';
 
 /*
  * A PAC file is a program, not a list: which names it lets through depends on which `return`
@@ -123,6 +125,18 @@ class Analyzer {
   readonly #seen = new Set<string>();
   /** Breaks ties in evaluation order between tests of one condition (left to right). */
   #seq = 0;
+  /**
+   * Every string the reader computes is held (a loop over arrays multiplies them), so the
+   * budget counts computed strings: literals cost nothing, and are read whatever was spent.
+   */
+  readonly budget = new Budget({ work: 100_000, text: 64 * 1024, items: MAX_VALUES });
+  /** Where the budget first ran out, and why. */
+  overBudget: { readonly offset: number; readonly why: string } | undefined;
+
+  #over(offset: number, why: string): undefined {
+    this.overBudget ??= { offset, why };
+    return undefined;
+  }
 
   constructor(source: string) {
     this.#source = source;
@@ -246,10 +260,14 @@ class Analyzer {
         if (expr.operator !== '+' || expr.left.type === 'PrivateIdentifier') return undefined;
         const left = this.strings(expr.left, scope, depth + 1);
         const right = left && this.strings(expr.right, scope, depth + 1);
-        if (!left || !right || left.length * right.length > MAX_VALUES) return undefined;
+        if (!left || !right) return undefined;
+        if (!this.budget.items(left.length * right.length))
+          return this.#over(expr.start, this.budget.itemsReason);
         const out: Str[] = [];
         for (const l of left) {
           for (const r of right) {
+            if (!this.budget.text(l.value.length + r.value.length))
+              return this.#over(expr.start, this.budget.textReason);
             // The part that names the host is where the entry is: the side that varies, else the longer.
             const anchor =
               right.length > 1 && left.length === 1
@@ -1212,6 +1230,12 @@ function collect(
   problems: ParseProblem[],
 ): void {
   const counts = (o: Outcome | undefined) => o === undefined || o.route === allow;
+  if (analyzer.overBudget)
+    problems.push({
+      location: at(analyzer.overBudget.offset),
+      message: `${analyzer.overBudget.why}; tests that need it are not compared`,
+      severity: 'notice',
+    });
   for (const u of analyzer.unreadable) {
     if (!counts(u.outcome)) continue;
     problems.push({
@@ -1329,6 +1353,7 @@ function detectPac(file: SourceFile): number {
  */
 export const PAC: AllowlistFormat = {
   id: 'pac',
+  settings: settingsSchema({ allow: { enum: ['direct', 'proxy'] } }),
   title: 'PAC / WPAD file',
   filePatterns: ['*.pac', 'wpad.dat'],
   capabilities: CAPABILITIES,

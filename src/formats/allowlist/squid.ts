@@ -16,6 +16,8 @@ import {
   notTextProblem,
   withoutBom,
 } from '../syntax/source.js';
+import { posix } from 'node:path';
+import { settingsSchema, NAME, STRING_MAP } from '../format.js';
 
 /*
  * squid.conf: `acl NAME TYPE [-flags] value...` lines, values inline or in files named by a
@@ -214,9 +216,39 @@ function joinComments(...parts: (string | undefined)[]): string | undefined {
   return parts.filter((p) => p !== undefined && p !== '').join('\n') || undefined;
 }
 
+function normalize(p: string): string {
+  return posix.normalize(p).replace(/^\.\//, '');
+}
+
 function dirname(path: string): string {
   const slash = path.lastIndexOf('/');
   return slash < 0 ? '' : path.slice(0, slash + 1);
+}
+
+/**
+ * Where an ACL file named in `conf` is in the repository, in order. Squid runs with the deployed
+ * paths: an absolute path is first looked up through the `directories` setting (deployed folder
+ * → repository folder), then beside the configuration by its base name, then at the same path
+ * under the repository root (a repository that mirrors the deployed tree). A relative path is
+ * taken from the configuration's folder, then from the repository root.
+ */
+export function aclFileCandidates(written: string, conf: string, directories: unknown): string[] {
+  const folder = dirname(conf);
+  if (!written.startsWith('/')) return [...new Set([folder + written, written].map(normalize))];
+  const mapped: string[] = [];
+  if (directories !== null && typeof directories === 'object') {
+    const pairs = Object.entries(directories as Record<string, unknown>)
+      .filter((p): p is [string, string] => typeof p[1] === 'string')
+      .map(([deployed, repo]) => [deployed.replace(/\/+$/, ''), repo.replace(/\/+$/, '')] as const)
+      .filter(([deployed]) => written.startsWith(`${deployed}/`))
+      .sort((a, b) => b[0].length - a[0].length);
+    for (const [deployed, repo] of pairs)
+      mapped.push(
+        `${repo === '' || repo === '.' ? '' : `${repo}/`}${written.slice(deployed.length + 1)}`,
+      );
+  }
+  const beside = folder + written.slice(written.lastIndexOf('/') + 1);
+  return [...new Set([...mapped, beside, written.slice(1)].map(normalize))];
 }
 
 /** Values listed in a file (`acl m365 dstdomain "/etc/squid/m365.txt"`), one or more a line, `#` comments. */
@@ -230,13 +262,7 @@ function readAclFile(
   problems: ParseProblem[],
 ): void {
   const path = token.text;
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  // The path as written (relative to the repository), next to this file, or its name next to this file.
-  const candidates = [
-    path,
-    ...(path.startsWith('/') ? [] : [dirname(file.path) + path]),
-    dirname(file.path) + base,
-  ];
+  const candidates = aclFileCandidates(path, file.path, options?.settings?.directories);
   let found: { path: string; text: string } | undefined;
   for (const candidate of candidates) {
     const text = candidate === '' ? undefined : options?.readFile?.(candidate);
@@ -407,6 +433,10 @@ function detectSquid(file: SourceFile): number {
  */
 export const SQUID: AllowlistFormat = {
   id: 'squid',
+  settings: settingsSchema({
+    acls: { type: 'array', items: NAME },
+    directories: STRING_MAP,
+  }),
   title: 'Squid configuration',
   filePatterns: ['squid.conf', '*.squid', 'squid*.conf'],
   capabilities: { ...LIST_CAPABILITIES, subdomainsOnly: false },

@@ -10,6 +10,7 @@ import { PortSet } from '../../model/ports.js';
 import { type AllowlistFormat, RULE_CAPABILITIES, type SourceFile } from '../format.js';
 import { positionOf } from '../syntax/positions.js';
 import { jsonSyntaxError, notTextProblem, withoutBom } from '../syntax/source.js';
+import { append } from '../../model/collections.js';
 
 /**
  * Our own allowlist format (schemas/allowlist.schema.json), in YAML or JSON. JSON is read by
@@ -123,7 +124,7 @@ function parseStructured(file: SourceFile, flavour: Flavour): ParsedFile {
     const item = isAlias(written) ? written.resolve(pd.doc) : written;
     const errs = entryErrors.get(index);
     if (errs) {
-      if (!quiet) problems.push(...entryProblems(errs, pd, at, flavour));
+      if (!quiet) append(problems, entryProblems(errs, pd, at, flavour));
     } else if (isMap(item)) {
       const value: unknown = items[index];
       if (value === null || typeof value !== 'object') {

@@ -17,6 +17,8 @@ import {
   type AllowlistFormat,
   type ParseOptions,
   type SourceFile,
+  settingsSchema,
+  TERRAFORM_SETTINGS,
 } from '../format.js';
 import { splitPath } from '../syntax/source.js';
 import {
@@ -561,6 +563,7 @@ export const TERRAFORM: AllowlistFormat = {
   id: 'terraform',
   title: 'Terraform firewall rules',
   filePatterns: ['*.tf', '*.tofu'],
+  settings: settingsSchema(TERRAFORM_SETTINGS),
   capabilities: RULE_CAPABILITIES,
   detect: terraformDetector(FIREWALL_RESOURCE),
   parse: parseTerraform,

@@ -18,6 +18,7 @@ import {
 import type { DnsFormat } from '../format.js';
 import type { ParseOptions, SourceFile } from '../format.js';
 import { isMeaningfulComment, notTextProblem } from '../syntax/source.js';
+import { settingsSchema, NAME } from '../format.js';
 
 /**
  * RFC 1035 master files as BIND reads them: `$ORIGIN`, `$TTL`, `$INCLUDE`, `@`, relative and
@@ -617,6 +618,7 @@ function detectBind(file: SourceFile): number {
  */
 export const BIND: DnsFormat = {
   id: 'bind',
+  settings: settingsSchema({ origin: NAME }),
   title: 'BIND zone file',
   filePatterns: ['*.zone', '*.db', 'db.*', '*.hosts'],
   detect: detectBind,

@@ -21,6 +21,7 @@ import {
 import type { DnsFormat } from '../format.js';
 import type { ParseOptions, SourceFile } from '../format.js';
 import { notTextProblem } from '../syntax/source.js';
+import { settingsSchema, NAME } from '../format.js';
 
 /**
  * Zone exports as CSV (hosting panels, DNS providers): a header row, then one record set per
@@ -377,6 +378,22 @@ function renderCsv(
  */
 export const DNS_CSV: DnsFormat = {
   id: 'dns-csv',
+  settings: settingsSchema({
+    zone: NAME,
+    delimiter: { type: 'string', minLength: 1, maxLength: 1 },
+    columns: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        name: NAME,
+        type: NAME,
+        ttl: NAME,
+        zone: NAME,
+        priority: NAME,
+        values: { anyOf: [NAME, { type: 'array', items: NAME }] },
+      },
+    },
+  }),
   title: 'DNS zone export (CSV)',
   filePatterns: ['*.csv', '*.tsv'],
   detect: detectCsv,

@@ -38,6 +38,9 @@ import type { DnsFormat } from '../format.js';
 import type { ParseOptions, SourceFile } from '../format.js';
 import { isMeaningfulComment, notTextProblem, withoutBom } from '../syntax/source.js';
 import { TextPositions } from '../syntax/positions.js';
+import { append } from '../../model/collections.js';
+import { Budget } from '../syntax/budget.js';
+import { settingsSchema, DATA_MAP } from '../format.js';
 
 /**
  * dnscontrol's `dnsconfig.js` and the zone files it requires, read without running them: the
@@ -222,6 +225,8 @@ class Reader {
   readonly #required = new Set<string>();
   #defaultTtl: number | undefined;
   #calls = 0;
+  readonly #budget = new Budget();
+  readonly #reported = new Set<string>();
 
   constructor(helpers: ReadonlyMap<string, readonly Template[]>, options?: ParseOptions) {
     this.#helpers = helpers;
@@ -234,6 +239,10 @@ class Reader {
     severity?: ParseProblem['severity'],
     text?: string,
   ): void {
+    // One value read in several places (a list spread into many calls) is reported once.
+    const key = `${location.file}\u0000${location.line}\u0000${location.column}\u0000${message}`;
+    if (this.#reported.has(key)) return;
+    this.#reported.add(key);
     const problem: ParseProblem = { location, message };
     this.problems.push({
       ...problem,
@@ -618,6 +627,8 @@ class Reader {
     const at = start(ctx, node);
     if (depth > MAX_DEPTH)
       return { kind: 'unknown', reason: 'this expression is nested too deeply to read', at };
+    const budget = this.#budget;
+    if (!budget.spend()) return { kind: 'unknown', reason: budget.workReason, at };
     const e = node as Expression;
     switch (e.type) {
       case 'Literal':
@@ -631,8 +642,12 @@ class Reader {
           const expression = e.expressions[i];
           if (expression === undefined) continue;
           const part = this.#evaluate(expression, scope, ctx, depth + 1);
-          if (part.kind === 'text' || part.kind === 'number') text += String(part.value);
-          else return unknownValue(part, at, `\`${source(ctx, e)}\` is computed`);
+          if (part.kind === 'text' || part.kind === 'number') {
+            const piece = String(part.value);
+            if (!budget.text(text.length + piece.length))
+              return { kind: 'unknown', reason: budget.textReason, at };
+            text += piece;
+          } else return unknownValue(part, at, `\`${source(ctx, e)}\` is computed`);
         }
         return { kind: 'text', value: text, at: inside(at) };
       }
@@ -649,7 +664,11 @@ class Reader {
           (left.kind === 'text' || left.kind === 'number') &&
           (right.kind === 'text' || right.kind === 'number')
         ) {
-          return { kind: 'text', value: String(left.value) + String(right.value), at: left.at };
+          const l = String(left.value);
+          const r = String(right.value);
+          if (!budget.text(l.length + r.length))
+            return { kind: 'unknown', reason: budget.textReason, at };
+          return { kind: 'text', value: l + r, at: left.at };
         }
         return unknownValue(
           left.kind === 'unknown' ? left : right,
@@ -665,7 +684,12 @@ class Reader {
       case 'ArrayExpression': {
         const items: Value[] = [];
         for (const element of e.elements) {
-          if (element) items.push(...this.#spread(element, scope, ctx, depth + 1));
+          if (!element) continue;
+          const part = this.#spread(element, scope, ctx, depth + 1);
+          // A literal list is as long as the file allows; spreads can double it at every line.
+          if (element.type === 'SpreadElement' && !budget.items(items.length + part.length))
+            return { kind: 'unknown', reason: budget.itemsReason, at };
+          append(items, part);
         }
         return { kind: 'list', items, at };
       }
@@ -795,7 +819,7 @@ class Reader {
 function flatten(values: readonly Value[], depth = 0): Value[] {
   const out: Value[] = [];
   for (const value of values) {
-    if (value.kind === 'list' && depth < MAX_DEPTH) out.push(...flatten(value.items, depth + 1));
+    if (value.kind === 'list' && depth < MAX_DEPTH) append(out, flatten(value.items, depth + 1));
     else out.push(value);
   }
   return out;
@@ -923,7 +947,7 @@ function buildRdata(
         const t = part.kind === 'text' ? part.value : undefined;
         if (t === undefined)
           return bad(part, `TXT content must be text or a list of texts, not ${describe(part)}`);
-        strings.push(...chunkText(t));
+        append(strings, chunkText(t));
       }
       if (strings.length === 0) return bad(v0, 'TXT content must not be an empty list');
       return { ok: true, value: txtRdata(strings) };
@@ -954,6 +978,8 @@ function describe(v: Value): string {
       return 'a list';
     case 'drafts':
       return 'a record';
+    case 'unknown':
+      return `a value that is not read (${v.reason})`;
     default:
       return 'something else';
   }
@@ -1160,6 +1186,7 @@ function renderDnscontrol(
  */
 export const DNSCONTROL: DnsFormat = {
   id: 'dnscontrol',
+  settings: settingsSchema({ helpers: DATA_MAP }),
   title: 'dnscontrol (dnsconfig.js)',
   filePatterns: ['dnsconfig.js', '*.js'],
   detect: detectDnscontrol,

@@ -37,6 +37,7 @@ import {
   scalarText,
   yamlScalar,
 } from '../syntax/yaml.js';
+import { settingsSchema, NAME } from '../format.js';
 
 /**
  * octoDNS zone files (the YAML provider): a mapping from names relative to the zone (`''` is the
@@ -448,6 +449,7 @@ function renderOctodns(
  */
 export const OCTODNS: DnsFormat = {
   id: 'octodns',
+  settings: settingsSchema({ zone: NAME }),
   title: 'octoDNS zone (YAML)',
   filePatterns: ['*.yaml', '*.yml'],
   detect: detectOctodns,

@@ -35,6 +35,8 @@ import {
   terraformDetector,
   type TerraformSource,
 } from '../syntax/terraform.js';
+import { append } from '../../model/collections.js';
+import { settingsSchema, TERRAFORM_SETTINGS, NAME, STRING_MAP } from '../format.js';
 
 /**
  * DNS records kept as Terraform resources: Route 53, Azure DNS, Cloudflare (provider v4
@@ -682,7 +684,7 @@ function label(text: string): string {
 }
 
 function block(head: string, lines: readonly (readonly [string, string] | string)[]): string {
-  const width = Math.max(0, ...lines.map((l) => (typeof l === 'string' ? 0 : l[0].length)));
+  const width = lines.reduce((w, l) => Math.max(w, typeof l === 'string' ? 0 : l[0].length), 0);
   const body = lines.map((l) => (typeof l === 'string' ? l : `  ${l[0].padEnd(width)} = ${l[1]}`));
   return [`${head} {`, ...body, '}'].join('\n');
 }
@@ -756,20 +758,22 @@ export function renderTerraformRecord(
       ];
       const f = fields.ok ? fields.value.map((x) => x.text) : [];
       const sub = (pairs: [string, string][]) => {
-        const width = Math.max(...pairs.map((p) => p[0].length));
+        const width = pairs.reduce((w, p) => Math.max(w, p[0].length), 0);
         return ['', '  record {', ...pairs.map(([k, v]) => `    ${k.padEnd(width)} = ${v}`), '  }'];
       };
       if (kind === 'cname') lines.push(['record', hclString(record.data)]);
       else if (kind === 'mx' && f.length === 2)
-        lines.push(
-          ...sub([
+        append(
+          lines,
+          sub([
             ['preference', f[0]!],
             ['exchange', hclString(f[1]!)],
           ]),
         );
       else if (kind === 'srv' && f.length === 4)
-        lines.push(
-          ...sub([
+        append(
+          lines,
+          sub([
             ['priority', f[0]!],
             ['weight', f[1]!],
             ['port', f[2]!],
@@ -777,15 +781,16 @@ export function renderTerraformRecord(
           ]),
         );
       else if (kind === 'caa' && f.length === 3)
-        lines.push(
-          ...sub([
+        append(
+          lines,
+          sub([
             ['flags', f[0]!],
             ['tag', hclString(f[1]!)],
             ['value', hclString(f[2]!)],
           ]),
         );
       else if (kind === 'txt')
-        lines.push(...sub([['value', hclString((strings ?? [record.data]).join(''))]]));
+        append(lines, sub([['value', hclString((strings ?? [record.data]).join(''))]]));
       else lines.push(['records', `[${hclString(record.data)}]`]);
       return block(`resource "azurerm_dns_${kind}_record" "${label(name)}"`, lines);
     }
@@ -808,6 +813,7 @@ const DNS_RESOURCE =
  */
 export const TERRAFORM_DNS: DnsFormat = {
   id: 'terraform-dns',
+  settings: settingsSchema({ ...TERRAFORM_SETTINGS, zone: NAME, zones: STRING_MAP }),
   title: 'Terraform DNS records',
   filePatterns: ['*.tf', '*.tofu'],
   detect: terraformDetector(DNS_RESOURCE),

@@ -6,6 +6,8 @@ import { PortSet, type PortSpec } from '../../model/ports.js';
 import type { CommentIndex } from './comments.js';
 import { classifyReference } from './references.js';
 import { splitPath } from './source.js';
+import { append } from '../../model/collections.js';
+import type { Budget } from './budget.js';
 
 /**
  * The Azure resource model that ARM templates and Bicep share (Bicep compiles to ARM templates, so
@@ -109,13 +111,20 @@ export const MAX_ITEMS = 100_000;
  * The functions that need no deployment, shared by both languages. Returns undefined for any
  * other function; the caller then reports the call as computed at deployment.
  */
-export function pureCall(name: string, args: readonly Val[], at: Pos): Val | undefined {
+export function pureCall(
+  name: string,
+  args: readonly Val[],
+  at: Pos,
+  budget: Budget,
+): Val | undefined {
   const first = args[0];
   switch (name.toLowerCase()) {
     case 'concat':
     case 'union': {
       if (args.length === 0) return undefined;
       if (args.every((a) => a.t === 'str')) {
+        if (!budget.text(args.reduce((n, a) => n + (a.t === 'str' ? a.v.length : 0), 0)))
+          return unknown(at, budget.textReason);
         return {
           t: 'str',
           v: args.map((a) => (a.t === 'str' ? a.v : '')).join(''),
@@ -131,9 +140,11 @@ export function pureCall(name: string, args: readonly Val[], at: Pos): Val | und
       }
       // An unknown argument stands for items that cannot be read; it stays in the list so that
       // whoever reads the list reports it where it was written.
+      if (!budget.items(args.reduce((n, a) => n + (a.t === 'arr' ? a.items.length : 1), 0)))
+        return unknown(at, budget.itemsReason);
       const items: Val[] = [];
       for (const a of args) {
-        if (a.t === 'arr') items.push(...a.items);
+        if (a.t === 'arr') append(items, a.items);
         else if (a.t === 'unknown') items.push(a);
         else return undefined;
       }
@@ -146,9 +157,11 @@ export function pureCall(name: string, args: readonly Val[], at: Pos): Val | und
       return first.t === 'arr' || first.t === 'unknown' ? first : { t: 'arr', items: [first], at };
     case 'flatten': {
       if (first?.t !== 'arr') return first?.t === 'unknown' ? first : undefined;
+      if (!budget.items(first.items.reduce((n, i) => n + (i.t === 'arr' ? i.items.length : 1), 0)))
+        return unknown(at, budget.itemsReason);
       const items: Val[] = [];
       for (const item of first.items) {
-        if (item.t === 'arr') items.push(...item.items);
+        if (item.t === 'arr') append(items, item.items);
         else items.push(item);
       }
       return { t: 'arr', items, at };
@@ -181,6 +194,7 @@ export function pureCall(name: string, args: readonly Val[], at: Pos): Val | und
       if (count?.t === 'unknown') return count;
       if (start?.t !== 'num' || count?.t !== 'num') return undefined;
       if (count.v < 0 || count.v > MAX_ITEMS) return undefined;
+      if (!budget.items(count.v)) return unknown(at, budget.itemsReason);
       const items: Val[] = [];
       for (let i = 0; i < count.v; i++) items.push({ t: 'num', v: start.v + i, at });
       return { t: 'arr', items, at };

@@ -341,9 +341,11 @@ function ipv6Words(text: string): number[] | undefined {
   }
   if (gap < 0) return words.length === 8 ? words : undefined;
   if (words.length > 7) return undefined;
-  const fill = new Array<number>(8 - words.length).fill(0);
-  words.splice(gap, 0, ...fill);
-  return words;
+  return [
+    ...words.slice(0, gap),
+    ...new Array<number>(8 - words.length).fill(0),
+    ...words.slice(gap),
+  ];
 }
 
 /** The classic BSD `inet_ntop` rules, which BIND follows. */

@@ -1,5 +1,6 @@
 import { isMeaningfulComment, withoutBom } from './source.js';
 import { TextPositions } from './positions.js';
+import { Budget } from './budget.js';
 
 /**
  * A reader for HCL2 native syntax (Terraform, OpenTofu): a syntax tree in which every node knows
@@ -1175,8 +1176,22 @@ export function unknown(message: string, start: HclPosition): HclUnknown {
   return { kind: 'unknown', message, start };
 }
 
+const budgets = new WeakMap<HclDocument, Budget>();
+
+/** The evaluation budget of one document, shared by every expression evaluated in it. */
+export function budgetOf(doc: HclDocument): Budget {
+  let budget = budgets.get(doc);
+  if (!budget) {
+    budget = new Budget();
+    budgets.set(doc, budget);
+  }
+  return budget;
+}
+
 /** Evaluates the literal part of HCL: strings, templates, lists, objects, references the scope knows, a few pure functions. */
 export function evaluate(doc: HclDocument, expr: HclExpression, scope: HclScope): HclValue {
+  const budget = budgetOf(doc);
+  if (!budget.spend()) return unknown(budget.workReason, expr.start);
   switch (expr.kind) {
     case 'literal':
       if (expr.value === null) return { kind: 'null', start: expr.start };
@@ -1194,6 +1209,7 @@ export function evaluate(doc: HclDocument, expr: HclExpression, scope: HclScope)
           const s = scalarText(v);
           if (s === undefined)
             return unknown(`"${doc.source(p.expression, 60)}" is not a string`, p.start);
+          if (!budget.text(out.length + s.length)) return unknown(budget.textReason, p.start);
           out += s;
         }
       }
@@ -1279,6 +1295,7 @@ function callFunction(doc: HclDocument, call: HclCall, scope: HclScope): HclValu
   const bad = args.find((a) => a.kind === 'unknown');
   if (bad) return bad;
   const start = call.start;
+  const budget = budgetOf(doc);
   const lists = () =>
     args.every((a) => a.kind === 'list')
       ? (args as Extract<HclValue, { kind: 'list' }>[])
@@ -1290,10 +1307,19 @@ function callFunction(doc: HclDocument, call: HclCall, scope: HclScope): HclValu
   switch (call.name) {
     case 'concat': {
       const ls = lists();
+      if (ls && !budget.items(ls.reduce((n, l) => n + l.items.length, 0)))
+        return unknown(budget.itemsReason, start);
       return ls && { kind: 'list', items: ls.flatMap((l) => l.items), start };
     }
     case 'flatten': {
       if (args.length !== 1 || args[0]!.kind !== 'list') return undefined;
+      const count = (v: HclValue, depth: number): number =>
+        v.kind !== 'list'
+          ? 1
+          : depth > 64
+            ? Infinity
+            : v.items.reduce((n, i) => n + count(i, depth + 1), 0);
+      if (!budget.items(count(args[0]!, 0))) return unknown(budget.itemsReason, start);
       const flat = (v: HclValue): HclValue[] => (v.kind === 'list' ? v.items.flatMap(flat) : [v]);
       return { kind: 'list', items: flat(args[0]!), start };
     }
@@ -1342,6 +1368,8 @@ function callFunction(doc: HclDocument, call: HclCall, scope: HclScope): HclValu
         (a as Extract<HclValue, { kind: 'list' }>).items.map(scalarText),
       );
       if (parts.some((p) => p === undefined)) return undefined;
+      const length = parts.reduce((n, p) => n + p!.length + sep.length, 0);
+      if (!budget.text(length)) return unknown(budget.textReason, start);
       return { kind: 'string', value: parts.join(sep), start };
     }
     default:

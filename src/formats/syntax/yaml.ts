@@ -8,6 +8,7 @@ import {
   isSeq,
   parseDocument,
   Parser,
+  visit,
   YAMLParseError,
   type Node,
   type YAMLMap,
@@ -29,6 +30,29 @@ export function parsePositioned(text: string): PositionedDocument {
     return { ...lines.at(e.pos[0]), message: firstLine(e.message) };
   });
   return { doc, lines, errors };
+}
+
+/**
+ * The document as plain data, or why not: aliases that expand past yaml's alias budget (an
+ * "alias bomb", a few lines that stand for billions of nodes) are refused at the first alias.
+ */
+export function plainData(
+  pd: PositionedDocument,
+): { value: unknown } | { error: { line: number; column: number; message: string } } {
+  try {
+    return { value: pd.doc.toJS() };
+  } catch (e) {
+    let at: { line: number; column: number } = { line: 1, column: 1 };
+    visit(pd.doc, {
+      Alias(_, node) {
+        const start = node.range?.[0];
+        if (start !== undefined) at = pd.lines.at(start);
+        return visit.BREAK;
+      },
+    });
+    const why = e instanceof Error ? firstLine(e.message) : String(e);
+    return { error: { ...at, message: `the document cannot be read: ${why}` } };
+  }
 }
 
 function firstLine(message: string): string {

@@ -1,8 +1,8 @@
-export const id = 765;
-export const ids = [765];
+export const id = 453;
+export const ids = [453];
 export const modules = {
 
-/***/ 1765:
+/***/ 9453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3834,6 +3834,28 @@ function parsePositioned(text) {
     });
     return { doc, lines, errors };
 }
+/**
+ * The document as plain data, or why not: aliases that expand past yaml's alias budget (an
+ * "alias bomb", a few lines that stand for billions of nodes) are refused at the first alias.
+ */
+function plainData(pd) {
+    try {
+        return { value: pd.doc.toJS() };
+    }
+    catch (e) {
+        let at = { line: 1, column: 1 };
+        (0,dist/* visit */.YR)(pd.doc, {
+            Alias(_, node) {
+                const start = node.range?.[0];
+                if (start !== undefined)
+                    at = pd.lines.at(start);
+                return dist/* visit */.YR.BREAK;
+            },
+        });
+        const why = e instanceof Error ? firstLine(e.message) : String(e);
+        return { error: { ...at, message: `the document cannot be read: ${why}` } };
+    }
+}
 function firstLine(message) {
     const line = message.split('\n')[0] ?? message;
     return line.replace(/ at line \d+, column \d+:?$/, '').trim();
@@ -4099,7 +4121,15 @@ function pointerToName(pointer) {
         .replace(/^\./, '');
 }
 
+;// CONCATENATED MODULE: ./src/model/collections.ts
+/** Appends in place; `push(...list)` overflows the stack for lists of a few hundred thousand. */
+function append(to, from) {
+    for (const item of from)
+        to.push(item);
+}
+
 ;// CONCATENATED MODULE: ./src/config/options.ts
+
 
 
 
@@ -4148,12 +4178,20 @@ function resolveOptions(file, overrides, extraAllowlists = [], extraDns = []) {
     const origins = new Map();
     const dnsOrigins = new Map();
     const ignoreOrigins = new Map();
+    const valueOrigins = {
+        allowlists: new Map(),
+        dns: new Map(),
+    };
+    let scenarioOrigins;
     if (file) {
         const pd = parsePositioned(file.text);
         for (const e of pd.errors)
             problems.push(`${file.path}:${e.line}:${e.column}: ${e.message}`);
-        if (pd.errors.length === 0) {
-            const value = pd.doc.toJS();
+        const plain = pd.errors.length === 0 ? plainData(pd) : undefined;
+        if (plain && 'error' in plain)
+            problems.push(`${file.path}:${plain.error.line}:${plain.error.column}: ${plain.error.message}`);
+        else if (plain) {
+            const value = plain.value;
             if (value === null || value === undefined)
                 fromFile = {};
             else if (typeof value !== 'object' || Array.isArray(value))
@@ -4173,8 +4211,25 @@ function resolveOptions(file, overrides, extraAllowlists = [], extraDns = []) {
                         if (start !== undefined) {
                             map.set(i, { file: file.path, ...pd.lines.at(start) });
                         }
+                        const at = (name) => {
+                            const node = pd.doc.getIn([key, i, name], true);
+                            const offset = node?.range?.[0];
+                            return offset === undefined ? undefined : { file: file.path, ...pd.lines.at(offset) };
+                        };
+                        const format = at('format');
+                        const options = at('options');
+                        if (key !== 'ignore' && (format || options))
+                            valueOrigins[key].set(i, {
+                                ...(format ? { format } : {}),
+                                ...(options ? { options } : {}),
+                            });
                     });
                 }
+                const scenarios = pd.doc.get('scenarios', true);
+                scenarioOrigins = scenarios?.items?.map((item) => {
+                    const offset = item.range?.[0];
+                    return offset === undefined ? undefined : { file: file.path, ...pd.lines.at(offset) };
+                });
             }
         }
     }
@@ -4197,11 +4252,15 @@ function resolveOptions(file, overrides, extraAllowlists = [], extraDns = []) {
     if (extraAllowlists.length > 0) {
         merged.allowlists = extraAllowlists.map((path) => ({ path }));
         origins.clear();
+        valueOrigins.allowlists.clear();
     }
     if (extraDns.length > 0) {
         merged.dns = extraDns.map((path) => ({ path }));
         dnsOrigins.clear();
+        valueOrigins.dns.clear();
     }
+    if (merged.scenarios !== fromFile.scenarios)
+        scenarioOrigins = undefined;
     if (problems.length > 0)
         throw new ConfigError(problems);
     const data = structuredClone(merged);
@@ -4214,22 +4273,26 @@ function resolveOptions(file, overrides, extraAllowlists = [], extraDns = []) {
     const d = data;
     const allowlists = d.allowlists.map((a, i) => {
         const origin = origins.get(i);
+        const at = valueOrigins.allowlists.get(i);
         return {
             path: a.path,
             format: a.format,
             scope: a.scope,
             group: a.group,
-            ...(a.options ? { options: a.options } : {}),
+            ...(a.options !== undefined ? { options: a.options } : {}),
             ...(origin ? { origin } : {}),
+            ...(at ? { origins: at } : {}),
         };
     });
     const dns = d.dns.map((a, i) => {
         const origin = dnsOrigins.get(i);
+        const at = valueOrigins.dns.get(i);
         return {
             path: a.path,
             format: a.format,
-            ...(a.options ? { options: a.options } : {}),
+            ...(a.options !== undefined ? { options: a.options } : {}),
             ...(origin ? { origin } : {}),
+            ...(at ? { origins: at } : {}),
         };
     });
     const domains = d.domains.map((a) => ({
@@ -4250,7 +4313,7 @@ function resolveOptions(file, overrides, extraAllowlists = [], extraDns = []) {
             ...(origin ? { origin } : {}),
         };
     });
-    problems.push(...checkConfigWaivers(ignore));
+    append(problems, checkConfigWaivers(ignore));
     if (problems.length > 0)
         throw new ConfigError(problems);
     return {
@@ -4275,6 +4338,7 @@ function resolveOptions(file, overrides, extraAllowlists = [], extraDns = []) {
         suggestions: d.suggestions,
         ...(typeof d['sarif-file'] === 'string' ? { sarifFile: d['sarif-file'] } : {}),
         ignore,
+        ...(scenarioOrigins ? { scenarioOrigins } : {}),
     };
 }
 /** `allowlists: [net/*.txt]`: a string in a file list is the short form of `{path: …}`. */
@@ -4319,6 +4383,7 @@ function describeOrigin(spec, flag = '--allowlist') {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_fs_);
 // EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
 var tinyglobby_dist = __webpack_require__(3382);
 ;// CONCATENATED MODULE: ./src/io/files.ts
@@ -4326,41 +4391,113 @@ var tinyglobby_dist = __webpack_require__(3382);
 
 
 
-
 const DEFAULT_CONFIG = '.github/endpoint-drift.yml';
-/**
- * The configuration file: `given` (relative to `base`) or, when none is given, the default under
- * `root` if it exists. Errors name the file.
- */
-async function readConfigFile(root, given, base = root) {
-    const file = given ? external_node_path_default().resolve(base, given) : external_node_path_default().join(root, DEFAULT_CONFIG);
-    if (!given && !(0,external_node_fs_.existsSync)(file))
-        return undefined;
-    const shown = external_node_path_default().relative(base, file) || file;
-    const read = await readText(file, shown);
-    if ('error' in read)
-        throw new ConfigError([`${read.error} (the configuration file)`]);
-    return { path: shown, text: read.text };
-}
 /** Larger files are refused: no allowlist is this big, and reading one would exhaust memory. */
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
-/** Expands each spec's path or glob under `root` and reads the files; never throws for user errors. */
+/** The workspace at `root`; a ConfigError when it is not a readable folder. */
+function workspaceAt(root) {
+    const resolved = external_node_path_default().resolve(root);
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(resolved);
+    }
+    catch (e) {
+        throw new ConfigError([`${root}: the workspace cannot be read (${describeIoError(e)})`]);
+    }
+    return { root: resolved, real };
+}
+/** True when the real path `real` is the workspace or under it. */
+function within(ws, real) {
+    return (real === ws.real || real.startsWith(ws.real.endsWith((external_node_path_default()).sep) ? ws.real : ws.real + (external_node_path_default()).sep));
+}
+/**
+ * The real path of `absolute` when it is inside the workspace; otherwise why not, in words that
+ * never name where a link leads (the runner's file system is nobody's business).
+ */
+function files_confine(ws, absolute) {
+    const lexical = external_node_path_default().resolve(absolute);
+    if (!within({ root: ws.root, real: ws.root }, lexical) && !within(ws, lexical))
+        return { error: 'is outside the workspace; only files in the repository are read' };
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(lexical);
+    }
+    catch (e) {
+        return { error: `cannot be read (${describeIoError(e)})` };
+    }
+    if (!within(ws, real))
+        return {
+            error: 'leads outside the workspace through a symbolic link; only files in the repository are read',
+        };
+    return { real };
+}
+/**
+ * The configuration file: `given` (relative to `base`) or, when none is given, the default under
+ * `root` if it exists. Errors name the file; a file outside the workspace is never read.
+ */
+async function readConfigFile(root, given, base = root) {
+    const ws = workspaceAt(root);
+    const file = given ? external_node_path_default().resolve(base, given) : external_node_path_default().join(ws.root, DEFAULT_CONFIG);
+    if (!given && !exists(file))
+        return undefined;
+    const shown = given ?? DEFAULT_CONFIG;
+    const confined = files_confine(ws, file);
+    if ('error' in confined)
+        throw new ConfigError([
+            confined.error.startsWith('cannot be read')
+                ? `${shown}: ${confined.error} (the configuration file)`
+                : `${shown}: the configuration file ${confined.error}`,
+        ]);
+    const read = readRegularFile(confined.real, shown);
+    if ('error' in read)
+        throw new ConfigError([`${read.error} (the configuration file)`]);
+    return { path: external_node_path_default().relative(base, file) || file, text: read.text };
+}
+/** True when something (even a dangling link) is at `file`. */
+function exists(file) {
+    try {
+        (0,external_node_fs_.lstatSync)(file);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Expands each spec's path or glob under `root` and reads the files; never throws for user
+ * errors. Nothing outside the workspace is read: not by `..`, an absolute path or a symbolic link.
+ */
 async function loadFiles(root, specs, flag = '--allowlist') {
+    const ws = workspaceAt(root);
     const files = [];
     const errors = [];
     const seen = new Set();
     for (const spec of specs) {
-        const paths = await expand(root, spec.path);
-        if (paths.length === 0) {
-            errors.push(`${describeOrigin(spec, flag)}: "${spec.path}" matches no file`);
+        const where = describeOrigin(spec, flag);
+        const pattern = relativePattern(ws, spec.path);
+        if (pattern === undefined) {
+            errors.push(`${where}: "${spec.path}" is outside the workspace; only files in the repository are read`);
             continue;
         }
+        const paths = await expand(ws, pattern);
+        if (paths.length === 0) {
+            errors.push(`${where}: "${spec.path}" matches no file`);
+            continue;
+        }
+        const dynamic = (0,tinyglobby_dist/* isDynamicPattern */.ey)(pattern);
         for (const rel of paths) {
             const key = `${spec.group ?? ''}\u0000${rel}`;
             if (seen.has(key))
                 continue;
             seen.add(key);
-            const read = await readText(external_node_path_default().join(root, rel), rel);
+            const confined = files_confine(ws, external_node_path_default().join(ws.root, rel));
+            if ('error' in confined) {
+                errors.push(dynamic
+                    ? `${where}: "${rel}" (matched by "${spec.path}") ${confined.error}`
+                    : `${where}: "${spec.path}" ${confined.error}`);
+                continue;
+            }
+            const read = readRegularFile(confined.real, rel);
             if ('error' in read)
                 errors.push(read.error);
             else
@@ -4369,57 +4506,128 @@ async function loadFiles(root, specs, flag = '--allowlist') {
     }
     return { files, errors };
 }
-async function expand(root, pattern) {
-    const normalised = pattern.replace(/\\/g, '/').replace(/^\.\//, '');
-    if (!(0,tinyglobby_dist/* isDynamicPattern */.ey)(normalised)) {
-        try {
-            const s = await (0,promises_.stat)(external_node_path_default().join(root, normalised));
-            return s.isFile() || s.isDirectory() ? [normalised] : [];
-        }
-        catch {
-            return [];
-        }
+/**
+ * The pattern relative to the workspace, with forward slashes; undefined when it reaches outside
+ * (an absolute path elsewhere, or a `..` segment anywhere, braces included).
+ */
+function relativePattern(ws, written) {
+    let p = written.replace(/\\/g, '/');
+    if (/^[A-Za-z]:\//.test(p) || p.startsWith('/')) {
+        const rootPrefix = ws.root.replace(/\\/g, '/').replace(/\/?$/, '/');
+        if (!p.startsWith(rootPrefix))
+            return undefined;
+        p = p.slice(rootPrefix.length);
     }
-    const found = await (0,tinyglobby_dist/* glob */.TI)(normalised, {
-        cwd: root,
+    if (p.split(/[/{},]/).some((segment) => segment === '..'))
+        return undefined;
+    p = p.replace(/^(?:\.\/)+/, '');
+    return p === '' ? undefined : p;
+}
+async function expand(ws, pattern) {
+    // A single path is passed on when anything is there (even a dangling link): reading it says
+    // what is wrong with it.
+    if (!(0,tinyglobby_dist/* isDynamicPattern */.ey)(pattern))
+        return exists(external_node_path_default().join(ws.root, pattern)) ? [pattern] : [];
+    const found = await (0,tinyglobby_dist/* glob */.TI)(pattern, {
+        cwd: ws.root,
         onlyFiles: true,
         dot: true,
         expandDirectories: false,
+        fs: confinedCrawl(ws),
     });
     return found.sort();
 }
+/**
+ * The file system the glob crawler sees: a symbolic link to a folder outside the workspace looks
+ * like a file, so `**` never walks outside (it is then matched, and refused, like a file).
+ */
+function confinedCrawl(ws) {
+    const notFolder = (s) => Object.assign(Object.create(Object.getPrototypeOf(s)), s, {
+        isDirectory: () => false,
+    });
+    return {
+        readdir: (external_node_fs_default()).readdir,
+        readdirSync: (external_node_fs_default()).readdirSync,
+        realpath: (external_node_fs_default()).realpath,
+        realpathSync: (external_node_fs_default()).realpathSync,
+        stat: ((p, cb) => external_node_fs_default().stat(p, (e, s) => {
+            if (e)
+                cb(e);
+            else
+                cb(null, s.isDirectory() && !within(ws, p) ? notFolder(s) : s);
+        })),
+        statSync: ((p) => {
+            const s = external_node_fs_default().statSync(p);
+            return s.isDirectory() && !within(ws, p) ? notFolder(s) : s;
+        }),
+    };
+}
 /** Reads a file as UTF-8 text, refusing directories, oversized, binary and non-UTF-8 files. */
 async function readText(absolute, shown, limit = MAX_FILE_BYTES) {
-    let size;
+    return readRegularFile(absolute, shown, limit);
+}
+const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0);
+/**
+ * Opens, then checks the opened descriptor (no race between check and read): a regular file no
+ * larger than `limit`, read whole and no further. A FIFO does not block the open (O_NONBLOCK), a
+ * device is refused before a byte is read, and a link swapped in after the check is not followed.
+ */
+function readRegularFile(absolute, shown, limit = MAX_FILE_BYTES) {
+    let fd;
     try {
-        const s = await (0,promises_.stat)(absolute);
+        fd = (0,external_node_fs_.openSync)(absolute, OPEN_FLAGS);
+    }
+    catch (e) {
+        if (e.code === 'EISDIR')
+            return { error: `${shown}: is a directory, not a file` };
+        return { error: `${shown}: cannot be read (${describeIoError(e)})` };
+    }
+    try {
+        const s = (0,external_node_fs_.fstatSync)(fd);
         if (s.isDirectory())
             return { error: `${shown}: is a directory, not a file` };
-        size = s.size;
+        if (!s.isFile())
+            return { error: `${shown}: is not a regular file (${kindOf(s)}); not read` };
+        if (s.size > limit)
+            return {
+                error: `${shown}: is too large to check (${s.size} bytes; the limit is ${limit} bytes)`,
+            };
+        const bytes = Buffer.alloc(s.size);
+        let filled = 0;
+        while (filled < bytes.length) {
+            const n = (0,external_node_fs_.readSync)(fd, bytes, filled, bytes.length - filled, filled);
+            if (n === 0)
+                break;
+            filled += n;
+        }
+        const content = bytes.subarray(0, filled);
+        const nul = content.indexOf(0);
+        if (nul !== -1)
+            return { error: `${shown}: is not a text file (NUL byte at offset ${nul})` };
+        try {
+            return { text: new TextDecoder('utf-8', { fatal: true }).decode(content) };
+        }
+        catch {
+            return { error: `${shown}: is not valid UTF-8 text` };
+        }
     }
     catch (e) {
         return { error: `${shown}: cannot be read (${describeIoError(e)})` };
     }
-    if (size > limit)
-        return {
-            error: `${shown}: is too large to check (${size} bytes; the limit is ${limit} bytes)`,
-        };
-    let bytes;
-    try {
-        bytes = await (0,promises_.readFile)(absolute);
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
     }
-    catch (e) {
-        return { error: `${shown}: cannot be read (${describeIoError(e)})` };
-    }
-    const nul = bytes.indexOf(0);
-    if (nul !== -1)
-        return { error: `${shown}: is not a text file (NUL byte at offset ${nul})` };
-    try {
-        return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-    }
-    catch {
-        return { error: `${shown}: is not valid UTF-8 text` };
-    }
+}
+function kindOf(s) {
+    if (s.isFIFO())
+        return 'a named pipe';
+    if (s.isCharacterDevice())
+        return 'a character device';
+    if (s.isBlockDevice())
+        return 'a block device';
+    if (s.isSocket())
+        return 'a socket';
+    return 'not a file';
 }
 function describeIoError(e) {
     const code = e.code;
@@ -4427,29 +4635,38 @@ function describeIoError(e) {
         return 'no such file';
     if (code === 'EACCES' || code === 'EPERM')
         return 'permission denied';
+    if (code === 'ELOOP')
+        return 'too many symbolic links';
+    if (code === 'ENOTDIR')
+        return 'a folder in its path is a file';
     return code ?? String(e);
 }
 /**
- * Reads files that a parsed file names (includes, ACL files): relative to the naming file's
- * folder, or to the root when absolute-looking; never outside the root. Undefined when absent.
+ * Reads files that a parsed file names (includes, ACL files). Parsers resolve what they name
+ * against the naming file as their own tools do and ask for a repository path (a leading `/`
+ * means the repository root); this reads it, never outside the workspace. Undefined when it
+ * cannot be read; `refused` hears of paths outside the workspace and of files that are not
+ * regular files, so that the run can fail on them.
  */
-function referencedFileReader(root) {
-    const top = external_node_path_default().resolve(root);
-    return (name, from) => {
-        const target = external_node_path_default().resolve(top, name.startsWith('/') ? name.slice(1) : external_node_path_default().join(external_node_path_default().dirname(from), name));
-        if (target !== top && !target.startsWith(top + (external_node_path_default()).sep))
+function referencedFileReader(root, refused = () => { }) {
+    const ws = workspaceAt(root);
+    return (repoPath) => {
+        const rel = repoPath.replace(/\\/g, '/').replace(/^\/+/, '');
+        if (rel === '')
             return undefined;
-        try {
-            if (!(0,external_node_fs_.statSync)(target).isFile() || (0,external_node_fs_.statSync)(target).size > MAX_FILE_BYTES)
-                return undefined;
-            const bytes = (0,external_node_fs_.readFileSync)(target);
-            if (bytes.includes(0))
-                return undefined;
-            return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-        }
-        catch {
+        const confined = files_confine(ws, external_node_path_default().resolve(ws.root, rel));
+        if ('error' in confined) {
+            if (!confined.error.startsWith('cannot be read'))
+                refused(`"${rel}", which ${confined.error}`);
             return undefined;
         }
+        const read = readRegularFile(confined.real, rel);
+        if ('error' in read) {
+            if (!read.error.startsWith(`${rel}: cannot be read`))
+                refused(`"${rel}", which ${read.error.slice(rel.length + 2)}`);
+            return undefined;
+        }
+        return read.text;
     };
 }
 
@@ -4610,2555 +4827,6 @@ async function update(argv, io) {
     return 0;
 }
 
-;// CONCATENATED MODULE: ./src/diff/host-index.ts
-/**
- * Label-suffix indexes that keep host comparisons near-linear: a pattern can only share names
- * with patterns whose fixed base is one of its own base's suffixes, or lies under its base.
- */
-/** Suffixes of a dotted name, longest first, ending with the empty name: a.b.c, b.c, c, "". */
-function suffixes(name) {
-    const out = [name];
-    let i = name.indexOf('.');
-    while (i !== -1) {
-        out.push(name.slice(i + 1));
-        i = name.indexOf('.', i + 1);
-    }
-    if (name !== '')
-        out.push('');
-    return out;
-}
-/** Groups items by an exact key, and by every suffix key in `interesting` (items under that name). */
-class SuffixIndex {
-    interesting;
-    at = new Map();
-    under = new Map();
-    constructor(interesting) {
-        this.interesting = interesting;
-    }
-    add(base, item) {
-        push(this.at, base, item);
-        this.addUnder(base, item);
-    }
-    /**
-     * Files the item under each interesting suffix of its base. Every longer interesting suffix
-     * has the two-label one as a suffix too, so when that one is not interesting (most entries
-     * of a large general list) nothing is.
-     */
-    addUnder(base, item) {
-        const two = lastLabels(base, 2);
-        if (two === undefined || !this.interesting.has(two))
-            return;
-        let i = -1;
-        let dots = 0;
-        for (let j = base.indexOf('.'); j !== -1; j = base.indexOf('.', j + 1))
-            dots++;
-        while (dots >= 1) {
-            const s = i === -1 ? base : base.slice(i + 1);
-            if (this.interesting.has(s))
-                push(this.under, s, item);
-            i = base.indexOf('.', i + 1);
-            dots--;
-        }
-    }
-    /** Items whose base equals `base` or lies under it (`base` must be in the interesting set). */
-    atOrUnder(base) {
-        return this.under.get(base) ?? [];
-    }
-    /** Items whose base is exactly one of the suffixes of `base` (including `base` and ""). */
-    above(base) {
-        const out = [];
-        this.eachAbove(base, (items) => {
-            for (const item of items)
-                out.push(item);
-            return false;
-        });
-        return out;
-    }
-    /**
-     * Visits the groups of items whose base is a suffix of `base`, longest first, without
-     * building the list; stops when `visit` returns true.
-     */
-    eachAbove(base, visit) {
-        let s = base;
-        let from = 0;
-        for (;;) {
-            const items = this.at.get(s);
-            if (items && visit(items))
-                return;
-            if (s === '')
-                return;
-            const dot = base.indexOf('.', from);
-            if (dot === -1)
-                s = '';
-            else {
-                s = base.slice(dot + 1);
-                from = dot + 1;
-            }
-        }
-    }
-    /** Whether anything indexed can share a name with a pattern of this base (a cheap pre-check of `related`). */
-    touches(base) {
-        // Items above a base of two or more labels have an interesting two-label suffix in common
-        // with it, unless they sit at one label or at the root: check those two directly.
-        const two = lastLabels(base, 2);
-        if (two !== undefined && !this.interesting.has(two)) {
-            const one = lastLabels(base, 1) ?? base;
-            return this.at.has(one) || this.at.has('');
-        }
-        let found = false;
-        this.eachAbove(base, () => (found = true));
-        return found || (this.under.get(base)?.length ?? 0) > 0;
-    }
-    /** Items that may share a name with a pattern of this base: above it, at it, or under it. */
-    related(base) {
-        const seen = new Set();
-        const out = [];
-        for (const item of [...this.above(base), ...this.atOrUnder(base)]) {
-            if (seen.has(item))
-                continue;
-            seen.add(item);
-            out.push(item);
-        }
-        return out;
-    }
-}
-function push(map, key, item) {
-    const list = map.get(key);
-    if (list)
-        list.push(item);
-    else
-        map.set(key, [item]);
-}
-/** Every suffix with at least two labels of each name (the keys worth indexing "under"). */
-function interestingSuffixes(bases) {
-    const out = new Set();
-    for (const b of bases)
-        for (const s of suffixes(b))
-            if (s.includes('.'))
-                out.add(s);
-    return out;
-}
-/** The last `n` labels of a name, or undefined when it has fewer. */
-function lastLabels(name, n) {
-    let i = name.length;
-    for (let k = 0; k < n; k++) {
-        i = name.lastIndexOf('.', i - 1);
-        if (i === -1)
-            return k === n - 1 ? name : undefined;
-    }
-    return name.slice(i + 1);
-}
-
-;// CONCATENATED MODULE: ./src/diff/engine.ts
-
-
-
-
-
-
-
-
-const CLOUD_NAMES = {
-    worldwide: 'Worldwide',
-    china: '21Vianet (China)',
-    usgovdod: 'US Government DoD',
-    usgovgcchigh: 'US Government GCC High',
-};
-function check(input) {
-    const { catalogue, selection } = input;
-    const selected = selectRequirements(catalogue, selection);
-    const everything = allSources(catalogue, selection.instance);
-    const namespaces = m365Namespaces(catalogue, selection.instance);
-    const notes = [...selected.problems];
-    const checkedKinds = {};
-    const findings = [];
-    const context = new CloudContext(selection, selected.requirements, everything, namespaces, catalogue.clouds[selection.instance].history?.removed ?? []);
-    for (const file of input.files)
-        for (const p of file.parsed.problems)
-            findings.push(problemFinding(p, file.group));
-    const groups = new Map();
-    for (const f of input.files) {
-        const list = groups.get(f.group);
-        if (list)
-            list.push(f);
-        else
-            groups.set(f.group, [f]);
-    }
-    for (const [group, files] of [...groups].sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) {
-        new GroupCheck(group, files, context, findings, notes, checkedKinds).run();
-    }
-    const cloud = catalogue.clouds[selection.instance];
-    const p = cloud.provenance;
-    return {
-        checkedKinds,
-        catalogue: {
-            instance: selection.instance,
-            dataDate: p.dataDate,
-            source: isWebServiceProvenance(p)
-                ? `${p.serviceUrl.replace(/\/+$/, '')}/endpoints/${selection.instance} version ${p.version}`
-                : `${p.sourceFile} (${p.origin.repo}@${p.origin.commit.slice(0, 12)})`,
-            origin: input.origin ?? 'embedded',
-            ...(isWebServiceProvenance(p) ? { version: p.version, fetchedAt: p.fetchedAt } : {}),
-            selection,
-            requirements: {
-                hosts: selected.requirements.filter((r) => r.kind === 'host').length,
-                ips: selected.requirements.filter((r) => r.kind === 'ip').length,
-            },
-        },
-        files: input.files.map((f) => ({
-            path: f.parsed.path,
-            format: f.parsed.format,
-            kind: 'allowlist',
-            group: f.group,
-            scope: f.scope,
-            entries: f.parsed.entries.length,
-        })),
-        findings: sortFindings(findings),
-        notes,
-    };
-}
-/** What is known about the selected cloud, shared by all groups. */
-class CloudContext {
-    selection;
-    hostReqs;
-    ipReqs;
-    allHostReqs;
-    allIpReqs;
-    catalogueHostKeys;
-    catalogueIpKeys;
-    selectedHostKeys;
-    allHostIndex;
-    selectedHostIndex;
-    /** Every suffix of every selected host requirement's base, down to the root. */
-    requirementSuffixes;
-    interesting;
-    selectedSpace;
-    allSpace;
-    domains;
-    /** Hosts and addresses that earlier versions had and the current one does not. */
-    removedHosts;
-    hasRemovedHosts;
-    removedIps;
-    removedSpace;
-    /** Endpoint sets and scenario rows that the selection includes. */
-    selectedSources;
-    instance;
-    constructor(selection, selected, everything, namespaces, removed) {
-        this.selection = selection;
-        const hosts = [];
-        this.removedIps = [];
-        for (const r of removed) {
-            if (r.kind === 'url') {
-                const parsed = HostPattern.parse(r.value);
-                if (parsed.ok)
-                    hosts.push({ pattern: parsed.value, removed: r });
-            }
-            else {
-                const parsed = parseIpBlock(r.value);
-                if (parsed.ok)
-                    this.removedIps.push({ block: parsed.value.masked(), removed: r });
-            }
-        }
-        this.hasRemovedHosts = hosts.length > 0;
-        this.removedHosts = new SuffixIndex(interestingSuffixes(hosts.map((h) => h.pattern.base)));
-        for (const h of hosts)
-            this.removedHosts.add(h.pattern.base, h);
-        this.removedSpace = IpSet.of(this.removedIps.map((r) => r.block));
-        this.hostReqs = selected.filter((r) => r.kind === 'host');
-        this.ipReqs = selected.filter((r) => r.kind === 'ip');
-        this.allHostReqs = everything.filter((r) => r.kind === 'host');
-        this.allIpReqs = everything.filter((r) => r.kind === 'ip');
-        // Tenant substitution makes selected patterns that allSources does not have.
-        this.catalogueHostKeys = new Set([...this.allHostReqs, ...this.hostReqs].map((r) => r.pattern.key()));
-        this.catalogueIpKeys = new Set(this.allIpReqs.map((r) => r.block.key()));
-        this.selectedHostKeys = new Set(this.hostReqs.map((r) => r.pattern.key()));
-        this.interesting = interestingSuffixes([...this.allHostReqs, ...this.hostReqs].map((r) => r.pattern.base));
-        this.allHostIndex = new SuffixIndex(this.interesting);
-        for (const r of this.allHostReqs)
-            this.allHostIndex.add(r.pattern.base, r);
-        this.requirementSuffixes = new Set(this.hostReqs.flatMap((r) => suffixes(r.pattern.base)));
-        this.selectedHostIndex = new SuffixIndex(this.interesting);
-        for (const r of this.hostReqs)
-            this.selectedHostIndex.add(r.pattern.base, r);
-        this.selectedSpace = IpSet.of(this.ipReqs.map((r) => r.block));
-        this.allSpace = namespaces.ips.union(IpSet.of(this.allIpReqs.map((r) => r.block)));
-        this.domains = new Set(namespaces.domains);
-        this.instance = selection.instance;
-        this.selectedSources = new Set(selected.flatMap((r) => r.sources.map(sourceId)));
-    }
-}
-class GroupCheck {
-    group;
-    files;
-    ctx;
-    findings;
-    notes;
-    checkedKinds;
-    hosts = [];
-    ips = [];
-    references = [];
-    /** The checked file each entry was read through (a Squid ACL file's entries: its squid.conf). */
-    byPath = new Map();
-    readThrough = new Map();
-    hostIndex;
-    hostVerdicts = new Map();
-    fallbacks = new Map();
-    constructor(group, files, ctx, findings, notes, checkedKinds = {}) {
-        this.group = group;
-        this.files = files;
-        this.ctx = ctx;
-        this.findings = findings;
-        this.notes = notes;
-        this.checkedKinds = checkedKinds;
-        this.hostIndex = new SuffixIndex(ctx.interesting);
-        for (const f of files)
-            if (!this.byPath.has(f.parsed.path))
-                this.byPath.set(f.parsed.path, f);
-        for (const f of files) {
-            for (const e of f.parsed.entries) {
-                // Only entries of another file (an ACL file named in squid.conf) need a map entry.
-                if (e.location.file !== f.parsed.path)
-                    this.readThrough.set(e, f);
-                if (e.kind === 'host') {
-                    this.hosts.push(e);
-                    // An exact name covers only itself: it is needed in the index only where a
-                    // requirement looks for it.
-                    if (e.pattern.isWildcard || ctx.requirementSuffixes.has(e.pattern.base))
-                        this.hostIndex.add(e.pattern.base, e);
-                    else
-                        this.hostIndex.addUnder(e.pattern.base, e);
-                }
-                else if (e.kind === 'ip')
-                    this.ips.push(e);
-                else
-                    this.references.push(e);
-            }
-        }
-    }
-    /** The checked file an entry was read through (for an ACL file's entries: its squid.conf). */
-    fileOf(e) {
-        return this.readThrough.get(e) ?? this.byPath.get(e.location.file);
-    }
-    run() {
-        const can = {
-            hosts: this.files.some((f) => f.capabilities.hosts),
-            ips: this.files.some((f) => f.capabilities.ips),
-            ipv6: this.files.some((f) => f.capabilities.ipv6),
-        };
-        const label = this.group === 'default' ? 'the allowlist' : `allowlist group "${this.group}"`;
-        // A group that holds only addresses (an IP feed) is not asked for host names, and the reverse:
-        // such lists are kept beside a list of the other kind for another firewall object.
-        // A reference counts as the kind of address it stands for (an FQDN tag for names, a service tag for addresses).
-        const kinds = (k) => this.references.some((r) => !r.reference.addressKinds ||
-            r.reference.addressKinds.some((x) => (k === 'url' ? x === 'url' : x !== 'url')));
-        const holdsHosts = this.hosts.length > 0 || kinds('url');
-        const holdsIps = this.ips.length > 0 || kinds('ipv4');
-        const wantHosts = can.hosts && (holdsHosts || !holdsIps);
-        const wantIps = can.ips && (holdsIps || !holdsHosts);
-        this.checkedKinds[this.group] = { hosts: wantHosts, ips: wantIps };
-        if (!wantHosts && this.ctx.hostReqs.length > 0)
-            this.notes.push(`${label} holds no host names, so its ${this.ctx.hostReqs.length} host requirements were not checked`);
-        if (!wantIps && this.ctx.ipReqs.length > 0)
-            this.notes.push(`${label} holds no IP addresses, so its ${this.ctx.ipReqs.length} address requirements were not checked`);
-        if (wantHosts)
-            this.checkHostRequirements();
-        if (wantIps)
-            this.checkIpRequirements(can.ipv6);
-        this.checkHostEntries();
-        this.checkIpEntries();
-        this.checkReferences();
-    }
-    // ── requirements: what is missing ─────────────────────────────────────────
-    checkHostRequirements() {
-        for (const req of this.ctx.hostReqs) {
-            if (this.coveredByReference(req))
-                continue;
-            const candidates = this.hostIndex.related(req.pattern.base);
-            const full = [];
-            const partial = [];
-            for (const e of candidates) {
-                const c = e.pattern.coverage(req.pattern);
-                if (c === 'full')
-                    full.push(e);
-                else if (c === 'partial')
-                    partial.push(e);
-            }
-            if (full.length > 0) {
-                this.checkPorts(req, full);
-                continue;
-            }
-            if (partial.length > 0) {
-                const first = partial.sort((a, b) => compareLocations(a.location, b.location))[0];
-                const named = partial.slice(0, 3).map((e) => engine_quote(e.text));
-                const some = partial.length > 3
-                    ? `${named.join(', ')} and ${partial.length - 3} more allow`
-                    : named.length === 1
-                        ? `${named[0]} allows`
-                        : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]} allow`;
-                this.add('partially-covered', req.severity === 'notice' || req.upcoming !== undefined ? 'notice' : 'warning', first.location, {
-                    message: `${engine_quote(req.text)} is only partly allowed: ${some} only some of its names (${describeSources(req.sources)})${fromDate(req)}`,
-                    entry: first.text,
-                    requirement: req,
-                });
-                continue;
-            }
-            const near = this.nearestHost(req.pattern);
-            if (req.upcoming !== undefined) {
-                this.add('upcoming-endpoint', 'notice', near.location, {
-                    message: `${engine_quote(req.text)} is required from ${req.upcoming} (${describeSources(req.sources)}); ${near.where}`,
-                    requirement: req,
-                });
-                continue;
-            }
-            this.add('missing-endpoint', req.severity, near.location, {
-                message: `${engine_quote(req.text)} is required but not allowed (${describeSources(req.sources)}); ${near.where}`,
-                requirement: req,
-            });
-        }
-    }
-    checkIpRequirements(ipv6) {
-        let reqs = this.ctx.ipReqs.filter((r) => (ipv6 || r.block.family === 4) && !this.coveredByReference(r));
-        // A list without a single IPv6 entry has no IPv6 egress, or forgot all of it: say so once.
-        // Upcoming prefixes keep their own notices, with their dates.
-        const v6 = reqs.filter((r) => r.block.family === 6 && r.upcoming === undefined);
-        if (v6.length > 0 && !this.ips.some((e) => e.block.family === 6)) {
-            reqs = reqs.filter((r) => r.block.family === 4 || r.upcoming !== undefined);
-            const severity = v6.reduce((s, r) => (severityRank(r.severity) > severityRank(s) ? r.severity : s), 'notice');
-            const near = this.fallback('ips');
-            this.add('missing-endpoint', severity, near.location, {
-                message: `no IPv6 address is allowed, but ${v6.length} IPv6 prefix${v6.length === 1 ? ' is' : 'es are'} required (${describeSources(v6.flatMap((r) => r.sources))}); add them, or set "ipv6: false" if this network has no IPv6 egress`,
-                uncovered: v6.map((r) => r.block.masked().text),
-                endpointSet: 'IPv6',
-            });
-        }
-        const allowed = IpSet.of(this.ips.map((e) => e.block));
-        const missing = IpSet.of(reqs.map((r) => r.block)).subtract(allowed);
-        const ported = this.ips.some((e) => e.ports !== undefined);
-        const byPorts = new Map();
-        for (const req of reqs) {
-            const uncovered = missing.isEmpty() ? missing : IpSet.of([req.block]).intersect(missing);
-            if (uncovered.isEmpty()) {
-                if (ported)
-                    this.checkIpPorts(req, byPorts);
-                continue;
-            }
-            const cidrs = uncovered.toCidrs().map((b) => b.text);
-            const fully = cidrs.length === 1 && cidrs[0] === req.block.masked().text;
-            if (fully) {
-                const near = this.nearestIp(req.block);
-                if (req.upcoming !== undefined) {
-                    this.add('upcoming-endpoint', 'notice', near.location, {
-                        message: `${req.block.masked().text} is required from ${req.upcoming} (${describeSources(req.sources)}); ${near.where}`,
-                        requirement: req,
-                        uncovered: cidrs,
-                    });
-                    continue;
-                }
-                this.add('missing-endpoint', req.severity, near.location, {
-                    message: `${req.block.masked().text} is required but not allowed (${describeSources(req.sources)}); ${near.where}`,
-                    requirement: req,
-                    uncovered: cidrs,
-                });
-            }
-            else {
-                const part = this.ips
-                    .filter((e) => e.block.overlaps(req.block))
-                    .sort((a, b) => compareLocations(a.location, b.location))[0];
-                const location = part?.location ?? this.nearestIp(req.block).location;
-                this.add('partially-covered', req.upcoming ? 'notice' : req.severity, location, {
-                    message: `${req.block.masked().text} is only partly allowed: ${cidrs.length === 1 ? '' : `${cidrs.length} prefixes, `}${listSome(cidrs)} not covered (${describeSources(req.sources)})${fromDate(req)}`,
-                    ...(part ? { entry: part.text } : {}),
-                    requirement: req,
-                    uncovered: cidrs,
-                });
-            }
-        }
-    }
-    /**
-     * Each required port (or range) must be allowed on the whole prefix, by the union of the
-     * entries that allow that port: a prefix may be split over entries with different ports.
-     */
-    checkIpPorts(req, cache) {
-        const missing = { tcp: [], udp: [] };
-        let uncovered = IpSet.empty();
-        const overlapping = this.ips.filter((e) => e.block.overlaps(req.block));
-        for (const proto of PROTOCOLS) {
-            for (const range of elementaryRanges(req.ports[proto], overlapping.map((e) => e.ports?.[proto]))) {
-                const key = `${proto}/${range[0]}-${range[1]}`;
-                let set = cache.get(key);
-                if (!set) {
-                    const need = PortSet.of([range]);
-                    set = IpSet.of(this.ips.filter((e) => !e.ports || e.ports[proto].covers(need)).map((e) => e.block));
-                    cache.set(key, set);
-                }
-                const short = IpSet.of([req.block]).subtract(set);
-                if (short.isEmpty())
-                    continue;
-                missing[proto].push(range);
-                uncovered = uncovered.union(short);
-            }
-        }
-        if (uncovered.isEmpty())
-            return;
-        const first = overlapping.sort((a, b) => compareLocations(a.location, b.location))[0];
-        if (!first)
-            return;
-        const gap = { tcp: PortSet.of(missing.tcp), udp: PortSet.of(missing.udp) };
-        this.add('partially-covered', req.severity, first.location, {
-            message: `${req.block.masked().text} is allowed, but not on every port it needs: ${formatPortSpec(gap)} missing (${describeSources(req.sources)})`,
-            entry: first.text,
-            requirement: req,
-            uncovered: uncovered.toCidrs().map((b) => b.text),
-            missingPorts: gap,
-        });
-    }
-    checkPorts(req, covering) {
-        if (covering.some((e) => e.ports === undefined))
-            return;
-        const allowed = engine_unionPorts(covering.map((e) => e.ports));
-        const gap = subtractSpec(req.ports, allowed);
-        if (gap.tcp.isEmpty && gap.udp.isEmpty)
-            return;
-        const first = covering.sort((a, b) => compareLocations(a.location, b.location))[0];
-        this.add('partially-covered', req.severity, first.location, {
-            message: `${engine_quote(req.text)} is allowed, but not on every port it needs: ${formatPortSpec(gap)} missing (${describeSources(req.sources)})`,
-            entry: first.text,
-            requirement: req,
-            missingPorts: gap,
-        });
-    }
-    /**
-     * Azure Firewall tags and hosted feeds stand for a part of the catalogue. A reference that
-     * names the requirement covers it; when the reference carries ports that miss some the
-     * requirement needs, that is said once here and the requirement counts as handled.
-     */
-    coveredByReference(req) {
-        if (this.references.length === 0)
-            return false;
-        const naming = this.references.filter((ref) => this.referenceNames(ref, req));
-        if (naming.length === 0)
-            return false;
-        if (naming.some((ref) => portsCover(ref.ports, req.ports)))
-            return true;
-        const first = [...naming].sort((a, b) => compareLocations(a.location, b.location))[0];
-        const gap = subtractSpec(req.ports, engine_unionPorts(naming.map((r) => r.ports)));
-        this.add('partially-covered', req.severity, first.location, {
-            message: `${req.kind === 'host' ? engine_quote(req.text) : req.block.masked().text} is allowed by ${engine_quote(first.text)}, but not on every port it needs: ${formatPortSpec(gap)} missing (${describeSources(req.sources)})`,
-            entry: first.text,
-            requirement: req,
-            missingPorts: gap,
-        });
-        return true;
-    }
-    referenceNames(ref, req) {
-        const r = ref.reference;
-        if (r.instance !== undefined && r.instance !== this.ctx.instance)
-            return false;
-        if (r.addressKinds) {
-            const kind = req.kind === 'host' ? 'url' : req.block.family === 4 ? 'ipv4' : 'ipv6';
-            if (!r.addressKinds.includes(kind))
-                return false;
-        }
-        return req.sources.some((s) => s.kind === 'endpoint-set' &&
-            (!r.serviceAreas ||
-                (s.serviceArea !== undefined && r.serviceAreas.includes(s.serviceArea))) &&
-            (!r.categories || (s.category !== undefined && r.categories.includes(s.category))) &&
-            (r.required === undefined || r.required === s.required));
-    }
-    /** A hosted feed of another cloud than the one checked covers nothing here. */
-    checkReferences() {
-        for (const ref of this.references) {
-            const instance = ref.reference.instance;
-            if (instance === undefined || instance === this.ctx.instance)
-                continue;
-            this.add('extraneous-entry', 'warning', ref.location, {
-                message: `${engine_quote(ref.text)} is the feed of the ${CLOUD_NAMES[instance] ?? instance} cloud, but the ${CLOUD_NAMES[this.ctx.instance]} catalogue is checked`,
-                entry: ref.text,
-            });
-        }
-    }
-    // ── entries: what does not belong ─────────────────────────────────────────
-    checkHostEntries() {
-        const seen = new Map();
-        const judged = [];
-        for (const e of this.hosts) {
-            const file = this.fileOf(e);
-            const scope = file.scope;
-            // Squid and pfBlockerNG write the catalogue's `*.x` as `.x`.
-            const mirrors = this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
-                (e.pattern.lead === 'zeroOrMore' &&
-                    file.capabilities.subdomainsOnly === false &&
-                    this.ctx.catalogueHostKeys.has(`*.${e.pattern.fixed}`));
-            // Nothing in the catalogue shares a name with it: the common case of a large general list.
-            const unrelated = !mirrors &&
-                !this.ctx.allHostIndex.touches(e.pattern.base) &&
-                !this.ctx.selectedHostIndex.touches(e.pattern.base);
-            // Outside Microsoft 365's namespaces a mixed list is judged only where it opens a public
-            // suffix or everything (such an entry allows Microsoft 365 names too), and for what only a
-            // removed endpoint needed.
-            if (unrelated && scope === 'mixed' && !e.pattern.overBreadth()) {
-                this.staleHost(e, scope);
-                continue;
-            }
-            const key = e.ports ? `${e.pattern.key()}|${portsKey(e.ports)}` : e.pattern.key();
-            const first = seen.get(key);
-            if (first) {
-                this.add('redundant-entry', 'notice', e.location, {
-                    message: `${engine_quote(e.text)} is a duplicate of the entry at ${where(first.location, e.location)}`,
-                    entry: e.text,
-                });
-                continue;
-            }
-            seen.set(key, e);
-            const matching = mirrors || unrelated
-                ? []
-                : this.ctx.allHostIndex
-                    .related(e.pattern.base)
-                    .filter((r) => e.pattern.intersects(r.pattern));
-            judged.push({ e, scope, mirrors, unrelated, matching });
-        }
-        // Verdicts first: an entry that is to be narrowed is no cover that makes another one redundant.
-        for (const j of judged) {
-            const v = this.hostVerdict(j);
-            if (v)
-                this.hostVerdicts.set(j.e, v);
-        }
-        for (const j of judged) {
-            const v = this.hostVerdicts.get(j.e);
-            if (v?.severity === 'warning') {
-                this.add('over-broad-entry', 'warning', j.e.location, {
-                    message: v.message,
-                    entry: j.e.text,
-                    replacement: v.replacement,
-                });
-                continue;
-            }
-            if (!j.mirrors && this.redundantHost(j.e))
-                continue;
-            if (v) {
-                this.add('over-broad-entry', v.severity, j.e.location, {
-                    message: v.message,
-                    entry: j.e.text,
-                    replacement: v.replacement,
-                });
-                continue;
-            }
-            if (j.unrelated) {
-                if (this.staleHost(j.e, j.scope))
-                    continue;
-                if (j.scope === 'dedicated')
-                    this.add('extraneous-entry', 'warning', j.e.location, {
-                        message: `${engine_quote(j.e.text)} matches nothing in the ${this.cloudName()} catalogue`,
-                        entry: j.e.text,
-                    });
-                continue;
-            }
-            this.judgeHost(j);
-        }
-    }
-    /** Whether, and how, a host entry allows far more than Microsoft 365 needs. */
-    hostVerdict(j) {
-        const { e, scope, mirrors, matching } = j;
-        if (mirrors)
-            return undefined;
-        const open = e.pattern.overBreadth();
-        if (open) {
-            const within = this.catalogueHostsWithin(e);
-            return {
-                severity: 'warning',
-                message: withText(e, open) +
-                    (within.length === 0 || e.pattern.fixed === ''
-                        ? ''
-                        : `; the ${this.cloudName()} catalogue needs ${within.length} pattern${within.length === 1 ? '' : 's'} there (${listSome(within)})`),
-                replacement: within,
-            };
-        }
-        if (j.unrelated)
-            return undefined;
-        const registrable = e.pattern.registrableDomain();
-        const inNamespace = matching.length > 0 || (registrable !== undefined && this.ctx.domains.has(registrable));
-        if (scope === 'mixed' && !inNamespace)
-            return undefined;
-        // `.x` is how Squid and pfBlockerNG write `*.x`: it adds only the bare name.
-        if (e.pattern.lead === 'zeroOrMore') {
-            const star = `*.${e.pattern.fixed}`;
-            if (this.ctx.catalogueHostKeys.has(star)) {
-                if (this.fileOf(e).capabilities.subdomainsOnly === false)
-                    return undefined;
-                if (matching.some((r) => r.pattern.matches(e.pattern.fixed)))
-                    return undefined;
-                return {
-                    severity: 'notice',
-                    message: `${engine_quote(e.text)} also allows ${engine_quote(e.pattern.fixed)} itself, which the ${this.cloudName()} catalogue does not need; write ${engine_quote(star)}`,
-                    replacement: [star],
-                    narrowed: HostPattern.of(star),
-                };
-            }
-        }
-        const whole = this.wholeDomain(e, matching);
-        if (!whole)
-            return undefined;
-        return {
-            severity: 'warning',
-            message: `${engine_quote(e.text)} ${whole}`,
-            replacement: this.catalogueHostsWithin(e),
-        };
-    }
-    /** Catalogue patterns (every set, and the selection's tenant forms) that share a name with the entry. */
-    catalogueHostsWithin(e) {
-        const candidates = e.pattern.fixed === '' || !e.pattern.base.includes('.')
-            ? [...this.ctx.allHostReqs, ...this.ctx.hostReqs]
-            : [
-                ...this.ctx.allHostIndex.related(e.pattern.base),
-                ...this.ctx.selectedHostIndex.related(e.pattern.base),
-            ];
-        const out = new Set();
-        for (const r of candidates)
-            if (e.pattern.intersects(r.pattern))
-                out.add(r.pattern.text);
-        return [...out].sort();
-    }
-    judgeHost(j) {
-        const { e, scope, mirrors, matching } = j;
-        const inSelection = this.ctx.selectedHostKeys.has(e.pattern.key()) ||
-            this.ctx.selectedHostIndex
-                .related(e.pattern.base)
-                .some((r) => e.pattern.intersects(r.pattern));
-        if (inSelection)
-            return;
-        const registrable = e.pattern.registrableDomain();
-        if (mirrors || matching.length > 0) {
-            const reqs = mirrors
-                ? this.ctx.allHostReqs.filter((r) => r.pattern.key() === e.pattern.key() ||
-                    (e.pattern.lead === 'zeroOrMore' && r.pattern.key() === `*.${e.pattern.fixed}`))
-                : matching;
-            this.add('outside-selection', 'notice', e.location, {
-                message: this.outsideSelection(e.text, reqs.flatMap((r) => r.sources), () => {
-                    const tenant = this.ctx.selection.tenant;
-                    if (tenant === undefined)
-                        return undefined;
-                    // A tenant-specific pattern of a selected set, which the selection narrows to its tenant.
-                    const forms = reqs
-                        .filter((r) => r.pattern.labels.includes('*') &&
-                        r.sources.some((s) => this.ctx.selectedSources.has(sourceId(s))))
-                        .map((r) => r.pattern.withTenant(tenant).text);
-                    return forms.length === 0
-                        ? undefined
-                        : `is for another tenant: the selection has tenant "${tenant}" (${listSome([...new Set(forms)].sort())})`;
-                }),
-                entry: e.text,
-            });
-            return;
-        }
-        if (this.staleHost(e, scope))
-            return;
-        const inNamespace = registrable !== undefined && this.ctx.domains.has(registrable);
-        if (scope === 'mixed' && !inNamespace)
-            return;
-        this.add('extraneous-entry', scope === 'mixed' ? 'notice' : 'warning', e.location, {
-            message: scope === 'mixed'
-                ? `${engine_quote(e.text)} is under a Microsoft 365 domain (${registrable}) but no Microsoft 365 endpoint matches it`
-                : `${engine_quote(e.text)} matches nothing in the ${this.cloudName()} catalogue`,
-            entry: e.text,
-        });
-    }
-    /**
-     * "Only needed by sets outside the selection", naming only sets that really are outside it;
-     * when every set that needs it is selected, something else excludes it (the tenant, `ipv6: false`).
-     */
-    outsideSelection(text, sources, otherReason, none = 'is in the catalogue, but no selected endpoint set needs it') {
-        const other = otherReason();
-        if (other !== undefined)
-            return `${engine_quote(text)} ${other}`;
-        const outside = sources.filter((s) => !this.ctx.selectedSources.has(sourceId(s)));
-        if (outside.length > 0)
-            return `${engine_quote(text)} is only needed by endpoint sets outside the selection (${describeSources(outside)})`;
-        return `${engine_quote(text)} ${none}`;
-    }
-    /**
-     * An entry that matches nothing current but shares names with endpoints a later version
-     * removed: say which version removed them and from which set, instead of "extraneous".
-     */
-    staleHost(e, scope) {
-        // Called for every unjudged name of a large mixed list: cheap when there is no history.
-        if (!this.ctx.hasRemovedHosts || !this.ctx.removedHosts.touches(e.pattern.base))
-            return false;
-        const gone = this.ctx.removedHosts
-            .related(e.pattern.base)
-            .filter((r) => e.pattern.intersects(r.pattern));
-        if (gone.length === 0)
-            return false;
-        this.addStale(e, scope, gone.map((g) => g.removed));
-        return true;
-    }
-    staleIp(e, block, scope) {
-        if (!this.ctx.removedSpace.overlaps(block))
-            return false;
-        const gone = this.ctx.removedIps.filter((r) => r.block.overlaps(block)).map((r) => r.removed);
-        if (gone.length === 0)
-            return false;
-        this.addStale(e, scope, gone);
-        return true;
-    }
-    addStale(e, scope, gone) {
-        const sorted = [...gone].sort((a, b) => (a.version < b.version ? 1 : a.version > b.version ? -1 : 0) ||
-            a.endpointSetId - b.endpointSetId ||
-            (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-        // One part per removed value and version, naming every set it left.
-        const groups = new Map();
-        for (const r of sorted) {
-            const key = `${r.value}\u0000${r.version}`;
-            const set = `${r.serviceArea} set ${r.endpointSetId} ${r.category}${r.required ? '' : ' optional'}`;
-            const g = groups.get(key);
-            if (!g)
-                groups.set(key, { r, sets: [set] });
-            else if (!g.sets.includes(set))
-                g.sets.push(set);
-        }
-        const parts = [...groups.values()].map(({ r, sets }) => `${r.value === e.text ? '' : `${engine_quote(r.value)} `}from ${listAnd(sets)} in version ${r.version}`);
-        this.add('stale-entry', scope === 'mixed' ? 'notice' : 'warning', e.location, {
-            message: `${engine_quote(e.text)} was needed only by endpoints that Microsoft removed (${listSome(parts, 3)}); nothing in the current ${this.cloudName()} catalogue needs it`,
-            entry: e.text,
-        });
-    }
-    /** A wildcard over a whole registrable domain of which the catalogue needs only some names. */
-    wholeDomain(e, matching) {
-        if (!e.pattern.isWildcard || matching.length === 0)
-            return undefined;
-        const domain = e.pattern.registrableDomain();
-        if (domain === undefined || e.pattern.base !== domain)
-            return undefined;
-        if (matching.some((r) => r.pattern.coverage(e.pattern) === 'full'))
-            return undefined;
-        const names = new Set(matching.map((r) => r.text));
-        return `allows every name under ${domain}, but the catalogue needs only ${names.size} pattern${names.size === 1 ? '' : 's'} there (${listSome([...names].sort())})`;
-    }
-    /** What an entry still allows once its finding is followed: nothing for an over-broad one. */
-    coverOf(f) {
-        const v = this.hostVerdicts.get(f);
-        if (!v)
-            return f.pattern;
-        return v.narrowed;
-    }
-    redundantHost(e) {
-        let cover;
-        const need = e.ports ?? allPorts;
-        this.hostIndex.eachAbove(e.pattern.base, (items) => {
-            for (const f of items) {
-                if (f === e || f.pattern.key() === e.pattern.key())
-                    continue;
-                const pattern = this.coverOf(f);
-                if (pattern?.coverage(e.pattern) === 'full' && portsCover(f.ports, need)) {
-                    cover = f;
-                    return true;
-                }
-            }
-            return false;
-        });
-        if (!cover)
-            return false;
-        this.add('redundant-entry', 'notice', e.location, {
-            message: `${engine_quote(e.text)} is already covered by ${engine_quote(cover.text)} at ${where(cover.location, e.location)}`,
-            entry: e.text,
-        });
-        return true;
-    }
-    checkIpEntries() {
-        // A mixed allowlist is judged only inside Microsoft 365 address space; what lies outside it
-        // cannot contain anything inside it, so the sweep can leave it out.
-        const judged = this.ips.filter((e) => this.fileOf(e).scope === 'dedicated' ||
-            this.ctx.allSpace.overlaps(e.block.masked()) ||
-            this.ctx.removedSpace.overlaps(e.block.masked()));
-        // Verdicts first: an over-broad block is no cover that makes another entry redundant.
-        const broad = new Map();
-        for (const e of judged) {
-            const v = this.ipVerdict(e);
-            if (v)
-                broad.set(e, v);
-        }
-        // this.ips is in file and line order, and equal blocks keep that order.
-        const blocks = judged.map((e) => e.block.masked());
-        const masked = Array.from(IpBlock.orderWidestFirst(blocks), (i) => ({
-            e: judged[i],
-            m: blocks[i],
-        }));
-        // Sweep in address order: an entry inside the widest earlier block (same ports) adds nothing.
-        const widest = new Map();
-        const redundant = new Set();
-        for (const item of masked) {
-            const { e, m } = item;
-            const key = e.ports ? `${m.family}|${portsKey(e.ports)}` : m.family === 4 ? '4' : '6';
-            const w = widest.get(key);
-            if (w && w.m.contains(m)) {
-                const duplicate = w.m.key() === m.key();
-                if (duplicate || !this.ctx.catalogueIpKeys.has(m.key())) {
-                    redundant.add(e);
-                    this.add('redundant-entry', 'notice', e.location, {
-                        message: duplicate
-                            ? `${engine_quote(e.text)} is a duplicate of the entry at ${where(w.e.location, e.location)}`
-                            : `${engine_quote(e.text)} is already covered by ${engine_quote(w.e.text)} at ${where(w.e.location, e.location)}`,
-                        entry: e.text,
-                    });
-                    continue;
-                }
-            }
-            if ((!w || !w.m.contains(m)) && !broad.has(e))
-                widest.set(key, item);
-        }
-        for (const e of this.ips) {
-            if (e.block.hasHostBits)
-                this.add('host-bits-set', 'warning', e.location, {
-                    message: `${engine_quote(e.text)} has host bits set; the network is ${e.block.masked().text}`,
-                    entry: e.text,
-                });
-        }
-        for (const e of judged) {
-            if (redundant.has(e))
-                continue;
-            const v = broad.get(e);
-            if (v)
-                this.add('over-broad-entry', v.severity, e.location, {
-                    message: v.message,
-                    entry: e.text,
-                    replacement: v.replacement,
-                });
-            else
-                this.judgeIp(e);
-        }
-    }
-    /**
-     * An address entry most of whose addresses lie outside every prefix of the cloud's catalogue
-     * (all sets, optional ones and scenarios included) is over-broad, in either scope; one with none
-     * of them at all has nothing to be narrowed to, and is left to `judgeIp`.
-     */
-    ipVerdict(e) {
-        const b = e.block.masked();
-        if (this.ctx.catalogueIpKeys.has(b.key()) || this.ctx.allSpace.covers(b))
-            return undefined;
-        // Most entries of a large list lie wholly outside: nothing to narrow, and no set algebra.
-        if (b.prefixLength !== 0 && !this.ctx.allSpace.overlaps(b))
-            return undefined;
-        const family = b.family;
-        const inside = IpSet.of([b]).intersect(this.ctx.allSpace);
-        const insideSize = inside.size(family);
-        if (b.prefixLength === 0) {
-            return {
-                severity: 'warning',
-                message: `${engine_quote(e.text)} allows every IPv${family} address`,
-                replacement: inside.toCidrs().map((c) => c.text),
-            };
-        }
-        const size = b.size();
-        if (insideSize === 0n || insideSize * 2n >= size)
-            return undefined;
-        const prefixes = inside.toCidrs().map((c) => c.text);
-        return {
-            severity: 'warning',
-            message: `${engine_quote(e.text)} is mostly outside Microsoft 365: ${percent(insideSize, size)} of it is in the ${this.cloudName()} catalogue; write ${listSome(prefixes)} instead`,
-            replacement: prefixes,
-        };
-    }
-    judgeIp(e) {
-        const b = e.block.masked();
-        const scope = this.fileOf(e).scope;
-        if (this.ctx.selectedSpace.overlaps(b))
-            return;
-        if (this.ctx.allSpace.overlaps(b)) {
-            const sources = this.ctx.allIpReqs
-                .filter((r) => r.block.overlaps(b))
-                .flatMap((r) => r.sources);
-            this.add('outside-selection', 'notice', e.location, {
-                message: this.outsideSelection(e.text, sources, () => b.family === 6 && !this.ctx.selection.ipv6
-                    ? 'is an IPv6 prefix of Microsoft 365, and the selection has "ipv6: false"'
-                    : undefined, 'is in Microsoft 365 address space but no selected endpoint set needs it'),
-                entry: e.text,
-            });
-            return;
-        }
-        if (this.staleIp(e, b, scope))
-            return;
-        if (scope === 'mixed')
-            return;
-        this.add('extraneous-entry', 'warning', e.location, {
-            message: `${engine_quote(e.text)} is outside every address range of the ${this.cloudName()} catalogue`,
-            entry: e.text,
-        });
-    }
-    // ── where a missing entry belongs ─────────────────────────────────────────
-    /**
-     * Beside the entry of the group closest in name, within the requirement's registrable domain
-     * (a name under the same public suffix is no neighbour); else in the file holding the most
-     * Microsoft 365 names.
-     */
-    nearestHost(pattern) {
-        const base = pattern.base;
-        const domain = pattern.registrableDomain();
-        for (const s of suffixes(base)) {
-            if (domain !== undefined ? !s.endsWith(domain) : s !== base)
-                break;
-            if (!this.ctx.interesting.has(s))
-                continue;
-            const near = this.hostIndex.atOrUnder(s);
-            if (near.length > 0) {
-                const e = [...near].sort((a, b) => compareLocations(a.location, b.location))[0];
-                return { location: e.location, where: `it belongs beside ${engine_quote(e.text)}` };
-            }
-        }
-        return this.fallback('hosts');
-    }
-    nearestIp(block) {
-        let best;
-        let bestDistance = -1n;
-        for (const e of this.ips) {
-            if (e.block.family !== block.family)
-                continue;
-            const d = distance(e.block, block);
-            if (!best ||
-                d < bestDistance ||
-                (d === bestDistance && compareLocations(e.location, best.location) < 0)) {
-                best = e;
-                bestDistance = d;
-            }
-        }
-        if (best)
-            return { location: best.location, where: `it belongs beside ${engine_quote(best.text)}` };
-        return this.fallback('ips');
-    }
-    /**
-     * The file of the group that holds the most Microsoft 365 entries of this kind (else any entry
-     * of the kind), at its last such entry: in a Squid setup, the ACL file of Microsoft 365 names.
-     */
-    fallback(kind) {
-        // The same for every missing requirement of the kind: counted once, over the whole group.
-        let found = this.fallbacks.get(kind);
-        if (!found)
-            this.fallbacks.set(kind, (found = this.findFallback(kind)));
-        return found;
-    }
-    findFallback(kind) {
-        // Counted per file an entry was read from: a Squid ACL file read through squid.conf is its own file.
-        const counts = new Map();
-        for (const f of this.files) {
-            for (const e of f.parsed.entries) {
-                const m365 = kind === 'hosts'
-                    ? e.kind === 'host' &&
-                        (this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
-                            this.ctx.allHostIndex.touches(e.pattern.base))
-                    : e.kind === 'ip' && this.ctx.allSpace.overlaps(e.block);
-                if (!m365)
-                    continue;
-                const c = counts.get(e.location.file);
-                if (!c)
-                    counts.set(e.location.file, { n: 1, last: e });
-                else {
-                    c.n++;
-                    if (compareLocations(e.location, c.last.location) > 0)
-                        c.last = e;
-                }
-            }
-        }
-        let best;
-        for (const [file, c] of counts)
-            if (!best || c.n > best.n)
-                best = { file, ...c };
-        if (best)
-            return {
-                location: { ...best.last.location, column: 1 },
-                where: `add it to ${best.file}`,
-            };
-        const file = this.files.find((f) => f.parsed.entries.some((e) => e.kind === (kind === 'hosts' ? 'host' : 'ip'))) ??
-            this.files.find((f) => f.capabilities[kind]) ??
-            this.files[0];
-        const last = file.parsed.entries[file.parsed.entries.length - 1];
-        if (!last)
-            return {
-                location: { file: file.parsed.path, line: 0, column: 0 },
-                where: 'add it to this file',
-            };
-        return { location: { ...last.location, column: 1 }, where: `add it to ${file.parsed.path}` };
-    }
-    cloudName() {
-        return CLOUD_NAMES[this.ctx.instance];
-    }
-    add(ruleId, severity, location, rest) {
-        const endpointSet = rest.endpointSet ?? (rest.requirement ? setLabel(rest.requirement) : undefined);
-        this.findings.push({
-            ruleId,
-            severity,
-            message: rest.message,
-            location,
-            ...(rest.entry !== undefined ? { entry: rest.entry } : {}),
-            ...(rest.requirement ? { requirement: describeRequirement(rest.requirement) } : {}),
-            ...(endpointSet !== undefined ? { endpointSet } : {}),
-            ...(rest.uncovered ? { uncovered: rest.uncovered } : {}),
-            ...(rest.replacement ? { replacement: [...rest.replacement] } : {}),
-            ...(rest.missingPorts
-                ? {
-                    missingPorts: {
-                        tcp: rest.missingPorts.tcp.toString(),
-                        udp: rest.missingPorts.udp.toString(),
-                    },
-                }
-                : {}),
-            group: this.group,
-        });
-    }
-}
-function sourceId(s) {
-    return `${s.kind}:${s.id}`;
-}
-/** "Common set 56 Allow (TCP 80,443)": what the text report and the job summary group by. */
-function setLabel(req) {
-    return `${describeSources(req.sources)} (${formatPortSpec(req.ports)})`;
-}
-const allPorts = { tcp: PortSet.ANY, udp: PortSet.ANY };
-function portsKey(p) {
-    return p ? `${p.tcp.key()}/${p.udp.key()}` : 'any';
-}
-/** Entries without ports allow every port (their format cannot say otherwise). */
-function portsCover(have, need) {
-    if (!have)
-        return true;
-    return have.tcp.covers(need.tcp) && have.udp.covers(need.udp);
-}
-function engine_unionPorts(list) {
-    let tcp = PortSet.EMPTY;
-    let udp = PortSet.EMPTY;
-    for (const p of list) {
-        if (!p)
-            return allPorts;
-        tcp = tcp.union(p.tcp);
-        udp = udp.union(p.udp);
-    }
-    return { tcp, udp };
-}
-/**
- * The required ports cut at every boundary of the entries' port ranges, so that each piece is
- * either wholly allowed by an entry or not at all (3478-3481 against 3478-3480 gives 3478-3480, 3481).
- */
-function elementaryRanges(need, have) {
-    const cuts = new Set();
-    for (const set of have)
-        for (const [lo, hi] of set?.ranges ?? [])
-            cuts.add(lo).add(hi + 1);
-    const out = [];
-    for (const [lo, hi] of need.ranges) {
-        let start = lo;
-        for (const c of [...cuts].filter((c) => c > lo && c <= hi).sort((a, b) => a - b)) {
-            out.push([start, c - 1]);
-            start = c;
-        }
-        out.push([start, hi]);
-    }
-    return out;
-}
-function subtractSpec(need, have) {
-    return { tcp: need.tcp.subtract(have.tcp), udp: need.udp.subtract(have.udp) };
-}
-function distance(a, b) {
-    if (a.last < b.first)
-        return b.first - a.last;
-    if (b.last < a.first)
-        return a.first - b.last;
-    return 0n;
-}
-function percent(part, whole) {
-    const p = Number((part * 10000n) / whole) / 100;
-    return p < 0.01 ? 'less than 0.01%' : `${p}%`;
-}
-/** Messages from the model start with the quoted canonical pattern; say it as the entry was written. */
-function withText(e, message) {
-    const lead = engine_quote(e.pattern.text);
-    return message.startsWith(lead)
-        ? `${engine_quote(e.text)}${message.slice(lead.length)}`
-        : `${engine_quote(e.text)} ${message}`;
-}
-function listAnd(items) {
-    return items.length <= 1
-        ? (items[0] ?? '')
-        : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-/** "; required from 2026-07-01" for a requirement that is not live yet. */
-function fromDate(req) {
-    return req.upcoming === undefined ? '' : `; required from ${req.upcoming}`;
-}
-function engine_quote(text) {
-    return `"${text}"`;
-}
-function where(first, here) {
-    return first.file === here.file ? `line ${first.line}` : `${first.file}:${first.line}`;
-}
-function listSome(items, max = 4) {
-    if (items.length <= max)
-        return items.join(', ');
-    return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
-}
-/** "Exchange set 1 Optimize, set 2 Allow optional" — every set that needs it, compactly. */
-function describeSources(sources) {
-    const seen = new Set();
-    const parts = [];
-    for (const s of [...sources].sort((a, b) => a.id - b.id)) {
-        const text = s.kind === 'endpoint-set'
-            ? `${s.serviceArea} set ${s.id} ${s.category}${s.required ? '' : ' optional'}`
-            : `scenario ${s.scenario ?? s.id}`;
-        if (seen.has(text))
-            continue;
-        seen.add(text);
-        parts.push(text);
-    }
-    return listSome(parts, 6);
-}
-function describeRequirement(req) {
-    return {
-        kind: req.kind,
-        pattern: req.kind === 'host' ? req.text : req.block.masked().text,
-        endpointSets: req.sources.map((s) => ({
-            ...(s.kind === 'endpoint-set'
-                ? { endpointSetId: s.id }
-                : { scenario: s.scenario ?? String(s.id) }),
-            ...(s.serviceArea ? { serviceArea: s.serviceArea } : {}),
-            ...(s.category ? { category: s.category } : {}),
-            required: s.required,
-        })),
-        ports: { tcp: req.ports.tcp.toString(), udp: req.ports.udp.toString() },
-    };
-}
-/** A problem met while reading a file: malformed (`invalid-entry`) or read but not understood. */
-function problemFinding(p, group) {
-    const severity = p.severity ?? 'error';
-    return {
-        ruleId: severity === 'error' ? 'invalid-entry' : 'unsupported-entry',
-        severity,
-        message: p.message,
-        location: p.location,
-        ...(p.text !== undefined ? { entry: p.text } : {}),
-        ...(group !== undefined ? { group } : {}),
-    };
-}
-/** Deterministic order: file, line, column, rule, then the text. */
-function sortFindings(findings) {
-    return findings.sort((a, b) => compareLocations(a.location, b.location) ||
-        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
-        severityRank(b.severity) - severityRank(a.severity) ||
-        (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
-}
-
-
-;// CONCATENATED MODULE: ./data/dns-requirements.json
-const dns_requirements_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"../schemas/dns-requirements.schema.json","description":"DNS records a custom domain needs (or must not have) in each Microsoft 365 cloud, built by hand from the documents listed under sources. Hosts are relative to the domain (\'@\' is the domain itself). Values are patterns: \'{mx-token}\', \'{domain-dashes}\', \'{initial-domain}\' stand for per-tenant parts, and \'*\' stands for any characters inside one label.","sources":{"W24":{"title":"External Domain Name System records for Microsoft 365","date":"2024-10-24","reference":"../shared/reference/docs/external-domain-name-system-records.md","url":"https://learn.microsoft.com/microsoft-365/enterprise/external-domain-name-system-records"},"W22":{"title":"External Domain Name System records for Office 365 (earlier revision)","date":"2022-10-14","reference":"../shared/reference/docs/external-domain-name-system-records.2022-10-14.excerpt.md","url":"https://learn.microsoft.com/microsoft-365/enterprise/external-domain-name-system-records"},"ANY":{"title":"Create DNS records at any DNS hosting provider (revision with per-cloud sections)","date":"c. 2020","reference":"../shared/reference/docs/create-dns-records-at-any-dns-hosting-provider.per-cloud.excerpt.md","url":"https://learn.microsoft.com/microsoft-365/admin/get-help-with-domains/create-dns-records-at-any-dns-hosting-provider"},"CN":{"title":"Create DNS records at DNSPod for Office 365 (operated by 21Vianet)","date":"c. 2018","reference":"../shared/reference/docs/21vianet-create-dns-records-at-dnspod.md"},"MSOID":{"title":"What\'s the purpose of the Office 365 CNAME record for MSOID?","date":"2024-08-29","reference":"../shared/reference/docs/purpose-of-cname-msoid.md","url":"https://learn.microsoft.com/microsoft-365/admin/services-in-china/purpose-of-cname?view=o365-21vianet"},"DOD":{"title":"DNS records for Office 365 DoD","date":"2020-05-19","reference":"../shared/reference/docs/dns-records-for-office-365-dod.md","url":"https://learn.microsoft.com/microsoft-365/enterprise/dns-records-for-office-365-dod"},"GCCH":{"title":"DNS records for Office 365 GCC High","date":"2020-05-19","reference":"../shared/reference/docs/dns-records-for-office-365-gcc-high.md","url":"https://learn.microsoft.com/microsoft-365/enterprise/dns-records-for-office-365-gcc-high"},"DKIM":{"title":"Set up DKIM to sign mail from your Microsoft 365 domain","date":"2024-05-31","reference":"../shared/reference/dns-records-by-cloud.md","url":"https://learn.microsoft.com/defender-office-365/email-authentication-dkim-configure"},"SPF":{"title":"Set up SPF to identify valid email sources for your Microsoft 365 domain","date":"2024-01-29","url":"https://learn.microsoft.com/defender-office-365/email-authentication-spf-configure"},"WS":{"title":"Microsoft 365 IP Address and URL web service, /endpoints/Worldwide (Exchange endpoint set 10: *.mail.protection.outlook.com and *.mx.microsoft on TCP 25)","date":"2025-09-29","reference":"../shared/reference/endpoints/worldwide.json"},"SPFREC":{"title":"The TXT record published at spf.protection.outlook.com, as quoted in public SPF-check outputs and test fixtures from 2024 to 2026","date":"2024/2026"}},"spfIncludes":{"spf.protection.outlook.com":{"clouds":["worldwide"],"nestedLookups":0,"record":"v=spf1 ip4:40.92.0.0/15 ip4:40.107.0.0/16 ip4:52.100.0.0/15 ip4:52.102.0.0/16 ip4:52.103.0.0/17 ip4:104.47.0.0/17 ip6:2a01:111:f400::/48 ip6:2a01:111:f403::/49 ip6:2a01:111:f403:8000::/51 ip6:2a01:111:f403:c000::/51 ip6:2a01:111:f403:f000::/52 -all","source":"SPFREC","note":"Only ip4/ip6 terms, so the include costs its own lookup and nothing more. Copies from before about 2023 ended with include:spfd.protection.outlook.com, which cost one lookup more."},"spf.protection.partner.outlook.cn":{"clouds":["china"],"nestedLookups":null,"source":"CN","note":"No published copy of this record was available offline: it is counted as its own lookup only, so a count that uses it is a lower bound."},"spf.protection.office365.us":{"clouds":["usgovdod","usgovgcchigh"],"nestedLookups":null,"source":"GCCH","note":"No published copy of this record was available offline: it is counted as its own lookup only, so a count that uses it is a lower bound."}},"clouds":{"worldwide":{"title":"Worldwide (commercial and GCC)","spfInclude":"spf.protection.outlook.com","records":[{"id":"verification","type":"TXT","host":"@","values":["MS=ms*"],"level":"optional","service":"verification","severity":"notice","source":["W24","ANY"],"reason":"proves ownership of the domain while it is added to the tenant; it may be removed afterwards"},{"id":"msoid","type":"CNAME","host":"msoid","values":[],"level":"forbidden","service":"core","severity":"error","source":["W24","W22"],"reason":"this record belongs only to Microsoft 365 operated by 21Vianet; in any other cloud, users of the domain are told the domain is not in the system and cannot activate their Microsoft 365 licence"},{"id":"mx","type":"MX","host":"@","values":["{mx-token}.mail.protection.outlook.com","{mx-token}.*.mx.microsoft"],"level":"required","service":"exchange","severity":"error","source":["W24","ANY","WS"],"reason":"delivers the domain\'s incoming mail to Exchange Online (a target ending in .mx.microsoft once inbound DNSSEC and DANE are turned on)"},{"id":"spf","type":"TXT","host":"@","values":["v=spf1 include:spf.protection.outlook.com -all"],"level":"required","service":"exchange","severity":"error","source":["W24","ANY","SPF"],"reason":"lets receiving mail systems accept mail that Exchange Online sends for the domain; there may be only one SPF record, costing at most 10 DNS lookups"},{"id":"autodiscover","type":"CNAME","host":"autodiscover","values":["autodiscover.outlook.com"],"level":"required","service":"exchange","severity":"error","source":["W24","ANY"],"reason":"lets Outlook and other mail clients find Exchange Online and set themselves up"},{"id":"autodiscover-srv","type":"SRV","host":"_autodiscover._tcp","values":[],"level":"forbidden","service":"exchange","severity":"warning","source":["W24"],"reason":"Microsoft 365 finds Exchange Online through the autodiscover CNAME and lists no such SRV record; Outlook falls back to it when the CNAME lookup fails and then connects to whatever host it names, usually an earlier mail system"},{"id":"sipfederationtls","type":"SRV","host":"_sipfederationtls._tcp","values":["sipfed.online.lync.com"],"srv":{"priority":100,"weight":1,"port":5061},"level":"required","service":"teams","severity":"warning","source":["W24","ANY"],"reason":"lets users of other organisations find the domain for Teams federation (chat and presence with external users)"},{"id":"sip-tls","type":"SRV","host":"_sip._tls","values":["sipdir.online.lync.com"],"srv":{"priority":100,"weight":1,"port":443},"level":"legacy","service":"teams","severity":"notice","source":["W22","ANY"],"reason":"a Skype for Business Online record; the current record list no longer has it, and the earlier one only said it may be needed by Skype for Business phones"},{"id":"sip","type":"CNAME","host":"sip","values":["sipdir.online.lync.com"],"level":"legacy","service":"teams","severity":"notice","source":["ANY"],"reason":"a Skype for Business Online record that the current record list no longer has"},{"id":"lyncdiscover","type":"CNAME","host":"lyncdiscover","values":["webdir.online.lync.com"],"level":"legacy","service":"teams","severity":"notice","source":["W22","ANY"],"reason":"a Skype for Business Online record that the current record list no longer has; the earlier one kept it only for PowerShell cmdlets still running on Skype for Business Online"},{"id":"enterpriseregistration","type":"CNAME","host":"enterpriseregistration","values":["enterpriseregistration.windows.net"],"level":"required","service":"intune","severity":"warning","source":["ANY"],"reason":"lets devices of the domain\'s users register with Microsoft Entra ID for mobile device management"},{"id":"enterpriseenrollment","type":"CNAME","host":"enterpriseenrollment","values":["enterpriseenrollment.manage.microsoft.com","enterpriseenrollment-s.manage.microsoft.com"],"level":"required","service":"intune","severity":"warning","source":["ANY"],"reason":"lets devices enrol in Intune with the user\'s address; the documents give both target names, and both are in use"},{"id":"dkim-selector1","type":"CNAME","host":"selector1._domainkey","values":["selector1-{domain-dashes}._domainkey.{initial-domain}.onmicrosoft.com","selector1-*._domainkey.{initial-domain}.*.dkim.mail.microsoft"],"level":"required","service":"dkim","severity":"warning","source":["DKIM"],"reason":"publishes the first of the two DKIM keys that Exchange Online signs the domain\'s mail with; signing with the custom domain cannot be turned on until both selectors resolve"},{"id":"dkim-selector2","type":"CNAME","host":"selector2._domainkey","values":["selector2-{domain-dashes}._domainkey.{initial-domain}.onmicrosoft.com","selector2-*._domainkey.{initial-domain}.*.dkim.mail.microsoft"],"level":"required","service":"dkim","severity":"warning","source":["DKIM"],"reason":"publishes the second DKIM key, used after a key rotation; signing with the custom domain cannot be turned on until both selectors resolve"}]},"china":{"title":"Microsoft 365 operated by 21Vianet","spfInclude":"spf.protection.partner.outlook.cn","records":[{"id":"verification","type":"TXT","host":"@","values":["MS=ms*"],"level":"optional","service":"verification","severity":"notice","source":["CN"],"reason":"proves ownership of the domain while it is added to the tenant; it may be removed afterwards"},{"id":"msoid","type":"CNAME","host":"msoid","values":["clientconfig.partner.microsoftonline-p.net.cn"],"level":"required","service":"core","severity":"warning","source":["W24","MSOID","CN"],"reason":"points client applications to the authentication endpoint of 21Vianet; without it they authenticate through a default endpoint in the United States, which is slower, and with a wrong target they cannot authenticate at all"},{"id":"mx","type":"MX","host":"@","values":["{mx-token}.mail.protection.partner.outlook.cn"],"level":"required","service":"exchange","severity":"error","source":["CN"],"reason":"delivers the domain\'s incoming mail to Exchange Online operated by 21Vianet"},{"id":"spf","type":"TXT","host":"@","values":["v=spf1 include:spf.protection.partner.outlook.cn -all"],"level":"required","service":"exchange","severity":"error","source":["CN","ANY","SPF"],"reason":"lets receiving mail systems accept mail that Exchange Online sends for the domain; there may be only one SPF record, costing at most 10 DNS lookups"},{"id":"autodiscover","type":"CNAME","host":"autodiscover","values":["autodiscover.partner.outlook.cn"],"level":"required","service":"exchange","severity":"error","source":["CN","ANY"],"reason":"lets Outlook and other mail clients find Exchange Online and set themselves up"},{"id":"autodiscover-srv","type":"SRV","host":"_autodiscover._tcp","values":[],"level":"forbidden","service":"exchange","severity":"warning","source":["CN"],"reason":"Microsoft 365 finds Exchange Online through the autodiscover CNAME and lists no such SRV record; Outlook falls back to it when the CNAME lookup fails and then connects to whatever host it names, usually an earlier mail system"},{"id":"sipfederationtls","type":"SRV","host":"_sipfederationtls._tcp","values":["sipfed.online.partner.lync.cn"],"srv":{"priority":100,"weight":1,"port":5061},"level":"required","service":"teams","severity":"warning","source":["CN","ANY"],"reason":"lets users of other organisations find the domain for federation (chat and presence with external users)"},{"id":"sip-tls","type":"SRV","host":"_sip._tls","values":["sipdir.online.partner.lync.cn"],"srv":{"priority":100,"weight":1,"port":443},"level":"required","service":"teams","severity":"warning","source":["CN","ANY"],"reason":"lets clients of the domain\'s users find the online sign-in service; 21Vianet still lists it among the required records"},{"id":"sip","type":"CNAME","host":"sip","values":["sipdir.online.partner.lync.cn"],"level":"required","service":"teams","severity":"warning","source":["CN","ANY"],"reason":"lets clients of the domain\'s users find the online sign-in service; 21Vianet still lists it among the required records"},{"id":"lyncdiscover","type":"CNAME","host":"lyncdiscover","values":["webdir.online.partner.lync.cn"],"level":"required","service":"teams","severity":"warning","source":["CN","ANY"],"reason":"lets clients of the domain\'s users discover the online service; 21Vianet still lists it among the required records"}]},"usgovdod":{"title":"US Government DoD","spfInclude":"spf.protection.office365.us","records":[{"id":"msoid","type":"CNAME","host":"msoid","values":[],"level":"forbidden","service":"core","severity":"error","source":["DOD"],"reason":"the record does not work with Microsoft 365 Apps for enterprise and stops their activation from succeeding"},{"id":"mx","type":"MX","host":"@","values":["{initial-domain}.mail.protection.office365.us"],"level":"required","service":"exchange","severity":"error","source":["DOD"],"reason":"delivers the domain\'s incoming mail to Exchange Online; the target starts with the tenant name, the first label of its initial onmicrosoft.us domain"},{"id":"spf","type":"TXT","host":"@","values":["v=spf1 include:spf.protection.office365.us -all"],"level":"required","service":"exchange","severity":"error","source":["DOD","SPF"],"reason":"lets receiving mail systems accept mail that Exchange Online sends for the domain; there may be only one SPF record, costing at most 10 DNS lookups"},{"id":"autodiscover","type":"CNAME","host":"autodiscover","values":["autodiscover-dod.office365.us"],"level":"required","service":"exchange","severity":"error","source":["DOD"],"reason":"lets Outlook and other mail clients find Exchange Online and set themselves up"},{"id":"autodiscover-srv","type":"SRV","host":"_autodiscover._tcp","values":[],"level":"forbidden","service":"exchange","severity":"warning","source":["DOD"],"reason":"Microsoft 365 finds Exchange Online through the autodiscover CNAME and lists no such SRV record; Outlook falls back to it when the CNAME lookup fails and then connects to whatever host it names, usually an earlier mail system"},{"id":"sipfederationtls","type":"SRV","host":"_sipfederationtls._tcp","values":["sipfed.online.dod.skypeforbusiness.us"],"srv":{"priority":100,"weight":1,"port":5061},"level":"required","service":"teams","severity":"warning","source":["DOD"],"reason":"lets users of other organisations find the domain for Teams federation (chat and presence with external users)"}]},"usgovgcchigh":{"title":"US Government GCC High","spfInclude":"spf.protection.office365.us","records":[{"id":"msoid","type":"CNAME","host":"msoid","values":[],"level":"forbidden","service":"core","severity":"error","source":["GCCH"],"reason":"the record does not work with Microsoft 365 Apps for enterprise and stops their activation from succeeding"},{"id":"mx","type":"MX","host":"@","values":["{initial-domain}.mail.protection.office365.us"],"level":"required","service":"exchange","severity":"error","source":["GCCH"],"reason":"delivers the domain\'s incoming mail to Exchange Online; the target starts with the tenant name, the first label of its initial onmicrosoft.us domain"},{"id":"spf","type":"TXT","host":"@","values":["v=spf1 include:spf.protection.office365.us -all"],"level":"required","service":"exchange","severity":"error","source":["GCCH","SPF"],"reason":"lets receiving mail systems accept mail that Exchange Online sends for the domain; there may be only one SPF record, costing at most 10 DNS lookups"},{"id":"autodiscover","type":"CNAME","host":"autodiscover","values":["autodiscover.office365.us"],"level":"required","service":"exchange","severity":"error","source":["GCCH"],"reason":"lets Outlook and other mail clients find Exchange Online and set themselves up"},{"id":"autodiscover-srv","type":"SRV","host":"_autodiscover._tcp","values":[],"level":"forbidden","service":"exchange","severity":"warning","source":["GCCH"],"reason":"Microsoft 365 finds Exchange Online through the autodiscover CNAME and lists no such SRV record; Outlook falls back to it when the CNAME lookup fails and then connects to whatever host it names, usually an earlier mail system"},{"id":"sipfederationtls","type":"SRV","host":"_sipfederationtls._tcp","values":["sipfed.online.gov.skypeforbusiness.us"],"srv":{"priority":100,"weight":1,"port":5061},"level":"required","service":"teams","severity":"warning","source":["GCCH"],"reason":"lets users of other organisations find the domain for Teams federation (chat and presence with external users)"}]}}}');
-;// CONCATENATED MODULE: ./src/dns/requirements.ts
-
-/**
- * The JSON's inferred type is wider than {@link DnsRequirementsData} (plain strings for enums);
- * the schema test vouches for the narrower one.
- */
-const DNS_REQUIREMENTS = dns_requirements_namespaceObject;
-function cloudDnsRequirements(instance) {
-    return DNS_REQUIREMENTS.clouds[instance];
-}
-const TOKEN = /\{(mx-token|domain-dashes|initial-domain)\}/g;
-/** What one `*` or unresolved token may stand for: characters of one label. */
-const LABEL_CHARS = '[a-z0-9_-]+';
-/** `contoso.com.` → `contoso-com`, the form DKIM targets give the domain. */
-function domainDashes(domain) {
-    return stripDot(domain).toLowerCase().replaceAll('.', '-');
-}
-/** `contoso`, `contoso.onmicrosoft.com` or `contoso.onmicrosoft.us.` → `contoso`. */
-function initialDomainLabel(initialDomain) {
-    const trimmed = stripDot(initialDomain.trim()).toLowerCase();
-    const dot = trimmed.indexOf('.');
-    return dot < 0 ? trimmed : trimmed.slice(0, dot);
-}
-function stripDot(name) {
-    return name.endsWith('.') ? name.slice(0, -1) : name;
-}
-/**
- * A host-name value pattern with the tokens of one domain filled in. Matching ignores case and a
- * trailing dot; `*` and any unresolved token match the characters of one label.
- */
-class ValuePattern {
-    #regex;
-    /** The pattern with the known tokens filled in; unknown ones stay as `{token}`. */
-    text;
-    /** Tokens the pattern uses that have no value. */
-    unresolved;
-    constructor(pattern, tokens) {
-        const unresolved = [];
-        let source = '^';
-        let text = '';
-        let last = 0;
-        for (const m of pattern.matchAll(TOKEN)) {
-            const literal = pattern.slice(last, m.index);
-            source += literalSource(literal);
-            text += literal;
-            const token = m[1];
-            const value = tokens[token];
-            if (value === undefined || value === '') {
-                source += LABEL_CHARS;
-                text += m[0];
-                if (!unresolved.includes(token))
-                    unresolved.push(token);
-            }
-            else {
-                source += escapeRegex(value.toLowerCase());
-                text += value.toLowerCase();
-            }
-            last = m.index + m[0].length;
-        }
-        const tail = pattern.slice(last);
-        source += `${literalSource(tail)}$`;
-        text += tail;
-        this.#regex = new RegExp(source);
-        this.text = text;
-        this.unresolved = unresolved;
-    }
-    matches(name) {
-        return this.#regex.test(stripDot(name).toLowerCase());
-    }
-}
-function literalSource(literal) {
-    return literal
-        .split('*')
-        .map((part) => escapeRegex(part.toLowerCase()))
-        .join(LABEL_CHARS);
-}
-function escapeRegex(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-/** How to find the value of a token that is not configured. */
-const TOKEN_HELP = {
-    'mx-token': "the domain's MX token shown in the Microsoft 365 admin center",
-    'domain-dashes': 'the domain with its dots written as dashes',
-    'initial-domain': "the first label of the tenant's initial onmicrosoft domain",
-};
-
-;// CONCATENATED MODULE: ./src/dns/spf.ts
-
-
-const VERSION = 'v=spf1';
-/** The text of a TXT record: its strings joined without separator, as RFC 7208 §3.3 says. */
-function txtText(strings) {
-    return strings.join('');
-}
-/** True when the TXT text is an SPF record (starts with `v=spf1` followed by a space or nothing). */
-function isSpf(text) {
-    if (text.length < VERSION.length)
-        return false;
-    if (text.slice(0, VERSION.length).toLowerCase() !== VERSION)
-        return false;
-    return text.length === VERSION.length || text[VERSION.length] === ' ';
-}
-const MECHANISMS = new Set([
-    'all',
-    'include',
-    'a',
-    'mx',
-    'ptr',
-    'ip4',
-    'ip6',
-    'exists',
-]);
-/** Mechanisms that must name a domain. */
-const NEEDS_VALUE = new Set(['include', 'exists', 'ip4', 'ip6']);
-/** Mechanisms that may carry CIDR lengths (`/24`, `//64`); ip4 and ip6 have their own. */
-const DUAL_CIDR = new Set(['a', 'mx']);
-const MODIFIER_NAME = /^[a-z][a-z0-9_.-]*$/i;
-/** Characters a domain-spec may hold: letters, digits, `-_.`, and macros such as `%{i}`. */
-const DOMAIN_SPEC = /^(?:[a-z0-9_.-]|%\{[slodiphcrtv]\d*r?[.\-+,/_=]*\}|%%|%_|%-)+$/i;
-/** Reads an SPF record. The first problem found is the error, so each message names one term. */
-function parseSpf(text) {
-    if (!isSpf(text))
-        return fail(`"${text}" does not start with "v=spf1"`);
-    const words = text
-        .slice(VERSION.length)
-        .split(' ')
-        .filter((w) => w !== '');
-    const terms = [];
-    const includes = [];
-    const afterAll = [];
-    let all;
-    let redirect;
-    let exp = false;
-    for (const word of words) {
-        const term = parseTerm(word);
-        if (!term.ok)
-            return term;
-        const t = term.value;
-        if (all !== undefined)
-            afterAll.push(t);
-        if (t.kind === 'modifier') {
-            const name = t.name.toLowerCase();
-            if (name === 'redirect') {
-                if (redirect !== undefined)
-                    return fail(`"${word}" repeats the redirect modifier`);
-                redirect = t.value.toLowerCase();
-            }
-            else if (name === 'exp') {
-                if (exp)
-                    return fail(`"${word}" repeats the exp modifier`);
-                exp = true;
-            }
-        }
-        else if (t.name === 'all') {
-            if (all === undefined)
-                all = t.qualifier;
-        }
-        else if (t.name === 'include' && t.value !== undefined) {
-            includes.push(t.value.toLowerCase());
-        }
-        terms.push(t);
-    }
-    return ok({ text, terms, all, afterAll, redirect, includes });
-}
-function parseTerm(word) {
-    const eq = word.indexOf('=');
-    const colon = word.indexOf(':');
-    // A modifier is `name=value` with the `=` before any `:` or `/`.
-    if (eq > 0 && (colon < 0 || eq < colon) && MODIFIER_NAME.test(word.slice(0, eq))) {
-        const value = word.slice(eq + 1);
-        const name = word.slice(0, eq);
-        const lower = name.toLowerCase();
-        if ((lower === 'redirect' || lower === 'exp') && !DOMAIN_SPEC.test(value)) {
-            return fail(`"${word}" needs a domain after "="`);
-        }
-        return ok({ kind: 'modifier', name, value, text: word });
-    }
-    let rest = word;
-    let qualifier = '+';
-    const first = rest[0];
-    if (first === '+' || first === '-' || first === '~' || first === '?') {
-        qualifier = first;
-        rest = rest.slice(1);
-    }
-    const sep = rest.search(/[:/]/);
-    const name = (sep < 0 ? rest : rest.slice(0, sep)).toLowerCase();
-    if (!MECHANISMS.has(name))
-        return fail(`"${word}" is not an SPF mechanism or modifier`);
-    const arg = sep < 0 ? '' : rest.slice(sep);
-    if (name === 'all') {
-        if (arg !== '')
-            return fail(`"${word}": the all mechanism takes no value`);
-        return ok({ kind: 'mechanism', qualifier, name, text: word });
-    }
-    if (arg === '' || arg[0] === '/') {
-        if (NEEDS_VALUE.has(name))
-            return fail(`"${word}" needs a value after "${name}:"`);
-        if (arg !== '' && (!DUAL_CIDR.has(name) || !validCidrLengths(arg))) {
-            return fail(`"${word}" has an invalid prefix length`);
-        }
-        return ok({ kind: 'mechanism', qualifier, name: name, text: word });
-    }
-    const value = arg.slice(1);
-    if (value === '')
-        return fail(`"${word}" needs a value after "${name}:"`);
-    if (name === 'ip4' || name === 'ip6') {
-        const block = parseIpBlock(value);
-        const family = name === 'ip4' ? 4 : 6;
-        if (!block.ok || value.includes('-') || block.value.family !== family) {
-            return fail(`"${word}" needs an IPv${family} address or network after "${name}:"`);
-        }
-        return ok({ kind: 'mechanism', qualifier, name, value, text: word });
-    }
-    // a, mx, ptr, include, exists: a domain, `a` and `mx` optionally followed by CIDR lengths.
-    let domain = value;
-    let lengths = '';
-    if (DUAL_CIDR.has(name)) {
-        const slash = value.indexOf('/');
-        if (slash >= 0) {
-            domain = value.slice(0, slash);
-            lengths = value.slice(slash);
-        }
-    }
-    if (domain === '' || !DOMAIN_SPEC.test(domain)) {
-        return fail(`"${word}" needs a domain after "${name}:"`);
-    }
-    if (lengths !== '' && !validCidrLengths(lengths)) {
-        return fail(`"${word}" has an invalid prefix length`);
-    }
-    return ok({
-        kind: 'mechanism',
-        qualifier,
-        name: name,
-        value: domain,
-        text: word,
-    });
-}
-/** `/24`, `//64` or `/24//64`, within the lengths of each family. */
-function validCidrLengths(text) {
-    const m = /^(?:\/(\d{1,2}))?(?:\/\/(\d{1,3}))?$/.exec(text);
-    if (!m || (m[1] === undefined && m[2] === undefined))
-        return false;
-    if (m[1] !== undefined && (Number(m[1]) > 32 || /^0\d/.test(m[1])))
-        return false;
-    if (m[2] !== undefined && (Number(m[2]) > 128 || /^0\d/.test(m[2])))
-        return false;
-    return true;
-}
-/** The limit of RFC 7208 §4.6.4 on terms that cause DNS lookups. */
-const SPF_LOOKUP_LIMIT = 10;
-/**
- * Counts the terms that cause DNS lookups (`include`, `a`, `mx`, `ptr`, `exists`, `redirect`),
- * following includes and the redirect into the records `resolve` knows. `redirect` is ignored
- * when the record has an `all` mechanism, as RFC 7208 §6.1 says. Each domain is expanded once
- * per path, so a loop ends instead of recursing.
- */
-function countSpfLookups(record, resolve) {
-    const unknown = [];
-    const uncounted = [];
-    const loops = [];
-    const path = new Set();
-    const memo = new Map();
-    const costOf = (domain) => {
-        const cached = memo.get(domain);
-        if (cached !== undefined)
-            return cached;
-        if (path.has(domain)) {
-            if (!loops.includes(domain))
-                loops.push(domain);
-            return 0;
-        }
-        const target = resolve(domain);
-        let cost = 0;
-        if (target.kind === 'record') {
-            path.add(domain);
-            cost = walk(target.record);
-            path.delete(domain);
-        }
-        else if (target.kind === 'known') {
-            if (target.nestedLookups === null) {
-                if (!uncounted.includes(domain))
-                    uncounted.push(domain);
-            }
-            else
-                cost = target.nestedLookups;
-        }
-        else if (!unknown.includes(domain))
-            unknown.push(domain);
-        memo.set(domain, cost);
-        return cost;
-    };
-    const walk = (r) => {
-        let n = 0;
-        for (const t of r.terms) {
-            if (t.kind !== 'mechanism')
-                continue;
-            if (t.name === 'include') {
-                n += 1 + (t.value === undefined ? 0 : costOf(t.value.toLowerCase()));
-            }
-            else if (t.name === 'a' || t.name === 'mx' || t.name === 'ptr' || t.name === 'exists') {
-                n += 1;
-            }
-        }
-        if (r.redirect !== undefined && r.all === undefined)
-            n += 1 + costOf(r.redirect);
-        return n;
-    };
-    const lookups = walk(record);
-    return {
-        lookups,
-        exact: unknown.length === 0 && uncounted.length === 0,
-        unknown,
-        uncounted,
-        loops,
-    };
-}
-/**
- * The record with `include:<domain>` added: in place of the include of `replacing` when the
- * record has one (another cloud's include), else before the first `all` (so it is evaluated),
- * else after the last mechanism.
- */
-function withInclude(record, domain, replacing) {
-    const words = record.terms.map((t) => t.text);
-    const old = replacing === undefined
-        ? -1
-        : record.terms.findIndex((t) => t.kind === 'mechanism' && t.name === 'include' && t.value?.toLowerCase() === replacing);
-    if (old >= 0) {
-        const qualifier = words[old].startsWith('include') ? '' : words[old][0];
-        words[old] = `${qualifier}include:${domain}`;
-        return [VERSION, ...words].join(' ');
-    }
-    const allAt = record.terms.findIndex((t) => t.kind === 'mechanism' && t.name === 'all');
-    let at = allAt;
-    if (at < 0) {
-        at = 0;
-        record.terms.forEach((t, i) => {
-            if (t.kind === 'mechanism')
-                at = i + 1;
-        });
-    }
-    words.splice(at, 0, `include:${domain}`);
-    return [VERSION, ...words].join(' ');
-}
-/**
- * One record holding the mechanisms of several (each once, in order of appearance), ending with
- * the `all` of the first record that has one; modifiers are kept from the first record only.
- */
-function mergeSpf(records) {
-    const seen = new Set();
-    const words = [];
-    let all;
-    for (const [i, r] of records.entries()) {
-        for (const t of r.terms) {
-            if (t.kind === 'mechanism' && t.name === 'all') {
-                all ??= t.text;
-                continue;
-            }
-            if (t.kind === 'modifier' && i > 0)
-                continue;
-            const key = t.text.toLowerCase();
-            if (seen.has(key))
-                continue;
-            seen.add(key);
-            words.push(t.text);
-        }
-    }
-    if (all !== undefined)
-        words.push(all);
-    return [VERSION, ...words].join(' ');
-}
-
-;// CONCATENATED MODULE: ./src/dns/check.ts
-
-
-
-
-
-
-/** Services of a domain that the configuration does not describe. */
-const DEFAULT_SERVICES = ['exchange', 'teams'];
-/** TTL of suggested records: the one every Microsoft record table gives. */
-const SUGGESTED_TTL = 3600;
-/**
- * Checks the DNS records of the files against what the Microsoft 365 cloud requires of each
- * domain. Domains are the files' zones, the names whose MX points to Exchange Online, and the
- * configured domains (which add domains or override their services and known values). Problems
- * the parsers found are not repeated here.
- */
-function checkDns(instance, files, domains) {
-    return new DnsCheck(instance, files).run(domains);
-}
-class DnsCheck {
-    #instance;
-    #cloud;
-    #inputs;
-    #recs = [];
-    #byName = new Map();
-    #unserved = new Set();
-    /** Owner names where a Microsoft SRV record belongs but was written at the domain itself. */
-    #misplaced = new Set();
-    /** Records whose relative target a requirement check already explained. */
-    #explained = new Set();
-    #findings = [];
-    /** Every cloud's MX patterns with no tokens filled in: what makes a name a Microsoft 365 mail domain. */
-    #anyMx;
-    constructor(instance, inputs) {
-        this.#instance = instance;
-        this.#cloud = cloudDnsRequirements(instance);
-        this.#inputs = inputs;
-        for (const input of inputs) {
-            for (const record of input.file.records) {
-                const rec = { record, input };
-                this.#recs.push(rec);
-                const list = this.#byName.get(record.name);
-                if (list)
-                    list.push(rec);
-                else
-                    this.#byName.set(record.name, [rec]);
-            }
-        }
-        this.#anyMx = INSTANCES.flatMap((i) => cloudDnsRequirements(i)
-            .records.filter((r) => r.id === 'mx')
-            .flatMap((r) => r.values.map((v) => valuePattern(v, {}))));
-    }
-    run(configured) {
-        this.#delegations();
-        this.#conflictsAndDuplicates();
-        const domains = this.#domains(configured);
-        this.#misplacedSrv();
-        for (const domain of domains.values())
-            this.#checkDomain(domain);
-        this.#scanForbiddenAndLegacy();
-        this.#checkSpf(domains);
-        this.#relativeTargets();
-        return sortFindings(this.#findings);
-    }
-    // ── zone structure ───────────────────────────────────────────────────────
-    /** Records at or below an NS cut of their own zone are served by the delegated zone, not this one. */
-    #delegations() {
-        /** zone → cut name → its NS records */
-        const cuts = new Map();
-        for (const rec of this.#recs) {
-            const r = rec.record;
-            if (r.type !== 'NS' || r.name === r.zone || !r.name.endsWith(`.${r.zone}`))
-                continue;
-            let zone = cuts.get(r.zone);
-            if (!zone)
-                cuts.set(r.zone, (zone = new Map()));
-            const list = zone.get(r.name);
-            if (list)
-                list.push(rec);
-            else
-                zone.set(r.name, [rec]);
-        }
-        if (cuts.size === 0)
-            return;
-        for (const rec of this.#recs) {
-            const r = rec.record;
-            const zoneCuts = cuts.get(r.zone);
-            if (!zoneCuts || r.name === r.zone || !r.name.endsWith(`.${r.zone}`))
-                continue;
-            // Walk from the zone down to the owner, so the highest cut is the one reported.
-            const end = r.name.length - r.zone.length - 1;
-            let at = end;
-            for (;;) {
-                const dot = at === 0 ? -1 : r.name.lastIndexOf('.', at - 1);
-                const cut = r.name.slice(dot + 1);
-                const ns = zoneCuts.get(cut);
-                if (ns) {
-                    this.#belowCut(rec, cut, ns);
-                    break;
-                }
-                if (dot < 0)
-                    break;
-                at = dot;
-            }
-        }
-    }
-    #belowCut(rec, cut, ns) {
-        const r = rec.record;
-        const atCut = r.name === cut;
-        const glue = (r.type === 'A' || r.type === 'AAAA') &&
-            ns.some((n) => n.record.parsed.type === 'NS' && n.record.parsed.target === r.name);
-        if ((atCut && (r.type === 'NS' || r.type === 'DS')) || glue)
-            return;
-        this.#unserved.add(rec);
-        const first = ns[0];
-        this.#add('dns-not-served', RULES['dns-not-served'].severity, r.location, {
-            message: `${check_describe(r)} is not served: ${cut} is delegated to ${ns
-                .map((n) => check_quote(n.record.data))
-                .join(', ')} (NS at ${check_where(first.record.location, r.location)}), so resolvers ask those servers and never see this record; put it in the delegated zone`,
-            entry: entryOf(r),
-        });
-    }
-    /** Duplicates and CNAME conflicts, within one zone: sub-zones kept in one export are separate zones. */
-    #conflictsAndDuplicates() {
-        for (const [name, all] of this.#byName) {
-            const zones = new Map();
-            for (const rec of all) {
-                const list = zones.get(rec.record.zone);
-                if (list)
-                    list.push(rec);
-                else
-                    zones.set(rec.record.zone, [rec]);
-            }
-            for (const recs of zones.values())
-                this.#conflictsAt(name, recs);
-        }
-    }
-    #conflictsAt(name, recs) {
-        const seen = new Map();
-        for (const rec of recs) {
-            const r = rec.record;
-            const key = `${r.type} ${r.type === 'TXT' ? r.data : r.data.toLowerCase()}`;
-            const first = seen.get(key);
-            if (first) {
-                this.#add('dns-duplicate-record', RULES['dns-duplicate-record'].severity, r.location, {
-                    message: `${check_describe(r)} ${r.type === 'TXT' ? r.data : check_quote(r.data)} repeats the record at ${check_where(first.record.location, r.location)}`,
-                    entry: entryOf(r),
-                });
-            }
-            else
-                seen.set(key, rec);
-        }
-        const served = recs.filter((r) => !this.#unserved.has(r));
-        const cnames = [...seen.values()].filter((r) => r.record.type === 'CNAME' && !this.#unserved.has(r));
-        for (const c of cnames) {
-            const others = served.filter((o) => o.record.type !== 'CNAME' && !DNSSEC_TYPES.has(o.record.type));
-            const otherCnames = cnames.filter((o) => o !== c);
-            if (others.length === 0 && otherCnames.length === 0)
-                continue;
-            const parts = [
-                ...otherCnames.map((o) => `another CNAME at ${check_where(o.record.location, c.record.location)}`),
-                ...others.map((o) => `${o.record.type} at ${check_where(o.record.location, c.record.location)}`),
-            ];
-            this.#add('dns-cname-conflict', RULES['dns-cname-conflict'].severity, c.record.location, {
-                message: `${name} has a CNAME and also ${check_listSome(parts)}: a name with a CNAME can have no other record`,
-                entry: entryOf(c.record),
-            });
-        }
-    }
-    // ── domains ──────────────────────────────────────────────────────────────
-    #domains(configured) {
-        const domains = new Map();
-        const add = (name, input) => {
-            if (!domains.has(name))
-                domains.set(name, this.#domain(name, input, undefined));
-        };
-        for (const input of this.#inputs) {
-            const zones = new Set(input.file.zones.map(absolute));
-            for (const zone of zones) {
-                // A zone inside another zone of the same file (a sub-zone of one export, a second
-                // $ORIGIN) counts only once it shows Microsoft 365 use: an export of a parent with
-                // a hundred web-only sub-zones is about the parent.
-                if (!parentsOf(zone).some((z) => zones.has(z)))
-                    add(zone, input);
-            }
-        }
-        for (const rec of this.#recs) {
-            if (rec.record.parsed.type !== 'MX' || this.#unserved.has(rec))
-                continue;
-            const target = rec.record.parsed.exchange;
-            if (this.#anyMx.some((p) => p.matches(target)))
-                add(rec.record.name, rec.input);
-        }
-        for (const config of configured) {
-            const name = absolute(config.domain);
-            const known = domains.get(name);
-            const input = known?.input ?? this.#fileFor(name);
-            if (!input) {
-                const file = this.#inputs[0]?.file.path;
-                if (file !== undefined) {
-                    this.#add('dns-domain-not-found', RULES['dns-domain-not-found'].severity, { file, line: 0, column: 0 }, {
-                        message: `the configured domain ${check_quote(stripDot(name))} is in no zone of the DNS files, so its records cannot be checked`,
-                    });
-                }
-                continue;
-            }
-            domains.set(name, this.#domain(name, input, config));
-        }
-        return domains;
-    }
-    #domain(name, input, config) {
-        const dkim = {};
-        if (config?.dkim?.selector1)
-            dkim['dkim-selector1'] = stripDot(config.dkim.selector1);
-        if (config?.dkim?.selector2)
-            dkim['dkim-selector2'] = stripDot(config.dkim.selector2);
-        return {
-            name,
-            services: new Set(config ? config.services : DEFAULT_SERVICES),
-            tokens: {
-                'domain-dashes': domainDashes(name),
-                'mx-token': config?.mxToken?.trim() || undefined,
-                'initial-domain': config?.initialDomain
-                    ? initialDomainLabel(config.initialDomain)
-                    : undefined,
-            },
-            dkim,
-            input,
-        };
-    }
-    /** The file whose zone holds the name most closely. */
-    #fileFor(name) {
-        let best;
-        let bestLength = -1;
-        for (const input of this.#inputs) {
-            for (const z of input.file.zones.map(absolute)) {
-                if ((name === z || name.endsWith(`.${z}`)) && z.length > bestLength) {
-                    best = input;
-                    bestLength = z.length;
-                }
-            }
-        }
-        return best;
-    }
-    // ── per-domain requirements ──────────────────────────────────────────────
-    #checkDomain(domain) {
-        for (const req of this.#cloud.records) {
-            if (req.service !== 'core' && !domain.services.has(req.service))
-                continue;
-            if (req.level === 'forbidden' && req.service !== 'core')
-                this.#forbiddenAt(domain, req);
-            if (req.level !== 'required')
-                continue;
-            if (req.type === 'MX')
-                this.#checkMx(domain, req);
-            else if (req.type === 'CNAME' || req.type === 'SRV')
-                this.#checkTarget(domain, req);
-            // TXT: the SPF record is checked with every other SPF record (#checkSpf).
-        }
-    }
-    #patterns(domain, req) {
-        const exact = domain.dkim[req.id];
-        const values = exact !== undefined ? [exact] : req.values;
-        return values.map((v) => valuePattern(v, domain.tokens));
-    }
-    #checkMx(domain, req) {
-        const patterns = this.#patterns(domain, req);
-        const mx = this.#served(domain.name).filter((r) => r.record.parsed.type === 'MX');
-        const ours = [];
-        const others = [];
-        let relative = 0;
-        for (const rec of mx) {
-            const target = targetOf(rec.record);
-            if (patterns.some((p) => p.matches(target))) {
-                ours.push(rec);
-                continue;
-            }
-            if (this.#relativeMatch(rec, patterns)) {
-                relative++;
-                continue;
-            }
-            const cloud = this.#otherCloud(req, target);
-            if (cloud !== undefined) {
-                this.#wrongTarget(rec, req, patterns, `the ${CLOUD_NAMES[cloud]} cloud's MX`);
-                ours.push(rec);
-                continue;
-            }
-            if (patterns.some((p) => p.unresolved.length === 0) &&
-                this.#anyMx.some((p) => p.matches(target))) {
-                // The MX token or tenant is configured and this Microsoft 365 MX has another one.
-                const tenant = req.values.some((v) => v.includes('{initial-domain}'));
-                this.#wrongTarget(rec, req, patterns, tenant ? "another tenant's MX" : 'an MX with another token');
-                ours.push(rec);
-                continue;
-            }
-            others.push(rec);
-        }
-        if (ours.length === 0) {
-            if (relative > 0)
-                return;
-            const existing = others.length === 0
-                ? ''
-                : ` pointing to Exchange Online (its MX records point to ${check_listSome(others.map((o) => check_quote(targetOf(o.record))))})`;
-            this.#missing(domain, req, domain.name, `0 ${patterns[0].text}.`, {
-                lead: `${domain.name} has no MX record${existing}`,
-                anchorType: 'MX',
-            });
-            return;
-        }
-        const best = ours.reduce((a, b) => (mxPreference(b.record) < mxPreference(a.record) ? b : a));
-        for (const o of others) {
-            this.#add('dns-multiple-mx', RULES['dns-multiple-mx'].severity, o.record.location, {
-                message: `${domain.name} MX ${check_quote(o.record.data)} sends mail to another system besides Exchange Online: senders use it whenever Exchange Online does not answer, and spammers use it to get past Exchange Online; remove it once all mail goes to Microsoft 365`,
-                entry: entryOf(o.record),
-            });
-        }
-        const rival = others.reduce((a, b) => (a === undefined || mxPreference(b.record) < mxPreference(a.record) ? b : a), undefined);
-        if (rival && mxPreference(rival.record) <= mxPreference(best.record)) {
-            const p = mxPreference(best.record);
-            const q = mxPreference(rival.record);
-            this.#add('dns-mx-preference', RULES['dns-mx-preference'].severity, best.record.location, {
-                message: `${domain.name} MX ${check_quote(best.record.data)} has preference ${p}, but ${check_quote(rival.record.data)} at ${check_where(rival.record.location, best.record.location)} has ${q}: mail goes ${q === p ? 'to either system at random' : 'to the other system first'}; give the Microsoft 365 MX the lowest number`,
-                entry: entryOf(best.record),
-            });
-        }
-    }
-    /** CNAME and SRV requirements: the record exists, with the type and target (and SRV fields) asked for. */
-    #checkTarget(domain, req) {
-        const name = ownerName(req.host, domain.name);
-        const patterns = this.#patterns(domain, req);
-        const recs = this.#served(name);
-        const ofType = recs.filter((r) => r.record.type === req.type);
-        if (ofType.length === 0) {
-            const other = recs.find((r) => !DNSSEC_TYPES.has(r.record.type));
-            if (!other) {
-                if (this.#misplaced.has(name))
-                    return;
-                this.#missing(domain, req, name, this.#data(req, patterns, undefined), {
-                    lead: `${name} ${req.type} is missing`,
-                    anchorType: req.type,
-                });
-                return;
-            }
-            const r = other.record;
-            const data = this.#data(req, patterns, undefined);
-            const record = other.input.render({ name, type: req.type, ...ttlOf(r), data }, r.zone);
-            this.#add('dns-wrong-value', RULES['dns-wrong-value'].severity, r.location, {
-                message: `${name} is ${check_article(r.type)} ${r.type} record, but Microsoft 365 needs ${check_article(req.type)} ${req.type} record there: ${req.reason}; write: ${record}${placeholderNote(patterns[0])}`,
-                entry: entryOf(r),
-                ...check_suggest(patterns[0], 'replace', { name, type: req.type, ...ttlOf(r), data }, r.zone),
-            });
-            return;
-        }
-        const verdicts = ofType.map((rec) => ({
-            rec,
-            problems: this.#targetProblems(rec, req, patterns),
-        }));
-        if (verdicts.some((v) => v.problems === undefined))
-            return;
-        for (const { rec, problems } of verdicts) {
-            if (!problems)
-                continue;
-            const r = rec.record;
-            const fixed = this.#data(req, patterns, r);
-            this.#add('dns-wrong-value', problems.severity, r.location, {
-                message: `${check_describe(r)} ${problems.text}: ${req.reason}; write: ${rec.input.render({ name: r.name, type: r.type, ...ttlOf(r), data: fixed }, r.zone)}${placeholderNote(patterns[0])}`,
-                entry: entryOf(r),
-                ...check_suggest(patterns[0], 'replace', { name: r.name, type: r.type, ...ttlOf(r), data: fixed }, r.zone),
-            });
-        }
-    }
-    /** What is wrong with a CNAME or SRV record, or undefined when it is right. */
-    #targetProblems(rec, req, patterns) {
-        const r = rec.record;
-        const target = targetOf(r);
-        const parts = [];
-        let severity = 'warning';
-        if (target === undefined) {
-            return { text: `has data ${check_quote(r.data)} that cannot be read`, severity: 'error' };
-        }
-        if (!patterns.some((p) => p.matches(target))) {
-            severity = 'error';
-            const written = writtenTarget(r);
-            if (written !== undefined && patterns.some((p) => p.matches(written))) {
-                this.#explained.add(rec);
-                parts.push(`target ${check_quote(written)} has no trailing dot, so it expands inside the zone to ${check_quote(target)}`);
-            }
-            else {
-                const cloud = this.#otherCloud(req, target);
-                parts.push(`points to ${check_quote(target)}${cloud ? `, the ${CLOUD_NAMES[cloud]} cloud's target,` : ''} instead of ${alternatives(patterns.map((p) => check_quote(`${p.text}.`)))}`);
-            }
-        }
-        if (req.srv && r.parsed.type === 'SRV') {
-            const s = r.parsed;
-            if (s.port !== req.srv.port) {
-                severity = 'error';
-                parts.push(`uses port ${s.port} instead of ${req.srv.port}`);
-            }
-            if (s.priority !== req.srv.priority || s.weight !== req.srv.weight) {
-                parts.push(`has priority ${s.priority} and weight ${s.weight} instead of ${req.srv.priority} and ${req.srv.weight}`);
-            }
-        }
-        if (parts.length === 0)
-            return undefined;
-        return { text: parts.join(', and '), severity };
-    }
-    /** The data of the record Microsoft 365 asks for, keeping what the existing record says where it may. */
-    #data(req, patterns, existing) {
-        const target = `${patterns[0].text}.`;
-        if (req.type === 'SRV' && req.srv) {
-            return `${req.srv.priority} ${req.srv.weight} ${req.srv.port} ${target}`;
-        }
-        if (req.type === 'MX') {
-            return `${existing ? mxPreference(existing) : 0} ${target}`;
-        }
-        return target;
-    }
-    #wrongTarget(rec, req, patterns, what) {
-        const r = rec.record;
-        const fixed = this.#data(req, patterns, r);
-        this.#add('dns-wrong-value', RULES['dns-wrong-value'].severity, r.location, {
-            message: `${check_describe(r)} points to ${check_quote(targetOf(r))}, ${what}, instead of ${check_quote(`${patterns[0].text}.`)}: ${req.reason}; write: ${rec.input.render({ name: r.name, type: r.type, ...ttlOf(r), data: fixed }, r.zone)}${placeholderNote(patterns[0])}`,
-            entry: entryOf(r),
-            ...check_suggest(patterns[0], 'replace', { name: r.name, type: r.type, ...ttlOf(r), data: fixed }, r.zone),
-        });
-    }
-    /** A relative target that would match once written with its dot: reported as such. */
-    #relativeMatch(rec, patterns) {
-        const written = writtenTarget(rec.record);
-        if (written === undefined || !patterns.some((p) => p.matches(written)))
-            return false;
-        const r = rec.record;
-        this.#explained.add(rec);
-        this.#add('dns-wrong-value', RULES['dns-wrong-value'].severity, r.location, {
-            message: `${check_describe(r)} target ${check_quote(written)} has no trailing dot, so it expands inside the zone to ${check_quote(targetOf(r))}; write: ${rec.input.render({ name: r.name, type: r.type, ...ttlOf(r), data: withTarget(r, `${written}.`) }, r.zone)}`,
-            entry: entryOf(r),
-            record: {
-                action: 'replace',
-                name: r.name,
-                type: r.type,
-                ...ttlOf(r),
-                data: withTarget(r, `${written}.`),
-                zone: r.zone,
-            },
-        });
-        return true;
-    }
-    /** The cloud, other than this one, whose value for the same record the target matches. */
-    #otherCloud(req, target) {
-        for (const instance of INSTANCES) {
-            if (instance === this.#instance)
-                continue;
-            const other = cloudDnsRequirements(instance).records.find((r) => r.id === req.id);
-            if (!other || other.values.length === 0)
-                continue;
-            const mine = req.values.map((v) => valuePattern(v, {}));
-            if (mine.some((p) => p.matches(target)))
-                continue;
-            if (other.values.some((v) => valuePattern(v, {}).matches(target)))
-                return instance;
-        }
-        return undefined;
-    }
-    #missing(domain, req, name, data, how) {
-        const anchor = this.#anchor(domain, name, how.anchorType);
-        const type = req.type;
-        const record = domain.input.render({ name, type, ttl: SUGGESTED_TTL, data }, anchor.zone);
-        const patterns = this.#patterns(domain, req);
-        this.#add('dns-missing-record', req.severity, anchor.location, {
-            message: `${how.lead}: ${req.reason}; add${anchor.where}: ${record}${placeholderNote(patterns[0])}`,
-            ...check_suggest(patterns[0], 'add', { name, type, ttl: SUGGESTED_TTL, data }, anchor.zone),
-        });
-    }
-    /**
-     * After the last record of the same name and type in the domain's file, else of the same name,
-     * else of the domain itself, else of the zone apex; the file as a whole when it has none.
-     */
-    #anchor(domain, name, type) {
-        const file = domain.input.file;
-        const zone = file.zones
-            .map(absolute)
-            .filter((z) => domain.name === z || domain.name.endsWith(`.${z}`))
-            .sort((a, b) => b.length - a.length)[0] ?? domain.name;
-        const inFile = (n) => (this.#byName.get(n) ?? []).filter((r) => r.input === domain.input).map((r) => r.record);
-        const same = inFile(name);
-        const candidates = [
-            same.filter((r) => r.type === type),
-            same,
-            inFile(domain.name),
-            inFile(zone),
-        ];
-        for (const list of candidates) {
-            const last = list[list.length - 1];
-            if (last) {
-                return {
-                    location: { ...last.location, column: 1 },
-                    zone: last.zone,
-                    where: ` after line ${last.location.line}`,
-                };
-            }
-        }
-        return { location: { file: file.path, line: 0, column: 0 }, zone, where: ` to ${file.path}` };
-    }
-    // ── record scans ─────────────────────────────────────────────────────────
-    /**
-     * Microsoft's SRV records written at the domain itself (a provider form without service and
-     * protocol fields, filled in wrong): lookups ask for `_service._proto.<domain>` and never see them.
-     */
-    #misplacedSrv() {
-        const srvs = this.#cloud.records
-            .filter((r) => r.type === 'SRV' && r.srv && r.values.length > 0)
-            .map((req) => ({ req, patterns: req.values.map((v) => valuePattern(v, {})) }));
-        for (const rec of this.#recs) {
-            const r = rec.record;
-            if (r.parsed.type !== 'SRV' || this.#unserved.has(rec) || r.name.startsWith('_'))
-                continue;
-            const s = r.parsed;
-            for (const { req, patterns } of srvs) {
-                if (s.port !== req.srv.port || !patterns.some((p) => p.matches(s.target)))
-                    continue;
-                const name = ownerName(req.host, r.name);
-                if (req.level === 'legacy') {
-                    this.#add('dns-legacy-record', req.severity, r.location, {
-                        message: `${check_describe(r)} ${check_quote(r.data)} is no longer needed (and belongs at ${name}): ${req.reason}; remove it once no client relies on it`,
-                        entry: entryOf(r),
-                    });
-                    continue;
-                }
-                this.#misplaced.add(name);
-                const record = rec.input.render({
-                    name,
-                    type: 'SRV',
-                    ...ttlOf(r),
-                    data: `${req.srv.priority} ${req.srv.weight} ${req.srv.port} ${s.target}`,
-                }, r.zone);
-                this.#add('dns-wrong-value', RULES['dns-wrong-value'].severity, r.location, {
-                    message: `${check_describe(r)} ${check_quote(r.data)} belongs at ${name}: SRV lookups ask for that name and never see this record; ${req.reason}; write: ${record}`,
-                    entry: entryOf(r),
-                    record: {
-                        action: 'replace',
-                        name,
-                        type: 'SRV',
-                        ...ttlOf(r),
-                        data: `${req.srv.priority} ${req.srv.weight} ${req.srv.port} ${s.target}`,
-                        zone: r.zone,
-                    },
-                });
-            }
-        }
-    }
-    #forbiddenAt(domain, req) {
-        const name = ownerName(req.host, domain.name);
-        for (const rec of this.#served(name)) {
-            if (rec.record.type !== req.type)
-                continue;
-            this.#forbidden(rec, req);
-        }
-    }
-    #forbidden(rec, req) {
-        const r = rec.record;
-        this.#add('dns-forbidden-record', req.severity, r.location, {
-            message: `${check_describe(r)} must not exist in the ${CLOUD_NAMES[this.#instance]} cloud: ${req.reason}; remove it`,
-            entry: entryOf(r),
-        });
-    }
-    /**
-     * Forbidden records that harm any domain (msoid outside 21Vianet) and legacy records, found by
-     * their name and, for legacy ones, by their Microsoft target, wherever they are.
-     */
-    #scanForbiddenAndLegacy() {
-        const scanned = this.#cloud.records.filter((r) => (r.level === 'forbidden' && r.service === 'core') || r.level === 'legacy');
-        if (scanned.length === 0)
-            return;
-        const patterns = new Map(scanned.map((req) => [req, req.values.map((v) => valuePattern(v, {}))]));
-        for (const rec of this.#recs) {
-            if (this.#unserved.has(rec))
-                continue;
-            const r = rec.record;
-            for (const req of scanned) {
-                if (r.type !== req.type || !r.name.startsWith(`${req.host}.`))
-                    continue;
-                if (req.level === 'forbidden') {
-                    this.#forbidden(rec, req);
-                    continue;
-                }
-                const target = targetOf(r);
-                const written = writtenTarget(r);
-                const list = patterns.get(req);
-                const ours = target !== undefined &&
-                    (list.some((p) => p.matches(target)) ||
-                        (written !== undefined && list.some((p) => p.matches(written))));
-                if (!ours)
-                    continue;
-                this.#add('dns-legacy-record', req.severity, r.location, {
-                    message: `${check_describe(r)} is no longer needed: ${req.reason}; remove it once no client relies on it`,
-                    entry: entryOf(r),
-                });
-            }
-        }
-    }
-    // ── SPF ──────────────────────────────────────────────────────────────────
-    #checkSpf(domains) {
-        const spfByName = new Map();
-        for (const rec of this.#recs) {
-            if (this.#unserved.has(rec) || rec.record.parsed.type !== 'TXT')
-                continue;
-            if (!isSpf(txtText(rec.record.parsed.strings)))
-                continue;
-            const list = spfByName.get(rec.record.name);
-            if (list)
-                list.push(rec);
-            else
-                spfByName.set(rec.record.name, [rec]);
-        }
-        const microsoft = new Set(Object.keys(DNS_REQUIREMENTS.spfIncludes));
-        const include = this.#cloud.spfInclude;
-        const resolve = (domain) => {
-            const facts = DNS_REQUIREMENTS.spfIncludes[stripDot(domain)];
-            if (facts)
-                return { kind: 'known', nestedLookups: facts.nestedLookups };
-            const list = spfByName.get(absolute(domain));
-            if (list?.length === 1) {
-                const parsed = parseSpf(txtText(spfStrings(list[0])));
-                if (parsed.ok)
-                    return { kind: 'record', record: parsed.value };
-            }
-            return { kind: 'unknown' };
-        };
-        const names = new Set();
-        for (const d of domains.values())
-            if (d.services.has('exchange'))
-                names.add(d.name);
-        for (const [name, recs] of spfByName) {
-            if (recs.length > 1)
-                this.#spfMultiple(name, recs, domains.get(name));
-            else if (names.has(name))
-                continue;
-            else {
-                const parsed = parseSpf(txtText(spfStrings(recs[0])));
-                if (parsed.ok && parsed.value.includes.some((i) => microsoft.has(i)))
-                    names.add(name);
-            }
-        }
-        for (const name of names) {
-            const domain = domains.get(name);
-            const recs = spfByName.get(name) ?? [];
-            if (recs.length === 0) {
-                if (!domain)
-                    continue;
-                const req = this.#cloud.records.find((r) => r.id === 'spf');
-                const record = `v=spf1 include:${include} -all`;
-                const anchor = this.#anchor(domain, name, 'TXT');
-                const text = domain.input.render({ name, type: 'TXT', ttl: SUGGESTED_TTL, data: quoteTxt(record) }, anchor.zone);
-                this.#add('dns-missing-record', req.severity, anchor.location, {
-                    message: `${name} has no SPF record: ${req.reason}; add${anchor.where}: ${text}`,
-                    record: {
-                        action: 'add',
-                        name,
-                        type: 'TXT',
-                        ttl: SUGGESTED_TTL,
-                        data: quoteTxt(record),
-                        zone: anchor.zone,
-                    },
-                });
-                continue;
-            }
-            if (recs.length > 1)
-                continue;
-            const rec = recs[0];
-            const r = rec.record;
-            const parsed = parseSpf(txtText(spfStrings(rec)));
-            if (!parsed.ok) {
-                this.#add('dns-spf-invalid', RULES['dns-spf-invalid'].severity, r.location, {
-                    message: `${name} SPF record is malformed: ${parsed.error}; receivers fail SPF for all mail of the name`,
-                    entry: entryOf(r),
-                });
-                continue;
-            }
-            const spf = parsed.value;
-            this.#spfInclude(rec, spf, include, microsoft);
-            this.#spfAll(rec, spf);
-            this.#spfLookups(rec, spf, resolve);
-        }
-    }
-    #spfMultiple(name, recs, domain) {
-        const parsed = recs
-            .map((r) => parseSpf(txtText(spfStrings(r))))
-            .flatMap((p) => (p.ok ? [p.value] : []));
-        let merged = mergeSpf(parsed);
-        const include = this.#cloud.spfInclude;
-        if (domain?.services.has('exchange') && !parsed.some((p) => p.includes.includes(include))) {
-            const again = parseSpf(merged);
-            if (again.ok)
-                merged = withInclude(again.value, include);
-        }
-        const first = recs[0].record;
-        for (const rec of recs.slice(1)) {
-            const r = rec.record;
-            this.#add('dns-spf-multiple', RULES['dns-spf-multiple'].severity, r.location, {
-                message: `${name} has a second SPF record (the first is at ${check_where(first.location, r.location)}): receivers then fail SPF for all mail of the name; merge them into one: ${rec.input.render({ name, type: 'TXT', ...ttlOf(first), data: quoteTxt(merged) }, first.zone)}`,
-                entry: entryOf(r),
-            });
-        }
-    }
-    #spfInclude(rec, spf, include, microsoft) {
-        if (spf.includes.includes(include))
-            return;
-        const r = rec.record;
-        const other = spf.includes.find((i) => microsoft.has(i));
-        const otherClouds = other ? DNS_REQUIREMENTS.spfIncludes[other]?.clouds : undefined;
-        const whose = other && otherClouds
-            ? ` (it includes ${check_quote(other)}, which is for ${otherClouds.map((c) => CLOUD_NAMES[c]).join(' and ')})`
-            : '';
-        this.#add('dns-spf-missing-include', RULES['dns-spf-missing-include'].severity, r.location, {
-            message: `${r.name} SPF record does not include ${check_quote(include)}${whose}: mail that Exchange Online sends for the name fails SPF; write: ${rec.input.render({
-                name: r.name,
-                type: 'TXT',
-                ...ttlOf(r),
-                data: quoteTxt(withInclude(spf, include, other)),
-            }, r.zone)}`,
-            entry: entryOf(r),
-            record: {
-                action: 'replace',
-                name: r.name,
-                type: 'TXT',
-                ...ttlOf(r),
-                data: quoteTxt(withInclude(spf, include, other)),
-                zone: r.zone,
-            },
-        });
-    }
-    #spfAll(rec, spf) {
-        const r = rec.record;
-        const add = (severity, text) => this.#add('dns-spf-all', severity, r.location, {
-            message: `${r.name} SPF record ${text}`,
-            entry: entryOf(r),
-        });
-        if (spf.all === undefined && spf.redirect === undefined) {
-            add('warning', 'has no "all" at its end, so mail from servers it does not list gets a neutral result; end it with "-all"');
-        }
-        else if (spf.all === '+') {
-            add('error', 'ends with "+all", which lets every server on the internet send mail as the name');
-        }
-        else if (spf.all === '?') {
-            add('warning', 'ends with "?all", which gives servers it does not list a neutral result, meant for testing only; end it with "-all"');
-        }
-        else if (spf.all === '~') {
-            add('notice', 'ends with "~all", which only marks mail from servers it does not list as suspicious; Microsoft recommends "-all"');
-        }
-        if (spf.afterAll.length > 0) {
-            add('warning', `has terms after "all" that are never evaluated: ${check_listSome(spf.afterAll.map((t) => check_quote(t.text)))}`);
-        }
-    }
-    #spfLookups(rec, spf, resolve) {
-        const r = rec.record;
-        const count = countSpfLookups(spf, resolve);
-        if (count.loops.length > 0) {
-            this.#add('dns-spf-lookups', RULES['dns-spf-lookups'].severity, r.location, {
-                message: `${r.name} SPF record has an include loop through ${check_listSome(count.loops.map(check_quote))}: receivers stop with a permanent error`,
-                entry: entryOf(r),
-            });
-        }
-        if (count.lookups > SPF_LOOKUP_LIMIT) {
-            this.#add('dns-spf-lookups', RULES['dns-spf-lookups'].severity, r.location, {
-                message: `${r.name} SPF record needs ${count.exact ? '' : 'at least '}${count.lookups} DNS lookups, more than the ${SPF_LOOKUP_LIMIT} allowed: receivers return a permanent error and SPF fails for all mail of the name`,
-                entry: entryOf(r),
-            });
-        }
-        for (const domain of count.unknown) {
-            this.#add('dns-spf-unknown-include', RULES['dns-spf-unknown-include'].severity, r.location, {
-                message: `${r.name} SPF record depends on ${check_quote(domain)}, whose own DNS lookups are not known offline: the count of ${count.lookups} is a lower bound`,
-                entry: entryOf(r),
-            });
-        }
-    }
-    // ── relative targets nothing else explained ──────────────────────────────
-    #relativeTargets() {
-        const all = INSTANCES.flatMap((i) => cloudDnsRequirements(i).records.flatMap((r) => r.type === 'TXT' ? [] : r.values.map((v) => valuePattern(v, {}))));
-        for (const rec of this.#recs) {
-            if (this.#explained.has(rec))
-                continue;
-            const r = rec.record;
-            const written = writtenTarget(r);
-            if (written === undefined)
-                continue;
-            const microsoft = all.some((p) => p.matches(written));
-            // A single label (`www`) or a private suffix is how a zone points inside itself on purpose.
-            const host = (0,cjs/* parse */.qg)(written);
-            if (!microsoft && (host.domain === null || !host.isIcann))
-                continue;
-            this.#add('dns-wrong-value', microsoft ? 'error' : 'warning', r.location, {
-                message: `${check_describe(r)} target ${check_quote(written)} has no trailing dot, so it expands inside the zone to ${check_quote(targetOf(r))}; write: ${rec.input.render({ name: r.name, type: r.type, ...ttlOf(r), data: withTarget(r, `${written}.`) }, r.zone)}`,
-                entry: entryOf(r),
-                record: {
-                    action: 'replace',
-                    name: r.name,
-                    type: r.type,
-                    ...ttlOf(r),
-                    data: withTarget(r, `${written}.`),
-                    zone: r.zone,
-                },
-            });
-        }
-    }
-    // ── helpers ──────────────────────────────────────────────────────────────
-    #served(name) {
-        return (this.#byName.get(name) ?? []).filter((r) => !this.#unserved.has(r));
-    }
-    #add(ruleId, severity, location, rest) {
-        this.#findings.push({ ruleId, severity, location, ...rest });
-    }
-}
-/** Types that DNSSEC adds beside any record, a CNAME included. */
-const DNSSEC_TYPES = new Set(['RRSIG', 'NSEC', 'NSEC3']);
-function absolute(name) {
-    return (name.endsWith('.') ? name : `${name}.`).toLowerCase();
-}
-const PATTERNS = new Map();
-/**
- * Value patterns compiled once per pattern and token values: a zone with thousands of mail
- * domains shares a handful of regular expressions.
- */
-function valuePattern(pattern, tokens) {
-    // Only the tokens the pattern uses make it differ from one domain to the next.
-    let key = pattern;
-    for (const t of ['mx-token', 'domain-dashes', 'initial-domain']) {
-        if (pattern.includes(`{${t}}`))
-            key += `\u0000${tokens[t] ?? ''}`;
-    }
-    let p = PATTERNS.get(key);
-    if (!p) {
-        // Bounded: the per-domain patterns of a huge run must not pile up.
-        if (PATTERNS.size > 10_000)
-            PATTERNS.clear();
-        p = new ValuePattern(pattern, tokens);
-        PATTERNS.set(key, p);
-    }
-    return p;
-}
-/** `a.b.c.` → `b.c.`, `c.` */
-function parentsOf(name) {
-    const out = [];
-    for (let i = name.indexOf('.'); i >= 0 && i < name.length - 1; i = name.indexOf('.', i + 1)) {
-        out.push(name.slice(i + 1));
-    }
-    return out;
-}
-function ownerName(host, domain) {
-    return host === '@' ? domain : `${host}.${domain}`;
-}
-function targetOf(r) {
-    const p = r.parsed;
-    switch (p.type) {
-        case 'CNAME':
-        case 'NS':
-        case 'PTR':
-            return p.target;
-        case 'MX':
-            return p.exchange;
-        case 'SRV':
-            return p.target;
-        default:
-            return undefined;
-    }
-}
-/** The target as written, when the file wrote it relative to the zone. */
-function writtenTarget(r) {
-    if (!r.relativeTarget)
-        return undefined;
-    const target = targetOf(r);
-    const zone = absolute(r.zone);
-    if (target === undefined || !target.endsWith(`.${zone}`))
-        return undefined;
-    return target.slice(0, target.length - zone.length - 1);
-}
-/** The record's data with another target. */
-function withTarget(r, target) {
-    const p = r.parsed;
-    if (p.type === 'MX')
-        return `${p.preference} ${target}`;
-    if (p.type === 'SRV')
-        return `${p.priority} ${p.weight} ${p.port} ${target}`;
-    return target;
-}
-function mxPreference(r) {
-    return r.parsed.type === 'MX' ? r.parsed.preference : Number.MAX_SAFE_INTEGER;
-}
-function spfStrings(rec) {
-    return rec.record.parsed.type === 'TXT' ? rec.record.parsed.strings : [];
-}
-function ttlOf(r) {
-    return r.ttl === undefined ? {} : { ttl: r.ttl };
-}
-/** TXT data in presentation form: quoted, split into strings of at most 255 characters. */
-function quoteTxt(text) {
-    const parts = [];
-    for (let i = 0; i < text.length || parts.length === 0; i += 255) {
-        parts.push(`"${text.slice(i, i + 255).replace(/[\\"]/g, '\\$&')}"`);
-    }
-    return parts.join(' ');
-}
-/** "an MX", "a CNAME": the article as the letters are spoken. */
-function check_article(type) {
-    return /^[AEFHILMNORSX]/.test(type) ? 'an' : 'a';
-}
-function check_describe(r) {
-    return `${r.name} ${r.type}`;
-}
-function entryOf(r) {
-    return `${r.name} ${r.type} ${r.data}`;
-}
-function check_quote(text) {
-    return `"${text}"`;
-}
-function check_where(first, here) {
-    return first.file === here.file ? `line ${first.line}` : `${first.file}:${first.line}`;
-}
-function check_listSome(items, max = 4) {
-    if (items.length <= max)
-        return items.join(', ');
-    return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
-}
-/** `"a"`, `"a" or "b"`, `"a", "b" or "c"` */
-function alternatives(items) {
-    if (items.length <= 1)
-        return items.join('');
-    return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-}
-/** What the placeholders of a suggested value stand for. */
-/** The record to write, unless the pattern still holds a value only the tenant knows. */
-function check_suggest(pattern, action, record, zone) {
-    if (pattern.unresolved.length > 0)
-        return {};
-    return { record: { action, ...record, zone } };
-}
-function placeholderNote(pattern) {
-    if (pattern.unresolved.length === 0)
-        return '';
-    return ` (replace ${pattern.unresolved.map((t) => `{${t}} with ${TOKEN_HELP[t]}`).join(', and ')})`;
-}
-
 ;// CONCATENATED MODULE: ./src/formats/format.ts
 
 /** Firewall rules and policies: names, addresses of both families, ports and protocols, comments. */
@@ -7211,6 +4879,18 @@ function pickFormat(formats, file, id, kind) {
         error: `cannot tell the ${kind} of "${file.path}"; set its format to one of: ${ids.join(', ')}`,
     };
 }
+/** A settings schema: a mapping with these keys and no others. */
+function settingsSchema(properties) {
+    return { type: 'object', additionalProperties: false, properties };
+}
+const STRING_MAP = { type: 'object', additionalProperties: { type: 'string' } };
+const DATA_MAP = { type: 'object' };
+const NAME = { type: 'string', minLength: 1 };
+/** Options shared by the formats that read Terraform: values of input variables. */
+const TERRAFORM_SETTINGS = { variables: DATA_MAP };
+/** Options shared by ARM and Bicep: values of template parameters. */
+const AZURE_SETTINGS = { parameters: DATA_MAP };
+
 
 ;// CONCATENATED MODULE: ./src/formats/syntax/references.ts
 
@@ -7322,7 +5002,7 @@ const CLOUDS = {
     usgccdod: 'usgovdod',
     usgcchigh: 'usgovgcchigh',
 };
-const references_CLOUD_NAMES = ['worldwide', 'china', 'usgovdod', 'usgovgcchigh'];
+const CLOUD_NAMES = ['worldwide', 'china', 'usgovdod', 'usgovgcchigh'];
 const FEED_AREAS = {
     any: undefined,
     common: 'Common',
@@ -7360,7 +5040,7 @@ function classifyFeedUrl(text) {
     const [cloud, area, category, kind] = steps.slice(2).map((s) => s.toLowerCase());
     const instance = CLOUDS[cloud];
     if (instance === undefined)
-        return badSegment('cloud', steps[2], references_CLOUD_NAMES);
+        return badSegment('cloud', steps[2], CLOUD_NAMES);
     if (!(area in FEED_AREAS))
         return badSegment('service area', steps[3], Object.keys(FEED_AREAS));
     const categories = feedCategories(category);
@@ -7719,6 +5399,7 @@ function jsonSyntaxError(text) {
 
 
 
+
 const unknown = (at, why) => ({ t: 'unknown', at, why });
 /** A value that a deployment would refuse: reported as an error where it is used. */
 const wrong = (at, why) => ({ t: 'unknown', at, why, error: true });
@@ -7770,7 +5451,7 @@ const MAX_ITEMS = 100_000;
  * The functions that need no deployment, shared by both languages. Returns undefined for any
  * other function; the caller then reports the call as computed at deployment.
  */
-function pureCall(name, args, at) {
+function pureCall(name, args, at, budget) {
     const first = args[0];
     switch (name.toLowerCase()) {
         case 'concat':
@@ -7778,6 +5459,8 @@ function pureCall(name, args, at) {
             if (args.length === 0)
                 return undefined;
             if (args.every((a) => a.t === 'str')) {
+                if (!budget.text(args.reduce((n, a) => n + (a.t === 'str' ? a.v.length : 0), 0)))
+                    return unknown(at, budget.textReason);
                 return {
                     t: 'str',
                     v: args.map((a) => (a.t === 'str' ? a.v : '')).join(''),
@@ -7793,10 +5476,12 @@ function pureCall(name, args, at) {
             }
             // An unknown argument stands for items that cannot be read; it stays in the list so that
             // whoever reads the list reports it where it was written.
+            if (!budget.items(args.reduce((n, a) => n + (a.t === 'arr' ? a.items.length : 1), 0)))
+                return unknown(at, budget.itemsReason);
             const items = [];
             for (const a of args) {
                 if (a.t === 'arr')
-                    items.push(...a.items);
+                    append(items, a.items);
                 else if (a.t === 'unknown')
                     items.push(a);
                 else
@@ -7813,10 +5498,12 @@ function pureCall(name, args, at) {
         case 'flatten': {
             if (first?.t !== 'arr')
                 return first?.t === 'unknown' ? first : undefined;
+            if (!budget.items(first.items.reduce((n, i) => n + (i.t === 'arr' ? i.items.length : 1), 0)))
+                return unknown(at, budget.itemsReason);
             const items = [];
             for (const item of first.items) {
                 if (item.t === 'arr')
-                    items.push(...item.items);
+                    append(items, item.items);
                 else
                     items.push(item);
             }
@@ -7857,6 +5544,8 @@ function pureCall(name, args, at) {
                 return undefined;
             if (count.v < 0 || count.v > MAX_ITEMS)
                 return undefined;
+            if (!budget.items(count.v))
+                return unknown(at, budget.itemsReason);
             const items = [];
             for (let i = 0; i < count.v; i++)
                 items.push({ t: 'num', v: start.v + i, at });
@@ -8472,7 +6161,59 @@ class CommentIndex {
     }
 }
 
+;// CONCATENATED MODULE: ./src/formats/syntax/budget.ts
+/**
+ * What one file's static evaluation may cost. The evaluators (Terraform and HCL expressions,
+ * ARM and Bicep expressions, the PAC and dnscontrol readers) compute values the file spells out;
+ * a few crafted lines can spell out billions of characters or items (a string doubled forty
+ * times, `concat(local.a, local.a)` nested), so every evaluator spends from a budget and, past
+ * it, reads the value as unknown with the reason, at its place; the rest of the file is read.
+ */
+const EVALUATION_LIMITS = {
+    /** Units of work per file: one per expression evaluated, plus one per item or character built. */
+    work: 20_000_000,
+    /** Characters in one computed string. Host names are short; no allowlist needs a megabyte. */
+    text: 1_000_000,
+    /** Items in one computed list. */
+    items: 100_000,
+};
+/** A file's evaluation budget. One per file, shared by every expression in it. */
+class Budget {
+    #work = 0;
+    limits;
+    constructor(limits = EVALUATION_LIMITS) {
+        this.limits = limits;
+    }
+    /** Spends `units` of work; false once the file's budget is spent (and from then on). */
+    spend(units = 1) {
+        this.#work += units;
+        return this.#work <= this.limits.work;
+    }
+    get exhausted() {
+        return this.#work > this.limits.work;
+    }
+    /** Whether a string of `length` characters may be built (its characters are spent as work). */
+    text(length) {
+        return length <= this.limits.text && this.spend(length >>> 6);
+    }
+    /** Whether a list of `count` items may be built (its items are spent as work). */
+    items(count) {
+        return count <= this.limits.items && this.spend(count);
+    }
+    get workReason() {
+        return `the file takes more than ${this.limits.work} steps to evaluate; this value is not computed`;
+    }
+    get textReason() {
+        return `the value would be longer than ${this.limits.text} characters; not computed`;
+    }
+    get itemsReason() {
+        return `the list would have more than ${this.limits.items} items; not computed`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/formats/allowlist/arm.ts
+
+
 
 
 
@@ -8728,6 +6469,7 @@ function member(node, key) {
 /** A template's parameters and variables, and the conversion of its nodes into values. */
 class Template {
     lines;
+    #budget = new Budget();
     #params = new Map();
     #variables = new Map();
     #variableCopies = new Map();
@@ -8775,6 +6517,8 @@ class Template {
             return { t: 'null', at };
         if (depth > MAX_DEPTH)
             return unknown(at, 'the template is nested too deeply to read');
+        if (!this.#budget.spend())
+            return unknown(at, this.#budget.workReason);
         switch (node.k) {
             case 'str':
                 if (node.v.startsWith('[['))
@@ -8965,6 +6709,8 @@ class Template {
         return this.evaluate(ast, at, scope, `[${source}]`);
     }
     evaluate(ax, at, scope, source) {
+        if (!this.#budget.spend())
+            return unknown(at, this.#budget.workReason);
         switch (ax.k) {
             case 'str':
                 return { t: 'str', v: ax.v, at, literal: false };
@@ -9014,7 +6760,7 @@ class Template {
                 if ((name === 'parameters' || name === 'variables') && first?.t === 'str') {
                     return name === 'parameters' ? this.parameter(first.v, at) : this.variable(first.v, at);
                 }
-                return pureCall(name, args, at) ?? unknown(at, computedWhy(source));
+                return pureCall(name, args, at, this.#budget) ?? unknown(at, computedWhy(source));
             }
         }
     }
@@ -9195,11 +6941,11 @@ function parseArm(file, options) {
     const sink = new AzureSink(file.path, new CommentIndex(comments));
     const template = new Template(lines, root, options?.settings);
     collectAzureEntries(template.resources(root), sink);
-    entries.push(...sink.entries);
+    append(entries, sink.entries);
     // After a syntax error the document is a guess: keep the entries that make sense, but do not
     // lecture about the shape of text the parser had to invent.
     if (!syntax)
-        problems.push(...sink.problems);
+        append(problems, sink.problems);
     problems.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
     return result;
 }
@@ -9217,12 +6963,15 @@ const ARM = {
     id: 'arm',
     title: 'ARM template (JSON)',
     filePatterns: ['*.json', '*.jsonc'],
+    settings: settingsSchema(AZURE_SETTINGS),
     capabilities: RULE_CAPABILITIES,
     detect,
     parse: parseArm,
 };
 
 ;// CONCATENATED MODULE: ./src/formats/allowlist/bicep.ts
+
+
 
 
 
@@ -10179,6 +7928,7 @@ class Evaluator {
     program;
     text;
     settings;
+    #budget = new Budget();
     #memo = new Map();
     #busy = new Set();
     constructor(program, text, settings) {
@@ -10196,6 +7946,9 @@ class Evaluator {
         const at = this.at(e);
         if (depth > MAX_NESTING)
             return unknown(at, 'the value is nested too deeply to read');
+        const budget = this.#budget;
+        if (!budget.spend())
+            return unknown(at, budget.workReason);
         switch (e.k) {
             case 'str':
                 return { t: 'str', v: e.v, at: e.at, literal: e.literal };
@@ -10208,7 +7961,10 @@ class Evaluator {
                     if (part.t !== 'str' && part.t !== 'num' && part.t !== 'bool') {
                         return unknown(at, computedWhy(this.source(e)));
                     }
-                    v += String(part.v) + (e.parts[i + 1] ?? '');
+                    const piece = String(part.v) + (e.parts[i + 1] ?? '');
+                    if (!budget.text(v.length + piece.length))
+                        return unknown(at, budget.textReason);
+                    v += piece;
                 }
                 return { t: 'str', v, at: e.at, literal: false };
             }
@@ -10229,8 +7985,11 @@ class Evaluator {
                 const items = [];
                 for (const item of e.items) {
                     const v = this.evaluate(item, scope, depth + 1);
+                    // A literal list is as long as the file allows; spreads can double it at every line.
+                    if (item.k === 'spread' && v.t === 'arr' && !budget.items(items.length + v.items.length))
+                        return unknown(at, budget.itemsReason);
                     if (item.k === 'spread' && v.t === 'arr')
-                        items.push(...v.items);
+                        append(items, v.items);
                     else
                         items.push(v);
                 }
@@ -10286,7 +8045,7 @@ class Evaluator {
                     return unknown(at, computedWhy(this.source(e)));
                 }
                 const args = e.args.map((a) => this.evaluate(a, scope, depth + 1));
-                return pureCall(name, args, at) ?? unknown(at, computedWhy(this.source(e)));
+                return pureCall(name, args, at, budget) ?? unknown(at, computedWhy(this.source(e)));
             }
             case 'ternary': {
                 const a = this.evaluate(e.then, scope, depth + 1);
@@ -10462,7 +8221,7 @@ function parseBicep(file, options) {
     }
     const evaluator = new Evaluator(program, text, options?.settings);
     collectAzureEntries(program.bodies.map((body) => evaluator.evaluate(body, undefined)), sink);
-    problems.push(...sink.problems);
+    append(problems, sink.problems);
     problems.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
     return { path: file.path, format: 'bicep', entries: sink.entries, problems };
 }
@@ -10480,12 +8239,14 @@ const BICEP = {
     id: 'bicep',
     title: 'Bicep',
     filePatterns: ['*.bicep'],
+    settings: settingsSchema(AZURE_SETTINGS),
     capabilities: RULE_CAPABILITIES,
     detect: bicep_detect,
     parse: parseBicep,
 };
 
 ;// CONCATENATED MODULE: ./src/formats/allowlist/csv.ts
+
 
 
 
@@ -10846,7 +8607,7 @@ function planColumns(rows, settings, separators, at, problems) {
             add(hint[0], index);
     });
     const data = rows.filter((r) => r !== header).slice(0, 200);
-    const width = Math.max(0, ...data.map((r) => r.cells.length));
+    const width = data.reduce((w, r) => Math.max(w, r.cells.length), 0);
     for (let index = 0; index < width; index++) {
         if ([...columns.values()].some((list) => list.includes(index)))
             continue;
@@ -10959,6 +8720,15 @@ function detectCsv(file) {
  */
 const CSV = {
     id: 'csv',
+    settings: settingsSchema({
+        columns: {
+            type: 'object',
+            additionalProperties: false,
+            properties: Object.fromEntries(ROLES.map((r) => [r, { anyOf: [NAME, { type: 'integer', minimum: 1 }] }])),
+        },
+        delimiter: { type: 'string', minLength: 1, maxLength: 1, not: { const: '"' } },
+        header: { type: 'boolean' },
+    }),
     title: 'CSV allowlist',
     filePatterns: ['*.csv', '*.tsv'],
     capabilities: RULE_CAPABILITIES,
@@ -11501,13 +9271,6 @@ const IPTABLES = {
     detect: detectIptables,
     parse: parseIptables,
 };
-
-;// CONCATENATED MODULE: ./src/model/collections.ts
-/** Appends in place; `push(...list)` overflows the stack for lists of a few hundred thousand. */
-function append(to, from) {
-    for (const item of from)
-        to.push(item);
-}
 
 ;// CONCATENATED MODULE: ./src/formats/allowlist/kubernetes.ts
 
@@ -12718,6 +10481,8 @@ var acorn = __webpack_require__(4559);
 
 
 
+
+
 class Scope {
     parent;
     vars = new Map();
@@ -12750,6 +10515,17 @@ class Analyzer {
     #seen = new Set();
     /** Breaks ties in evaluation order between tests of one condition (left to right). */
     #seq = 0;
+    /**
+     * Every string the reader computes is held (a loop over arrays multiplies them), so the
+     * budget counts computed strings: literals cost nothing, and are read whatever was spent.
+     */
+    budget = new Budget({ work: 100_000, text: 64 * 1024, items: MAX_VALUES });
+    /** Where the budget first ran out, and why. */
+    overBudget;
+    #over(offset, why) {
+        this.overBudget ??= { offset, why };
+        return undefined;
+    }
     constructor(source) {
         this.#source = source;
     }
@@ -12877,11 +10653,15 @@ class Analyzer {
                     return undefined;
                 const left = this.strings(expr.left, scope, depth + 1);
                 const right = left && this.strings(expr.right, scope, depth + 1);
-                if (!left || !right || left.length * right.length > MAX_VALUES)
+                if (!left || !right)
                     return undefined;
+                if (!this.budget.items(left.length * right.length))
+                    return this.#over(expr.start, this.budget.itemsReason);
                 const out = [];
                 for (const l of left) {
                     for (const r of right) {
+                        if (!this.budget.text(l.value.length + r.value.length))
+                            return this.#over(expr.start, this.budget.textReason);
                         // The part that names the host is where the entry is: the side that varies, else the longer.
                         const anchor = right.length > 1 && left.length === 1
                             ? r
@@ -13579,10 +11359,10 @@ class ShadowIndex {
     addHost(test, pattern) {
         const item = { test, pattern };
         const base = pattern.base;
-        pac_push(this.#byBase, base, item);
+        push(this.#byBase, base, item);
         let s = base;
         for (;;) {
-            pac_push(this.#bySuffix, s, item);
+            push(this.#bySuffix, s, item);
             const dot = s.indexOf('.');
             if (dot < 0 || s === '')
                 break;
@@ -13607,7 +11387,7 @@ class ShadowIndex {
         return this.#blocks.filter((c) => c.block.overlaps(block));
     }
 }
-function pac_push(map, key, value) {
+function push(map, key, value) {
     const list = map.get(key);
     if (list)
         list.push(value);
@@ -13754,6 +11534,12 @@ function parsePac(file, options) {
 }
 function collect(analyzer, allow, notes, at, entries, problems) {
     const counts = (o) => o === undefined || o.route === allow;
+    if (analyzer.overBudget)
+        problems.push({
+            location: at(analyzer.overBudget.offset),
+            message: `${analyzer.overBudget.why}; tests that need it are not compared`,
+            severity: 'notice',
+        });
     for (const u of analyzer.unreadable) {
         if (!counts(u.outcome))
             continue;
@@ -13870,6 +11656,7 @@ function detectPac(file) {
  */
 const PAC = {
     id: 'pac',
+    settings: settingsSchema({ allow: { enum: ['direct', 'proxy'] } }),
     title: 'PAC / WPAD file',
     filePatterns: ['*.pac', 'wpad.dat'],
     capabilities: CAPABILITIES,
@@ -14113,6 +11900,8 @@ const PFBLOCKERNG = listFormat({
 
 
 
+
+
 function readDirectives(text) {
     const out = [];
     const lines = text.split('\n');
@@ -14282,20 +12071,41 @@ function parseSquid(file, options) {
 function squid_joinComments(...parts) {
     return parts.filter((p) => p !== undefined && p !== '').join('\n') || undefined;
 }
+function normalize(p) {
+    return external_node_path_.posix.normalize(p).replace(/^\.\//, '');
+}
 function dirname(path) {
     const slash = path.lastIndexOf('/');
     return slash < 0 ? '' : path.slice(0, slash + 1);
 }
+/**
+ * Where an ACL file named in `conf` is in the repository, in order. Squid runs with the deployed
+ * paths: an absolute path is first looked up through the `directories` setting (deployed folder
+ * → repository folder), then beside the configuration by its base name, then at the same path
+ * under the repository root (a repository that mirrors the deployed tree). A relative path is
+ * taken from the configuration's folder, then from the repository root.
+ */
+function aclFileCandidates(written, conf, directories) {
+    const folder = dirname(conf);
+    if (!written.startsWith('/'))
+        return [...new Set([folder + written, written].map(normalize))];
+    const mapped = [];
+    if (directories !== null && typeof directories === 'object') {
+        const pairs = Object.entries(directories)
+            .filter((p) => typeof p[1] === 'string')
+            .map(([deployed, repo]) => [deployed.replace(/\/+$/, ''), repo.replace(/\/+$/, '')])
+            .filter(([deployed]) => written.startsWith(`${deployed}/`))
+            .sort((a, b) => b[0].length - a[0].length);
+        for (const [deployed, repo] of pairs)
+            mapped.push(`${repo === '' || repo === '.' ? '' : `${repo}/`}${written.slice(deployed.length + 1)}`);
+    }
+    const beside = folder + written.slice(written.lastIndexOf('/') + 1);
+    return [...new Set([...mapped, beside, written.slice(1)].map(normalize))];
+}
 /** Values listed in a file (`acl m365 dstdomain "/etc/squid/m365.txt"`), one or more a line, `#` comments. */
 function readAclFile(token, acl, note, file, options, entries, problems) {
     const path = token.text;
-    const base = path.slice(path.lastIndexOf('/') + 1);
-    // The path as written (relative to the repository), next to this file, or its name next to this file.
-    const candidates = [
-        path,
-        ...(path.startsWith('/') ? [] : [dirname(file.path) + path]),
-        dirname(file.path) + base,
-    ];
+    const candidates = aclFileCandidates(path, file.path, options?.settings?.directories);
     let found;
     for (const candidate of candidates) {
         const text = candidate === '' ? undefined : options?.readFile?.(candidate);
@@ -14463,6 +12273,10 @@ function detectSquid(file) {
  */
 const SQUID = {
     id: 'squid',
+    settings: settingsSchema({
+        acls: { type: 'array', items: NAME },
+        directories: STRING_MAP,
+    }),
     title: 'Squid configuration',
     filePatterns: ['squid.conf', '*.squid', 'squid*.conf'],
     capabilities: { ...LIST_CAPABILITIES, subdomainsOnly: false },
@@ -14473,6 +12287,7 @@ const SQUID = {
 ;// CONCATENATED MODULE: ./schemas/allowlist.schema.json
 const allowlist_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://endpoint-drift.dev/schemas/allowlist.schema.json","title":"endpoint-drift allowlist","description":"An allowlist kept in YAML or JSON: host names, wildcards and IP prefixes, each with the TCP and UDP ports it allows.","type":"object","additionalProperties":false,"required":["entries"],"properties":{"$schema":{"description":"Where editors find this schema.","type":"string"},"endpoint-drift":{"description":"Marks the file as an endpoint-drift allowlist and names the version of this format.","const":"allowlist/v1"},"entries":{"description":"The allowed endpoints.","type":"array","items":{"$ref":"#/$defs/entry"}}},"$defs":{"entry":{"description":"One allowed endpoint: exactly one of host or ip. An entry with neither a tcp nor a udp key allows all ports of both protocols; an entry with only one of them allows no port of the other.","type":"object","additionalProperties":false,"oneOf":[{"required":["host"]},{"required":["ip"]}],"properties":{"host":{"description":"A host name (outlook.office365.com), a wildcard (*.sharepoint.com) or a leading-dot domain (.office.com: the domain and every name below it).","type":"string","minLength":1},"ip":{"description":"An IPv4 or IPv6 address, prefix (13.107.6.152/31) or range (10.0.0.1-10.0.0.9).","type":"string","minLength":1},"tcp":{"$ref":"#/$defs/ports"},"udp":{"$ref":"#/$defs/ports"},"comment":{"description":"Why the entry is there.","type":"string"},"group":{"description":"A label for grouping entries in reports.","type":"string","minLength":1}}},"ports":{"description":"Ports of one protocol: a number (443), a string (\\"80,443\\", \\"50000-59999\\", \\"any\\") or a list of numbers and strings.","type":["integer","string","array"],"minimum":0,"maximum":65535,"pattern":"^\\\\s*(?:\\\\*|[Aa][Nn][Yy]|\\\\d+(?:-\\\\d+)?(?:[,;\\\\s]+\\\\d+(?:-\\\\d+)?)*)\\\\s*$","minItems":1,"items":{"type":["integer","string"],"minimum":0,"maximum":65535,"pattern":"^\\\\s*\\\\d+(?:-\\\\d+)?(?:[,;\\\\s]+\\\\d+(?:-\\\\d+)?)*\\\\s*$"}}}}');
 ;// CONCATENATED MODULE: ./src/formats/allowlist/structured.ts
+
 
 
 
@@ -14584,7 +12399,7 @@ function parseStructured(file, flavour) {
         const errs = entryErrors.get(index);
         if (errs) {
             if (!quiet)
-                problems.push(...entryProblems(errs, pd, at, flavour));
+                append(problems, entryProblems(errs, pd, at, flavour));
         }
         else if ((0,dist/* isMap */.jh)(item)) {
             const value = items[index];
@@ -14776,6 +12591,7 @@ const ALLOWLIST_JSON = structuredFormat('json', 'endpoint-drift allowlist (JSON)
 ]);
 
 ;// CONCATENATED MODULE: ./src/formats/syntax/hcl.ts
+
 
 
 const NUMBER = /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -15760,8 +13576,21 @@ function valueFromData(data, start) {
 function hcl_unknown(message, start) {
     return { kind: 'unknown', message, start };
 }
+const budgets = new WeakMap();
+/** The evaluation budget of one document, shared by every expression evaluated in it. */
+function budgetOf(doc) {
+    let budget = budgets.get(doc);
+    if (!budget) {
+        budget = new Budget();
+        budgets.set(doc, budget);
+    }
+    return budget;
+}
 /** Evaluates the literal part of HCL: strings, templates, lists, objects, references the scope knows, a few pure functions. */
 function evaluate(doc, expr, scope) {
+    const budget = budgetOf(doc);
+    if (!budget.spend())
+        return hcl_unknown(budget.workReason, expr.start);
     switch (expr.kind) {
         case 'literal':
             if (expr.value === null)
@@ -15783,6 +13612,8 @@ function evaluate(doc, expr, scope) {
                     const s = hcl_scalarText(v);
                     if (s === undefined)
                         return hcl_unknown(`"${doc.source(p.expression, 60)}" is not a string`, p.start);
+                    if (!budget.text(out.length + s.length))
+                        return hcl_unknown(budget.textReason, p.start);
                     out += s;
                 }
             }
@@ -15873,6 +13704,7 @@ function callFunction(doc, call, scope) {
     if (bad)
         return bad;
     const start = call.start;
+    const budget = budgetOf(doc);
     const lists = () => args.every((a) => a.kind === 'list')
         ? args
         : undefined;
@@ -15883,11 +13715,20 @@ function callFunction(doc, call, scope) {
     switch (call.name) {
         case 'concat': {
             const ls = lists();
+            if (ls && !budget.items(ls.reduce((n, l) => n + l.items.length, 0)))
+                return hcl_unknown(budget.itemsReason, start);
             return ls && { kind: 'list', items: ls.flatMap((l) => l.items), start };
         }
         case 'flatten': {
             if (args.length !== 1 || args[0].kind !== 'list')
                 return undefined;
+            const count = (v, depth) => v.kind !== 'list'
+                ? 1
+                : depth > 64
+                    ? Infinity
+                    : v.items.reduce((n, i) => n + count(i, depth + 1), 0);
+            if (!budget.items(count(args[0], 0)))
+                return hcl_unknown(budget.itemsReason, start);
             const flat = (v) => (v.kind === 'list' ? v.items.flatMap(flat) : [v]);
             return { kind: 'list', items: flat(args[0]), start };
         }
@@ -15939,6 +13780,9 @@ function callFunction(doc, call, scope) {
             const parts = rest.flatMap((a) => a.items.map(hcl_scalarText));
             if (parts.some((p) => p === undefined))
                 return undefined;
+            const length = parts.reduce((n, p) => n + p.length + sep.length, 0);
+            if (!budget.text(length))
+                return hcl_unknown(budget.textReason, start);
             return { kind: 'string', value: parts.join(sep), start };
         }
         default:
@@ -16610,6 +14454,7 @@ const TERRAFORM = {
     id: 'terraform',
     title: 'Terraform firewall rules',
     filePatterns: ['*.tf', '*.tofu'],
+    settings: settingsSchema(TERRAFORM_SETTINGS),
     capabilities: RULE_CAPABILITIES,
     detect: terraformDetector(FIREWALL_RESOURCE),
     parse: parseTerraform,
@@ -16970,9 +14815,11 @@ function ipv6Words(text) {
         return words.length === 8 ? words : undefined;
     if (words.length > 7)
         return undefined;
-    const fill = new Array(8 - words.length).fill(0);
-    words.splice(gap, 0, ...fill);
-    return words;
+    return [
+        ...words.slice(0, gap),
+        ...new Array(8 - words.length).fill(0),
+        ...words.slice(gap),
+    ];
 }
 /** The classic BSD `inet_ntop` rules, which BIND follows. */
 function formatIpv6(w) {
@@ -17423,6 +15270,7 @@ function absoluteZone(zone) {
 }
 
 ;// CONCATENATED MODULE: ./src/formats/dns/bind.ts
+
 
 
 
@@ -17984,6 +15832,7 @@ function detectBind(file) {
  */
 const BIND = {
     id: 'bind',
+    settings: settingsSchema({ origin: NAME }),
     title: 'BIND zone file',
     filePatterns: ['*.zone', '*.db', 'db.*', '*.hosts'],
     detect: detectBind,
@@ -17996,6 +15845,7 @@ const BIND = {
 };
 
 ;// CONCATENATED MODULE: ./src/formats/dns/csv.ts
+
 
 
 /**
@@ -18185,7 +16035,7 @@ function csv_parseCsv(file, options) {
                 zones.push(zone);
         }
         const nameCell = cell(layout.name);
-        const owner = csv_ownerName(nameCell?.text ?? '', zone);
+        const owner = ownerName(nameCell?.text ?? '', zone);
         if (!owner.ok) {
             problem(nameCell ?? typeCell, owner.error);
             continue;
@@ -18233,7 +16083,7 @@ function csv_parseCsv(file, options) {
     }
     return result;
 }
-function csv_ownerName(written, zone) {
+function ownerName(written, zone) {
     if (written === '' || written === '@') {
         return zone
             ? { ok: true, value: zone }
@@ -18309,6 +16159,22 @@ function renderCsv(record, zone) {
  */
 const DNS_CSV = {
     id: 'dns-csv',
+    settings: settingsSchema({
+        zone: NAME,
+        delimiter: { type: 'string', minLength: 1, maxLength: 1 },
+        columns: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                name: NAME,
+                type: NAME,
+                ttl: NAME,
+                zone: NAME,
+                priority: NAME,
+                values: { anyOf: [NAME, { type: 'array', items: NAME }] },
+            },
+        },
+    }),
     title: 'DNS zone export (CSV)',
     filePatterns: ['*.csv', '*.tsv'],
     detect: csv_detectCsv,
@@ -18317,6 +16183,9 @@ const DNS_CSV = {
 };
 
 ;// CONCATENATED MODULE: ./src/formats/dns/dnscontrol.ts
+
+
+
 
 
 
@@ -18410,11 +16279,18 @@ class dnscontrol_Reader {
     #required = new Set();
     #defaultTtl;
     #calls = 0;
+    #budget = new Budget();
+    #reported = new Set();
     constructor(helpers, options) {
         this.#helpers = helpers;
         this.#readFile = options?.readFile;
     }
     report(location, message, severity, text) {
+        // One value read in several places (a list spread into many calls) is reported once.
+        const key = `${location.file}\u0000${location.line}\u0000${location.column}\u0000${message}`;
+        if (this.#reported.has(key))
+            return;
+        this.#reported.add(key);
         const problem = { location, message };
         this.problems.push({
             ...problem,
@@ -18526,7 +16402,7 @@ class dnscontrol_Reader {
             for (const arg of call.arguments) {
                 const value = this.#evaluate(arg, scope, ctx, 1);
                 if (value.kind === 'modifier' && value.name === 'DefaultTTL') {
-                    this.#defaultTtl = dnscontrol_ttlOf(value.args[0]) ?? this.#defaultTtl;
+                    this.#defaultTtl = ttlOf(value.args[0]) ?? this.#defaultTtl;
                 }
             }
             return;
@@ -18582,7 +16458,7 @@ class dnscontrol_Reader {
         for (const value of flatten(values)) {
             if (value.kind === 'modifier') {
                 if (value.name === 'DefaultTTL')
-                    ttl = dnscontrol_ttlOf(value.args[0]) ?? ttl;
+                    ttl = ttlOf(value.args[0]) ?? ttl;
                 if (value.name === 'NAMESERVER')
                     this.#nameserver(value, domain, zone, ttl);
                 continue;
@@ -18654,7 +16530,7 @@ class dnscontrol_Reader {
         for (const arg of args.slice(1)) {
             if (arg.kind === 'modifier') {
                 if (arg.name === 'TTL') {
-                    const t = dnscontrol_ttlOf(arg.args[0]);
+                    const t = ttlOf(arg.args[0]);
                     if (t === undefined) {
                         this.report(arg.at, 'TTL() needs a number of seconds or a duration such as "1h"');
                         return;
@@ -18743,6 +16619,9 @@ class dnscontrol_Reader {
         const at = start(ctx, node);
         if (depth > dnscontrol_MAX_DEPTH)
             return { kind: 'unknown', reason: 'this expression is nested too deeply to read', at };
+        const budget = this.#budget;
+        if (!budget.spend())
+            return { kind: 'unknown', reason: budget.workReason, at };
         const e = node;
         switch (e.type) {
             case 'Literal':
@@ -18759,8 +16638,12 @@ class dnscontrol_Reader {
                     if (expression === undefined)
                         continue;
                     const part = this.#evaluate(expression, scope, ctx, depth + 1);
-                    if (part.kind === 'text' || part.kind === 'number')
-                        text += String(part.value);
+                    if (part.kind === 'text' || part.kind === 'number') {
+                        const piece = String(part.value);
+                        if (!budget.text(text.length + piece.length))
+                            return { kind: 'unknown', reason: budget.textReason, at };
+                        text += piece;
+                    }
                     else
                         return unknownValue(part, at, `\`${source(ctx, e)}\` is computed`);
                 }
@@ -18777,7 +16660,11 @@ class dnscontrol_Reader {
                 }
                 if ((left.kind === 'text' || left.kind === 'number') &&
                     (right.kind === 'text' || right.kind === 'number')) {
-                    return { kind: 'text', value: String(left.value) + String(right.value), at: left.at };
+                    const l = String(left.value);
+                    const r = String(right.value);
+                    if (!budget.text(l.length + r.length))
+                        return { kind: 'unknown', reason: budget.textReason, at };
+                    return { kind: 'text', value: l + r, at: left.at };
                 }
                 return unknownValue(left.kind === 'unknown' ? left : right, at, `"${source(ctx, e)}" is computed`);
             }
@@ -18790,8 +16677,13 @@ class dnscontrol_Reader {
             case 'ArrayExpression': {
                 const items = [];
                 for (const element of e.elements) {
-                    if (element)
-                        items.push(...this.#spread(element, scope, ctx, depth + 1));
+                    if (!element)
+                        continue;
+                    const part = this.#spread(element, scope, ctx, depth + 1);
+                    // A literal list is as long as the file allows; spreads can double it at every line.
+                    if (element.type === 'SpreadElement' && !budget.items(items.length + part.length))
+                        return { kind: 'unknown', reason: budget.itemsReason, at };
+                    append(items, part);
                 }
                 return { kind: 'list', items, at };
             }
@@ -18920,7 +16812,7 @@ function flatten(values, depth = 0) {
     const out = [];
     for (const value of values) {
         if (value.kind === 'list' && depth < dnscontrol_MAX_DEPTH)
-            out.push(...flatten(value.items, depth + 1));
+            append(out, flatten(value.items, depth + 1));
         else
             out.push(value);
     }
@@ -18929,7 +16821,7 @@ function flatten(values, depth = 0) {
 function unknownValue(part, at, reason) {
     return part.kind === 'unknown' ? part : { kind: 'unknown', reason, at };
 }
-function dnscontrol_ttlOf(value) {
+function ttlOf(value) {
     if (value?.kind === 'number')
         return Number.isInteger(value.value) && value.value >= 0 ? value.value : undefined;
     if (value?.kind === 'text')
@@ -19038,7 +16930,7 @@ function buildRdata(type, values, domain, critical) {
                 const t = part.kind === 'text' ? part.value : undefined;
                 if (t === undefined)
                     return bad(part, `TXT content must be text or a list of texts, not ${dnscontrol_describe(part)}`);
-                strings.push(...chunkText(t));
+                append(strings, chunkText(t));
             }
             if (strings.length === 0)
                 return bad(v0, 'TXT content must not be an empty list');
@@ -19070,6 +16962,8 @@ function dnscontrol_describe(v) {
             return 'a list';
         case 'drafts':
             return 'a record';
+        case 'unknown':
+            return `a value that is not read (${v.reason})`;
         default:
             return 'something else';
     }
@@ -19249,6 +17143,7 @@ function renderDnscontrol(record, zone) {
  */
 const DNSCONTROL = {
     id: 'dnscontrol',
+    settings: settingsSchema({ helpers: DATA_MAP }),
     title: 'dnscontrol (dnsconfig.js)',
     filePatterns: ['dnsconfig.js', '*.js'],
     detect: detectDnscontrol,
@@ -19257,6 +17152,7 @@ const DNSCONTROL = {
 };
 
 ;// CONCATENATED MODULE: ./src/formats/dns/octodns.ts
+
 
 
 
@@ -19619,6 +17515,7 @@ function renderOctodns(record, zone) {
  */
 const OCTODNS = {
     id: 'octodns',
+    settings: settingsSchema({ zone: NAME }),
     title: 'octoDNS zone (YAML)',
     filePatterns: ['*.yaml', '*.yml'],
     detect: detectOctodns,
@@ -19627,6 +17524,8 @@ const OCTODNS = {
 };
 
 ;// CONCATENATED MODULE: ./src/formats/dns/terraform-dns.ts
+
+
 
 
 
@@ -20212,7 +18111,7 @@ function label(text) {
     return /^[a-z_]/.test(s) ? s : `_${s}`;
 }
 function block(head, lines) {
-    const width = Math.max(0, ...lines.map((l) => (typeof l === 'string' ? 0 : l[0].length)));
+    const width = lines.reduce((w, l) => Math.max(w, typeof l === 'string' ? 0 : l[0].length), 0);
     const body = lines.map((l) => (typeof l === 'string' ? l : `  ${l[0].padEnd(width)} = ${l[1]}`));
     return [`${head} {`, ...body, '}'].join('\n');
 }
@@ -20284,31 +18183,31 @@ function renderTerraformRecord(resource, record, zone) {
             ];
             const f = fields.ok ? fields.value.map((x) => x.text) : [];
             const sub = (pairs) => {
-                const width = Math.max(...pairs.map((p) => p[0].length));
+                const width = pairs.reduce((w, p) => Math.max(w, p[0].length), 0);
                 return ['', '  record {', ...pairs.map(([k, v]) => `    ${k.padEnd(width)} = ${v}`), '  }'];
             };
             if (kind === 'cname')
                 lines.push(['record', hclString(record.data)]);
             else if (kind === 'mx' && f.length === 2)
-                lines.push(...sub([
+                append(lines, sub([
                     ['preference', f[0]],
                     ['exchange', hclString(f[1])],
                 ]));
             else if (kind === 'srv' && f.length === 4)
-                lines.push(...sub([
+                append(lines, sub([
                     ['priority', f[0]],
                     ['weight', f[1]],
                     ['port', f[2]],
                     ['target', hclString(f[3])],
                 ]));
             else if (kind === 'caa' && f.length === 3)
-                lines.push(...sub([
+                append(lines, sub([
                     ['flags', f[0]],
                     ['tag', hclString(f[1])],
                     ['value', hclString(f[2])],
                 ]));
             else if (kind === 'txt')
-                lines.push(...sub([['value', hclString((strings ?? [record.data]).join(''))]]));
+                append(lines, sub([['value', hclString((strings ?? [record.data]).join(''))]]));
             else
                 lines.push(['records', `[${hclString(record.data)}]`]);
             return block(`resource "azurerm_dns_${kind}_record" "${label(name)}"`, lines);
@@ -20329,6 +18228,7 @@ const DNS_RESOURCE = /^[ \t]*resource[ \t]+"(?:aws_route53_record|azurerm_dns_[a
  */
 const TERRAFORM_DNS = {
     id: 'terraform-dns',
+    settings: settingsSchema({ ...TERRAFORM_SETTINGS, zone: NAME, zones: STRING_MAP }),
     title: 'Terraform DNS records',
     filePatterns: ['*.tf', '*.tofu'],
     detect: terraformDetector(DNS_RESOURCE),
@@ -20613,7 +18513,2574 @@ function resolveDnsFormat(file, id) {
     return pickFormat(DNS_FORMATS, file, id, 'DNS format');
 }
 
+;// CONCATENATED MODULE: ./src/diff/host-index.ts
+/**
+ * Label-suffix indexes that keep host comparisons near-linear: a pattern can only share names
+ * with patterns whose fixed base is one of its own base's suffixes, or lies under its base.
+ */
+/** Suffixes of a dotted name, longest first, ending with the empty name: a.b.c, b.c, c, "". */
+function suffixes(name) {
+    const out = [name];
+    let i = name.indexOf('.');
+    while (i !== -1) {
+        out.push(name.slice(i + 1));
+        i = name.indexOf('.', i + 1);
+    }
+    if (name !== '')
+        out.push('');
+    return out;
+}
+/** Groups items by an exact key, and by every suffix key in `interesting` (items under that name). */
+class SuffixIndex {
+    interesting;
+    at = new Map();
+    under = new Map();
+    constructor(interesting) {
+        this.interesting = interesting;
+    }
+    add(base, item) {
+        host_index_push(this.at, base, item);
+        this.addUnder(base, item);
+    }
+    /**
+     * Files the item under each interesting suffix of its base. Every longer interesting suffix
+     * has the two-label one as a suffix too, so when that one is not interesting (most entries
+     * of a large general list) nothing is.
+     */
+    addUnder(base, item) {
+        const two = lastLabels(base, 2);
+        if (two === undefined || !this.interesting.has(two))
+            return;
+        let i = -1;
+        let dots = 0;
+        for (let j = base.indexOf('.'); j !== -1; j = base.indexOf('.', j + 1))
+            dots++;
+        while (dots >= 1) {
+            const s = i === -1 ? base : base.slice(i + 1);
+            if (this.interesting.has(s))
+                host_index_push(this.under, s, item);
+            i = base.indexOf('.', i + 1);
+            dots--;
+        }
+    }
+    /** Items whose base equals `base` or lies under it (`base` must be in the interesting set). */
+    atOrUnder(base) {
+        return this.under.get(base) ?? [];
+    }
+    /** Items whose base is exactly one of the suffixes of `base` (including `base` and ""). */
+    above(base) {
+        const out = [];
+        this.eachAbove(base, (items) => {
+            for (const item of items)
+                out.push(item);
+            return false;
+        });
+        return out;
+    }
+    /**
+     * Visits the groups of items whose base is a suffix of `base`, longest first, without
+     * building the list; stops when `visit` returns true.
+     */
+    eachAbove(base, visit) {
+        let s = base;
+        let from = 0;
+        for (;;) {
+            const items = this.at.get(s);
+            if (items && visit(items))
+                return;
+            if (s === '')
+                return;
+            const dot = base.indexOf('.', from);
+            if (dot === -1)
+                s = '';
+            else {
+                s = base.slice(dot + 1);
+                from = dot + 1;
+            }
+        }
+    }
+    /** Whether anything indexed can share a name with a pattern of this base (a cheap pre-check of `related`). */
+    touches(base) {
+        // Items above a base of two or more labels have an interesting two-label suffix in common
+        // with it, unless they sit at one label or at the root: check those two directly.
+        const two = lastLabels(base, 2);
+        if (two !== undefined && !this.interesting.has(two)) {
+            const one = lastLabels(base, 1) ?? base;
+            return this.at.has(one) || this.at.has('');
+        }
+        let found = false;
+        this.eachAbove(base, () => (found = true));
+        return found || (this.under.get(base)?.length ?? 0) > 0;
+    }
+    /** Items that may share a name with a pattern of this base: above it, at it, or under it. */
+    related(base) {
+        const seen = new Set();
+        const out = [];
+        for (const item of [...this.above(base), ...this.atOrUnder(base)]) {
+            if (seen.has(item))
+                continue;
+            seen.add(item);
+            out.push(item);
+        }
+        return out;
+    }
+}
+function host_index_push(map, key, item) {
+    const list = map.get(key);
+    if (list)
+        list.push(item);
+    else
+        map.set(key, [item]);
+}
+/** Every suffix with at least two labels of each name (the keys worth indexing "under"). */
+function interestingSuffixes(bases) {
+    const out = new Set();
+    for (const b of bases)
+        for (const s of suffixes(b))
+            if (s.includes('.'))
+                out.add(s);
+    return out;
+}
+/** The last `n` labels of a name, or undefined when it has fewer. */
+function lastLabels(name, n) {
+    let i = name.length;
+    for (let k = 0; k < n; k++) {
+        i = name.lastIndexOf('.', i - 1);
+        if (i === -1)
+            return k === n - 1 ? name : undefined;
+    }
+    return name.slice(i + 1);
+}
+
+;// CONCATENATED MODULE: ./src/diff/engine.ts
+
+
+
+
+
+
+
+
+const engine_CLOUD_NAMES = {
+    worldwide: 'Worldwide',
+    china: '21Vianet (China)',
+    usgovdod: 'US Government DoD',
+    usgovgcchigh: 'US Government GCC High',
+};
+function check(input) {
+    const { catalogue, selection } = input;
+    const selected = selectRequirements(catalogue, selection);
+    const everything = allSources(catalogue, selection.instance);
+    const namespaces = m365Namespaces(catalogue, selection.instance);
+    const notes = [...selected.problems];
+    const checkedKinds = {};
+    const findings = [];
+    const context = new CloudContext(selection, selected.requirements, everything, namespaces, catalogue.clouds[selection.instance].history?.removed ?? []);
+    for (const file of input.files)
+        for (const p of file.parsed.problems)
+            findings.push(problemFinding(p, file.group));
+    const groups = new Map();
+    for (const f of input.files) {
+        const list = groups.get(f.group);
+        if (list)
+            list.push(f);
+        else
+            groups.set(f.group, [f]);
+    }
+    for (const [group, files] of [...groups].sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) {
+        new GroupCheck(group, files, context, findings, notes, checkedKinds).run();
+    }
+    const cloud = catalogue.clouds[selection.instance];
+    const p = cloud.provenance;
+    return {
+        checkedKinds,
+        catalogue: {
+            instance: selection.instance,
+            dataDate: p.dataDate,
+            source: isWebServiceProvenance(p)
+                ? `${p.serviceUrl.replace(/\/+$/, '')}/endpoints/${selection.instance} version ${p.version}`
+                : `${p.sourceFile} (${p.origin.repo}@${p.origin.commit.slice(0, 12)})`,
+            origin: input.origin ?? 'embedded',
+            ...(isWebServiceProvenance(p) ? { version: p.version, fetchedAt: p.fetchedAt } : {}),
+            selection,
+            requirements: {
+                hosts: selected.requirements.filter((r) => r.kind === 'host').length,
+                ips: selected.requirements.filter((r) => r.kind === 'ip').length,
+            },
+        },
+        files: input.files.flatMap((f) => fileSummaries(f)),
+        findings: sortFindings(findings),
+        notes,
+    };
+}
+/**
+ * The file and the files it named (an ACL file, an include), each with the entries read from it
+ * and the group and scope of the file that named it.
+ */
+function fileSummaries(f) {
+    const counts = new Map([[f.parsed.path, 0]]);
+    for (const e of f.parsed.entries)
+        counts.set(e.location.file, (counts.get(e.location.file) ?? 0) + 1);
+    return [...counts].map(([path, entries]) => ({
+        path,
+        format: f.parsed.format,
+        kind: 'allowlist',
+        group: f.group,
+        scope: f.scope,
+        entries,
+    }));
+}
+/** What is known about the selected cloud, shared by all groups. */
+class CloudContext {
+    selection;
+    hostReqs;
+    ipReqs;
+    allHostReqs;
+    allIpReqs;
+    catalogueHostKeys;
+    catalogueIpKeys;
+    selectedHostKeys;
+    allHostIndex;
+    selectedHostIndex;
+    /** Every suffix of every selected host requirement's base, down to the root. */
+    requirementSuffixes;
+    interesting;
+    selectedSpace;
+    allSpace;
+    domains;
+    /** Hosts and addresses that earlier versions had and the current one does not. */
+    removedHosts;
+    hasRemovedHosts;
+    removedIps;
+    removedSpace;
+    /** Endpoint sets and scenario rows that the selection includes. */
+    selectedSources;
+    instance;
+    constructor(selection, selected, everything, namespaces, removed) {
+        this.selection = selection;
+        const hosts = [];
+        this.removedIps = [];
+        for (const r of removed) {
+            if (r.kind === 'url') {
+                const parsed = HostPattern.parse(r.value);
+                if (parsed.ok)
+                    hosts.push({ pattern: parsed.value, removed: r });
+            }
+            else {
+                const parsed = parseIpBlock(r.value);
+                if (parsed.ok)
+                    this.removedIps.push({ block: parsed.value.masked(), removed: r });
+            }
+        }
+        this.hasRemovedHosts = hosts.length > 0;
+        this.removedHosts = new SuffixIndex(interestingSuffixes(hosts.map((h) => h.pattern.base)));
+        for (const h of hosts)
+            this.removedHosts.add(h.pattern.base, h);
+        this.removedSpace = IpSet.of(this.removedIps.map((r) => r.block));
+        this.hostReqs = selected.filter((r) => r.kind === 'host');
+        this.ipReqs = selected.filter((r) => r.kind === 'ip');
+        this.allHostReqs = everything.filter((r) => r.kind === 'host');
+        this.allIpReqs = everything.filter((r) => r.kind === 'ip');
+        // Tenant substitution makes selected patterns that allSources does not have.
+        this.catalogueHostKeys = new Set([...this.allHostReqs, ...this.hostReqs].map((r) => r.pattern.key()));
+        this.catalogueIpKeys = new Set(this.allIpReqs.map((r) => r.block.key()));
+        this.selectedHostKeys = new Set(this.hostReqs.map((r) => r.pattern.key()));
+        this.interesting = interestingSuffixes([...this.allHostReqs, ...this.hostReqs].map((r) => r.pattern.base));
+        this.allHostIndex = new SuffixIndex(this.interesting);
+        for (const r of this.allHostReqs)
+            this.allHostIndex.add(r.pattern.base, r);
+        this.requirementSuffixes = new Set(this.hostReqs.flatMap((r) => suffixes(r.pattern.base)));
+        this.selectedHostIndex = new SuffixIndex(this.interesting);
+        for (const r of this.hostReqs)
+            this.selectedHostIndex.add(r.pattern.base, r);
+        this.selectedSpace = IpSet.of(this.ipReqs.map((r) => r.block));
+        this.allSpace = namespaces.ips.union(IpSet.of(this.allIpReqs.map((r) => r.block)));
+        this.domains = new Set(namespaces.domains);
+        this.instance = selection.instance;
+        this.selectedSources = new Set(selected.flatMap((r) => r.sources.map(sourceId)));
+    }
+}
+class GroupCheck {
+    group;
+    files;
+    ctx;
+    findings;
+    notes;
+    checkedKinds;
+    hosts = [];
+    ips = [];
+    references = [];
+    /** The checked file each entry was read through (a Squid ACL file's entries: its squid.conf). */
+    byPath = new Map();
+    readThrough = new Map();
+    hostIndex;
+    hostVerdicts = new Map();
+    fallbacks = new Map();
+    constructor(group, files, ctx, findings, notes, checkedKinds = {}) {
+        this.group = group;
+        this.files = files;
+        this.ctx = ctx;
+        this.findings = findings;
+        this.notes = notes;
+        this.checkedKinds = checkedKinds;
+        this.hostIndex = new SuffixIndex(ctx.interesting);
+        for (const f of files)
+            if (!this.byPath.has(f.parsed.path))
+                this.byPath.set(f.parsed.path, f);
+        for (const f of files) {
+            for (const e of f.parsed.entries) {
+                // Only entries of another file (an ACL file named in squid.conf) need a map entry.
+                if (e.location.file !== f.parsed.path)
+                    this.readThrough.set(e, f);
+                if (e.kind === 'host') {
+                    this.hosts.push(e);
+                    // An exact name covers only itself: it is needed in the index only where a
+                    // requirement looks for it.
+                    if (e.pattern.isWildcard || ctx.requirementSuffixes.has(e.pattern.base))
+                        this.hostIndex.add(e.pattern.base, e);
+                    else
+                        this.hostIndex.addUnder(e.pattern.base, e);
+                }
+                else if (e.kind === 'ip')
+                    this.ips.push(e);
+                else
+                    this.references.push(e);
+            }
+        }
+    }
+    /** The checked file an entry was read through (for an ACL file's entries: its squid.conf). */
+    fileOf(e) {
+        return this.readThrough.get(e) ?? this.byPath.get(e.location.file);
+    }
+    run() {
+        const can = {
+            hosts: this.files.some((f) => f.capabilities.hosts),
+            ips: this.files.some((f) => f.capabilities.ips),
+            ipv6: this.files.some((f) => f.capabilities.ipv6),
+        };
+        const label = this.group === 'default' ? 'the allowlist' : `allowlist group "${this.group}"`;
+        // A group that holds only addresses (an IP feed) is not asked for host names, and the reverse:
+        // such lists are kept beside a list of the other kind for another firewall object.
+        // A reference counts as the kind of address it stands for (an FQDN tag for names, a service tag for addresses).
+        const kinds = (k) => this.references.some((r) => !r.reference.addressKinds ||
+            r.reference.addressKinds.some((x) => (k === 'url' ? x === 'url' : x !== 'url')));
+        const holdsHosts = this.hosts.length > 0 || kinds('url');
+        const holdsIps = this.ips.length > 0 || kinds('ipv4');
+        const wantHosts = can.hosts && (holdsHosts || !holdsIps);
+        const wantIps = can.ips && (holdsIps || !holdsHosts);
+        this.checkedKinds[this.group] = { hosts: wantHosts, ips: wantIps };
+        if (!wantHosts && this.ctx.hostReqs.length > 0)
+            this.notes.push(`${label} holds no host names, so its ${this.ctx.hostReqs.length} host requirements were not checked`);
+        if (!wantIps && this.ctx.ipReqs.length > 0)
+            this.notes.push(`${label} holds no IP addresses, so its ${this.ctx.ipReqs.length} address requirements were not checked`);
+        if (wantHosts)
+            this.checkHostRequirements();
+        if (wantIps)
+            this.checkIpRequirements(can.ipv6);
+        this.checkHostEntries();
+        this.checkIpEntries();
+        this.checkReferences();
+    }
+    // ── requirements: what is missing ─────────────────────────────────────────
+    checkHostRequirements() {
+        for (const req of this.ctx.hostReqs) {
+            if (this.coveredByReference(req))
+                continue;
+            const candidates = this.hostIndex.related(req.pattern.base);
+            const full = [];
+            const partial = [];
+            for (const e of candidates) {
+                const c = e.pattern.coverage(req.pattern);
+                if (c === 'full')
+                    full.push(e);
+                else if (c === 'partial')
+                    partial.push(e);
+            }
+            if (full.length > 0) {
+                this.checkPorts(req, full);
+                continue;
+            }
+            if (partial.length > 0) {
+                const first = partial.sort((a, b) => compareLocations(a.location, b.location))[0];
+                const named = partial.slice(0, 3).map((e) => engine_quote(e.text));
+                const some = partial.length > 3
+                    ? `${named.join(', ')} and ${partial.length - 3} more allow`
+                    : named.length === 1
+                        ? `${named[0]} allows`
+                        : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]} allow`;
+                this.add('partially-covered', req.severity === 'notice' || req.upcoming !== undefined ? 'notice' : 'warning', first.location, {
+                    message: `${engine_quote(req.text)} is only partly allowed: ${some} only some of its names (${describeSources(req.sources)})${fromDate(req)}`,
+                    entry: first.text,
+                    requirement: req,
+                });
+                continue;
+            }
+            const near = this.nearestHost(req.pattern);
+            if (req.upcoming !== undefined) {
+                this.add('upcoming-endpoint', 'notice', near.location, {
+                    message: `${engine_quote(req.text)} is required from ${req.upcoming} (${describeSources(req.sources)}); ${near.where}`,
+                    requirement: req,
+                });
+                continue;
+            }
+            this.add('missing-endpoint', req.severity, near.location, {
+                message: `${engine_quote(req.text)} is required but not allowed (${describeSources(req.sources)}); ${near.where}`,
+                requirement: req,
+            });
+        }
+    }
+    checkIpRequirements(ipv6) {
+        let reqs = this.ctx.ipReqs.filter((r) => (ipv6 || r.block.family === 4) && !this.coveredByReference(r));
+        // A list without a single IPv6 entry has no IPv6 egress, or forgot all of it: say so once.
+        // Upcoming prefixes keep their own notices, with their dates.
+        const v6 = reqs.filter((r) => r.block.family === 6 && r.upcoming === undefined);
+        if (v6.length > 0 && !this.ips.some((e) => e.block.family === 6)) {
+            reqs = reqs.filter((r) => r.block.family === 4 || r.upcoming !== undefined);
+            const severity = v6.reduce((s, r) => (severityRank(r.severity) > severityRank(s) ? r.severity : s), 'notice');
+            const near = this.fallback('ips');
+            this.add('missing-endpoint', severity, near.location, {
+                message: `no IPv6 address is allowed, but ${v6.length} IPv6 prefix${v6.length === 1 ? ' is' : 'es are'} required (${describeSources(v6.flatMap((r) => r.sources))}); add them, or set "ipv6: false" if this network has no IPv6 egress`,
+                uncovered: v6.map((r) => r.block.masked().text),
+                endpointSet: 'IPv6',
+            });
+        }
+        const allowed = IpSet.of(this.ips.map((e) => e.block));
+        const missing = IpSet.of(reqs.map((r) => r.block)).subtract(allowed);
+        const ported = this.ips.some((e) => e.ports !== undefined);
+        const byPorts = new Map();
+        for (const req of reqs) {
+            const uncovered = missing.isEmpty() ? missing : IpSet.of([req.block]).intersect(missing);
+            if (uncovered.isEmpty()) {
+                if (ported)
+                    this.checkIpPorts(req, byPorts);
+                continue;
+            }
+            const cidrs = uncovered.toCidrs().map((b) => b.text);
+            const fully = cidrs.length === 1 && cidrs[0] === req.block.masked().text;
+            if (fully) {
+                const near = this.nearestIp(req.block);
+                if (req.upcoming !== undefined) {
+                    this.add('upcoming-endpoint', 'notice', near.location, {
+                        message: `${req.block.masked().text} is required from ${req.upcoming} (${describeSources(req.sources)}); ${near.where}`,
+                        requirement: req,
+                        uncovered: cidrs,
+                    });
+                    continue;
+                }
+                this.add('missing-endpoint', req.severity, near.location, {
+                    message: `${req.block.masked().text} is required but not allowed (${describeSources(req.sources)}); ${near.where}`,
+                    requirement: req,
+                    uncovered: cidrs,
+                });
+            }
+            else {
+                const part = this.ips
+                    .filter((e) => e.block.overlaps(req.block))
+                    .sort((a, b) => compareLocations(a.location, b.location))[0];
+                const location = part?.location ?? this.nearestIp(req.block).location;
+                this.add('partially-covered', req.upcoming ? 'notice' : req.severity, location, {
+                    message: `${req.block.masked().text} is only partly allowed: ${cidrs.length === 1 ? '' : `${cidrs.length} prefixes, `}${listSome(cidrs)} not covered (${describeSources(req.sources)})${fromDate(req)}`,
+                    ...(part ? { entry: part.text } : {}),
+                    requirement: req,
+                    uncovered: cidrs,
+                });
+            }
+        }
+    }
+    /**
+     * Each required port (or range) must be allowed on the whole prefix, by the union of the
+     * entries that allow that port: a prefix may be split over entries with different ports.
+     */
+    checkIpPorts(req, cache) {
+        const missing = { tcp: [], udp: [] };
+        let uncovered = IpSet.empty();
+        const overlapping = this.ips.filter((e) => e.block.overlaps(req.block));
+        for (const proto of PROTOCOLS) {
+            for (const range of elementaryRanges(req.ports[proto], overlapping.map((e) => e.ports?.[proto]))) {
+                const key = `${proto}/${range[0]}-${range[1]}`;
+                let set = cache.get(key);
+                if (!set) {
+                    const need = PortSet.of([range]);
+                    set = IpSet.of(this.ips.filter((e) => !e.ports || e.ports[proto].covers(need)).map((e) => e.block));
+                    cache.set(key, set);
+                }
+                const short = IpSet.of([req.block]).subtract(set);
+                if (short.isEmpty())
+                    continue;
+                missing[proto].push(range);
+                uncovered = uncovered.union(short);
+            }
+        }
+        if (uncovered.isEmpty())
+            return;
+        const first = overlapping.sort((a, b) => compareLocations(a.location, b.location))[0];
+        if (!first)
+            return;
+        const gap = { tcp: PortSet.of(missing.tcp), udp: PortSet.of(missing.udp) };
+        this.add('partially-covered', req.severity, first.location, {
+            message: `${req.block.masked().text} is allowed, but not on every port it needs: ${formatPortSpec(gap)} missing (${describeSources(req.sources)})`,
+            entry: first.text,
+            requirement: req,
+            uncovered: uncovered.toCidrs().map((b) => b.text),
+            missingPorts: gap,
+        });
+    }
+    checkPorts(req, covering) {
+        if (covering.some((e) => e.ports === undefined))
+            return;
+        const allowed = engine_unionPorts(covering.map((e) => e.ports));
+        const gap = subtractSpec(req.ports, allowed);
+        if (gap.tcp.isEmpty && gap.udp.isEmpty)
+            return;
+        const first = covering.sort((a, b) => compareLocations(a.location, b.location))[0];
+        this.add('partially-covered', req.severity, first.location, {
+            message: `${engine_quote(req.text)} is allowed, but not on every port it needs: ${formatPortSpec(gap)} missing (${describeSources(req.sources)})`,
+            entry: first.text,
+            requirement: req,
+            missingPorts: gap,
+        });
+    }
+    /**
+     * Azure Firewall tags and hosted feeds stand for a part of the catalogue. A reference that
+     * names the requirement covers it; when the reference carries ports that miss some the
+     * requirement needs, that is said once here and the requirement counts as handled.
+     */
+    coveredByReference(req) {
+        if (this.references.length === 0)
+            return false;
+        const naming = this.references.filter((ref) => this.referenceNames(ref, req));
+        if (naming.length === 0)
+            return false;
+        if (naming.some((ref) => portsCover(ref.ports, req.ports)))
+            return true;
+        const first = [...naming].sort((a, b) => compareLocations(a.location, b.location))[0];
+        const gap = subtractSpec(req.ports, engine_unionPorts(naming.map((r) => r.ports)));
+        this.add('partially-covered', req.severity, first.location, {
+            message: `${req.kind === 'host' ? engine_quote(req.text) : req.block.masked().text} is allowed by ${engine_quote(first.text)}, but not on every port it needs: ${formatPortSpec(gap)} missing (${describeSources(req.sources)})`,
+            entry: first.text,
+            requirement: req,
+            missingPorts: gap,
+        });
+        return true;
+    }
+    referenceNames(ref, req) {
+        const r = ref.reference;
+        if (r.instance !== undefined && r.instance !== this.ctx.instance)
+            return false;
+        if (r.addressKinds) {
+            const kind = req.kind === 'host' ? 'url' : req.block.family === 4 ? 'ipv4' : 'ipv6';
+            if (!r.addressKinds.includes(kind))
+                return false;
+        }
+        return req.sources.some((s) => s.kind === 'endpoint-set' &&
+            (!r.serviceAreas ||
+                (s.serviceArea !== undefined && r.serviceAreas.includes(s.serviceArea))) &&
+            (!r.categories || (s.category !== undefined && r.categories.includes(s.category))) &&
+            (r.required === undefined || r.required === s.required));
+    }
+    /** A hosted feed of another cloud than the one checked covers nothing here. */
+    checkReferences() {
+        for (const ref of this.references) {
+            const instance = ref.reference.instance;
+            if (instance === undefined || instance === this.ctx.instance)
+                continue;
+            this.add('extraneous-entry', 'warning', ref.location, {
+                message: `${engine_quote(ref.text)} is the feed of the ${engine_CLOUD_NAMES[instance] ?? instance} cloud, but the ${engine_CLOUD_NAMES[this.ctx.instance]} catalogue is checked`,
+                entry: ref.text,
+            });
+        }
+    }
+    // ── entries: what does not belong ─────────────────────────────────────────
+    checkHostEntries() {
+        const seen = new Map();
+        const judged = [];
+        for (const e of this.hosts) {
+            const file = this.fileOf(e);
+            const scope = file.scope;
+            // Squid and pfBlockerNG write the catalogue's `*.x` as `.x`.
+            const mirrors = this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
+                (e.pattern.lead === 'zeroOrMore' &&
+                    file.capabilities.subdomainsOnly === false &&
+                    this.ctx.catalogueHostKeys.has(`*.${e.pattern.fixed}`));
+            // Nothing in the catalogue shares a name with it: the common case of a large general list.
+            const unrelated = !mirrors &&
+                !this.ctx.allHostIndex.touches(e.pattern.base) &&
+                !this.ctx.selectedHostIndex.touches(e.pattern.base);
+            // Outside Microsoft 365's namespaces a mixed list is judged only where it opens a public
+            // suffix or everything (such an entry allows Microsoft 365 names too), and for what only a
+            // removed endpoint needed.
+            if (unrelated && scope === 'mixed' && !e.pattern.overBreadth()) {
+                this.staleHost(e, scope);
+                continue;
+            }
+            const key = e.ports ? `${e.pattern.key()}|${portsKey(e.ports)}` : e.pattern.key();
+            const first = seen.get(key);
+            if (first) {
+                this.add('redundant-entry', 'notice', e.location, {
+                    message: `${engine_quote(e.text)} is a duplicate of the entry at ${where(first.location, e.location)}`,
+                    entry: e.text,
+                });
+                continue;
+            }
+            seen.set(key, e);
+            const matching = mirrors || unrelated
+                ? []
+                : this.ctx.allHostIndex
+                    .related(e.pattern.base)
+                    .filter((r) => e.pattern.intersects(r.pattern));
+            judged.push({ e, scope, mirrors, unrelated, matching });
+        }
+        // Verdicts first: an entry that is to be narrowed is no cover that makes another one redundant.
+        for (const j of judged) {
+            const v = this.hostVerdict(j);
+            if (v)
+                this.hostVerdicts.set(j.e, v);
+        }
+        for (const j of judged) {
+            const v = this.hostVerdicts.get(j.e);
+            if (v?.severity === 'warning') {
+                this.add('over-broad-entry', 'warning', j.e.location, {
+                    message: v.message,
+                    entry: j.e.text,
+                    replacement: v.replacement,
+                });
+                continue;
+            }
+            if (!j.mirrors && this.redundantHost(j.e))
+                continue;
+            if (v) {
+                this.add('over-broad-entry', v.severity, j.e.location, {
+                    message: v.message,
+                    entry: j.e.text,
+                    replacement: v.replacement,
+                });
+                continue;
+            }
+            if (j.unrelated) {
+                if (this.staleHost(j.e, j.scope))
+                    continue;
+                if (j.scope === 'dedicated')
+                    this.add('extraneous-entry', 'warning', j.e.location, {
+                        message: `${engine_quote(j.e.text)} matches nothing in the ${this.cloudName()} catalogue`,
+                        entry: j.e.text,
+                    });
+                continue;
+            }
+            this.judgeHost(j);
+        }
+    }
+    /** Whether, and how, a host entry allows far more than Microsoft 365 needs. */
+    hostVerdict(j) {
+        const { e, scope, mirrors, matching } = j;
+        if (mirrors)
+            return undefined;
+        const open = e.pattern.overBreadth();
+        if (open) {
+            const within = this.catalogueHostsWithin(e);
+            return {
+                severity: 'warning',
+                message: withText(e, open) +
+                    (within.length === 0 || e.pattern.fixed === ''
+                        ? ''
+                        : `; the ${this.cloudName()} catalogue needs ${within.length} pattern${within.length === 1 ? '' : 's'} there (${listSome(within)})`),
+                replacement: within,
+            };
+        }
+        if (j.unrelated)
+            return undefined;
+        const registrable = e.pattern.registrableDomain();
+        const inNamespace = matching.length > 0 || (registrable !== undefined && this.ctx.domains.has(registrable));
+        if (scope === 'mixed' && !inNamespace)
+            return undefined;
+        // `.x` is how Squid and pfBlockerNG write `*.x`: it adds only the bare name.
+        if (e.pattern.lead === 'zeroOrMore') {
+            const star = `*.${e.pattern.fixed}`;
+            if (this.ctx.catalogueHostKeys.has(star)) {
+                if (this.fileOf(e).capabilities.subdomainsOnly === false)
+                    return undefined;
+                if (matching.some((r) => r.pattern.matches(e.pattern.fixed)))
+                    return undefined;
+                return {
+                    severity: 'notice',
+                    message: `${engine_quote(e.text)} also allows ${engine_quote(e.pattern.fixed)} itself, which the ${this.cloudName()} catalogue does not need; write ${engine_quote(star)}`,
+                    replacement: [star],
+                    narrowed: HostPattern.of(star),
+                };
+            }
+        }
+        const whole = this.wholeDomain(e, matching);
+        if (!whole)
+            return undefined;
+        return {
+            severity: 'warning',
+            message: `${engine_quote(e.text)} ${whole}`,
+            replacement: this.catalogueHostsWithin(e),
+        };
+    }
+    /** Catalogue patterns (every set, and the selection's tenant forms) that share a name with the entry. */
+    catalogueHostsWithin(e) {
+        const candidates = e.pattern.fixed === '' || !e.pattern.base.includes('.')
+            ? [...this.ctx.allHostReqs, ...this.ctx.hostReqs]
+            : [
+                ...this.ctx.allHostIndex.related(e.pattern.base),
+                ...this.ctx.selectedHostIndex.related(e.pattern.base),
+            ];
+        const out = new Set();
+        for (const r of candidates)
+            if (e.pattern.intersects(r.pattern))
+                out.add(r.pattern.text);
+        return [...out].sort();
+    }
+    judgeHost(j) {
+        const { e, scope, mirrors, matching } = j;
+        const inSelection = this.ctx.selectedHostKeys.has(e.pattern.key()) ||
+            this.ctx.selectedHostIndex
+                .related(e.pattern.base)
+                .some((r) => e.pattern.intersects(r.pattern));
+        if (inSelection)
+            return;
+        const registrable = e.pattern.registrableDomain();
+        if (mirrors || matching.length > 0) {
+            const reqs = mirrors
+                ? this.ctx.allHostReqs.filter((r) => r.pattern.key() === e.pattern.key() ||
+                    (e.pattern.lead === 'zeroOrMore' && r.pattern.key() === `*.${e.pattern.fixed}`))
+                : matching;
+            this.add('outside-selection', 'notice', e.location, {
+                message: this.outsideSelection(e.text, reqs.flatMap((r) => r.sources), () => {
+                    const tenant = this.ctx.selection.tenant;
+                    if (tenant === undefined)
+                        return undefined;
+                    // A tenant-specific pattern of a selected set, which the selection narrows to its tenant.
+                    const forms = reqs
+                        .filter((r) => r.pattern.labels.includes('*') &&
+                        r.sources.some((s) => this.ctx.selectedSources.has(sourceId(s))))
+                        .map((r) => r.pattern.withTenant(tenant).text);
+                    return forms.length === 0
+                        ? undefined
+                        : `is for another tenant: the selection has tenant "${tenant}" (${listSome([...new Set(forms)].sort())})`;
+                }),
+                entry: e.text,
+            });
+            return;
+        }
+        if (this.staleHost(e, scope))
+            return;
+        const inNamespace = registrable !== undefined && this.ctx.domains.has(registrable);
+        if (scope === 'mixed' && !inNamespace)
+            return;
+        this.add('extraneous-entry', scope === 'mixed' ? 'notice' : 'warning', e.location, {
+            message: scope === 'mixed'
+                ? `${engine_quote(e.text)} is under a Microsoft 365 domain (${registrable}) but no Microsoft 365 endpoint matches it`
+                : `${engine_quote(e.text)} matches nothing in the ${this.cloudName()} catalogue`,
+            entry: e.text,
+        });
+    }
+    /**
+     * "Only needed by sets outside the selection", naming only sets that really are outside it;
+     * when every set that needs it is selected, something else excludes it (the tenant, `ipv6: false`).
+     */
+    outsideSelection(text, sources, otherReason, none = 'is in the catalogue, but no selected endpoint set needs it') {
+        const other = otherReason();
+        if (other !== undefined)
+            return `${engine_quote(text)} ${other}`;
+        const outside = sources.filter((s) => !this.ctx.selectedSources.has(sourceId(s)));
+        if (outside.length > 0)
+            return `${engine_quote(text)} is only needed by endpoint sets outside the selection (${describeSources(outside)})`;
+        return `${engine_quote(text)} ${none}`;
+    }
+    /**
+     * An entry that matches nothing current but shares names with endpoints a later version
+     * removed: say which version removed them and from which set, instead of "extraneous".
+     */
+    staleHost(e, scope) {
+        // Called for every unjudged name of a large mixed list: cheap when there is no history.
+        if (!this.ctx.hasRemovedHosts || !this.ctx.removedHosts.touches(e.pattern.base))
+            return false;
+        const gone = this.ctx.removedHosts
+            .related(e.pattern.base)
+            .filter((r) => e.pattern.intersects(r.pattern));
+        if (gone.length === 0)
+            return false;
+        this.addStale(e, scope, gone.map((g) => g.removed));
+        return true;
+    }
+    staleIp(e, block, scope) {
+        if (!this.ctx.removedSpace.overlaps(block))
+            return false;
+        const gone = this.ctx.removedIps.filter((r) => r.block.overlaps(block)).map((r) => r.removed);
+        if (gone.length === 0)
+            return false;
+        this.addStale(e, scope, gone);
+        return true;
+    }
+    addStale(e, scope, gone) {
+        const sorted = [...gone].sort((a, b) => (a.version < b.version ? 1 : a.version > b.version ? -1 : 0) ||
+            a.endpointSetId - b.endpointSetId ||
+            (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+        // One part per removed value and version, naming every set it left.
+        const groups = new Map();
+        for (const r of sorted) {
+            const key = `${r.value}\u0000${r.version}`;
+            const set = `${r.serviceArea} set ${r.endpointSetId} ${r.category}${r.required ? '' : ' optional'}`;
+            const g = groups.get(key);
+            if (!g)
+                groups.set(key, { r, sets: [set] });
+            else if (!g.sets.includes(set))
+                g.sets.push(set);
+        }
+        const parts = [...groups.values()].map(({ r, sets }) => `${r.value === e.text ? '' : `${engine_quote(r.value)} `}from ${listAnd(sets)} in version ${r.version}`);
+        this.add('stale-entry', scope === 'mixed' ? 'notice' : 'warning', e.location, {
+            message: `${engine_quote(e.text)} was needed only by endpoints that Microsoft removed (${listSome(parts, 3)}); nothing in the current ${this.cloudName()} catalogue needs it`,
+            entry: e.text,
+        });
+    }
+    /** A wildcard over a whole registrable domain of which the catalogue needs only some names. */
+    wholeDomain(e, matching) {
+        if (!e.pattern.isWildcard || matching.length === 0)
+            return undefined;
+        const domain = e.pattern.registrableDomain();
+        if (domain === undefined || e.pattern.base !== domain)
+            return undefined;
+        if (matching.some((r) => r.pattern.coverage(e.pattern) === 'full'))
+            return undefined;
+        const names = new Set(matching.map((r) => r.text));
+        return `allows every name under ${domain}, but the catalogue needs only ${names.size} pattern${names.size === 1 ? '' : 's'} there (${listSome([...names].sort())})`;
+    }
+    /** What an entry still allows once its finding is followed: nothing for an over-broad one. */
+    coverOf(f) {
+        const v = this.hostVerdicts.get(f);
+        if (!v)
+            return f.pattern;
+        return v.narrowed;
+    }
+    redundantHost(e) {
+        let cover;
+        const need = e.ports ?? allPorts;
+        this.hostIndex.eachAbove(e.pattern.base, (items) => {
+            for (const f of items) {
+                if (f === e || f.pattern.key() === e.pattern.key())
+                    continue;
+                const pattern = this.coverOf(f);
+                if (pattern?.coverage(e.pattern) === 'full' && portsCover(f.ports, need)) {
+                    cover = f;
+                    return true;
+                }
+            }
+            return false;
+        });
+        if (!cover)
+            return false;
+        this.add('redundant-entry', 'notice', e.location, {
+            message: `${engine_quote(e.text)} is already covered by ${engine_quote(cover.text)} at ${where(cover.location, e.location)}`,
+            entry: e.text,
+        });
+        return true;
+    }
+    checkIpEntries() {
+        // A mixed allowlist is judged only inside Microsoft 365 address space; what lies outside it
+        // cannot contain anything inside it, so the sweep can leave it out.
+        const judged = this.ips.filter((e) => this.fileOf(e).scope === 'dedicated' ||
+            this.ctx.allSpace.overlaps(e.block.masked()) ||
+            this.ctx.removedSpace.overlaps(e.block.masked()));
+        // Verdicts first: an over-broad block is no cover that makes another entry redundant.
+        const broad = new Map();
+        for (const e of judged) {
+            const v = this.ipVerdict(e);
+            if (v)
+                broad.set(e, v);
+        }
+        // this.ips is in file and line order, and equal blocks keep that order.
+        const blocks = judged.map((e) => e.block.masked());
+        const masked = Array.from(IpBlock.orderWidestFirst(blocks), (i) => ({
+            e: judged[i],
+            m: blocks[i],
+        }));
+        // Sweep in address order: an entry inside the widest earlier block (same ports) adds nothing.
+        const widest = new Map();
+        const redundant = new Set();
+        for (const item of masked) {
+            const { e, m } = item;
+            const key = e.ports ? `${m.family}|${portsKey(e.ports)}` : m.family === 4 ? '4' : '6';
+            const w = widest.get(key);
+            if (w && w.m.contains(m)) {
+                const duplicate = w.m.key() === m.key();
+                if (duplicate || !this.ctx.catalogueIpKeys.has(m.key())) {
+                    redundant.add(e);
+                    this.add('redundant-entry', 'notice', e.location, {
+                        message: duplicate
+                            ? `${engine_quote(e.text)} is a duplicate of the entry at ${where(w.e.location, e.location)}`
+                            : `${engine_quote(e.text)} is already covered by ${engine_quote(w.e.text)} at ${where(w.e.location, e.location)}`,
+                        entry: e.text,
+                    });
+                    continue;
+                }
+            }
+            if ((!w || !w.m.contains(m)) && !broad.has(e))
+                widest.set(key, item);
+        }
+        for (const e of this.ips) {
+            if (e.block.hasHostBits)
+                this.add('host-bits-set', 'warning', e.location, {
+                    message: `${engine_quote(e.text)} has host bits set; the network is ${e.block.masked().text}`,
+                    entry: e.text,
+                });
+        }
+        for (const e of judged) {
+            if (redundant.has(e))
+                continue;
+            const v = broad.get(e);
+            if (v)
+                this.add('over-broad-entry', v.severity, e.location, {
+                    message: v.message,
+                    entry: e.text,
+                    replacement: v.replacement,
+                });
+            else
+                this.judgeIp(e);
+        }
+    }
+    /**
+     * An address entry most of whose addresses lie outside every prefix of the cloud's catalogue
+     * (all sets, optional ones and scenarios included) is over-broad, in either scope; one with none
+     * of them at all has nothing to be narrowed to, and is left to `judgeIp`.
+     */
+    ipVerdict(e) {
+        const b = e.block.masked();
+        if (this.ctx.catalogueIpKeys.has(b.key()) || this.ctx.allSpace.covers(b))
+            return undefined;
+        // Most entries of a large list lie wholly outside: nothing to narrow, and no set algebra.
+        if (b.prefixLength !== 0 && !this.ctx.allSpace.overlaps(b))
+            return undefined;
+        const family = b.family;
+        const inside = IpSet.of([b]).intersect(this.ctx.allSpace);
+        const insideSize = inside.size(family);
+        if (b.prefixLength === 0) {
+            return {
+                severity: 'warning',
+                message: `${engine_quote(e.text)} allows every IPv${family} address`,
+                replacement: inside.toCidrs().map((c) => c.text),
+            };
+        }
+        const size = b.size();
+        if (insideSize === 0n || insideSize * 2n >= size)
+            return undefined;
+        const prefixes = inside.toCidrs().map((c) => c.text);
+        return {
+            severity: 'warning',
+            message: `${engine_quote(e.text)} is mostly outside Microsoft 365: ${percent(insideSize, size)} of it is in the ${this.cloudName()} catalogue; write ${listSome(prefixes)} instead`,
+            replacement: prefixes,
+        };
+    }
+    judgeIp(e) {
+        const b = e.block.masked();
+        const scope = this.fileOf(e).scope;
+        if (this.ctx.selectedSpace.overlaps(b))
+            return;
+        if (this.ctx.allSpace.overlaps(b)) {
+            const sources = this.ctx.allIpReqs
+                .filter((r) => r.block.overlaps(b))
+                .flatMap((r) => r.sources);
+            this.add('outside-selection', 'notice', e.location, {
+                message: this.outsideSelection(e.text, sources, () => b.family === 6 && !this.ctx.selection.ipv6
+                    ? 'is an IPv6 prefix of Microsoft 365, and the selection has "ipv6: false"'
+                    : undefined, 'is in Microsoft 365 address space but no selected endpoint set needs it'),
+                entry: e.text,
+            });
+            return;
+        }
+        if (this.staleIp(e, b, scope))
+            return;
+        if (scope === 'mixed')
+            return;
+        this.add('extraneous-entry', 'warning', e.location, {
+            message: `${engine_quote(e.text)} is outside every address range of the ${this.cloudName()} catalogue`,
+            entry: e.text,
+        });
+    }
+    // ── where a missing entry belongs ─────────────────────────────────────────
+    /**
+     * Beside the entry of the group closest in name, within the requirement's registrable domain
+     * (a name under the same public suffix is no neighbour); else in the file holding the most
+     * Microsoft 365 names.
+     */
+    nearestHost(pattern) {
+        const base = pattern.base;
+        const domain = pattern.registrableDomain();
+        for (const s of suffixes(base)) {
+            if (domain !== undefined ? !s.endsWith(domain) : s !== base)
+                break;
+            if (!this.ctx.interesting.has(s))
+                continue;
+            const near = this.hostIndex.atOrUnder(s);
+            if (near.length > 0) {
+                const e = [...near].sort((a, b) => compareLocations(a.location, b.location))[0];
+                return { location: e.location, where: `it belongs beside ${engine_quote(e.text)}` };
+            }
+        }
+        return this.fallback('hosts');
+    }
+    nearestIp(block) {
+        let best;
+        let bestDistance = -1n;
+        for (const e of this.ips) {
+            if (e.block.family !== block.family)
+                continue;
+            const d = distance(e.block, block);
+            if (!best ||
+                d < bestDistance ||
+                (d === bestDistance && compareLocations(e.location, best.location) < 0)) {
+                best = e;
+                bestDistance = d;
+            }
+        }
+        if (best)
+            return { location: best.location, where: `it belongs beside ${engine_quote(best.text)}` };
+        return this.fallback('ips');
+    }
+    /**
+     * The file of the group that holds the most Microsoft 365 entries of this kind (else any entry
+     * of the kind), at its last such entry: in a Squid setup, the ACL file of Microsoft 365 names.
+     */
+    fallback(kind) {
+        // The same for every missing requirement of the kind: counted once, over the whole group.
+        let found = this.fallbacks.get(kind);
+        if (!found)
+            this.fallbacks.set(kind, (found = this.findFallback(kind)));
+        return found;
+    }
+    findFallback(kind) {
+        // Counted per file an entry was read from: a Squid ACL file read through squid.conf is its own file.
+        const counts = new Map();
+        for (const f of this.files) {
+            for (const e of f.parsed.entries) {
+                const m365 = kind === 'hosts'
+                    ? e.kind === 'host' &&
+                        (this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
+                            this.ctx.allHostIndex.touches(e.pattern.base))
+                    : e.kind === 'ip' && this.ctx.allSpace.overlaps(e.block);
+                if (!m365)
+                    continue;
+                const c = counts.get(e.location.file);
+                if (!c)
+                    counts.set(e.location.file, { n: 1, last: e });
+                else {
+                    c.n++;
+                    if (compareLocations(e.location, c.last.location) > 0)
+                        c.last = e;
+                }
+            }
+        }
+        let best;
+        for (const [file, c] of counts)
+            if (!best || c.n > best.n)
+                best = { file, ...c };
+        if (best)
+            return {
+                location: { ...best.last.location, column: 1 },
+                where: `add it to ${best.file}`,
+            };
+        const file = this.files.find((f) => f.parsed.entries.some((e) => e.kind === (kind === 'hosts' ? 'host' : 'ip'))) ??
+            this.files.find((f) => f.capabilities[kind]) ??
+            this.files[0];
+        const last = file.parsed.entries[file.parsed.entries.length - 1];
+        if (!last)
+            return {
+                location: { file: file.parsed.path, line: 0, column: 0 },
+                where: 'add it to this file',
+            };
+        return { location: { ...last.location, column: 1 }, where: `add it to ${file.parsed.path}` };
+    }
+    cloudName() {
+        return engine_CLOUD_NAMES[this.ctx.instance];
+    }
+    add(ruleId, severity, location, rest) {
+        const endpointSet = rest.endpointSet ?? (rest.requirement ? setLabel(rest.requirement) : undefined);
+        this.findings.push({
+            ruleId,
+            severity,
+            message: rest.message,
+            location,
+            ...(rest.entry !== undefined ? { entry: rest.entry } : {}),
+            ...(rest.requirement ? { requirement: describeRequirement(rest.requirement) } : {}),
+            ...(endpointSet !== undefined ? { endpointSet } : {}),
+            ...(rest.uncovered ? { uncovered: rest.uncovered } : {}),
+            ...(rest.replacement ? { replacement: [...rest.replacement] } : {}),
+            ...(rest.missingPorts
+                ? {
+                    missingPorts: {
+                        tcp: rest.missingPorts.tcp.toString(),
+                        udp: rest.missingPorts.udp.toString(),
+                    },
+                }
+                : {}),
+            group: this.group,
+        });
+    }
+}
+function sourceId(s) {
+    return `${s.kind}:${s.id}`;
+}
+/** "Common set 56 Allow (TCP 80,443)": what the text report and the job summary group by. */
+function setLabel(req) {
+    return `${describeSources(req.sources)} (${formatPortSpec(req.ports)})`;
+}
+const allPorts = { tcp: PortSet.ANY, udp: PortSet.ANY };
+function portsKey(p) {
+    return p ? `${p.tcp.key()}/${p.udp.key()}` : 'any';
+}
+/** Entries without ports allow every port (their format cannot say otherwise). */
+function portsCover(have, need) {
+    if (!have)
+        return true;
+    return have.tcp.covers(need.tcp) && have.udp.covers(need.udp);
+}
+function engine_unionPorts(list) {
+    let tcp = PortSet.EMPTY;
+    let udp = PortSet.EMPTY;
+    for (const p of list) {
+        if (!p)
+            return allPorts;
+        tcp = tcp.union(p.tcp);
+        udp = udp.union(p.udp);
+    }
+    return { tcp, udp };
+}
+/**
+ * The required ports cut at every boundary of the entries' port ranges, so that each piece is
+ * either wholly allowed by an entry or not at all (3478-3481 against 3478-3480 gives 3478-3480, 3481).
+ */
+function elementaryRanges(need, have) {
+    const cuts = new Set();
+    for (const set of have)
+        for (const [lo, hi] of set?.ranges ?? [])
+            cuts.add(lo).add(hi + 1);
+    const out = [];
+    for (const [lo, hi] of need.ranges) {
+        let start = lo;
+        for (const c of [...cuts].filter((c) => c > lo && c <= hi).sort((a, b) => a - b)) {
+            out.push([start, c - 1]);
+            start = c;
+        }
+        out.push([start, hi]);
+    }
+    return out;
+}
+function subtractSpec(need, have) {
+    return { tcp: need.tcp.subtract(have.tcp), udp: need.udp.subtract(have.udp) };
+}
+function distance(a, b) {
+    if (a.last < b.first)
+        return b.first - a.last;
+    if (b.last < a.first)
+        return a.first - b.last;
+    return 0n;
+}
+function percent(part, whole) {
+    const p = Number((part * 10000n) / whole) / 100;
+    return p < 0.01 ? 'less than 0.01%' : `${p}%`;
+}
+/** Messages from the model start with the quoted canonical pattern; say it as the entry was written. */
+function withText(e, message) {
+    const lead = engine_quote(e.pattern.text);
+    return message.startsWith(lead)
+        ? `${engine_quote(e.text)}${message.slice(lead.length)}`
+        : `${engine_quote(e.text)} ${message}`;
+}
+function listAnd(items) {
+    return items.length <= 1
+        ? (items[0] ?? '')
+        : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+/** "; required from 2026-07-01" for a requirement that is not live yet. */
+function fromDate(req) {
+    return req.upcoming === undefined ? '' : `; required from ${req.upcoming}`;
+}
+function engine_quote(text) {
+    return `"${text}"`;
+}
+function where(first, here) {
+    return first.file === here.file ? `line ${first.line}` : `${first.file}:${first.line}`;
+}
+function listSome(items, max = 4) {
+    if (items.length <= max)
+        return items.join(', ');
+    return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+/** "Exchange set 1 Optimize, set 2 Allow optional" — every set that needs it, compactly. */
+function describeSources(sources) {
+    const seen = new Set();
+    const parts = [];
+    for (const s of [...sources].sort((a, b) => a.id - b.id)) {
+        const text = s.kind === 'endpoint-set'
+            ? `${s.serviceArea} set ${s.id} ${s.category}${s.required ? '' : ' optional'}`
+            : `scenario ${s.scenario ?? s.id}`;
+        if (seen.has(text))
+            continue;
+        seen.add(text);
+        parts.push(text);
+    }
+    return listSome(parts, 6);
+}
+function describeRequirement(req) {
+    return {
+        kind: req.kind,
+        pattern: req.kind === 'host' ? req.text : req.block.masked().text,
+        endpointSets: req.sources.map((s) => ({
+            ...(s.kind === 'endpoint-set'
+                ? { endpointSetId: s.id }
+                : { scenario: s.scenario ?? String(s.id) }),
+            ...(s.serviceArea ? { serviceArea: s.serviceArea } : {}),
+            ...(s.category ? { category: s.category } : {}),
+            required: s.required,
+        })),
+        ports: { tcp: req.ports.tcp.toString(), udp: req.ports.udp.toString() },
+    };
+}
+/** A problem met while reading a file: malformed (`invalid-entry`) or read but not understood. */
+function problemFinding(p, group) {
+    const severity = p.severity ?? 'error';
+    return {
+        ruleId: severity === 'error' ? 'invalid-entry' : 'unsupported-entry',
+        severity,
+        message: p.message,
+        location: p.location,
+        ...(p.text !== undefined ? { entry: p.text } : {}),
+        ...(group !== undefined ? { group } : {}),
+    };
+}
+/** Deterministic order: file, line, column, rule, then the text. */
+function sortFindings(findings) {
+    return findings.sort((a, b) => compareLocations(a.location, b.location) ||
+        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+        severityRank(b.severity) - severityRank(a.severity) ||
+        (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+}
+
+
+;// CONCATENATED MODULE: ./data/dns-requirements.json
+const dns_requirements_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"../schemas/dns-requirements.schema.json","description":"DNS records a custom domain needs (or must not have) in each Microsoft 365 cloud, built by hand from the documents listed under sources. Hosts are relative to the domain (\'@\' is the domain itself). Values are patterns: \'{mx-token}\', \'{domain-dashes}\', \'{initial-domain}\' stand for per-tenant parts, and \'*\' stands for any characters inside one label.","sources":{"W24":{"title":"External Domain Name System records for Microsoft 365","date":"2024-10-24","reference":"../shared/reference/docs/external-domain-name-system-records.md","url":"https://learn.microsoft.com/microsoft-365/enterprise/external-domain-name-system-records"},"W22":{"title":"External Domain Name System records for Office 365 (earlier revision)","date":"2022-10-14","reference":"../shared/reference/docs/external-domain-name-system-records.2022-10-14.excerpt.md","url":"https://learn.microsoft.com/microsoft-365/enterprise/external-domain-name-system-records"},"ANY":{"title":"Create DNS records at any DNS hosting provider (revision with per-cloud sections)","date":"c. 2020","reference":"../shared/reference/docs/create-dns-records-at-any-dns-hosting-provider.per-cloud.excerpt.md","url":"https://learn.microsoft.com/microsoft-365/admin/get-help-with-domains/create-dns-records-at-any-dns-hosting-provider"},"CN":{"title":"Create DNS records at DNSPod for Office 365 (operated by 21Vianet)","date":"c. 2018","reference":"../shared/reference/docs/21vianet-create-dns-records-at-dnspod.md"},"MSOID":{"title":"What\'s the purpose of the Office 365 CNAME record for MSOID?","date":"2024-08-29","reference":"../shared/reference/docs/purpose-of-cname-msoid.md","url":"https://learn.microsoft.com/microsoft-365/admin/services-in-china/purpose-of-cname?view=o365-21vianet"},"DOD":{"title":"DNS records for Office 365 DoD","date":"2020-05-19","reference":"../shared/reference/docs/dns-records-for-office-365-dod.md","url":"https://learn.microsoft.com/microsoft-365/enterprise/dns-records-for-office-365-dod"},"GCCH":{"title":"DNS records for Office 365 GCC High","date":"2020-05-19","reference":"../shared/reference/docs/dns-records-for-office-365-gcc-high.md","url":"https://learn.microsoft.com/microsoft-365/enterprise/dns-records-for-office-365-gcc-high"},"DKIM":{"title":"Set up DKIM to sign mail from your Microsoft 365 domain","date":"2024-05-31","reference":"../shared/reference/dns-records-by-cloud.md","url":"https://learn.microsoft.com/defender-office-365/email-authentication-dkim-configure"},"SPF":{"title":"Set up SPF to identify valid email sources for your Microsoft 365 domain","date":"2024-01-29","url":"https://learn.microsoft.com/defender-office-365/email-authentication-spf-configure"},"WS":{"title":"Microsoft 365 IP Address and URL web service, /endpoints/Worldwide (Exchange endpoint set 10: *.mail.protection.outlook.com and *.mx.microsoft on TCP 25)","date":"2025-09-29","reference":"../shared/reference/endpoints/worldwide.json"},"SPFREC":{"title":"The TXT record published at spf.protection.outlook.com, as quoted in public SPF-check outputs and test fixtures from 2024 to 2026","date":"2024/2026"}},"spfIncludes":{"spf.protection.outlook.com":{"clouds":["worldwide"],"nestedLookups":0,"record":"v=spf1 ip4:40.92.0.0/15 ip4:40.107.0.0/16 ip4:52.100.0.0/15 ip4:52.102.0.0/16 ip4:52.103.0.0/17 ip4:104.47.0.0/17 ip6:2a01:111:f400::/48 ip6:2a01:111:f403::/49 ip6:2a01:111:f403:8000::/51 ip6:2a01:111:f403:c000::/51 ip6:2a01:111:f403:f000::/52 -all","source":"SPFREC","note":"Only ip4/ip6 terms, so the include costs its own lookup and nothing more. Copies from before about 2023 ended with include:spfd.protection.outlook.com, which cost one lookup more."},"spf.protection.partner.outlook.cn":{"clouds":["china"],"nestedLookups":null,"source":"CN","note":"No published copy of this record was available offline: it is counted as its own lookup only, so a count that uses it is a lower bound."},"spf.protection.office365.us":{"clouds":["usgovdod","usgovgcchigh"],"nestedLookups":null,"source":"GCCH","note":"No published copy of this record was available offline: it is counted as its own lookup only, so a count that uses it is a lower bound."}},"clouds":{"worldwide":{"title":"Worldwide (commercial and GCC)","spfInclude":"spf.protection.outlook.com","records":[{"id":"verification","type":"TXT","host":"@","values":["MS=ms*"],"level":"optional","service":"verification","severity":"notice","source":["W24","ANY"],"reason":"proves ownership of the domain while it is added to the tenant; it may be removed afterwards"},{"id":"msoid","type":"CNAME","host":"msoid","values":[],"level":"forbidden","service":"core","severity":"error","source":["W24","W22"],"reason":"this record belongs only to Microsoft 365 operated by 21Vianet; in any other cloud, users of the domain are told the domain is not in the system and cannot activate their Microsoft 365 licence"},{"id":"mx","type":"MX","host":"@","values":["{mx-token}.mail.protection.outlook.com","{mx-token}.*.mx.microsoft"],"level":"required","service":"exchange","severity":"error","source":["W24","ANY","WS"],"reason":"delivers the domain\'s incoming mail to Exchange Online (a target ending in .mx.microsoft once inbound DNSSEC and DANE are turned on)"},{"id":"spf","type":"TXT","host":"@","values":["v=spf1 include:spf.protection.outlook.com -all"],"level":"required","service":"exchange","severity":"error","source":["W24","ANY","SPF"],"reason":"lets receiving mail systems accept mail that Exchange Online sends for the domain; there may be only one SPF record, costing at most 10 DNS lookups"},{"id":"autodiscover","type":"CNAME","host":"autodiscover","values":["autodiscover.outlook.com"],"level":"required","service":"exchange","severity":"error","source":["W24","ANY"],"reason":"lets Outlook and other mail clients find Exchange Online and set themselves up"},{"id":"autodiscover-srv","type":"SRV","host":"_autodiscover._tcp","values":[],"level":"forbidden","service":"exchange","severity":"warning","source":["W24"],"reason":"Microsoft 365 finds Exchange Online through the autodiscover CNAME and lists no such SRV record; Outlook falls back to it when the CNAME lookup fails and then connects to whatever host it names, usually an earlier mail system"},{"id":"sipfederationtls","type":"SRV","host":"_sipfederationtls._tcp","values":["sipfed.online.lync.com"],"srv":{"priority":100,"weight":1,"port":5061},"level":"required","service":"teams","severity":"warning","source":["W24","ANY"],"reason":"lets users of other organisations find the domain for Teams federation (chat and presence with external users)"},{"id":"sip-tls","type":"SRV","host":"_sip._tls","values":["sipdir.online.lync.com"],"srv":{"priority":100,"weight":1,"port":443},"level":"legacy","service":"teams","severity":"notice","source":["W22","ANY"],"reason":"a Skype for Business Online record; the current record list no longer has it, and the earlier one only said it may be needed by Skype for Business phones"},{"id":"sip","type":"CNAME","host":"sip","values":["sipdir.online.lync.com"],"level":"legacy","service":"teams","severity":"notice","source":["ANY"],"reason":"a Skype for Business Online record that the current record list no longer has"},{"id":"lyncdiscover","type":"CNAME","host":"lyncdiscover","values":["webdir.online.lync.com"],"level":"legacy","service":"teams","severity":"notice","source":["W22","ANY"],"reason":"a Skype for Business Online record that the current record list no longer has; the earlier one kept it only for PowerShell cmdlets still running on Skype for Business Online"},{"id":"enterpriseregistration","type":"CNAME","host":"enterpriseregistration","values":["enterpriseregistration.windows.net"],"level":"required","service":"intune","severity":"warning","source":["ANY"],"reason":"lets devices of the domain\'s users register with Microsoft Entra ID for mobile device management"},{"id":"enterpriseenrollment","type":"CNAME","host":"enterpriseenrollment","values":["enterpriseenrollment.manage.microsoft.com","enterpriseenrollment-s.manage.microsoft.com"],"level":"required","service":"intune","severity":"warning","source":["ANY"],"reason":"lets devices enrol in Intune with the user\'s address; the documents give both target names, and both are in use"},{"id":"dkim-selector1","type":"CNAME","host":"selector1._domainkey","values":["selector1-{domain-dashes}._domainkey.{initial-domain}.onmicrosoft.com","selector1-*._domainkey.{initial-domain}.*.dkim.mail.microsoft"],"level":"required","service":"dkim","severity":"warning","source":["DKIM"],"reason":"publishes the first of the two DKIM keys that Exchange Online signs the domain\'s mail with; signing with the custom domain cannot be turned on until both selectors resolve"},{"id":"dkim-selector2","type":"CNAME","host":"selector2._domainkey","values":["selector2-{domain-dashes}._domainkey.{initial-domain}.onmicrosoft.com","selector2-*._domainkey.{initial-domain}.*.dkim.mail.microsoft"],"level":"required","service":"dkim","severity":"warning","source":["DKIM"],"reason":"publishes the second DKIM key, used after a key rotation; signing with the custom domain cannot be turned on until both selectors resolve"}]},"china":{"title":"Microsoft 365 operated by 21Vianet","spfInclude":"spf.protection.partner.outlook.cn","records":[{"id":"verification","type":"TXT","host":"@","values":["MS=ms*"],"level":"optional","service":"verification","severity":"notice","source":["CN"],"reason":"proves ownership of the domain while it is added to the tenant; it may be removed afterwards"},{"id":"msoid","type":"CNAME","host":"msoid","values":["clientconfig.partner.microsoftonline-p.net.cn"],"level":"required","service":"core","severity":"warning","source":["W24","MSOID","CN"],"reason":"points client applications to the authentication endpoint of 21Vianet; without it they authenticate through a default endpoint in the United States, which is slower, and with a wrong target they cannot authenticate at all"},{"id":"mx","type":"MX","host":"@","values":["{mx-token}.mail.protection.partner.outlook.cn"],"level":"required","service":"exchange","severity":"error","source":["CN"],"reason":"delivers the domain\'s incoming mail to Exchange Online operated by 21Vianet"},{"id":"spf","type":"TXT","host":"@","values":["v=spf1 include:spf.protection.partner.outlook.cn -all"],"level":"required","service":"exchange","severity":"error","source":["CN","ANY","SPF"],"reason":"lets receiving mail systems accept mail that Exchange Online sends for the domain; there may be only one SPF record, costing at most 10 DNS lookups"},{"id":"autodiscover","type":"CNAME","host":"autodiscover","values":["autodiscover.partner.outlook.cn"],"level":"required","service":"exchange","severity":"error","source":["CN","ANY"],"reason":"lets Outlook and other mail clients find Exchange Online and set themselves up"},{"id":"autodiscover-srv","type":"SRV","host":"_autodiscover._tcp","values":[],"level":"forbidden","service":"exchange","severity":"warning","source":["CN"],"reason":"Microsoft 365 finds Exchange Online through the autodiscover CNAME and lists no such SRV record; Outlook falls back to it when the CNAME lookup fails and then connects to whatever host it names, usually an earlier mail system"},{"id":"sipfederationtls","type":"SRV","host":"_sipfederationtls._tcp","values":["sipfed.online.partner.lync.cn"],"srv":{"priority":100,"weight":1,"port":5061},"level":"required","service":"teams","severity":"warning","source":["CN","ANY"],"reason":"lets users of other organisations find the domain for federation (chat and presence with external users)"},{"id":"sip-tls","type":"SRV","host":"_sip._tls","values":["sipdir.online.partner.lync.cn"],"srv":{"priority":100,"weight":1,"port":443},"level":"required","service":"teams","severity":"warning","source":["CN","ANY"],"reason":"lets clients of the domain\'s users find the online sign-in service; 21Vianet still lists it among the required records"},{"id":"sip","type":"CNAME","host":"sip","values":["sipdir.online.partner.lync.cn"],"level":"required","service":"teams","severity":"warning","source":["CN","ANY"],"reason":"lets clients of the domain\'s users find the online sign-in service; 21Vianet still lists it among the required records"},{"id":"lyncdiscover","type":"CNAME","host":"lyncdiscover","values":["webdir.online.partner.lync.cn"],"level":"required","service":"teams","severity":"warning","source":["CN","ANY"],"reason":"lets clients of the domain\'s users discover the online service; 21Vianet still lists it among the required records"}]},"usgovdod":{"title":"US Government DoD","spfInclude":"spf.protection.office365.us","records":[{"id":"msoid","type":"CNAME","host":"msoid","values":[],"level":"forbidden","service":"core","severity":"error","source":["DOD"],"reason":"the record does not work with Microsoft 365 Apps for enterprise and stops their activation from succeeding"},{"id":"mx","type":"MX","host":"@","values":["{initial-domain}.mail.protection.office365.us"],"level":"required","service":"exchange","severity":"error","source":["DOD"],"reason":"delivers the domain\'s incoming mail to Exchange Online; the target starts with the tenant name, the first label of its initial onmicrosoft.us domain"},{"id":"spf","type":"TXT","host":"@","values":["v=spf1 include:spf.protection.office365.us -all"],"level":"required","service":"exchange","severity":"error","source":["DOD","SPF"],"reason":"lets receiving mail systems accept mail that Exchange Online sends for the domain; there may be only one SPF record, costing at most 10 DNS lookups"},{"id":"autodiscover","type":"CNAME","host":"autodiscover","values":["autodiscover-dod.office365.us"],"level":"required","service":"exchange","severity":"error","source":["DOD"],"reason":"lets Outlook and other mail clients find Exchange Online and set themselves up"},{"id":"autodiscover-srv","type":"SRV","host":"_autodiscover._tcp","values":[],"level":"forbidden","service":"exchange","severity":"warning","source":["DOD"],"reason":"Microsoft 365 finds Exchange Online through the autodiscover CNAME and lists no such SRV record; Outlook falls back to it when the CNAME lookup fails and then connects to whatever host it names, usually an earlier mail system"},{"id":"sipfederationtls","type":"SRV","host":"_sipfederationtls._tcp","values":["sipfed.online.dod.skypeforbusiness.us"],"srv":{"priority":100,"weight":1,"port":5061},"level":"required","service":"teams","severity":"warning","source":["DOD"],"reason":"lets users of other organisations find the domain for Teams federation (chat and presence with external users)"}]},"usgovgcchigh":{"title":"US Government GCC High","spfInclude":"spf.protection.office365.us","records":[{"id":"msoid","type":"CNAME","host":"msoid","values":[],"level":"forbidden","service":"core","severity":"error","source":["GCCH"],"reason":"the record does not work with Microsoft 365 Apps for enterprise and stops their activation from succeeding"},{"id":"mx","type":"MX","host":"@","values":["{initial-domain}.mail.protection.office365.us"],"level":"required","service":"exchange","severity":"error","source":["GCCH"],"reason":"delivers the domain\'s incoming mail to Exchange Online; the target starts with the tenant name, the first label of its initial onmicrosoft.us domain"},{"id":"spf","type":"TXT","host":"@","values":["v=spf1 include:spf.protection.office365.us -all"],"level":"required","service":"exchange","severity":"error","source":["GCCH","SPF"],"reason":"lets receiving mail systems accept mail that Exchange Online sends for the domain; there may be only one SPF record, costing at most 10 DNS lookups"},{"id":"autodiscover","type":"CNAME","host":"autodiscover","values":["autodiscover.office365.us"],"level":"required","service":"exchange","severity":"error","source":["GCCH"],"reason":"lets Outlook and other mail clients find Exchange Online and set themselves up"},{"id":"autodiscover-srv","type":"SRV","host":"_autodiscover._tcp","values":[],"level":"forbidden","service":"exchange","severity":"warning","source":["GCCH"],"reason":"Microsoft 365 finds Exchange Online through the autodiscover CNAME and lists no such SRV record; Outlook falls back to it when the CNAME lookup fails and then connects to whatever host it names, usually an earlier mail system"},{"id":"sipfederationtls","type":"SRV","host":"_sipfederationtls._tcp","values":["sipfed.online.gov.skypeforbusiness.us"],"srv":{"priority":100,"weight":1,"port":5061},"level":"required","service":"teams","severity":"warning","source":["GCCH"],"reason":"lets users of other organisations find the domain for Teams federation (chat and presence with external users)"}]}}}');
+;// CONCATENATED MODULE: ./src/dns/requirements.ts
+
+/**
+ * The JSON's inferred type is wider than {@link DnsRequirementsData} (plain strings for enums);
+ * the schema test vouches for the narrower one.
+ */
+const DNS_REQUIREMENTS = dns_requirements_namespaceObject;
+function cloudDnsRequirements(instance) {
+    return DNS_REQUIREMENTS.clouds[instance];
+}
+const TOKEN = /\{(mx-token|domain-dashes|initial-domain)\}/g;
+/** What one `*` or unresolved token may stand for: characters of one label. */
+const LABEL_CHARS = '[a-z0-9_-]+';
+/** `contoso.com.` → `contoso-com`, the form DKIM targets give the domain. */
+function domainDashes(domain) {
+    return stripDot(domain).toLowerCase().replaceAll('.', '-');
+}
+/** `contoso`, `contoso.onmicrosoft.com` or `contoso.onmicrosoft.us.` → `contoso`. */
+function initialDomainLabel(initialDomain) {
+    const trimmed = stripDot(initialDomain.trim()).toLowerCase();
+    const dot = trimmed.indexOf('.');
+    return dot < 0 ? trimmed : trimmed.slice(0, dot);
+}
+function stripDot(name) {
+    return name.endsWith('.') ? name.slice(0, -1) : name;
+}
+/**
+ * A host-name value pattern with the tokens of one domain filled in. Matching ignores case and a
+ * trailing dot; `*` and any unresolved token match the characters of one label.
+ */
+class ValuePattern {
+    #regex;
+    /** The pattern with the known tokens filled in; unknown ones stay as `{token}`. */
+    text;
+    /** Tokens the pattern uses that have no value. */
+    unresolved;
+    constructor(pattern, tokens) {
+        const unresolved = [];
+        let source = '^';
+        let text = '';
+        let last = 0;
+        for (const m of pattern.matchAll(TOKEN)) {
+            const literal = pattern.slice(last, m.index);
+            source += literalSource(literal);
+            text += literal;
+            const token = m[1];
+            const value = tokens[token];
+            if (value === undefined || value === '') {
+                source += LABEL_CHARS;
+                text += m[0];
+                if (!unresolved.includes(token))
+                    unresolved.push(token);
+            }
+            else {
+                source += escapeRegex(value.toLowerCase());
+                text += value.toLowerCase();
+            }
+            last = m.index + m[0].length;
+        }
+        const tail = pattern.slice(last);
+        source += `${literalSource(tail)}$`;
+        text += tail;
+        this.#regex = new RegExp(source);
+        this.text = text;
+        this.unresolved = unresolved;
+    }
+    matches(name) {
+        return this.#regex.test(stripDot(name).toLowerCase());
+    }
+}
+function literalSource(literal) {
+    return literal
+        .split('*')
+        .map((part) => escapeRegex(part.toLowerCase()))
+        .join(LABEL_CHARS);
+}
+function escapeRegex(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** How to find the value of a token that is not configured. */
+const TOKEN_HELP = {
+    'mx-token': "the domain's MX token shown in the Microsoft 365 admin center",
+    'domain-dashes': 'the domain with its dots written as dashes',
+    'initial-domain': "the first label of the tenant's initial onmicrosoft domain",
+};
+
+;// CONCATENATED MODULE: ./src/dns/spf.ts
+
+
+const VERSION = 'v=spf1';
+/** The text of a TXT record: its strings joined without separator, as RFC 7208 §3.3 says. */
+function txtText(strings) {
+    return strings.join('');
+}
+/** True when the TXT text is an SPF record (starts with `v=spf1` followed by a space or nothing). */
+function isSpf(text) {
+    if (text.length < VERSION.length)
+        return false;
+    if (text.slice(0, VERSION.length).toLowerCase() !== VERSION)
+        return false;
+    return text.length === VERSION.length || text[VERSION.length] === ' ';
+}
+const MECHANISMS = new Set([
+    'all',
+    'include',
+    'a',
+    'mx',
+    'ptr',
+    'ip4',
+    'ip6',
+    'exists',
+]);
+/** Mechanisms that must name a domain. */
+const NEEDS_VALUE = new Set(['include', 'exists', 'ip4', 'ip6']);
+/** Mechanisms that may carry CIDR lengths (`/24`, `//64`); ip4 and ip6 have their own. */
+const DUAL_CIDR = new Set(['a', 'mx']);
+const MODIFIER_NAME = /^[a-z][a-z0-9_.-]*$/i;
+/** Characters a domain-spec may hold: letters, digits, `-_.`, and macros such as `%{i}`. */
+const DOMAIN_SPEC = /^(?:[a-z0-9_.-]|%\{[slodiphcrtv]\d*r?[.\-+,/_=]*\}|%%|%_|%-)+$/i;
+/** Reads an SPF record. The first problem found is the error, so each message names one term. */
+function parseSpf(text) {
+    if (!isSpf(text))
+        return fail(`"${text}" does not start with "v=spf1"`);
+    const words = text
+        .slice(VERSION.length)
+        .split(' ')
+        .filter((w) => w !== '');
+    const terms = [];
+    const includes = [];
+    const afterAll = [];
+    let all;
+    let redirect;
+    let exp = false;
+    for (const word of words) {
+        const term = parseTerm(word);
+        if (!term.ok)
+            return term;
+        const t = term.value;
+        if (all !== undefined)
+            afterAll.push(t);
+        if (t.kind === 'modifier') {
+            const name = t.name.toLowerCase();
+            if (name === 'redirect') {
+                if (redirect !== undefined)
+                    return fail(`"${word}" repeats the redirect modifier`);
+                redirect = t.value.toLowerCase();
+            }
+            else if (name === 'exp') {
+                if (exp)
+                    return fail(`"${word}" repeats the exp modifier`);
+                exp = true;
+            }
+        }
+        else if (t.name === 'all') {
+            if (all === undefined)
+                all = t.qualifier;
+        }
+        else if (t.name === 'include' && t.value !== undefined) {
+            includes.push(t.value.toLowerCase());
+        }
+        terms.push(t);
+    }
+    return ok({ text, terms, all, afterAll, redirect, includes });
+}
+function parseTerm(word) {
+    const eq = word.indexOf('=');
+    const colon = word.indexOf(':');
+    // A modifier is `name=value` with the `=` before any `:` or `/`.
+    if (eq > 0 && (colon < 0 || eq < colon) && MODIFIER_NAME.test(word.slice(0, eq))) {
+        const value = word.slice(eq + 1);
+        const name = word.slice(0, eq);
+        const lower = name.toLowerCase();
+        if ((lower === 'redirect' || lower === 'exp') && !DOMAIN_SPEC.test(value)) {
+            return fail(`"${word}" needs a domain after "="`);
+        }
+        return ok({ kind: 'modifier', name, value, text: word });
+    }
+    let rest = word;
+    let qualifier = '+';
+    const first = rest[0];
+    if (first === '+' || first === '-' || first === '~' || first === '?') {
+        qualifier = first;
+        rest = rest.slice(1);
+    }
+    const sep = rest.search(/[:/]/);
+    const name = (sep < 0 ? rest : rest.slice(0, sep)).toLowerCase();
+    if (!MECHANISMS.has(name))
+        return fail(`"${word}" is not an SPF mechanism or modifier`);
+    const arg = sep < 0 ? '' : rest.slice(sep);
+    if (name === 'all') {
+        if (arg !== '')
+            return fail(`"${word}": the all mechanism takes no value`);
+        return ok({ kind: 'mechanism', qualifier, name, text: word });
+    }
+    if (arg === '' || arg[0] === '/') {
+        if (NEEDS_VALUE.has(name))
+            return fail(`"${word}" needs a value after "${name}:"`);
+        if (arg !== '' && (!DUAL_CIDR.has(name) || !validCidrLengths(arg))) {
+            return fail(`"${word}" has an invalid prefix length`);
+        }
+        return ok({ kind: 'mechanism', qualifier, name: name, text: word });
+    }
+    const value = arg.slice(1);
+    if (value === '')
+        return fail(`"${word}" needs a value after "${name}:"`);
+    if (name === 'ip4' || name === 'ip6') {
+        const block = parseIpBlock(value);
+        const family = name === 'ip4' ? 4 : 6;
+        if (!block.ok || value.includes('-') || block.value.family !== family) {
+            return fail(`"${word}" needs an IPv${family} address or network after "${name}:"`);
+        }
+        return ok({ kind: 'mechanism', qualifier, name, value, text: word });
+    }
+    // a, mx, ptr, include, exists: a domain, `a` and `mx` optionally followed by CIDR lengths.
+    let domain = value;
+    let lengths = '';
+    if (DUAL_CIDR.has(name)) {
+        const slash = value.indexOf('/');
+        if (slash >= 0) {
+            domain = value.slice(0, slash);
+            lengths = value.slice(slash);
+        }
+    }
+    if (domain === '' || !DOMAIN_SPEC.test(domain)) {
+        return fail(`"${word}" needs a domain after "${name}:"`);
+    }
+    if (lengths !== '' && !validCidrLengths(lengths)) {
+        return fail(`"${word}" has an invalid prefix length`);
+    }
+    return ok({
+        kind: 'mechanism',
+        qualifier,
+        name: name,
+        value: domain,
+        text: word,
+    });
+}
+/** `/24`, `//64` or `/24//64`, within the lengths of each family. */
+function validCidrLengths(text) {
+    const m = /^(?:\/(\d{1,2}))?(?:\/\/(\d{1,3}))?$/.exec(text);
+    if (!m || (m[1] === undefined && m[2] === undefined))
+        return false;
+    if (m[1] !== undefined && (Number(m[1]) > 32 || /^0\d/.test(m[1])))
+        return false;
+    if (m[2] !== undefined && (Number(m[2]) > 128 || /^0\d/.test(m[2])))
+        return false;
+    return true;
+}
+/** The limit of RFC 7208 §4.6.4 on terms that cause DNS lookups. */
+const SPF_LOOKUP_LIMIT = 10;
+/**
+ * Counts the terms that cause DNS lookups (`include`, `a`, `mx`, `ptr`, `exists`, `redirect`),
+ * following includes and the redirect into the records `resolve` knows. `redirect` is ignored
+ * when the record has an `all` mechanism, as RFC 7208 §6.1 says. Each domain is expanded once
+ * per path, so a loop ends instead of recursing.
+ */
+function countSpfLookups(record, resolve) {
+    const unknown = [];
+    const uncounted = [];
+    const loops = [];
+    const path = new Set();
+    const memo = new Map();
+    const costOf = (domain) => {
+        const cached = memo.get(domain);
+        if (cached !== undefined)
+            return cached;
+        if (path.has(domain)) {
+            if (!loops.includes(domain))
+                loops.push(domain);
+            return 0;
+        }
+        const target = resolve(domain);
+        let cost = 0;
+        if (target.kind === 'record') {
+            path.add(domain);
+            cost = walk(target.record);
+            path.delete(domain);
+        }
+        else if (target.kind === 'known') {
+            if (target.nestedLookups === null) {
+                if (!uncounted.includes(domain))
+                    uncounted.push(domain);
+            }
+            else
+                cost = target.nestedLookups;
+        }
+        else if (!unknown.includes(domain))
+            unknown.push(domain);
+        memo.set(domain, cost);
+        return cost;
+    };
+    const walk = (r) => {
+        let n = 0;
+        for (const t of r.terms) {
+            if (t.kind !== 'mechanism')
+                continue;
+            if (t.name === 'include') {
+                n += 1 + (t.value === undefined ? 0 : costOf(t.value.toLowerCase()));
+            }
+            else if (t.name === 'a' || t.name === 'mx' || t.name === 'ptr' || t.name === 'exists') {
+                n += 1;
+            }
+        }
+        if (r.redirect !== undefined && r.all === undefined)
+            n += 1 + costOf(r.redirect);
+        return n;
+    };
+    const lookups = walk(record);
+    return {
+        lookups,
+        exact: unknown.length === 0 && uncounted.length === 0,
+        unknown,
+        uncounted,
+        loops,
+    };
+}
+/**
+ * The record with `include:<domain>` added: in place of the include of `replacing` when the
+ * record has one (another cloud's include), else before the first `all` (so it is evaluated),
+ * else after the last mechanism.
+ */
+function withInclude(record, domain, replacing) {
+    const words = record.terms.map((t) => t.text);
+    const old = replacing === undefined
+        ? -1
+        : record.terms.findIndex((t) => t.kind === 'mechanism' && t.name === 'include' && t.value?.toLowerCase() === replacing);
+    if (old >= 0) {
+        const qualifier = words[old].startsWith('include') ? '' : words[old][0];
+        words[old] = `${qualifier}include:${domain}`;
+        return [VERSION, ...words].join(' ');
+    }
+    const allAt = record.terms.findIndex((t) => t.kind === 'mechanism' && t.name === 'all');
+    let at = allAt;
+    if (at < 0) {
+        at = 0;
+        record.terms.forEach((t, i) => {
+            if (t.kind === 'mechanism')
+                at = i + 1;
+        });
+    }
+    words.splice(at, 0, `include:${domain}`);
+    return [VERSION, ...words].join(' ');
+}
+/**
+ * One record holding the mechanisms of several (each once, in order of appearance), ending with
+ * the `all` of the first record that has one; modifiers are kept from the first record only.
+ */
+function mergeSpf(records) {
+    const seen = new Set();
+    const words = [];
+    let all;
+    for (const [i, r] of records.entries()) {
+        for (const t of r.terms) {
+            if (t.kind === 'mechanism' && t.name === 'all') {
+                all ??= t.text;
+                continue;
+            }
+            if (t.kind === 'modifier' && i > 0)
+                continue;
+            const key = t.text.toLowerCase();
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            words.push(t.text);
+        }
+    }
+    if (all !== undefined)
+        words.push(all);
+    return [VERSION, ...words].join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/dns/check.ts
+
+
+
+
+
+
+/** Services of a domain that the configuration does not describe. */
+const DEFAULT_SERVICES = ['exchange', 'teams'];
+/** TTL of suggested records: the one every Microsoft record table gives. */
+const SUGGESTED_TTL = 3600;
+/**
+ * Checks the DNS records of the files against what the Microsoft 365 cloud requires of each
+ * domain. Domains are the files' zones, the names whose MX points to Exchange Online, and the
+ * configured domains (which add domains or override their services and known values). Problems
+ * the parsers found are not repeated here.
+ */
+function checkDns(instance, files, domains) {
+    return new DnsCheck(instance, files).run(domains);
+}
+class DnsCheck {
+    #instance;
+    #cloud;
+    #inputs;
+    #recs = [];
+    #byName = new Map();
+    #unserved = new Set();
+    /** Owner names where a Microsoft SRV record belongs but was written at the domain itself. */
+    #misplaced = new Set();
+    /** Records whose relative target a requirement check already explained. */
+    #explained = new Set();
+    #findings = [];
+    /** Every cloud's MX patterns with no tokens filled in: what makes a name a Microsoft 365 mail domain. */
+    #anyMx;
+    constructor(instance, inputs) {
+        this.#instance = instance;
+        this.#cloud = cloudDnsRequirements(instance);
+        this.#inputs = inputs;
+        for (const input of inputs) {
+            for (const record of input.file.records) {
+                const rec = { record, input };
+                this.#recs.push(rec);
+                const list = this.#byName.get(record.name);
+                if (list)
+                    list.push(rec);
+                else
+                    this.#byName.set(record.name, [rec]);
+            }
+        }
+        this.#anyMx = INSTANCES.flatMap((i) => cloudDnsRequirements(i)
+            .records.filter((r) => r.id === 'mx')
+            .flatMap((r) => r.values.map((v) => valuePattern(v, {}))));
+    }
+    run(configured) {
+        this.#delegations();
+        this.#conflictsAndDuplicates();
+        const domains = this.#domains(configured);
+        this.#misplacedSrv();
+        for (const domain of domains.values())
+            this.#checkDomain(domain);
+        this.#scanForbiddenAndLegacy();
+        this.#checkSpf(domains);
+        this.#relativeTargets();
+        return sortFindings(this.#findings);
+    }
+    // ── zone structure ───────────────────────────────────────────────────────
+    /** Records at or below an NS cut of their own zone are served by the delegated zone, not this one. */
+    #delegations() {
+        /** zone → cut name → its NS records */
+        const cuts = new Map();
+        for (const rec of this.#recs) {
+            const r = rec.record;
+            if (r.type !== 'NS' || r.name === r.zone || !r.name.endsWith(`.${r.zone}`))
+                continue;
+            let zone = cuts.get(r.zone);
+            if (!zone)
+                cuts.set(r.zone, (zone = new Map()));
+            const list = zone.get(r.name);
+            if (list)
+                list.push(rec);
+            else
+                zone.set(r.name, [rec]);
+        }
+        if (cuts.size === 0)
+            return;
+        for (const rec of this.#recs) {
+            const r = rec.record;
+            const zoneCuts = cuts.get(r.zone);
+            if (!zoneCuts || r.name === r.zone || !r.name.endsWith(`.${r.zone}`))
+                continue;
+            // Walk from the zone down to the owner, so the highest cut is the one reported.
+            const end = r.name.length - r.zone.length - 1;
+            let at = end;
+            for (;;) {
+                const dot = at === 0 ? -1 : r.name.lastIndexOf('.', at - 1);
+                const cut = r.name.slice(dot + 1);
+                const ns = zoneCuts.get(cut);
+                if (ns) {
+                    this.#belowCut(rec, cut, ns);
+                    break;
+                }
+                if (dot < 0)
+                    break;
+                at = dot;
+            }
+        }
+    }
+    #belowCut(rec, cut, ns) {
+        const r = rec.record;
+        const atCut = r.name === cut;
+        const glue = (r.type === 'A' || r.type === 'AAAA') &&
+            ns.some((n) => n.record.parsed.type === 'NS' && n.record.parsed.target === r.name);
+        if ((atCut && (r.type === 'NS' || r.type === 'DS')) || glue)
+            return;
+        this.#unserved.add(rec);
+        const first = ns[0];
+        this.#add('dns-not-served', RULES['dns-not-served'].severity, r.location, {
+            message: `${check_describe(r)} is not served: ${cut} is delegated to ${ns
+                .map((n) => check_quote(n.record.data))
+                .join(', ')} (NS at ${check_where(first.record.location, r.location)}), so resolvers ask those servers and never see this record; put it in the delegated zone`,
+            entry: entryOf(r),
+        });
+    }
+    /** Duplicates and CNAME conflicts, within one zone: sub-zones kept in one export are separate zones. */
+    #conflictsAndDuplicates() {
+        for (const [name, all] of this.#byName) {
+            const zones = new Map();
+            for (const rec of all) {
+                const list = zones.get(rec.record.zone);
+                if (list)
+                    list.push(rec);
+                else
+                    zones.set(rec.record.zone, [rec]);
+            }
+            for (const recs of zones.values())
+                this.#conflictsAt(name, recs);
+        }
+    }
+    #conflictsAt(name, recs) {
+        const seen = new Map();
+        for (const rec of recs) {
+            const r = rec.record;
+            const key = `${r.type} ${r.type === 'TXT' ? r.data : r.data.toLowerCase()}`;
+            const first = seen.get(key);
+            if (first) {
+                this.#add('dns-duplicate-record', RULES['dns-duplicate-record'].severity, r.location, {
+                    message: `${check_describe(r)} ${r.type === 'TXT' ? r.data : check_quote(r.data)} repeats the record at ${check_where(first.record.location, r.location)}`,
+                    entry: entryOf(r),
+                });
+            }
+            else
+                seen.set(key, rec);
+        }
+        const served = recs.filter((r) => !this.#unserved.has(r));
+        const cnames = [...seen.values()].filter((r) => r.record.type === 'CNAME' && !this.#unserved.has(r));
+        for (const c of cnames) {
+            const others = served.filter((o) => o.record.type !== 'CNAME' && !DNSSEC_TYPES.has(o.record.type));
+            const otherCnames = cnames.filter((o) => o !== c);
+            if (others.length === 0 && otherCnames.length === 0)
+                continue;
+            const parts = [
+                ...otherCnames.map((o) => `another CNAME at ${check_where(o.record.location, c.record.location)}`),
+                ...others.map((o) => `${o.record.type} at ${check_where(o.record.location, c.record.location)}`),
+            ];
+            this.#add('dns-cname-conflict', RULES['dns-cname-conflict'].severity, c.record.location, {
+                message: `${name} has a CNAME and also ${check_listSome(parts)}: a name with a CNAME can have no other record`,
+                entry: entryOf(c.record),
+            });
+        }
+    }
+    // ── domains ──────────────────────────────────────────────────────────────
+    #domains(configured) {
+        const domains = new Map();
+        const add = (name, input) => {
+            if (!domains.has(name))
+                domains.set(name, this.#domain(name, input, undefined));
+        };
+        for (const input of this.#inputs) {
+            const zones = new Set(input.file.zones.map(absolute));
+            for (const zone of zones) {
+                // A zone inside another zone of the same file (a sub-zone of one export, a second
+                // $ORIGIN) counts only once it shows Microsoft 365 use: an export of a parent with
+                // a hundred web-only sub-zones is about the parent.
+                if (!parentsOf(zone).some((z) => zones.has(z)))
+                    add(zone, input);
+            }
+        }
+        for (const rec of this.#recs) {
+            if (rec.record.parsed.type !== 'MX' || this.#unserved.has(rec))
+                continue;
+            const target = rec.record.parsed.exchange;
+            if (this.#anyMx.some((p) => p.matches(target)))
+                add(rec.record.name, rec.input);
+        }
+        for (const config of configured) {
+            const name = absolute(config.domain);
+            const known = domains.get(name);
+            const input = known?.input ?? this.#fileFor(name);
+            if (!input) {
+                const file = this.#inputs[0]?.file.path;
+                if (file !== undefined) {
+                    this.#add('dns-domain-not-found', RULES['dns-domain-not-found'].severity, { file, line: 0, column: 0 }, {
+                        message: `the configured domain ${check_quote(stripDot(name))} is in no zone of the DNS files, so its records cannot be checked`,
+                    });
+                }
+                continue;
+            }
+            domains.set(name, this.#domain(name, input, config));
+        }
+        return domains;
+    }
+    #domain(name, input, config) {
+        const dkim = {};
+        if (config?.dkim?.selector1)
+            dkim['dkim-selector1'] = stripDot(config.dkim.selector1);
+        if (config?.dkim?.selector2)
+            dkim['dkim-selector2'] = stripDot(config.dkim.selector2);
+        return {
+            name,
+            services: new Set(config ? config.services : DEFAULT_SERVICES),
+            tokens: {
+                'domain-dashes': domainDashes(name),
+                'mx-token': config?.mxToken?.trim() || undefined,
+                'initial-domain': config?.initialDomain
+                    ? initialDomainLabel(config.initialDomain)
+                    : undefined,
+            },
+            dkim,
+            input,
+        };
+    }
+    /** The file whose zone holds the name most closely. */
+    #fileFor(name) {
+        let best;
+        let bestLength = -1;
+        for (const input of this.#inputs) {
+            for (const z of input.file.zones.map(absolute)) {
+                if ((name === z || name.endsWith(`.${z}`)) && z.length > bestLength) {
+                    best = input;
+                    bestLength = z.length;
+                }
+            }
+        }
+        return best;
+    }
+    // ── per-domain requirements ──────────────────────────────────────────────
+    #checkDomain(domain) {
+        for (const req of this.#cloud.records) {
+            if (req.service !== 'core' && !domain.services.has(req.service))
+                continue;
+            if (req.level === 'forbidden' && req.service !== 'core')
+                this.#forbiddenAt(domain, req);
+            if (req.level !== 'required')
+                continue;
+            if (req.type === 'MX')
+                this.#checkMx(domain, req);
+            else if (req.type === 'CNAME' || req.type === 'SRV')
+                this.#checkTarget(domain, req);
+            // TXT: the SPF record is checked with every other SPF record (#checkSpf).
+        }
+    }
+    #patterns(domain, req) {
+        const exact = domain.dkim[req.id];
+        const values = exact !== undefined ? [exact] : req.values;
+        return values.map((v) => valuePattern(v, domain.tokens));
+    }
+    #checkMx(domain, req) {
+        const patterns = this.#patterns(domain, req);
+        const mx = this.#served(domain.name).filter((r) => r.record.parsed.type === 'MX');
+        const ours = [];
+        const others = [];
+        let relative = 0;
+        for (const rec of mx) {
+            const target = targetOf(rec.record);
+            if (patterns.some((p) => p.matches(target))) {
+                ours.push(rec);
+                continue;
+            }
+            if (this.#relativeMatch(rec, patterns)) {
+                relative++;
+                continue;
+            }
+            const cloud = this.#otherCloud(req, target);
+            if (cloud !== undefined) {
+                this.#wrongTarget(rec, req, patterns, `the ${engine_CLOUD_NAMES[cloud]} cloud's MX`);
+                ours.push(rec);
+                continue;
+            }
+            if (patterns.some((p) => p.unresolved.length === 0) &&
+                this.#anyMx.some((p) => p.matches(target))) {
+                // The MX token or tenant is configured and this Microsoft 365 MX has another one.
+                const tenant = req.values.some((v) => v.includes('{initial-domain}'));
+                this.#wrongTarget(rec, req, patterns, tenant ? "another tenant's MX" : 'an MX with another token');
+                ours.push(rec);
+                continue;
+            }
+            others.push(rec);
+        }
+        if (ours.length === 0) {
+            if (relative > 0)
+                return;
+            const existing = others.length === 0
+                ? ''
+                : ` pointing to Exchange Online (its MX records point to ${check_listSome(others.map((o) => check_quote(targetOf(o.record))))})`;
+            this.#missing(domain, req, domain.name, `0 ${patterns[0].text}.`, {
+                lead: `${domain.name} has no MX record${existing}`,
+                anchorType: 'MX',
+            });
+            return;
+        }
+        const best = ours.reduce((a, b) => (mxPreference(b.record) < mxPreference(a.record) ? b : a));
+        for (const o of others) {
+            this.#add('dns-multiple-mx', RULES['dns-multiple-mx'].severity, o.record.location, {
+                message: `${domain.name} MX ${check_quote(o.record.data)} sends mail to another system besides Exchange Online: senders use it whenever Exchange Online does not answer, and spammers use it to get past Exchange Online; remove it once all mail goes to Microsoft 365`,
+                entry: entryOf(o.record),
+            });
+        }
+        const rival = others.reduce((a, b) => (a === undefined || mxPreference(b.record) < mxPreference(a.record) ? b : a), undefined);
+        if (rival && mxPreference(rival.record) <= mxPreference(best.record)) {
+            const p = mxPreference(best.record);
+            const q = mxPreference(rival.record);
+            this.#add('dns-mx-preference', RULES['dns-mx-preference'].severity, best.record.location, {
+                message: `${domain.name} MX ${check_quote(best.record.data)} has preference ${p}, but ${check_quote(rival.record.data)} at ${check_where(rival.record.location, best.record.location)} has ${q}: mail goes ${q === p ? 'to either system at random' : 'to the other system first'}; give the Microsoft 365 MX the lowest number`,
+                entry: entryOf(best.record),
+            });
+        }
+    }
+    /** CNAME and SRV requirements: the record exists, with the type and target (and SRV fields) asked for. */
+    #checkTarget(domain, req) {
+        const name = check_ownerName(req.host, domain.name);
+        const patterns = this.#patterns(domain, req);
+        const recs = this.#served(name);
+        const ofType = recs.filter((r) => r.record.type === req.type);
+        if (ofType.length === 0) {
+            const other = recs.find((r) => !DNSSEC_TYPES.has(r.record.type));
+            if (!other) {
+                if (this.#misplaced.has(name))
+                    return;
+                this.#missing(domain, req, name, this.#data(req, patterns, undefined), {
+                    lead: `${name} ${req.type} is missing`,
+                    anchorType: req.type,
+                });
+                return;
+            }
+            const r = other.record;
+            const data = this.#data(req, patterns, undefined);
+            const record = other.input.render({ name, type: req.type, ...check_ttlOf(r), data }, r.zone);
+            this.#add('dns-wrong-value', RULES['dns-wrong-value'].severity, r.location, {
+                message: `${name} is ${check_article(r.type)} ${r.type} record, but Microsoft 365 needs ${check_article(req.type)} ${req.type} record there: ${req.reason}; write: ${record}${placeholderNote(patterns[0])}`,
+                entry: entryOf(r),
+                ...check_suggest(patterns[0], 'replace', { name, type: req.type, ...check_ttlOf(r), data }, r.zone),
+            });
+            return;
+        }
+        const verdicts = ofType.map((rec) => ({
+            rec,
+            problems: this.#targetProblems(rec, req, patterns),
+        }));
+        if (verdicts.some((v) => v.problems === undefined))
+            return;
+        for (const { rec, problems } of verdicts) {
+            if (!problems)
+                continue;
+            const r = rec.record;
+            const fixed = this.#data(req, patterns, r);
+            this.#add('dns-wrong-value', problems.severity, r.location, {
+                message: `${check_describe(r)} ${problems.text}: ${req.reason}; write: ${rec.input.render({ name: r.name, type: r.type, ...check_ttlOf(r), data: fixed }, r.zone)}${placeholderNote(patterns[0])}`,
+                entry: entryOf(r),
+                ...check_suggest(patterns[0], 'replace', { name: r.name, type: r.type, ...check_ttlOf(r), data: fixed }, r.zone),
+            });
+        }
+    }
+    /** What is wrong with a CNAME or SRV record, or undefined when it is right. */
+    #targetProblems(rec, req, patterns) {
+        const r = rec.record;
+        const target = targetOf(r);
+        const parts = [];
+        let severity = 'warning';
+        if (target === undefined) {
+            return { text: `has data ${check_quote(r.data)} that cannot be read`, severity: 'error' };
+        }
+        if (!patterns.some((p) => p.matches(target))) {
+            severity = 'error';
+            const written = writtenTarget(r);
+            if (written !== undefined && patterns.some((p) => p.matches(written))) {
+                this.#explained.add(rec);
+                parts.push(`target ${check_quote(written)} has no trailing dot, so it expands inside the zone to ${check_quote(target)}`);
+            }
+            else {
+                const cloud = this.#otherCloud(req, target);
+                parts.push(`points to ${check_quote(target)}${cloud ? `, the ${engine_CLOUD_NAMES[cloud]} cloud's target,` : ''} instead of ${alternatives(patterns.map((p) => check_quote(`${p.text}.`)))}`);
+            }
+        }
+        if (req.srv && r.parsed.type === 'SRV') {
+            const s = r.parsed;
+            if (s.port !== req.srv.port) {
+                severity = 'error';
+                parts.push(`uses port ${s.port} instead of ${req.srv.port}`);
+            }
+            if (s.priority !== req.srv.priority || s.weight !== req.srv.weight) {
+                parts.push(`has priority ${s.priority} and weight ${s.weight} instead of ${req.srv.priority} and ${req.srv.weight}`);
+            }
+        }
+        if (parts.length === 0)
+            return undefined;
+        return { text: parts.join(', and '), severity };
+    }
+    /** The data of the record Microsoft 365 asks for, keeping what the existing record says where it may. */
+    #data(req, patterns, existing) {
+        const target = `${patterns[0].text}.`;
+        if (req.type === 'SRV' && req.srv) {
+            return `${req.srv.priority} ${req.srv.weight} ${req.srv.port} ${target}`;
+        }
+        if (req.type === 'MX') {
+            return `${existing ? mxPreference(existing) : 0} ${target}`;
+        }
+        return target;
+    }
+    #wrongTarget(rec, req, patterns, what) {
+        const r = rec.record;
+        const fixed = this.#data(req, patterns, r);
+        this.#add('dns-wrong-value', RULES['dns-wrong-value'].severity, r.location, {
+            message: `${check_describe(r)} points to ${check_quote(targetOf(r))}, ${what}, instead of ${check_quote(`${patterns[0].text}.`)}: ${req.reason}; write: ${rec.input.render({ name: r.name, type: r.type, ...check_ttlOf(r), data: fixed }, r.zone)}${placeholderNote(patterns[0])}`,
+            entry: entryOf(r),
+            ...check_suggest(patterns[0], 'replace', { name: r.name, type: r.type, ...check_ttlOf(r), data: fixed }, r.zone),
+        });
+    }
+    /** A relative target that would match once written with its dot: reported as such. */
+    #relativeMatch(rec, patterns) {
+        const written = writtenTarget(rec.record);
+        if (written === undefined || !patterns.some((p) => p.matches(written)))
+            return false;
+        const r = rec.record;
+        this.#explained.add(rec);
+        this.#add('dns-wrong-value', RULES['dns-wrong-value'].severity, r.location, {
+            message: `${check_describe(r)} target ${check_quote(written)} has no trailing dot, so it expands inside the zone to ${check_quote(targetOf(r))}; write: ${rec.input.render({ name: r.name, type: r.type, ...check_ttlOf(r), data: withTarget(r, `${written}.`) }, r.zone)}`,
+            entry: entryOf(r),
+            record: {
+                action: 'replace',
+                name: r.name,
+                type: r.type,
+                ...check_ttlOf(r),
+                data: withTarget(r, `${written}.`),
+                zone: r.zone,
+            },
+        });
+        return true;
+    }
+    /** The cloud, other than this one, whose value for the same record the target matches. */
+    #otherCloud(req, target) {
+        for (const instance of INSTANCES) {
+            if (instance === this.#instance)
+                continue;
+            const other = cloudDnsRequirements(instance).records.find((r) => r.id === req.id);
+            if (!other || other.values.length === 0)
+                continue;
+            const mine = req.values.map((v) => valuePattern(v, {}));
+            if (mine.some((p) => p.matches(target)))
+                continue;
+            if (other.values.some((v) => valuePattern(v, {}).matches(target)))
+                return instance;
+        }
+        return undefined;
+    }
+    #missing(domain, req, name, data, how) {
+        const anchor = this.#anchor(domain, name, how.anchorType);
+        const type = req.type;
+        const record = domain.input.render({ name, type, ttl: SUGGESTED_TTL, data }, anchor.zone);
+        const patterns = this.#patterns(domain, req);
+        this.#add('dns-missing-record', req.severity, anchor.location, {
+            message: `${how.lead}: ${req.reason}; add${anchor.where}: ${record}${placeholderNote(patterns[0])}`,
+            ...check_suggest(patterns[0], 'add', { name, type, ttl: SUGGESTED_TTL, data }, anchor.zone),
+        });
+    }
+    /**
+     * After the last record of the same name and type in the domain's file, else of the same name,
+     * else of the domain itself, else of the zone apex; the file as a whole when it has none.
+     */
+    #anchor(domain, name, type) {
+        const file = domain.input.file;
+        const zone = file.zones
+            .map(absolute)
+            .filter((z) => domain.name === z || domain.name.endsWith(`.${z}`))
+            .sort((a, b) => b.length - a.length)[0] ?? domain.name;
+        const inFile = (n) => (this.#byName.get(n) ?? []).filter((r) => r.input === domain.input).map((r) => r.record);
+        const same = inFile(name);
+        const candidates = [
+            same.filter((r) => r.type === type),
+            same,
+            inFile(domain.name),
+            inFile(zone),
+        ];
+        for (const list of candidates) {
+            const last = list[list.length - 1];
+            if (last) {
+                return {
+                    location: { ...last.location, column: 1 },
+                    zone: last.zone,
+                    where: ` after line ${last.location.line}`,
+                };
+            }
+        }
+        return { location: { file: file.path, line: 0, column: 0 }, zone, where: ` to ${file.path}` };
+    }
+    // ── record scans ─────────────────────────────────────────────────────────
+    /**
+     * Microsoft's SRV records written at the domain itself (a provider form without service and
+     * protocol fields, filled in wrong): lookups ask for `_service._proto.<domain>` and never see them.
+     */
+    #misplacedSrv() {
+        const srvs = this.#cloud.records
+            .filter((r) => r.type === 'SRV' && r.srv && r.values.length > 0)
+            .map((req) => ({ req, patterns: req.values.map((v) => valuePattern(v, {})) }));
+        for (const rec of this.#recs) {
+            const r = rec.record;
+            if (r.parsed.type !== 'SRV' || this.#unserved.has(rec) || r.name.startsWith('_'))
+                continue;
+            const s = r.parsed;
+            for (const { req, patterns } of srvs) {
+                if (s.port !== req.srv.port || !patterns.some((p) => p.matches(s.target)))
+                    continue;
+                const name = check_ownerName(req.host, r.name);
+                if (req.level === 'legacy') {
+                    this.#add('dns-legacy-record', req.severity, r.location, {
+                        message: `${check_describe(r)} ${check_quote(r.data)} is no longer needed (and belongs at ${name}): ${req.reason}; remove it once no client relies on it`,
+                        entry: entryOf(r),
+                    });
+                    continue;
+                }
+                this.#misplaced.add(name);
+                const record = rec.input.render({
+                    name,
+                    type: 'SRV',
+                    ...check_ttlOf(r),
+                    data: `${req.srv.priority} ${req.srv.weight} ${req.srv.port} ${s.target}`,
+                }, r.zone);
+                this.#add('dns-wrong-value', RULES['dns-wrong-value'].severity, r.location, {
+                    message: `${check_describe(r)} ${check_quote(r.data)} belongs at ${name}: SRV lookups ask for that name and never see this record; ${req.reason}; write: ${record}`,
+                    entry: entryOf(r),
+                    record: {
+                        action: 'replace',
+                        name,
+                        type: 'SRV',
+                        ...check_ttlOf(r),
+                        data: `${req.srv.priority} ${req.srv.weight} ${req.srv.port} ${s.target}`,
+                        zone: r.zone,
+                    },
+                });
+            }
+        }
+    }
+    #forbiddenAt(domain, req) {
+        const name = check_ownerName(req.host, domain.name);
+        for (const rec of this.#served(name)) {
+            if (rec.record.type !== req.type)
+                continue;
+            this.#forbidden(rec, req);
+        }
+    }
+    #forbidden(rec, req) {
+        const r = rec.record;
+        this.#add('dns-forbidden-record', req.severity, r.location, {
+            message: `${check_describe(r)} must not exist in the ${engine_CLOUD_NAMES[this.#instance]} cloud: ${req.reason}; remove it`,
+            entry: entryOf(r),
+        });
+    }
+    /**
+     * Forbidden records that harm any domain (msoid outside 21Vianet) and legacy records, found by
+     * their name and, for legacy ones, by their Microsoft target, wherever they are.
+     */
+    #scanForbiddenAndLegacy() {
+        const scanned = this.#cloud.records.filter((r) => (r.level === 'forbidden' && r.service === 'core') || r.level === 'legacy');
+        if (scanned.length === 0)
+            return;
+        const patterns = new Map(scanned.map((req) => [req, req.values.map((v) => valuePattern(v, {}))]));
+        for (const rec of this.#recs) {
+            if (this.#unserved.has(rec))
+                continue;
+            const r = rec.record;
+            for (const req of scanned) {
+                if (r.type !== req.type || !r.name.startsWith(`${req.host}.`))
+                    continue;
+                if (req.level === 'forbidden') {
+                    this.#forbidden(rec, req);
+                    continue;
+                }
+                const target = targetOf(r);
+                const written = writtenTarget(r);
+                const list = patterns.get(req);
+                const ours = target !== undefined &&
+                    (list.some((p) => p.matches(target)) ||
+                        (written !== undefined && list.some((p) => p.matches(written))));
+                if (!ours)
+                    continue;
+                this.#add('dns-legacy-record', req.severity, r.location, {
+                    message: `${check_describe(r)} is no longer needed: ${req.reason}; remove it once no client relies on it`,
+                    entry: entryOf(r),
+                });
+            }
+        }
+    }
+    // ── SPF ──────────────────────────────────────────────────────────────────
+    #checkSpf(domains) {
+        const spfByName = new Map();
+        for (const rec of this.#recs) {
+            if (this.#unserved.has(rec) || rec.record.parsed.type !== 'TXT')
+                continue;
+            if (!isSpf(txtText(rec.record.parsed.strings)))
+                continue;
+            const list = spfByName.get(rec.record.name);
+            if (list)
+                list.push(rec);
+            else
+                spfByName.set(rec.record.name, [rec]);
+        }
+        const microsoft = new Set(Object.keys(DNS_REQUIREMENTS.spfIncludes));
+        const include = this.#cloud.spfInclude;
+        const resolve = (domain) => {
+            const facts = DNS_REQUIREMENTS.spfIncludes[stripDot(domain)];
+            if (facts)
+                return { kind: 'known', nestedLookups: facts.nestedLookups };
+            const list = spfByName.get(absolute(domain));
+            if (list?.length === 1) {
+                const parsed = parseSpf(txtText(spfStrings(list[0])));
+                if (parsed.ok)
+                    return { kind: 'record', record: parsed.value };
+            }
+            return { kind: 'unknown' };
+        };
+        const names = new Set();
+        for (const d of domains.values())
+            if (d.services.has('exchange'))
+                names.add(d.name);
+        for (const [name, recs] of spfByName) {
+            if (recs.length > 1)
+                this.#spfMultiple(name, recs, domains.get(name));
+            else if (names.has(name))
+                continue;
+            else {
+                const parsed = parseSpf(txtText(spfStrings(recs[0])));
+                if (parsed.ok && parsed.value.includes.some((i) => microsoft.has(i)))
+                    names.add(name);
+            }
+        }
+        for (const name of names) {
+            const domain = domains.get(name);
+            const recs = spfByName.get(name) ?? [];
+            if (recs.length === 0) {
+                if (!domain)
+                    continue;
+                const req = this.#cloud.records.find((r) => r.id === 'spf');
+                const record = `v=spf1 include:${include} -all`;
+                const anchor = this.#anchor(domain, name, 'TXT');
+                const text = domain.input.render({ name, type: 'TXT', ttl: SUGGESTED_TTL, data: quoteTxt(record) }, anchor.zone);
+                this.#add('dns-missing-record', req.severity, anchor.location, {
+                    message: `${name} has no SPF record: ${req.reason}; add${anchor.where}: ${text}`,
+                    record: {
+                        action: 'add',
+                        name,
+                        type: 'TXT',
+                        ttl: SUGGESTED_TTL,
+                        data: quoteTxt(record),
+                        zone: anchor.zone,
+                    },
+                });
+                continue;
+            }
+            if (recs.length > 1)
+                continue;
+            const rec = recs[0];
+            const r = rec.record;
+            const parsed = parseSpf(txtText(spfStrings(rec)));
+            if (!parsed.ok) {
+                this.#add('dns-spf-invalid', RULES['dns-spf-invalid'].severity, r.location, {
+                    message: `${name} SPF record is malformed: ${parsed.error}; receivers fail SPF for all mail of the name`,
+                    entry: entryOf(r),
+                });
+                continue;
+            }
+            const spf = parsed.value;
+            this.#spfInclude(rec, spf, include, microsoft);
+            this.#spfAll(rec, spf);
+            this.#spfLookups(rec, spf, resolve);
+        }
+    }
+    #spfMultiple(name, recs, domain) {
+        const parsed = recs
+            .map((r) => parseSpf(txtText(spfStrings(r))))
+            .flatMap((p) => (p.ok ? [p.value] : []));
+        let merged = mergeSpf(parsed);
+        const include = this.#cloud.spfInclude;
+        if (domain?.services.has('exchange') && !parsed.some((p) => p.includes.includes(include))) {
+            const again = parseSpf(merged);
+            if (again.ok)
+                merged = withInclude(again.value, include);
+        }
+        const first = recs[0].record;
+        for (const rec of recs.slice(1)) {
+            const r = rec.record;
+            this.#add('dns-spf-multiple', RULES['dns-spf-multiple'].severity, r.location, {
+                message: `${name} has a second SPF record (the first is at ${check_where(first.location, r.location)}): receivers then fail SPF for all mail of the name; merge them into one: ${rec.input.render({ name, type: 'TXT', ...check_ttlOf(first), data: quoteTxt(merged) }, first.zone)}`,
+                entry: entryOf(r),
+            });
+        }
+    }
+    #spfInclude(rec, spf, include, microsoft) {
+        if (spf.includes.includes(include))
+            return;
+        const r = rec.record;
+        const other = spf.includes.find((i) => microsoft.has(i));
+        const otherClouds = other ? DNS_REQUIREMENTS.spfIncludes[other]?.clouds : undefined;
+        const whose = other && otherClouds
+            ? ` (it includes ${check_quote(other)}, which is for ${otherClouds.map((c) => engine_CLOUD_NAMES[c]).join(' and ')})`
+            : '';
+        this.#add('dns-spf-missing-include', RULES['dns-spf-missing-include'].severity, r.location, {
+            message: `${r.name} SPF record does not include ${check_quote(include)}${whose}: mail that Exchange Online sends for the name fails SPF; write: ${rec.input.render({
+                name: r.name,
+                type: 'TXT',
+                ...check_ttlOf(r),
+                data: quoteTxt(withInclude(spf, include, other)),
+            }, r.zone)}`,
+            entry: entryOf(r),
+            record: {
+                action: 'replace',
+                name: r.name,
+                type: 'TXT',
+                ...check_ttlOf(r),
+                data: quoteTxt(withInclude(spf, include, other)),
+                zone: r.zone,
+            },
+        });
+    }
+    #spfAll(rec, spf) {
+        const r = rec.record;
+        const add = (severity, text) => this.#add('dns-spf-all', severity, r.location, {
+            message: `${r.name} SPF record ${text}`,
+            entry: entryOf(r),
+        });
+        if (spf.all === undefined && spf.redirect === undefined) {
+            add('warning', 'has no "all" at its end, so mail from servers it does not list gets a neutral result; end it with "-all"');
+        }
+        else if (spf.all === '+') {
+            add('error', 'ends with "+all", which lets every server on the internet send mail as the name');
+        }
+        else if (spf.all === '?') {
+            add('warning', 'ends with "?all", which gives servers it does not list a neutral result, meant for testing only; end it with "-all"');
+        }
+        else if (spf.all === '~') {
+            add('notice', 'ends with "~all", which only marks mail from servers it does not list as suspicious; Microsoft recommends "-all"');
+        }
+        if (spf.afterAll.length > 0) {
+            add('warning', `has terms after "all" that are never evaluated: ${check_listSome(spf.afterAll.map((t) => check_quote(t.text)))}`);
+        }
+    }
+    #spfLookups(rec, spf, resolve) {
+        const r = rec.record;
+        const count = countSpfLookups(spf, resolve);
+        if (count.loops.length > 0) {
+            this.#add('dns-spf-lookups', RULES['dns-spf-lookups'].severity, r.location, {
+                message: `${r.name} SPF record has an include loop through ${check_listSome(count.loops.map(check_quote))}: receivers stop with a permanent error`,
+                entry: entryOf(r),
+            });
+        }
+        if (count.lookups > SPF_LOOKUP_LIMIT) {
+            this.#add('dns-spf-lookups', RULES['dns-spf-lookups'].severity, r.location, {
+                message: `${r.name} SPF record needs ${count.exact ? '' : 'at least '}${count.lookups} DNS lookups, more than the ${SPF_LOOKUP_LIMIT} allowed: receivers return a permanent error and SPF fails for all mail of the name`,
+                entry: entryOf(r),
+            });
+        }
+        for (const domain of count.unknown) {
+            this.#add('dns-spf-unknown-include', RULES['dns-spf-unknown-include'].severity, r.location, {
+                message: `${r.name} SPF record depends on ${check_quote(domain)}, whose own DNS lookups are not known offline: the count of ${count.lookups} is a lower bound`,
+                entry: entryOf(r),
+            });
+        }
+    }
+    // ── relative targets nothing else explained ──────────────────────────────
+    #relativeTargets() {
+        const all = INSTANCES.flatMap((i) => cloudDnsRequirements(i).records.flatMap((r) => r.type === 'TXT' ? [] : r.values.map((v) => valuePattern(v, {}))));
+        for (const rec of this.#recs) {
+            if (this.#explained.has(rec))
+                continue;
+            const r = rec.record;
+            const written = writtenTarget(r);
+            if (written === undefined)
+                continue;
+            const microsoft = all.some((p) => p.matches(written));
+            // A single label (`www`) or a private suffix is how a zone points inside itself on purpose.
+            const host = (0,cjs/* parse */.qg)(written);
+            if (!microsoft && (host.domain === null || !host.isIcann))
+                continue;
+            this.#add('dns-wrong-value', microsoft ? 'error' : 'warning', r.location, {
+                message: `${check_describe(r)} target ${check_quote(written)} has no trailing dot, so it expands inside the zone to ${check_quote(targetOf(r))}; write: ${rec.input.render({ name: r.name, type: r.type, ...check_ttlOf(r), data: withTarget(r, `${written}.`) }, r.zone)}`,
+                entry: entryOf(r),
+                record: {
+                    action: 'replace',
+                    name: r.name,
+                    type: r.type,
+                    ...check_ttlOf(r),
+                    data: withTarget(r, `${written}.`),
+                    zone: r.zone,
+                },
+            });
+        }
+    }
+    // ── helpers ──────────────────────────────────────────────────────────────
+    #served(name) {
+        return (this.#byName.get(name) ?? []).filter((r) => !this.#unserved.has(r));
+    }
+    #add(ruleId, severity, location, rest) {
+        this.#findings.push({ ruleId, severity, location, ...rest });
+    }
+}
+/** Types that DNSSEC adds beside any record, a CNAME included. */
+const DNSSEC_TYPES = new Set(['RRSIG', 'NSEC', 'NSEC3']);
+function absolute(name) {
+    return (name.endsWith('.') ? name : `${name}.`).toLowerCase();
+}
+const PATTERNS = new Map();
+/**
+ * Value patterns compiled once per pattern and token values: a zone with thousands of mail
+ * domains shares a handful of regular expressions.
+ */
+function valuePattern(pattern, tokens) {
+    // Only the tokens the pattern uses make it differ from one domain to the next.
+    let key = pattern;
+    for (const t of ['mx-token', 'domain-dashes', 'initial-domain']) {
+        if (pattern.includes(`{${t}}`))
+            key += `\u0000${tokens[t] ?? ''}`;
+    }
+    let p = PATTERNS.get(key);
+    if (!p) {
+        // Bounded: the per-domain patterns of a huge run must not pile up.
+        if (PATTERNS.size > 10_000)
+            PATTERNS.clear();
+        p = new ValuePattern(pattern, tokens);
+        PATTERNS.set(key, p);
+    }
+    return p;
+}
+/** `a.b.c.` → `b.c.`, `c.` */
+function parentsOf(name) {
+    const out = [];
+    for (let i = name.indexOf('.'); i >= 0 && i < name.length - 1; i = name.indexOf('.', i + 1)) {
+        out.push(name.slice(i + 1));
+    }
+    return out;
+}
+function check_ownerName(host, domain) {
+    return host === '@' ? domain : `${host}.${domain}`;
+}
+function targetOf(r) {
+    const p = r.parsed;
+    switch (p.type) {
+        case 'CNAME':
+        case 'NS':
+        case 'PTR':
+            return p.target;
+        case 'MX':
+            return p.exchange;
+        case 'SRV':
+            return p.target;
+        default:
+            return undefined;
+    }
+}
+/** The target as written, when the file wrote it relative to the zone. */
+function writtenTarget(r) {
+    if (!r.relativeTarget)
+        return undefined;
+    const target = targetOf(r);
+    const zone = absolute(r.zone);
+    if (target === undefined || !target.endsWith(`.${zone}`))
+        return undefined;
+    return target.slice(0, target.length - zone.length - 1);
+}
+/** The record's data with another target. */
+function withTarget(r, target) {
+    const p = r.parsed;
+    if (p.type === 'MX')
+        return `${p.preference} ${target}`;
+    if (p.type === 'SRV')
+        return `${p.priority} ${p.weight} ${p.port} ${target}`;
+    return target;
+}
+function mxPreference(r) {
+    return r.parsed.type === 'MX' ? r.parsed.preference : Number.MAX_SAFE_INTEGER;
+}
+function spfStrings(rec) {
+    return rec.record.parsed.type === 'TXT' ? rec.record.parsed.strings : [];
+}
+function check_ttlOf(r) {
+    return r.ttl === undefined ? {} : { ttl: r.ttl };
+}
+/** TXT data in presentation form: quoted, split into strings of at most 255 characters. */
+function quoteTxt(text) {
+    const parts = [];
+    for (let i = 0; i < text.length || parts.length === 0; i += 255) {
+        parts.push(`"${text.slice(i, i + 255).replace(/[\\"]/g, '\\$&')}"`);
+    }
+    return parts.join(' ');
+}
+/** "an MX", "a CNAME": the article as the letters are spoken. */
+function check_article(type) {
+    return /^[AEFHILMNORSX]/.test(type) ? 'an' : 'a';
+}
+function check_describe(r) {
+    return `${r.name} ${r.type}`;
+}
+function entryOf(r) {
+    return `${r.name} ${r.type} ${r.data}`;
+}
+function check_quote(text) {
+    return `"${text}"`;
+}
+function check_where(first, here) {
+    return first.file === here.file ? `line ${first.line}` : `${first.file}:${first.line}`;
+}
+function check_listSome(items, max = 4) {
+    if (items.length <= max)
+        return items.join(', ');
+    return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+/** `"a"`, `"a" or "b"`, `"a", "b" or "c"` */
+function alternatives(items) {
+    if (items.length <= 1)
+        return items.join('');
+    return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+/** What the placeholders of a suggested value stand for. */
+/** The record to write, unless the pattern still holds a value only the tenant knows. */
+function check_suggest(pattern, action, record, zone) {
+    if (pattern.unresolved.length > 0)
+        return {};
+    return { record: { action, ...record, zone } };
+}
+function placeholderNote(pattern) {
+    if (pattern.unresolved.length === 0)
+        return '';
+    return ` (replace ${pattern.unresolved.map((t) => `{${t}} with ${TOKEN_HELP[t]}`).join(', and ')})`;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
+
+
+
+
+
+
+
 
 
 
@@ -20636,17 +21103,36 @@ function selectionOf(options) {
  * system is reached only through `root`.
  */
 async function runCheck(root, options, catalogue, context = {}) {
+    checkFormatChoices(options, catalogue);
     const allowlists = await loadFiles(root, options.allowlists);
     const zones = await loadFiles(root, options.dns, '--dns');
-    const reader = referencedFileReader(root);
-    return checkLoaded({ allowlists: allowlists.files, zones: zones.files }, [...allowlists.errors, ...zones.errors], options, catalogue, (p, from) => reader(p, from), context);
+    const errors = [];
+    append(errors, allowlists.errors);
+    append(errors, zones.errors);
+    return checkLoaded({ allowlists: allowlists.files, zones: zones.files }, errors, options, catalogue, (refused) => referencedFileReader(root, refused), context);
 }
 /** The part of `runCheck` after reading: formats → entries and records → diff and DNS rules. */
-function checkLoaded(inputs, loadErrors, options, catalogue, readReferenced, context = {}) {
+function checkLoaded(inputs, loadErrors, options, catalogue, readerFor, context = {}) {
     const errors = [...loadErrors];
-    const parseOptions = (path, settings) => ({
+    const debug = context.debug ?? (() => { });
+    const guarded = (file, parse) => {
+        try {
+            return parse();
+        }
+        catch (e) {
+            // A parser that throws (a bug, or input past a limit nobody foresaw) costs its own file,
+            // not the run: the error names the file, and every other file is still checked.
+            errors.push(`${file}: could not be read (internal error: ${describeError(e)})`);
+            if (e instanceof Error && e.stack)
+                debug(e.stack);
+            return undefined;
+        }
+    };
+    // Files a file names are read as repository paths; one outside the workspace (or not a
+    // regular file) fails the run like a file named in the config.
+    const parseOptions = (spec, flag, path, settings) => ({
         ...(settings ? { settings } : {}),
-        readFile: (p) => readReferenced(p, path),
+        readFile: readerFor((message) => errors.push(`${describeOrigin(spec, flag)}: ${path} names ${message}`)),
     });
     const files = [];
     for (const file of inputs.allowlists) {
@@ -20656,8 +21142,19 @@ function checkLoaded(inputs, loadErrors, options, catalogue, readReferenced, con
             errors.push(`${file.path}: ${resolved.error}`);
             continue;
         }
+        // Options of an explicit format were checked with the configuration.
+        const bad = file.spec.format === AUTO
+            ? settingsProblems(resolved.format, file.spec, 'allowlist', file.path)
+            : [];
+        if (bad.length > 0) {
+            append(errors, bad);
+            continue;
+        }
+        const parsed = guarded(file.path, () => resolved.format.parse(source, parseOptions(file.spec, '--allowlist', file.path, file.spec.options)));
+        if (!parsed)
+            continue;
         files.push({
-            parsed: resolved.format.parse(source, parseOptions(file.path, file.spec.options)),
+            parsed,
             capabilities: resolved.format.capabilities,
             scope: file.spec.scope,
             group: file.spec.group,
@@ -20673,8 +21170,16 @@ function checkLoaded(inputs, loadErrors, options, catalogue, readReferenced, con
             continue;
         }
         const format = resolved.format;
+        const bad = file.spec.format === AUTO ? settingsProblems(format, file.spec, 'dns', file.path) : [];
+        if (bad.length > 0) {
+            append(errors, bad);
+            continue;
+        }
+        const parsed = guarded(file.path, () => format.parse(source, parseOptions(file.spec, '--dns', file.path, file.spec.options)));
+        if (!parsed)
+            continue;
         dnsInputs.push({
-            file: format.parse(source, parseOptions(file.path, file.spec.options)),
+            file: parsed,
             render: (record, zone) => format.render(record, zone),
             format,
         });
@@ -20705,18 +21210,24 @@ function checkLoaded(inputs, loadErrors, options, catalogue, readReferenced, con
     if (dnsInputs.length === 0 && options.domains.length === 0)
         return { result, inputErrors: errors, comments, ...checked };
     const dnsFindings = dnsInputs.flatMap(({ file }) => file.problems.map((p) => problemFinding(p)));
-    dnsFindings.push(...checkDns(options.instance, dnsInputs, options.domains));
+    append(dnsFindings, checkDns(options.instance, dnsInputs, options.domains));
     return {
         result: {
             ...result,
             files: [
                 ...result.files,
-                ...dnsInputs.map(({ file }) => ({
-                    path: file.path,
-                    format: file.format,
-                    kind: 'dns',
-                    entries: file.records.length,
-                })),
+                ...dnsInputs.flatMap(({ file }) => {
+                    // Records read from an included file are counted under that file's own path.
+                    const counts = new Map([[file.path, 0]]);
+                    for (const r of file.records)
+                        counts.set(r.location.file, (counts.get(r.location.file) ?? 0) + 1);
+                    return [...counts].map(([path, entries]) => ({
+                        path,
+                        format: file.format,
+                        kind: 'dns',
+                        entries,
+                    }));
+                }),
             ],
             findings: sortFindings([...result.findings, ...dnsFindings]),
         },
@@ -20724,6 +21235,74 @@ function checkLoaded(inputs, loadErrors, options, catalogue, readReferenced, con
         ...checked,
         comments,
     };
+}
+/** One line for any thrown value: its name and the first line of its message, cut to length. */
+function describeError(e) {
+    const text = e instanceof Error ? `${e.name}: ${e.message}` : typeof e === 'string' ? e : String(e);
+    const line = text.split('\n')[0] ?? '';
+    return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+/**
+ * Mistakes in the configuration that need no file to be read: an unknown format id, options a
+ * chosen format does not take, an unknown scenario. A ConfigError at the config's own line.
+ */
+function checkFormatChoices(options, catalogue) {
+    const problems = [];
+    const families = [
+        ['allowlist', ALLOWLIST_FORMATS, options.allowlists, '--allowlist'],
+        ['dns', DNS_FORMATS, options.dns, '--dns'],
+    ];
+    for (const [kind, formats, specs, flag] of families) {
+        for (const spec of specs) {
+            if (spec.format === AUTO)
+                continue;
+            const format = formats.find((f) => f.id === spec.format);
+            if (!format) {
+                const where = spec.origins?.format ?? spec.origin;
+                problems.push(`${where ? formatLocation(where) : `${flag} ${spec.path}`}: unknown ${kind === 'dns' ? 'DNS format' : 'format'} "${spec.format}"${didYouMean(spec.format, formats.map((f) => f.id))} (supported: ${[AUTO, ...formats.map((f) => f.id)].join(', ')})`);
+                continue;
+            }
+            append(problems, settingsProblems(format, spec, kind));
+        }
+    }
+    const known = new Set(scenarioIds(catalogue));
+    options.scenarios.forEach((id, i) => {
+        if (known.has(id))
+            return;
+        const where = options.scenarioOrigins?.[i];
+        problems.push(`${where ? formatLocation(where) : '--scenarios'}: unknown scenario "${id}"${didYouMean(id, [...known])} (\`endpoint-drift scenarios\` lists them)`);
+    });
+    if (problems.length > 0)
+        throw new ConfigError(byLocation(problems));
+}
+/** Problems that start with `file:line:column:` in file order; the others (flags) after them. */
+function byLocation(problems) {
+    const key = (p) => /^(.*?):(\d+):(\d+): /.exec(p);
+    return [...problems].sort((a, b) => {
+        const ka = key(a);
+        const kb = key(b);
+        if (!ka || !kb)
+            return ka ? -1 : kb ? 1 : 0;
+        return ((ka[1] < kb[1] ? -1 : ka[1] > kb[1] ? 1 : 0) ||
+            Number(ka[2]) - Number(kb[2]) ||
+            Number(ka[3]) - Number(kb[3]));
+    });
+}
+/** The `options:` of a spec checked against its format's settings schema; one line each. */
+function settingsProblems(format, spec, kind, detectedFor) {
+    const given = spec.options;
+    if (given === undefined)
+        return [];
+    const where = spec.origins?.options ?? spec.origin;
+    const at = where
+        ? formatLocation(where)
+        : `${kind === 'dns' ? '--dns' : '--allowlist'} ${spec.path}`;
+    const which = detectedFor
+        ? `format ${format.id} (detected for ${detectedFor})`
+        : `format ${format.id}`;
+    if (!format.settings)
+        return Object.keys(given).length === 0 ? [] : [`${at}: ${which} takes no options`];
+    return validateWithSchema(format.settings, structuredClone(given)).map((p) => `${at}: options of ${which}: ${p.message.replace(/"the document" /, 'they ')}`);
 }
 
 ;// CONCATENATED MODULE: ./src/fix/text.ts
@@ -21278,6 +21857,7 @@ function compareNames(a, b) {
 ;// CONCATENATED MODULE: ./src/fix/lines.ts
 
 
+
 function lineWriter(dialect) {
     return { edit: (file, ops) => editLines(file, ops, dialect) };
 }
@@ -21409,7 +21989,7 @@ function groupBlocks(lines, items) {
     for (const item of items) {
         if (current && item.first === current.last + 1) {
             current.last = item.last;
-            current.entries.push(...item.entries);
+            append(current.entries, item.entries);
             continue;
         }
         close();
@@ -21461,7 +22041,7 @@ function lineTemplate(lines, line, byLine, dialect) {
     const text = lines.get(line);
     if (!dialect.repeatsPrefix)
         return indentOf(text);
-    const first = Math.min(...(byLine.get(line) ?? []).map((e) => e.location.column));
+    const first = (byLine.get(line) ?? []).reduce((min, e) => Math.min(min, e.location.column), Infinity);
     return Number.isFinite(first) ? text.slice(0, first - 1) : indentOf(text);
 }
 function isSorted(entries) {
@@ -21913,6 +22493,8 @@ function editLiterals(file, ops, dialect) {
     const code = (line) => dialect.commentMarker ? lines.get(line).replace(dialect.commentMarker, '') : lines.get(line);
     const alone = (e, t) => code(e.location.line).trim().replace(/,$/, '') === text.slice(t.start, t.end);
     const removed = new Set();
+    /** Elements whose comma goes because everything after them in their list goes. */
+    const commaDropped = new Set();
     /** Whether every element after this token, up to the end of its list, is being removed. */
     const restRemoved = (t) => {
         const close = text.indexOf(']', t.end);
@@ -22009,8 +22591,10 @@ function editLiterals(file, ops, dialect) {
                         .filter((x) => !removed.has(x) && x.location.line < line && tokenOf(x))
                         .sort((a, b) => b.location.line - a.location.line)[0];
                     const kt = kept && tokenOf(kept);
-                    if (kt && text[kt.end] === ',' && !added.has(kept))
+                    if (kt && text[kt.end] === ',' && !added.has(kept) && !commaDropped.has(kept)) {
+                        commaDropped.add(kept);
                         edits.push({ start: kt.end, end: kt.end + 1, insert: '' });
+                    }
                 }
                 edits.push({ start: lines.start(line), end: lines.end(line), insert: body.join('') });
             }
@@ -22081,6 +22665,7 @@ function nearestOfKind(entries, line, kind) {
 }
 
 ;// CONCATENATED MODULE: ./src/fix/structured.ts
+
 
 
 
@@ -22222,7 +22807,7 @@ function editStructured(file, ops) {
     // A removed item needs no new ports; several gaps of one item make one change.
     for (const [item, ports] of portChanges)
         if (!removed.has(item))
-            edits.push(...portEdits(file.text, lines, item, ports, json));
+            append(edits, portEdits(file.text, lines, item, ports, json));
     for (const [after, list] of additions)
         edits.push(insertLines(lines, after, list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).flatMap((l) => l.lines)));
     for (const [model, list] of flowAdditions) {
@@ -22480,6 +23065,7 @@ function dnsWriters(today) {
 
 
 
+
 /** Rules `fix` changes files for. `over-broad-entry` only when asked for by name. */
 const FIXABLE_RULES = [
     'missing-endpoint',
@@ -22504,34 +23090,31 @@ async function planFixes(root, options, catalogue, rules, settings = {}) {
     const allowlists = await loadFiles(root, options.allowlists);
     const zones = await loadFiles(root, options.dns, '--dns');
     const loadErrors = [...allowlists.errors, ...zones.errors];
-    const disk = referencedFileReader(root);
     const texts = new Map();
     const originals = new Map();
     for (const f of [...allowlists.files, ...zones.files]) {
         texts.set(f.path, f.text);
         originals.set(f.path, f.text);
     }
-    // A parser names a referenced file as it was written; `real` maps that name to the file.
-    const aliases = new Map();
-    const real = (file) => aliases.get(file) ?? file;
-    const readReferenced = (name, from) => {
-        const resolved = referencedPath(name, from);
-        if (texts.has(resolved)) {
-            aliases.set(name, resolved);
-            return texts.get(resolved);
-        }
-        const text = disk(name, from);
-        if (text !== undefined) {
-            aliases.set(name, resolved);
-            originals.set(resolved, text);
-            texts.set(resolved, text);
-        }
-        return text;
+    // Parsers name a referenced file by its repository path; findings carry that path.
+    const real = (file) => file;
+    const readerFor = (refused) => {
+        const disk = referencedFileReader(root, refused);
+        return (repoPath) => {
+            if (texts.has(repoPath))
+                return texts.get(repoPath);
+            const text = disk(repoPath);
+            if (text !== undefined) {
+                originals.set(repoPath, text);
+                texts.set(repoPath, text);
+            }
+            return text;
+        };
     };
     const run = () => checkLoaded({
         allowlists: allowlists.files.map((f) => plan_withText(f, texts.get(f.path))),
         zones: zones.files.map((f) => plan_withText(f, texts.get(f.path))),
-    }, loadErrors, options, catalogue, readReferenced);
+    }, loadErrors, options, catalogue, readerFor);
     const requirements = selectRequirements(catalogue, selectionOf(options)).requirements;
     const first = run();
     const refusals = new Map();
@@ -22592,23 +23175,6 @@ async function planFixes(root, options, catalogue, rules, settings = {}) {
 }
 function plan_withText(file, text) {
     return { ...file, text };
-}
-/** The file a referenced name stands for, relative to the root (as the reader resolves it). */
-function referencedPath(name, from) {
-    const dir = from.includes('/') ? from.slice(0, from.lastIndexOf('/') + 1) : '';
-    return name.startsWith('/') ? normalise(name.slice(1)) : normalise(dir + name);
-}
-function normalise(path) {
-    const out = [];
-    for (const part of path.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..')
-            out.pop();
-        else
-            out.push(part);
-    }
-    return out.join('/');
 }
 /** What makes two findings the same problem across rounds, whatever line it moved to. */
 function identity(f) {
@@ -22830,7 +23396,7 @@ function planRound(checked, findings, requirements, texts, real, settings) {
                 refuse(op.finding, 'the change would leave the JSON unreadable; make it by hand');
             continue;
         }
-        refused.push(...result.refused);
+        append(refused, result.refused);
         edits.set(real(path), [...result.edits]);
     }
     const writers = dnsWriters(settings.today);
@@ -22859,7 +23425,7 @@ function planRound(checked, findings, requirements, texts, real, settings) {
             records: zone.file.records,
             render: zone.render,
         }, ops);
-        refused.push(...result.refused);
+        append(refused, result.refused);
         edits.set(path, [...(edits.get(path) ?? []), ...result.edits]);
     }
     return { edits, refused };
@@ -23409,7 +23975,7 @@ function groupFindings(findings, options = {}) {
         file,
         groups: [...byFile.get(file).values()]
             .map((list) => {
-            const sorted = [...list].sort(byLocation);
+            const sorted = [...list].sort(group_byLocation);
             const first = sorted[0];
             return {
                 ruleId: first.ruleId,
@@ -23420,7 +23986,7 @@ function groupFindings(findings, options = {}) {
         })
             .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) ||
             compareText(a.ruleId, b.ruleId) ||
-            byLocation(a.findings[0], b.findings[0]) ||
+            group_byLocation(a.findings[0], b.findings[0]) ||
             compareText(a.endpointSet ?? '', b.endpointSet ?? '')),
     }));
     return {
@@ -23486,7 +24052,7 @@ function group_listSome(items, max = 4) {
 function worst(t) {
     return t.error > 0 ? 3 : t.warning > 0 ? 2 : 1;
 }
-function byLocation(a, b) {
+function group_byLocation(a, b) {
     return (compareLocations(a.location, b.location) ||
         compareText(a.ruleId, b.ruleId) ||
         compareText(a.message, b.message));
@@ -23512,7 +24078,7 @@ function renderText(result, options = {}) {
     const paint = options.color ? ansi : plain;
     const lines = [];
     const { catalogue } = result;
-    lines.push(`endpoint-drift: ${CLOUD_NAMES[catalogue.selection.instance]} catalogue (data ${catalogue.dataDate}), ` +
+    lines.push(`endpoint-drift: ${engine_CLOUD_NAMES[catalogue.selection.instance]} catalogue (data ${catalogue.dataDate}), ` +
         `${catalogue.requirements.hosts} host and ${catalogue.requirements.ips} address requirements; ` +
         `${count(result.files.length, 'file')}, ` +
         `${count(result.files.reduce((n, f) => n + f.entries, 0), 'entry')}`, `catalogue: ${describeCatalogue(catalogue)}`);
@@ -23658,7 +24224,11 @@ async function run(argv, io) {
             io.stderr(`${e instanceof SnapshotError ? 'endpoint-drift: ' : ''}${e.message}\n`);
             return 2;
         }
-        throw e;
+        // Not the user's mistake: one line, and the stack only when asked for.
+        io.stderr(`endpoint-drift: internal error: ${describeError(e)}\n`);
+        if (rest.includes('--debug') && e instanceof Error && e.stack)
+            io.stderr(`${e.stack}\n`);
+        return 2;
     }
 }
 class cli_UsageError extends Error {
@@ -23673,6 +24243,10 @@ async function cli_check(argv, io) {
         origin: source.origin,
         today,
         notes: source.notes,
+        debug: (stack) => {
+            if (args.debug)
+                io.stderr(`${stack}\n`);
+        },
     });
     // Waivers apply here as in the action; there is no base to compare with.
     const assessment = assess({
@@ -23825,6 +24399,7 @@ function parseCheckArgs(argv) {
                 'service-url': { type: 'string' },
                 verbose: { type: 'boolean' },
                 'sarif-file': { type: 'string' },
+                debug: { type: 'boolean' },
                 ...Object.fromEntries(OPTION_NAMES.map((n) => [n, { type: 'string' }])),
             },
         });
@@ -23851,6 +24426,7 @@ function parseCheckArgs(argv) {
         allowlists: v.allowlist ?? [],
         dns: v.dns ?? [],
         format,
+        debug: v.debug === true,
         options: Object.fromEntries(OPTION_NAMES.map((n) => [n, v[n]])),
     };
 }
