@@ -17,6 +17,7 @@ import type {
   ReferenceEntry,
 } from '../model/entry.js';
 import {
+  bounded,
   RULES,
   severityRank,
   type Finding,
@@ -26,6 +27,7 @@ import {
 } from '../model/finding.js';
 import { compareLocations, type SourceLocation } from '../model/location.js';
 import { IpBlock, IpSet } from '../model/ip.js';
+import { MAX_QUOTED_LENGTH, truncate } from '../model/text.js';
 import {
   formatPortSpec,
   PortSet,
@@ -744,16 +746,18 @@ class GroupCheck {
     location: SourceLocation,
     rest: { message: string; entry?: string; requirement?: Requirement; uncovered?: string[] },
   ): void {
-    this.findings.push({
-      ruleId,
-      severity,
-      message: rest.message,
-      location,
-      ...(rest.entry !== undefined ? { entry: rest.entry } : {}),
-      ...(rest.requirement ? { requirement: describeRequirement(rest.requirement) } : {}),
-      ...(rest.uncovered ? { uncovered: rest.uncovered } : {}),
-      group: this.group,
-    });
+    this.findings.push(
+      bounded({
+        ruleId,
+        severity,
+        message: rest.message,
+        location,
+        ...(rest.entry !== undefined ? { entry: rest.entry } : {}),
+        ...(rest.requirement ? { requirement: describeRequirement(rest.requirement) } : {}),
+        ...(rest.uncovered ? { uncovered: rest.uncovered } : {}),
+        group: this.group,
+      }),
+    );
   }
 }
 
@@ -822,7 +826,7 @@ function withText(text: string, message: string): string {
 }
 
 function quote(text: string): string {
-  return `"${text}"`;
+  return `"${truncate(text, MAX_QUOTED_LENGTH)}"`;
 }
 
 function where(first: SourceLocation, here: SourceLocation): string {
@@ -869,14 +873,14 @@ function describeRequirement(req: Requirement): FindingRequirement {
 /** A problem met while reading a file: malformed (`invalid-entry`) or read but not understood. */
 export function problemFinding(p: ParseProblem, group?: string): Finding {
   const severity = p.severity ?? 'error';
-  return {
+  return bounded({
     ruleId: severity === 'error' ? 'invalid-entry' : 'unsupported-entry',
     severity,
     message: p.message,
     location: p.location,
     ...(p.text !== undefined ? { entry: p.text } : {}),
     ...(group !== undefined ? { group } : {}),
-  };
+  });
 }
 
 /** Deterministic order: file, line, column, rule, then the text. */

@@ -2,7 +2,8 @@ import { parse as parseHostName } from 'tldts';
 import { INSTANCES, type Instance } from '../catalogue/types.js';
 import { CLOUD_NAMES, sortFindings } from '../diff/engine.js';
 import type { DnsRecord, ParsedDnsFile } from '../model/dns.js';
-import { RULES, type Finding, type RuleId, type Severity } from '../model/finding.js';
+import { bounded, RULES, type Finding, type RuleId, type Severity } from '../model/finding.js';
+import { MAX_QUOTED_LENGTH, truncate } from '../model/text.js';
 import type { SourceLocation } from '../model/location.js';
 import {
   cloudDnsRequirements,
@@ -920,7 +921,7 @@ class DnsCheck {
     location: SourceLocation,
     rest: { message: string; entry?: string },
   ): void {
-    this.#findings.push({ ruleId, severity, location, ...rest });
+    this.#findings.push(bounded({ ruleId, severity, location, ...rest }));
   }
 }
 
@@ -1034,7 +1035,7 @@ function entryOf(r: DnsRecord): string {
 }
 
 function quote(text: string): string {
-  return `"${text}"`;
+  return `"${truncate(text, MAX_QUOTED_LENGTH)}"`;
 }
 
 function where(first: SourceLocation, here: SourceLocation): string {

@@ -1,4 +1,5 @@
 import type { SourceLocation } from './location.js';
+import { MAX_ENTRY_LENGTH, MAX_MESSAGE_LENGTH, truncate } from './text.js';
 
 export type Severity = 'error' | 'warning' | 'notice';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
@@ -221,4 +222,18 @@ export interface Finding {
   readonly uncovered?: readonly string[];
   /** Allowlist group the finding belongs to. */
   readonly group?: string;
+}
+
+/**
+ * The finding with its message and entry cut to a sane length: a file can hold one entry of
+ * a hundred megabytes, which must not become a message, an annotation or a report line.
+ */
+export function bounded<T extends Finding>(f: T): T {
+  if (f.message.length <= MAX_MESSAGE_LENGTH && (f.entry?.length ?? 0) <= MAX_ENTRY_LENGTH)
+    return f;
+  return {
+    ...f,
+    message: truncate(f.message, MAX_MESSAGE_LENGTH),
+    ...(f.entry !== undefined ? { entry: truncate(f.entry, MAX_ENTRY_LENGTH) } : {}),
+  };
 }

@@ -1,4 +1,5 @@
 import type { Result } from '../diff/engine.js';
+import { plainText } from './escape.js';
 
 export interface Annotation {
   readonly level: 'error' | 'warning' | 'notice';
@@ -13,7 +14,7 @@ export interface Annotation {
 export function renderAnnotations(result: Result): Annotation[] {
   return result.findings.map((f) => ({
     level: f.severity,
-    message: f.message,
+    message: plainText(f.message),
     title: f.ruleId,
     file: f.location.file,
     ...(f.location.line > 0 ? { startLine: f.location.line, startColumn: f.location.column } : {}),

@@ -1,4 +1,5 @@
 import { CLOUD_NAMES, type Result } from '../diff/engine.js';
+import { inlineCode, markdownText, tableCell } from './escape.js';
 import { summarise } from './json.js';
 
 const MAX_ROWS = 200;
@@ -19,23 +20,19 @@ export function renderSummary(result: Result): string {
     '| --- | --- | --- | --- | ---: |',
     ...result.files.map((f) =>
       f.kind === 'dns'
-        ? `| \`${f.path}\` | ${f.format} | DNS | | ${f.entries} records |`
-        : `| \`${f.path}\` | ${f.format} | ${f.group} | ${f.scope} | ${f.entries} |`,
+        ? `| ${inlineCode(f.path)} | ${tableCell(f.format)} | DNS | | ${f.entries} records |`
+        : `| ${inlineCode(f.path)} | ${tableCell(f.format)} | ${tableCell(f.group)} | ${f.scope} | ${f.entries} |`,
     ),
   ];
   if (result.findings.length > 0) {
     out.push('', '| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |');
     for (const f of result.findings.slice(0, MAX_ROWS)) {
       const at = f.location.line > 0 ? `${f.location.file}:${f.location.line}` : f.location.file;
-      out.push(`| ${f.severity} | \`${f.ruleId}\` | \`${at}\` | ${escapeCell(f.message)} |`);
+      out.push(`| ${f.severity} | \`${f.ruleId}\` | ${inlineCode(at)} | ${tableCell(f.message)} |`);
     }
     if (result.findings.length > MAX_ROWS)
       out.push('', `${result.findings.length - MAX_ROWS} more findings are in the JSON report.`);
   }
-  for (const note of result.notes) out.push('', `> ${escapeCell(note)}`);
+  for (const note of result.notes) out.push('', `> ${markdownText(note)}`);
   return `${out.join('\n')}\n`;
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }

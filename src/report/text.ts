@@ -1,5 +1,6 @@
 import { CLOUD_NAMES, type Result } from '../diff/engine.js';
 import type { Finding } from '../model/finding.js';
+import { plainText } from './escape.js';
 import { summarise } from './json.js';
 
 /** Text for a terminal or a CI log: findings grouped by file, one line each, `file:line:col`. */
@@ -20,13 +21,17 @@ export function renderText(result: Result, options: { color?: boolean } = {}): s
     else byFile.set(f.location.file, [f]);
   }
   for (const [file, findings] of byFile) {
-    lines.push('', paint.bold(file));
+    // Names and messages come from the checked files: no control sequence reaches the terminal.
+    const name = plainText(file);
+    lines.push('', paint.bold(name));
     for (const f of findings) {
-      const at = f.location.line > 0 ? `${file}:${f.location.line}:${f.location.column}` : file;
-      lines.push(`  ${at}  ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId}  ${f.message}`);
+      const at = f.location.line > 0 ? `${name}:${f.location.line}:${f.location.column}` : name;
+      lines.push(
+        `  ${at}  ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId}  ${plainText(f.message)}`,
+      );
     }
   }
-  for (const note of result.notes) lines.push('', `note: ${note}`);
+  for (const note of result.notes) lines.push('', `note: ${plainText(note)}`);
   const s = summarise(result.findings);
   lines.push(
     '',
