@@ -36,6 +36,7 @@ import {
   type PortSpec,
 } from '../model/ports.js';
 import { interestingSuffixes, SuffixIndex, suffixes } from './host-index.js';
+import { LookalikeIndex } from './lookalike.js';
 
 export type Scope = 'dedicated' | 'mixed';
 
@@ -169,6 +170,14 @@ class CloudContext {
   readonly largest: { 4: bigint; 6: bigint };
   readonly shortestPrefix: { 4: number; 6: number };
   readonly domains: Set<string>;
+  #lookalikes: LookalikeIndex | undefined;
+
+  /** Catalogue names by look, built when the first internationalised entry needs it. */
+  get lookalikes(): LookalikeIndex {
+    return (this.#lookalikes ??= new LookalikeIndex(
+      [...this.allHostReqs, ...this.hostReqs].map((r) => r.pattern),
+    ));
+  }
 
   constructor(
     readonly instance: Instance,
@@ -465,6 +474,7 @@ class GroupCheck {
     const seen = new Map<string, HostEntry>();
     for (const e of this.hosts) {
       const scope = this.scopeOf.get(e.location.file)!;
+      if (this.confusable(e)) continue;
       const mirrors = this.ctx.catalogueHostKeys.has(e.pattern.key());
       // Nothing in the catalogue shares a name with it: the common case of a large general list.
       const unrelated =
@@ -541,6 +551,22 @@ class GroupCheck {
           : `${quote(e.text)} matches nothing in the ${this.cloudName()} catalogue`,
       entry: e.text,
     });
+  }
+
+  /** An internationalised name that looks like a catalogue name: it allows another host. */
+  private confusable(e: HostEntry): boolean {
+    const lookalike = this.ctx.lookalikes.imitated(e.pattern);
+    if (!lookalike) return false;
+    const { name, scripts } = lookalike;
+    const how =
+      scripts.length > 1
+        ? `mixes ${scripts.join(' and ')} letters`
+        : `is written in ${scripts[0] ?? 'other'} letters`;
+    this.add('confusable-name', 'warning', e.location, {
+      message: `${quote(e.text)} looks like "${name}" but is another name (${e.pattern.text}): ${how}, so it does not allow "${name}"`,
+      entry: e.text,
+    });
+    return true;
   }
 
   /** An entry of a dedicated list that no catalogue pattern shares a name with. */

@@ -17,6 +17,7 @@ export type RuleId =
   | 'redundant-entry'
   | 'host-bits-set'
   | 'invalid-entry'
+  | 'confusable-name'
   | 'unsupported-entry'
   | 'dns-missing-record'
   | 'dns-wrong-value'
@@ -91,6 +92,12 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
     severity: 'error',
     title: 'Malformed entry',
     help: 'The entry cannot be read. It is ignored for coverage; the rest of the file is still checked.',
+  },
+  'confusable-name': {
+    id: 'confusable-name',
+    severity: 'warning',
+    title: 'Name that looks like a Microsoft 365 name',
+    help: 'An internationalised name whose letters look like those of a catalogue name (the same UTS #39 confusable skeleton), such as outlook.office365.com written with a Cyrillic о. It allows another host, not the one it imitates, which stays missing.',
   },
   'unsupported-entry': {
     id: 'unsupported-entry',

@@ -1,6 +1,7 @@
 import { domainToASCII } from 'node:url';
 import ipaddr from 'ipaddr.js';
 import { getDomain, parse as parseDomain } from 'tldts';
+import { deceptiveName } from './idn.js';
 import { fail, ok, type Parsed } from './parsed.js';
 
 export type Coverage = 'full' | 'partial' | 'none';
@@ -338,11 +339,14 @@ const IDNA_DOTS = /[.\u3002\uff0e\uff61]/;
 const NOT_HOST_CHAR = /[\s/:@*?#[\]\\]/;
 
 /**
- * Converts labels written in Unicode to punycode. Labels that also carry characters no host name may have are left
+ * Converts labels written in Unicode to punycode, refusing those that IDNA would rewrite into
+ * another name (see {@link deceptiveName}). Labels that also carry characters no host name may have are left
  * alone so that `explain` can name the real problem (a scheme, a path) instead of a failed conversion.
  */
 function toAsciiLabels(s: string): Parsed<string> {
-  const labels = s.split(IDNA_DOTS);
+  // Split on "." only: a fullwidth or ideographic full stop is a dot to IDNA, not to a firewall.
+  const labels = s.split('.');
+  let checked = false;
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i]!;
     if (!hasNonAscii(label)) continue;
@@ -350,6 +354,11 @@ function toAsciiLabels(s: string): Parsed<string> {
       return fail(`${quote(s)} mixes a wildcard with non-ASCII characters in one label`);
     }
     if (NOT_HOST_CHAR.test(label)) continue;
+    if (!checked) {
+      checked = true;
+      const deceptive = deceptiveName(s);
+      if (deceptive !== undefined) return fail(deceptive);
+    }
     const ascii = domainToASCII(label);
     if (ascii === '' || ascii.includes('.'))
       return fail(`${quote(s)} is not a valid internationalised domain name`);
