@@ -37,6 +37,7 @@ import {
 } from '../model/ports.js';
 import { interestingSuffixes, SuffixIndex, suffixes } from './host-index.js';
 import { LookalikeIndex } from './lookalike.js';
+import { WildcardIndex } from './wildcard-index.js';
 
 export type Scope = 'dedicated' | 'mixed';
 
@@ -224,6 +225,8 @@ class GroupCheck {
   private readonly references: ReferenceEntry[] = [];
   private readonly scopeOf = new Map<string, Scope>();
   private readonly hostIndex: SuffixIndex<HostEntry>;
+  /** The wildcard entries, for finding one that covers another without comparing every pair. */
+  private readonly wildcards = new WildcardIndex<HostEntry>();
 
   constructor(
     private readonly group: string,
@@ -240,6 +243,7 @@ class GroupCheck {
           this.hosts.push(e);
           // An exact name covers only itself: it is needed in the index only where a
           // requirement looks for it.
+          if (e.pattern.isWildcard) this.wildcards.add(e);
           if (e.pattern.isWildcard || ctx.requirementSuffixes.has(e.pattern.base))
             this.hostIndex.add(e.pattern.base, e);
           else this.hostIndex.addUnder(e.pattern.base, e);
@@ -597,18 +601,9 @@ class GroupCheck {
   }
 
   private redundantHost(e: HostEntry): boolean {
-    let cover: HostEntry | undefined;
     const need = e.ports ?? allPorts;
-    this.hostIndex.eachAbove(e.pattern.base, (items) => {
-      for (const f of items) {
-        if (f === e || f.pattern.key() === e.pattern.key()) continue;
-        if (f.pattern.coverage(e.pattern) === 'full' && portsCover(f.ports, need)) {
-          cover = f;
-          return true;
-        }
-      }
-      return false;
-    });
+    // Only a wildcard covers another entry (an exact name covers only itself, a duplicate).
+    const cover = this.wildcards.firstCover(e.pattern, (f) => portsCover(f.ports, need));
     if (!cover) return false;
     this.add('redundant-entry', 'notice', e.location, {
       message: `${quote(e.text)} is already covered by ${quote(cover.text)} at ${where(cover.location, e.location)}`,
