@@ -10,8 +10,8 @@ import { severityRank } from './model/finding.js';
 import { DNS_FORMATS } from './formats/dns/index.js';
 import { ALLOWLIST_FORMATS } from './formats/allowlist/index.js';
 import { runCheck } from './pipeline.js';
-import { renderJson } from './report/json.js';
-import { renderText } from './report/text.js';
+import { renderJsonChunks } from './report/json.js';
+import { renderTextChunks } from './report/text.js';
 
 export interface CliIo {
   readonly cwd: string;
@@ -82,10 +82,13 @@ async function check(argv: readonly string[], io: CliIo): Promise<number> {
     );
 
   const { result, inputErrors } = await runCheck(root, options, EMBEDDED_CATALOGUE);
-  io.stdout(
-    args.format === 'json' ? renderJson(result) : renderText(result, { color: io.color ?? false }),
-  );
-  if (args.output) await writeFile(path.resolve(io.cwd, args.output), renderJson(result));
+  // Reports are written as they are serialised: a million findings never become one string.
+  const report =
+    args.format === 'json'
+      ? renderJsonChunks(result)
+      : renderTextChunks(result, { color: io.color ?? false });
+  for (const chunk of report) io.stdout(chunk);
+  if (args.output) await writeFile(path.resolve(io.cwd, args.output), renderJsonChunks(result));
   for (const e of inputErrors) io.stderr(`endpoint-drift: ${e}\n`);
   if (inputErrors.length > 0) return 2;
   if (options.failOn === 'never') return 0;

@@ -7,7 +7,7 @@ import { DEFAULT_CONFIG, readConfigFile } from './io/files.js';
 import { severityRank } from './model/finding.js';
 import { runCheck } from './pipeline.js';
 import { renderAnnotations } from './report/annotations.js';
-import { renderJson, summarise } from './report/json.js';
+import { renderJsonChunks, summarise } from './report/json.js';
 import { renderSummary } from './report/summary.js';
 
 /** The action: inputs → options → check → annotations, summary, outputs, exit status. */
@@ -47,7 +47,7 @@ export async function run(): Promise<void> {
       else core.notice(a.message, props);
     }
     const reportPath = path.join(process.env.RUNNER_TEMP ?? root, 'endpoint-drift-report.json');
-    await writeFile(reportPath, renderJson(result));
+    await writeFile(reportPath, renderJsonChunks(result));
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(result)).write();
 
     const s = summarise(result.findings);

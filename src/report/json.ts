@@ -5,10 +5,41 @@ export const REPORT_VERSION = 1;
 
 /** The JSON report (schemas/report.schema.json): stable field order, deterministic content. */
 export function renderJson(result: Result): string {
-  return `${JSON.stringify(toReport(result), null, 2)}\n`;
+  return [...renderJsonChunks(result)].join('');
+}
+
+/** Findings serialised per chunk: about this many characters each. */
+const CHUNK = 1 << 16;
+
+/**
+ * The same text as {@link renderJson}, in pieces of about 64 KB: a report of millions of
+ * findings is written as it is serialised, never held (or stringified) as one string.
+ */
+export function* renderJsonChunks(result: Result): Generator<string> {
+  const head = reportHead(result);
+  if (result.findings.length === 0) {
+    yield `${JSON.stringify({ ...head, findings: [] }, null, 2)}\n`;
+    return;
+  }
+  const text = JSON.stringify(head, null, 2);
+  let chunk = `${text.slice(0, -2)},\n  "findings": [\n`;
+  for (let i = 0; i < result.findings.length; i++) {
+    const one = JSON.stringify(toJsonFinding(result.findings[i]!), null, 2);
+    chunk += `${i === 0 ? '' : ',\n'}    ${one.replace(/\n/g, '\n    ')}`;
+    if (chunk.length >= CHUNK) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield `${chunk}\n  ]\n}\n`;
 }
 
 export function toReport(result: Result): unknown {
+  return { ...reportHead(result), findings: result.findings.map(toJsonFinding) };
+}
+
+/** Everything of the report but its findings, which come last. */
+function reportHead(result: Result): Record<string, unknown> {
   const { selection } = result.catalogue;
   return {
     reportVersion: REPORT_VERSION,
@@ -41,7 +72,6 @@ export function toReport(result: Result): unknown {
     ),
     summary: summarise(result.findings),
     notes: result.notes,
-    findings: result.findings.map(toJsonFinding),
   };
 }
 

@@ -5,8 +5,21 @@ import { summarise } from './json.js';
 
 /** Text for a terminal or a CI log: findings grouped by file, one line each, `file:line:col`. */
 export function renderText(result: Result, options: { color?: boolean } = {}): string {
+  return [...renderTextChunks(result, options)].join('');
+}
+
+/** The same text as {@link renderText}, in pieces of about 64 KB, written as it is made. */
+export function* renderTextChunks(
+  result: Result,
+  options: { color?: boolean } = {},
+): Generator<string> {
   const paint = options.color ? ansi : plain;
-  const lines: string[] = [];
+  let chunk = '';
+  const lines = {
+    push(...more: string[]): void {
+      for (const line of more) chunk += `${line}\n`;
+    },
+  };
   const { catalogue } = result;
   lines.push(
     `endpoint-drift: ${CLOUD_NAMES[catalogue.selection.instance]} catalogue (data ${catalogue.dataDate}), ` +
@@ -29,6 +42,10 @@ export function renderText(result: Result, options: { color?: boolean } = {}): s
       lines.push(
         `  ${at}  ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId}  ${plainText(f.message)}`,
       );
+      if (chunk.length >= 1 << 16) {
+        yield chunk;
+        chunk = '';
+      }
     }
   }
   for (const note of result.notes) lines.push('', `note: ${plainText(note)}`);
@@ -38,7 +55,7 @@ export function renderText(result: Result, options: { color?: boolean } = {}): s
     `${s.error} error${s.error === 1 ? '' : 's'}, ${s.warning} warning${s.warning === 1 ? '' : 's'}, ` +
       `${s.notice} notice${s.notice === 1 ? '' : 's'}`,
   );
-  return `${lines.join('\n')}\n`;
+  yield chunk;
 }
 
 type Painter = Record<'bold' | 'error' | 'warning' | 'notice', (s: string) => string>;
