@@ -22,18 +22,19 @@ export class WildcardIndex<T extends { readonly pattern: HostPattern }> {
     if (!p.isWildcard) return;
     let bucket = this.buckets.get(p.base);
     if (!bucket) {
-      bucket = { leads: new Map(), globs: new Map() };
+      bucket = {};
       this.buckets.set(p.base, bucket);
     }
     const entry = { seq: this.size++, item };
     const gate = gateOf(p);
     if (gate === undefined) {
-      pushTo(bucket.leads, p.text, entry);
+      pushTo((bucket.leads ??= new Map()), p.text, entry);
       return;
     }
     const [prefix, suffix] = ends(gate);
-    let bySuffix = bucket.globs.get(suffix);
-    if (!bySuffix) bucket.globs.set(suffix, (bySuffix = new Map()));
+    const globs = (bucket.globs ??= new Map());
+    let bySuffix = globs.get(suffix);
+    if (!bySuffix) globs.set(suffix, (bySuffix = new Map()));
     let byPrefix = bySuffix.get(prefix);
     if (!byPrefix) bySuffix.set(prefix, (byPrefix = new Map()));
     pushTo(byPrefix, p.text, entry);
@@ -93,15 +94,16 @@ export class WildcardIndex<T extends { readonly pattern: HostPattern }> {
         }
       }
     };
-    consider(bucket.leads);
-    if (bucket.globs.size > 0) {
+    if (bucket.leads) consider(bucket.leads);
+    const globs = bucket.globs;
+    if (globs) {
       // What `pattern` has where the candidates' gate glob stands: a label glob, or any label
       // where its own lead stands.
       const here = n > k ? labels[n - k - 1]! : pattern.lead === 'exact' ? undefined : '*';
       if (here !== undefined) {
         const [prefix, suffix] = ends(here);
         for (let i = 0; i <= suffix.length; i++) {
-          const bySuffix = bucket.globs.get(suffix.slice(i));
+          const bySuffix = globs.get(suffix.slice(i));
           if (!bySuffix) continue;
           if (bySuffix.size <= prefix.length + 1) {
             for (const [p, groups] of bySuffix) if (prefix.startsWith(p)) consider(groups);
@@ -123,11 +125,12 @@ interface Slot<T> {
   readonly item: T;
 }
 
+/** Created as needed: a large list has a bucket for nearly every wildcard. */
 interface Bucket<T> {
   /** Items whose base is all of their fixed labels (`*.x`, `.x`), by pattern text. */
-  readonly leads: Map<string, Slot<T>[]>;
+  leads?: Map<string, Slot<T>[]>;
   /** Items with a wildcard label before their base, by that glob's suffix, prefix, then pattern text. */
-  readonly globs: Map<string, Map<string, Map<string, Slot<T>[]>>>;
+  globs?: Map<string, Map<string, Map<string, Slot<T>[]>>>;
 }
 
 function pushTo<T>(map: Map<string, Slot<T>[]>, key: string, slot: Slot<T>): void {
