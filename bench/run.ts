@@ -22,7 +22,8 @@ import { benchPrefix } from './prefix.js';
 import { benchScale } from './scale.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
-const cli = path.join(repo, 'dist/cli.js');
+/** The CLI bundle measured; BENCH_CLI measures another build (an earlier one, for a before/after). */
+const cli = path.resolve(process.env.BENCH_CLI ?? path.join(repo, 'dist/cli.js'));
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 

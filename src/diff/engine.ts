@@ -237,6 +237,7 @@ class GroupCheck {
     private readonly notes: string[],
   ) {
     this.hostIndex = new SuffixIndex(ctx.interesting);
+    const onlyMixed = files.every((f) => f.scope === 'mixed');
     for (const f of files) {
       this.scopeOf.set(f.parsed.path, f.scope);
       for (const e of f.parsed.entries) {
@@ -244,7 +245,7 @@ class GroupCheck {
           this.hosts.push(e);
           // An exact name covers only itself: it is needed in the index only where a
           // requirement looks for it.
-          if (e.pattern.isWildcard) this.wildcards.add(e);
+          if (e.pattern.isWildcard && (!onlyMixed || this.mayCoverJudged(e))) this.wildcards.add(e);
           if (e.pattern.isWildcard || ctx.requirementSuffixes.has(e.pattern.base))
             this.hostIndex.add(e.pattern.base, e);
           else this.hostIndex.addUnder(e.pattern.base, e);
@@ -556,6 +557,23 @@ class GroupCheck {
           : `${quote(e.text)} matches nothing in the ${this.cloudName()} catalogue`,
       entry: e.text,
     });
+  }
+
+  /**
+   * Whether a wildcard of a mixed list can cover an entry that is judged. Only entries that
+   * share names with the catalogue are judged there, and a wildcard over a base of two or more
+   * labels that covers one of them shares names with the catalogue too (the catalogue pattern is
+   * above, at or under that base); a base of one label (`*.com`) is kept either way. Leaving the
+   * others out keeps the index of a large general list small.
+   */
+  private mayCoverJudged(e: HostEntry): boolean {
+    const base = e.pattern.base;
+    if (!base.includes('.')) return true;
+    return (
+      this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
+      this.ctx.allHostIndex.touches(base) ||
+      this.ctx.selectedHostIndex.touches(base)
+    );
   }
 
   /** An internationalised name that looks like a catalogue name: it allows another host. */

@@ -2,7 +2,10 @@
 // containment with its shortcuts and budget answers as the full automaton search does.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { EMBEDDED_CATALOGUE } from '../../src/catalogue/embedded.js';
+import { check } from '../../src/diff/engine.js';
 import { WildcardIndex } from '../../src/diff/wildcard-index.js';
+import { getFormat } from '../../src/formats/allowlist/index.js';
 import { globIncludes, HostPattern } from '../../src/model/host.js';
 
 interface Item {
@@ -147,5 +150,68 @@ describe('globIncludes', () => {
     ['*a*', 'b*b', false],
   ])('globIncludes(%j, %j) is %s', (outer, inner, expected) => {
     expect(globIncludes(outer, inner)).toBe(expected);
+  });
+});
+
+describe('a list of mixed scope indexes only the wildcards that can cover a judged entry', () => {
+  const NAMES = [
+    '*.outlook.com',
+    '*.x.outlook.com',
+    'a*.outlook.com',
+    'x.a.outlook.com',
+    'a.outlook.com',
+    '*.com',
+    '*',
+    '*.office.com',
+    'b*.office.com',
+    '*.y.office.com',
+    'x.y.office.com',
+    '*.contoso.com',
+    '*.a.contoso.com',
+    'x.a.contoso.com',
+    '*.sharepoint.com',
+    'c*.sharepoint.com',
+    'cd.sharepoint.com',
+    '*.lync.com',
+    '.lync.com',
+    'x.lync.com',
+  ];
+
+  function redundant(lines: readonly string[], withDedicatedFile: boolean) {
+    const plain = getFormat('plain')!;
+    const file = (path: string, text: string, scope: 'mixed' | 'dedicated') => ({
+      parsed: plain.parse({ path, text }),
+      capabilities: plain.capabilities,
+      scope,
+      group: 'default',
+    });
+    const result = check({
+      catalogue: EMBEDDED_CATALOGUE,
+      selection: {
+        instance: 'worldwide',
+        serviceAreas: ['Common', 'Exchange', 'SharePoint', 'Skype'],
+        categories: ['Optimize', 'Allow', 'Default'],
+        includeOptional: false,
+        ipv6: true,
+        scenarios: [],
+      },
+      files: [
+        file('mixed.txt', `${lines.join('\n')}\n`, 'mixed'),
+        // An empty dedicated file in the same group: every wildcard is then indexed.
+        ...(withDedicatedFile ? [file('dedicated.txt', '', 'dedicated')] : []),
+      ],
+    });
+    return result.findings
+      .filter((f) => f.location.file === 'mixed.txt' && f.ruleId === 'redundant-entry')
+      .map((f) => `${f.location.line} ${f.message}`);
+  }
+
+  it('reports the same covered entries as when every wildcard is indexed', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...NAMES), { minLength: 1, maxLength: 12 }), (lines) => {
+        expect(redundant(lines, false)).toEqual(redundant(lines, true));
+      }),
+      { numRuns: 150 },
+    );
   });
 });
