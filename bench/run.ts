@@ -6,7 +6,9 @@
  *   plain allowlist, against GNU `sort -u` over the same file (one pass over the data);
  * - the whole `check` on a dedicated list the size of the real catalogue;
  * - the prefix-coverage step alone, against FireHOL `iprange --except` (bench/prefix.ts);
- * - `dist/cli.js --help`, against `node -e 0` (bare interpreter start).
+ * - `dist/cli.js --help`, against `node -e 0` (bare interpreter start);
+ * - the scale rows (bench/scale.ts): random CIDRs against `iprange`, a mixed million lines,
+ *   a million findings as JSON, a 5M-line list (BENCH_HUGE_LINES, 0 skips it), `npm start`.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,9 +19,11 @@ import { selectRequirements } from '../src/catalogue/select.js';
 import { BIND } from '../src/formats/dns/bind.js';
 import { TERRAFORM } from '../src/formats/allowlist/terraform.js';
 import { benchPrefix } from './prefix.js';
+import { benchScale } from './scale.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
-const cli = path.join(repo, 'dist/cli.js');
+/** The CLI bundle measured; BENCH_CLI measures another build (an earlier one, for a before/after). */
+const cli = path.resolve(process.env.BENCH_CLI ?? path.join(repo, 'dist/cli.js'));
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
@@ -234,6 +238,17 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'endpoint-drift-bench-'));
   try {
     console.log(`endpoint-drift bench (node ${process.version}, ${RUNS} runs each, best shown)\n`);
+
+    benchScale({
+      dir,
+      cli,
+      examples: path.join(repo, 'examples'),
+      requiredIpv4: requiredLines().filter((l) => /^\d+\.\d+\.\d+\.\d+\/\d+$/.test(l)),
+      runs: RUNS,
+      lines: LINES,
+      hugeLines: Number(process.env.BENCH_HUGE_LINES ?? 5_000_000),
+    });
+    if (process.env.BENCH_ONLY === 'scale') return;
 
     // 1. The whole check on a 1M-line list.
     const big = path.join(dir, 'big.txt');

@@ -21,8 +21,8 @@ import { didYouMean } from './model/suggest.js';
 import { assess } from './diff/assess.js';
 import { describeError, runCheck } from './pipeline.js';
 import { renderSarif } from './report/sarif.js';
-import { renderJson } from './report/json.js';
-import { renderText } from './report/text.js';
+import { renderJsonChunks } from './report/json.js';
+import { renderTextChunks } from './report/text.js';
 
 export interface CliIo {
   readonly cwd: string;
@@ -149,16 +149,17 @@ async function check(argv: readonly string[], io: CliIo): Promise<number> {
   const result = assessment.result;
   if (options.sarifFile)
     await writeFile(path.resolve(io.cwd, options.sarifFile), renderSarif(assessment, VERSION));
-  io.stdout(
+  // Reports are written as they are serialised: a million findings never become one string.
+  const report =
     args.format === 'json'
-      ? renderJson(result)
-      : renderText(result, {
+      ? renderJsonChunks(result)
+      : renderTextChunks(result, {
           color: io.color ?? false,
           verbose: args.verbose,
           minSeverity: options.minSeverity,
-        }),
-  );
-  if (args.output) await writeFile(path.resolve(io.cwd, args.output), renderJson(result));
+        });
+  for (const chunk of report) io.stdout(chunk);
+  if (args.output) await writeFile(path.resolve(io.cwd, args.output), renderJsonChunks(result));
   for (const e of inputErrors) io.stderr(`endpoint-drift: ${e}\n`);
   if (inputErrors.length > 0) return 2;
   return assessment.verdict.failed ? 1 : 0;

@@ -25,7 +25,7 @@ import { describeError, runCheck, selectionOf } from './pipeline.js';
 import { checkBase, publish, type FixPlanner } from './pull-request.js';
 import { renderCheckAnnotations } from './report/check-annotations.js';
 import { judgementOf } from './report/judgement.js';
-import { renderJson } from './report/json.js';
+import { renderJsonChunks } from './report/json.js';
 import { renderJobSummary } from './report/pull-request.js';
 import { renderSarif } from './report/sarif.js';
 
@@ -100,7 +100,7 @@ export async function run(deps: ActionDependencies = {}): Promise<void> {
 
     // Files first: they must exist whatever the API does.
     const reportPath = path.join(tmp, 'endpoint-drift-report.json');
-    await writeFile(reportPath, renderJson(assessment.result, judgementOf(assessment)));
+    await writeFile(reportPath, renderJsonChunks(assessment.result, judgementOf(assessment)));
     await mkdir(path.dirname(sarifPath), { recursive: true });
     await writeFile(sarifPath, renderSarif(assessment, VERSION));
 

@@ -21,6 +21,7 @@ import type {
   ReferenceEntry,
 } from '../model/entry.js';
 import {
+  bounded,
   RULES,
   severityRank,
   type Finding,
@@ -30,6 +31,7 @@ import {
 } from '../model/finding.js';
 import { compareLocations, type SourceLocation } from '../model/location.js';
 import { IpBlock, IpSet, parseIpBlock } from '../model/ip.js';
+import { MAX_QUOTED_LENGTH, truncate } from '../model/text.js';
 import {
   formatPortSpec,
   PortSet,
@@ -38,6 +40,8 @@ import {
   type PortSpec,
 } from '../model/ports.js';
 import { interestingSuffixes, SuffixIndex, suffixes } from './host-index.js';
+import { LookalikeIndex } from './lookalike.js';
+import { WildcardIndex } from './wildcard-index.js';
 
 export type Scope = 'dedicated' | 'mixed';
 
@@ -216,6 +220,14 @@ class CloudContext {
   /** Endpoint sets and scenario rows that the selection includes. */
   readonly selectedSources: Set<string>;
   readonly instance: Instance;
+  #lookalikes: LookalikeIndex | undefined;
+
+  /** Catalogue names by look, built when the first internationalised entry needs it. */
+  get lookalikes(): LookalikeIndex {
+    return (this.#lookalikes ??= new LookalikeIndex(
+      [...this.allHostReqs, ...this.hostReqs].map((r) => r.pattern),
+    ));
+  }
 
   constructor(
     readonly selection: Selection,
@@ -278,6 +290,9 @@ class GroupCheck {
     'hosts' | 'ips',
     { location: SourceLocation; where: string }
   >();
+  #v4Bounds: Ipv4Bounds | undefined;
+  /** The wildcard entries, for finding one that covers another without comparing every pair. */
+  private readonly wildcards = new WildcardIndex<HostEntry>();
 
   constructor(
     private readonly group: string,
@@ -289,6 +304,7 @@ class GroupCheck {
   ) {
     this.hostIndex = new SuffixIndex(ctx.interesting);
     for (const f of files) if (!this.byPath.has(f.parsed.path)) this.byPath.set(f.parsed.path, f);
+    const onlyMixed = files.every((f) => f.scope === 'mixed');
     for (const f of files) {
       for (const e of f.parsed.entries) {
         // Only entries of another file (an ACL file named in squid.conf) need a map entry.
@@ -297,6 +313,7 @@ class GroupCheck {
           this.hosts.push(e);
           // An exact name covers only itself: it is needed in the index only where a
           // requirement looks for it.
+          if (e.pattern.isWildcard && (!onlyMixed || this.mayCoverJudged(e))) this.wildcards.add(e);
           if (e.pattern.isWildcard || ctx.requirementSuffixes.has(e.pattern.base))
             this.hostIndex.add(e.pattern.base, e);
           else this.hostIndex.addUnder(e.pattern.base, e);
@@ -575,6 +592,7 @@ class GroupCheck {
     for (const e of this.hosts) {
       const file = this.fileOf(e);
       const scope = file.scope;
+      if (this.confusable(e)) continue;
       // Squid and pfBlockerNG write the catalogue's `*.x` as `.x`.
       const mirrors =
         this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
@@ -761,6 +779,39 @@ class GroupCheck {
   }
 
   /**
+   * Whether a wildcard of a mixed list can cover an entry that is judged. Only entries that
+   * share names with the catalogue are judged there, and a wildcard over a base of two or more
+   * labels that covers one of them shares names with the catalogue too (the catalogue pattern is
+   * above, at or under that base); a base of one label (`*.com`) is kept either way. Leaving the
+   * others out keeps the index of a large general list small.
+   */
+  private mayCoverJudged(e: HostEntry): boolean {
+    const base = e.pattern.base;
+    if (!base.includes('.')) return true;
+    return (
+      this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
+      this.ctx.allHostIndex.touches(base) ||
+      this.ctx.selectedHostIndex.touches(base)
+    );
+  }
+
+  /** An internationalised name that looks like a catalogue name: it allows another host. */
+  private confusable(e: HostEntry): boolean {
+    const lookalike = this.ctx.lookalikes.imitated(e.pattern);
+    if (!lookalike) return false;
+    const { name, scripts } = lookalike;
+    const how =
+      scripts.length > 1
+        ? `mixes ${scripts.join(' and ')} letters`
+        : `is written in ${scripts[0] ?? 'other'} letters`;
+    this.add('confusable-name', 'warning', e.location, {
+      message: `${quote(e.text)} looks like "${name}" but is another name (${e.pattern.text}): ${how}, so it does not allow "${name}"`,
+      entry: e.text,
+    });
+    return true;
+  }
+
+  /**
    * "Only needed by sets outside the selection", naming only sets that really are outside it;
    * when every set that needs it is selected, something else excludes it (the tenant, `ipv6: false`).
    */
@@ -849,18 +900,13 @@ class GroupCheck {
   }
 
   private redundantHost(e: HostEntry): boolean {
-    let cover: HostEntry | undefined;
     const need = e.ports ?? allPorts;
-    this.hostIndex.eachAbove(e.pattern.base, (items) => {
-      for (const f of items) {
-        if (f === e || f.pattern.key() === e.pattern.key()) continue;
-        const pattern = this.coverOf(f);
-        if (pattern?.coverage(e.pattern) === 'full' && portsCover(f.ports, need)) {
-          cover = f;
-          return true;
-        }
-      }
-      return false;
+    // Only a wildcard covers another entry (an exact name covers only itself, a duplicate); an
+    // entry that is to be narrowed covers only what its narrowed form does.
+    const cover = this.wildcards.firstCover(e.pattern, (f) => {
+      if (f === e || f.pattern.key() === e.pattern.key()) return false;
+      const pattern = this.coverOf(f);
+      return pattern?.coverage(e.pattern) === 'full' && portsCover(f.ports, need);
     });
     if (!cover) return false;
     this.add('redundant-entry', 'notice', e.location, {
@@ -1017,17 +1063,40 @@ class GroupCheck {
 
   private nearestIp(block: IpBlock): { location: SourceLocation; where: string } {
     let best: IpEntry | undefined;
-    let bestDistance = -1n;
-    for (const e of this.ips) {
-      if (e.block.family !== block.family) continue;
-      const d = distance(e.block, block);
-      if (
-        !best ||
-        d < bestDistance ||
-        (d === bestDistance && compareLocations(e.location, best.location) < 0)
-      ) {
-        best = e;
-        bestDistance = d;
+    if (block.family === 4) {
+      // IPv4 bounds fit in doubles: one pass over typed arrays instead of BigInt arithmetic,
+      // for every missing prefix of a list of a million entries.
+      const v4 = (this.#v4Bounds ??= ipv4Bounds(this.ips));
+      const first = Number(block.first);
+      const last = Number(block.last);
+      let bestDistance = -1;
+      for (let i = 0; i < v4.entries.length; i++) {
+        const ef = v4.first[i]!;
+        const el = v4.last[i]!;
+        const d = el < first ? first - el : last < ef ? ef - last : 0;
+        const e = v4.entries[i]!;
+        if (
+          !best ||
+          d < bestDistance ||
+          (d === bestDistance && compareLocations(e.location, best.location) < 0)
+        ) {
+          best = e;
+          bestDistance = d;
+        }
+      }
+    } else {
+      let bestDistance = -1n;
+      for (const e of this.ips) {
+        if (e.block.family !== block.family) continue;
+        const d = distance(e.block, block);
+        if (
+          !best ||
+          d < bestDistance ||
+          (d === bestDistance && compareLocations(e.location, best.location) < 0)
+        ) {
+          best = e;
+          bestDistance = d;
+        }
       }
     }
     if (best) return { location: best.location, where: `it belongs beside ${quote(best.text)}` };
@@ -1107,26 +1176,28 @@ class GroupCheck {
   ): void {
     const endpointSet =
       rest.endpointSet ?? (rest.requirement ? setLabel(rest.requirement) : undefined);
-    this.findings.push({
-      ruleId,
-      severity,
-      message: rest.message,
-      location,
-      ...(rest.entry !== undefined ? { entry: rest.entry } : {}),
-      ...(rest.requirement ? { requirement: describeRequirement(rest.requirement) } : {}),
-      ...(endpointSet !== undefined ? { endpointSet } : {}),
-      ...(rest.uncovered ? { uncovered: rest.uncovered } : {}),
-      ...(rest.replacement ? { replacement: [...rest.replacement] } : {}),
-      ...(rest.missingPorts
-        ? {
-            missingPorts: {
-              tcp: rest.missingPorts.tcp.toString(),
-              udp: rest.missingPorts.udp.toString(),
-            },
-          }
-        : {}),
-      group: this.group,
-    });
+    this.findings.push(
+      bounded({
+        ruleId,
+        severity,
+        message: rest.message,
+        location,
+        ...(rest.entry !== undefined ? { entry: rest.entry } : {}),
+        ...(rest.requirement ? { requirement: describeRequirement(rest.requirement) } : {}),
+        ...(endpointSet !== undefined ? { endpointSet } : {}),
+        ...(rest.uncovered ? { uncovered: rest.uncovered } : {}),
+        ...(rest.replacement ? { replacement: [...rest.replacement] } : {}),
+        ...(rest.missingPorts
+          ? {
+              missingPorts: {
+                tcp: rest.missingPorts.tcp.toString(),
+                udp: rest.missingPorts.udp.toString(),
+              },
+            }
+          : {}),
+        group: this.group,
+      }),
+    );
   }
 }
 
@@ -1205,6 +1276,24 @@ function subtractSpec(need: PortSpec, have: PortSpec): PortSpec {
   return { tcp: need.tcp.subtract(have.tcp), udp: need.udp.subtract(have.udp) };
 }
 
+interface Ipv4Bounds {
+  readonly entries: IpEntry[];
+  readonly first: Float64Array;
+  readonly last: Float64Array;
+}
+
+/** The IPv4 entries with their first and last addresses as numbers, in entry order. */
+function ipv4Bounds(ips: readonly IpEntry[]): Ipv4Bounds {
+  const entries = ips.filter((e) => e.block.family === 4);
+  const first = new Float64Array(entries.length);
+  const last = new Float64Array(entries.length);
+  entries.forEach((e, i) => {
+    first[i] = Number(e.block.first);
+    last[i] = Number(e.block.last);
+  });
+  return { entries, first, last };
+}
+
 function distance(a: IpBlock, b: IpBlock): bigint {
   if (a.last < b.first) return b.first - a.last;
   if (b.last < a.first) return a.first - b.last;
@@ -1236,7 +1325,7 @@ function fromDate(req: Requirement): string {
 }
 
 function quote(text: string): string {
-  return `"${text}"`;
+  return `"${truncate(text, MAX_QUOTED_LENGTH)}"`;
 }
 
 function where(first: SourceLocation, here: SourceLocation): string {
@@ -1283,14 +1372,14 @@ function describeRequirement(req: Requirement): FindingRequirement {
 /** A problem met while reading a file: malformed (`invalid-entry`) or read but not understood. */
 export function problemFinding(p: ParseProblem, group?: string): Finding {
   const severity = p.severity ?? 'error';
-  return {
+  return bounded({
     ruleId: severity === 'error' ? 'invalid-entry' : 'unsupported-entry',
     severity,
     message: p.message,
     location: p.location,
     ...(p.text !== undefined ? { entry: p.text } : {}),
     ...(group !== undefined ? { group } : {}),
-  };
+  });
 }
 
 /** Deterministic order: file, line, column, rule, then the text. */

@@ -3,12 +3,14 @@ import { INSTANCES, type Instance } from '../catalogue/types.js';
 import { CLOUD_NAMES, sortFindings } from '../diff/engine.js';
 import type { DnsRecord, ParsedDnsFile } from '../model/dns.js';
 import {
+  bounded,
   RULES,
   type Finding,
   type RuleId,
   type Severity,
   type SuggestedRecord,
 } from '../model/finding.js';
+import { MAX_QUOTED_LENGTH, truncate } from '../model/text.js';
 import type { SourceLocation } from '../model/location.js';
 import {
   cloudDnsRequirements,
@@ -980,7 +982,7 @@ class DnsCheck {
     location: SourceLocation,
     rest: { message: string; entry?: string; record?: SuggestedRecord },
   ): void {
-    this.#findings.push({ ruleId, severity, location, ...rest });
+    this.#findings.push(bounded({ ruleId, severity, location, ...rest }));
   }
 }
 
@@ -1094,7 +1096,7 @@ function entryOf(r: DnsRecord): string {
 }
 
 function quote(text: string): string {
-  return `"${text}"`;
+  return `"${truncate(text, MAX_QUOTED_LENGTH)}"`;
 }
 
 function where(first: SourceLocation, here: SourceLocation): string {

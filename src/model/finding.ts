@@ -1,4 +1,5 @@
 import type { SourceLocation } from './location.js';
+import { MAX_ENTRY_LENGTH, MAX_MESSAGE_LENGTH, truncate } from './text.js';
 
 export type Severity = 'error' | 'warning' | 'notice';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
@@ -16,6 +17,7 @@ export type RuleId =
   | 'redundant-entry'
   | 'host-bits-set'
   | 'invalid-entry'
+  | 'confusable-name'
   | 'unsupported-entry'
   | 'stale-entry'
   | 'upcoming-endpoint'
@@ -94,6 +96,12 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
     severity: 'error',
     title: 'Malformed entry',
     help: 'The entry cannot be read. It is ignored for coverage; the rest of the file is still checked.',
+  },
+  'confusable-name': {
+    id: 'confusable-name',
+    severity: 'warning',
+    title: 'Name that looks like a Microsoft 365 name',
+    help: 'An internationalised name whose letters look like those of a catalogue name (the same UTS #39 confusable skeleton), such as outlook.office365.com written with a Cyrillic о. It allows another host, not the one it imitates, which stays missing.',
   },
   'unsupported-entry': {
     id: 'unsupported-entry',
@@ -272,4 +280,18 @@ export interface SuggestedRecord {
   readonly data: string;
   /** The zone the record is written in, absolute with trailing dot. */
   readonly zone: string;
+}
+
+/**
+ * The finding with its message and entry cut to a sane length: a file can hold one entry of
+ * a hundred megabytes, which must not become a message, an annotation or a report line.
+ */
+export function bounded<T extends Finding>(f: T): T {
+  if (f.message.length <= MAX_MESSAGE_LENGTH && (f.entry?.length ?? 0) <= MAX_ENTRY_LENGTH)
+    return f;
+  return {
+    ...f,
+    message: truncate(f.message, MAX_MESSAGE_LENGTH),
+    ...(f.entry !== undefined ? { entry: truncate(f.entry, MAX_ENTRY_LENGTH) } : {}),
+  };
 }

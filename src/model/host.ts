@@ -1,6 +1,7 @@
 import { domainToASCII } from 'node:url';
 import ipaddr from 'ipaddr.js';
 import { getDomain, parse as parseDomain } from 'tldts';
+import { deceptiveName } from './idn.js';
 import { fail, ok, type Parsed } from './parsed.js';
 
 export type Coverage = 'full' | 'partial' | 'none';
@@ -369,11 +370,14 @@ const IDNA_DOTS = /[.\u3002\uff0e\uff61]/;
 const NOT_HOST_CHAR = /[\s/:@*?#[\]\\]/;
 
 /**
- * Converts labels written in Unicode to punycode. Labels that also carry characters no host name may have are left
+ * Converts labels written in Unicode to punycode, refusing those that IDNA would rewrite into
+ * another name (see {@link deceptiveName}). Labels that also carry characters no host name may have are left
  * alone so that `explain` can name the real problem (a scheme, a path) instead of a failed conversion.
  */
 function toAsciiLabels(s: string): Parsed<string> {
-  const labels = s.split(IDNA_DOTS);
+  // Split on "." only: a fullwidth or ideographic full stop is a dot to IDNA, not to a firewall.
+  const labels = s.split('.');
+  let checked = false;
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i]!;
     if (!hasNonAscii(label)) continue;
@@ -381,6 +385,11 @@ function toAsciiLabels(s: string): Parsed<string> {
       return fail(`${quote(s)} mixes a wildcard with non-ASCII characters in one label`);
     }
     if (NOT_HOST_CHAR.test(label)) continue;
+    if (!checked) {
+      checked = true;
+      const deceptive = deceptiveName(s);
+      if (deceptive !== undefined) return fail(deceptive);
+    }
     const ascii = domainToASCII(label);
     if (ascii === '' || ascii.includes('.'))
       return fail(`${quote(s)} is not a valid internationalised domain name`);
@@ -485,9 +494,23 @@ export function globIncludes(outer: string, inner: string): boolean {
   // p1*s1 contains p2*s2 exactly when p1 starts p2 and s1 ends s2: a longer p1 would fix a character that `inner`
   // leaves free, and with both inside `inner`'s fixed parts they cannot overlap.
   if (o && i) return i[0].startsWith(o[0]) && i[1].endsWith(o[1]);
+  // Cheap necessary conditions first: `outer`'s literal ends must be those of `inner` (shown
+  // above for one star; the same argument holds for several), and `inner` with its stars
+  // taken out is a label `outer` must match.
+  const [op, os] = literalEnds(outer);
+  const [ip, is] = literalEnds(inner);
+  if (!ip.startsWith(op) || !is.endsWith(os)) return false;
+  const shortest = inner.replace(/\*/g, '');
+  if (shortest !== '' && !globMatches(outer, shortest)) return false;
   // Subset construction over both globs at once: a reachable pair where `inner` accepts and `outer` does not
-  // is a label in `inner` but not in `outer`.
-  return !explore(inner, outer, (innerAccepts, outerAccepts) => innerAccepts && !outerAccepts);
+  // is a label in `inner` but not in `outer`. Past the budget the answer is "not contained": the
+  // entry is then not reported as redundant, which claims nothing false.
+  const found = explore(
+    inner,
+    outer,
+    (innerAccepts, outerAccepts) => innerAccepts && !outerAccepts,
+  );
+  return found === false;
 }
 
 /** Whether some label is matched by both globs. */
@@ -499,7 +522,15 @@ export function globIntersects(a: string, b: string): boolean {
   const sb = singleStar(b);
   // Compatible prefixes and suffixes suffice: the longer prefix followed by the longer suffix is in both.
   if (sa && sb) return compatible(sa[0], sb[0], true) && compatible(sa[1], sb[1], false);
-  return explore(a, b, (aAccepts, bAccepts) => aAccepts && bAccepts);
+  // Past the budget the answer is "may share a label", the cautious one for the callers.
+  return explore(a, b, (aAccepts, bAccepts) => aAccepts && bAccepts) !== false;
+}
+
+/** The literal text before the first star and after the last one. */
+function literalEnds(glob: string): [string, string] {
+  const first = glob.indexOf('*');
+  if (first < 0) return [glob, glob];
+  return [glob.slice(0, first), glob.slice(glob.lastIndexOf('*') + 1)];
 }
 
 /** Prefix and suffix around the only star of a glob, or undefined when it has none or several. */
@@ -519,15 +550,23 @@ function compatible(x: string, y: string, prefix: boolean): boolean {
 const LABEL_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /**
+ * Pairs of state sets {@link explore} visits at most. Globs with many stars can make the product
+ * of their subset automata large (containment of such patterns is coNP-hard in general), and
+ * one comparison must not cost seconds; real globs (`*cdn`, `a*-b*`) need a few dozen.
+ */
+export const EXPLORE_BUDGET = 2000;
+
+/**
  * Breadth-first search over pairs of NFA state sets of two globs (state i = "i characters of the glob consumed"),
- * after at least one character; true when `found` holds for some reachable pair. Globs are at most 63 characters,
+ * after at least one character; true when `found` holds for some reachable pair, undefined when
+ * the search would visit more than {@link EXPLORE_BUDGET} pairs. Globs are at most 63 characters,
  * so sets fit comfortably in sorted arrays.
  */
 function explore(
   a: string,
   b: string,
   found: (aAccepts: boolean, bAccepts: boolean) => boolean,
-): boolean {
+): boolean | undefined {
   const symbols: number[] = [];
   for (const ch of new Set(a + b)) if (ch !== '*') symbols.push(ch.charCodeAt(0));
   const other = [...LABEL_ALPHABET].find((ch) => !a.includes(ch) && !b.includes(ch));
@@ -537,8 +576,8 @@ function explore(
   const startB = closure(b, [0]);
   const seen = new Set<string>([`${startA}|${startB}`]);
   const queue: [number[], number[]][] = [[startA, startB]];
-  while (queue.length > 0) {
-    const [sa, sb] = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const [sa, sb] = queue[head]!;
     for (const c of symbols) {
       const na = step(a, sa, c);
       const nb = step(b, sb, c);
@@ -547,6 +586,7 @@ function explore(
       if (na.length === 0 && nb.length === 0) continue;
       const key = `${na}|${nb}`;
       if (seen.has(key)) continue;
+      if (seen.size >= EXPLORE_BUDGET) return undefined;
       seen.add(key);
       queue.push([na, nb]);
     }

@@ -1,5 +1,6 @@
 import type { Result } from '../diff/engine.js';
 import { severityRank, type Severity } from '../model/finding.js';
+import { plainText } from './escape.js';
 
 export interface Annotation {
   readonly level: 'error' | 'warning' | 'notice';
@@ -20,7 +21,7 @@ export function renderAnnotations(result: Result, minSeverity: Severity = 'notic
     .filter((f) => severityRank(f.severity) >= min)
     .map((f) => ({
       level: f.severity,
-      message: f.message,
+      message: plainText(f.message),
       title: f.ruleId,
       file: f.location.file,
       ...(f.location.line > 0

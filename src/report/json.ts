@@ -5,13 +5,48 @@ export const REPORT_VERSION = 1;
 
 /** The JSON report (schemas/report.schema.json): stable field order, deterministic content. */
 export function renderJson(result: Result, judged?: FindingJudgement): string {
-  return `${JSON.stringify(toReport(result, judged), null, 2)}\n`;
+  return [...renderJsonChunks(result, judged)].join('');
+}
+
+/** Findings serialised per chunk: about this many characters each. */
+const CHUNK = 1 << 16;
+
+/**
+ * The same text as {@link renderJson}, in pieces of about 64 KB: a report of millions of
+ * findings is written as it is serialised, never held (or stringified) as one string.
+ */
+export function* renderJsonChunks(result: Result, judged?: FindingJudgement): Generator<string> {
+  const head = reportHead(result);
+  if (result.findings.length === 0) {
+    yield `${JSON.stringify({ ...head, findings: [] }, null, 2)}\n`;
+    return;
+  }
+  const text = JSON.stringify(head, null, 2);
+  let chunk = `${text.slice(0, -2)},\n  "findings": [\n`;
+  for (let i = 0; i < result.findings.length; i++) {
+    const f = result.findings[i]!;
+    const one = JSON.stringify({ ...(toJsonFinding(f) as object), ...judged?.(f) }, null, 2);
+    chunk += `${i === 0 ? '' : ',\n'}    ${one.replace(/\n/g, '\n    ')}`;
+    if (chunk.length >= CHUNK) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield `${chunk}\n  ]\n}\n`;
 }
 
 /** What a pull request made of a finding (status against the base, waiver), when there is any. */
 export type FindingJudgement = (f: Finding) => Record<string, unknown> | undefined;
 
 export function toReport(result: Result, judged?: FindingJudgement): unknown {
+  return {
+    ...reportHead(result),
+    findings: result.findings.map((f) => ({ ...(toJsonFinding(f) as object), ...judged?.(f) })),
+  };
+}
+
+/** Everything of the report but its findings, which come last. */
+function reportHead(result: Result): Record<string, unknown> {
   const { selection } = result.catalogue;
   return {
     reportVersion: REPORT_VERSION,
@@ -47,7 +82,6 @@ export function toReport(result: Result, judged?: FindingJudgement): unknown {
     ),
     summary: summarise(result.findings),
     notes: result.notes,
-    findings: result.findings.map((f) => ({ ...(toJsonFinding(f) as object), ...judged?.(f) })),
   };
 }
 

@@ -2,6 +2,7 @@ import { CLOUD_NAMES, type Result } from '../diff/engine.js';
 import { describeCatalogue } from './catalogue.js';
 import type { Severity } from '../model/finding.js';
 import { count, groupFindings, groupHeadline, totalLine } from './group.js';
+import { inlineCode, markdownText, tableCell } from './escape.js';
 import { summarise } from './json.js';
 
 const MAX_ROWS = 200;
@@ -26,7 +27,7 @@ export function renderSummary(result: Result, options: SummaryOptions = {}): str
     `${CLOUD_NAMES[c.selection.instance]} catalogue, data ${c.dataDate}; service areas ${c.selection.serviceAreas.join(', ')}; ` +
       `categories ${c.selection.categories.join(', ')}${c.selection.includeOptional ? '; optional sets included' : ''}.`,
     '',
-    `Catalogue: ${escapeCell(describeCatalogue(c))}.`,
+    `Catalogue: ${tableCell(describeCatalogue(c))}.`,
     '',
     `**${s.error}** error${s.error === 1 ? '' : 's'}, **${s.warning}** warning${s.warning === 1 ? '' : 's'}, ` +
       `**${s.notice}** notice${s.notice === 1 ? '' : 's'} in ${count(result.files.length, 'file')}.`,
@@ -35,8 +36,8 @@ export function renderSummary(result: Result, options: SummaryOptions = {}): str
     '| --- | --- | --- | --- | ---: |',
     ...result.files.map((f) =>
       f.kind === 'dns'
-        ? `| ${code(f.path)} | ${escapeCell(f.format)} | DNS | | ${f.entries} records |`
-        : `| ${code(f.path)} | ${escapeCell(f.format)} | ${escapeCell(f.group)} | ${f.scope} | ${f.entries} |`,
+        ? `| ${inlineCode(f.path)} | ${tableCell(f.format)} | DNS | | ${f.entries} records |`
+        : `| ${inlineCode(f.path)} | ${tableCell(f.format)} | ${tableCell(f.group)} | ${f.scope} | ${f.entries} |`,
     ),
   ];
   const grouped = groupFindings(result.findings, {
@@ -47,7 +48,7 @@ export function renderSummary(result: Result, options: SummaryOptions = {}): str
   for (const { file, groups } of grouped.files) {
     out.push(
       '',
-      `### ${code(file)}`,
+      `### ${inlineCode(file)}`,
       '',
       '| Severity | Rule | Location | Finding |',
       '| --- | --- | --- | --- |',
@@ -65,21 +66,21 @@ export function renderSummary(result: Result, options: SummaryOptions = {}): str
         }
         rows++;
         const at = f.location.line > 0 ? `${f.location.file}:${f.location.line}` : f.location.file;
-        out.push(`| ${f.severity} | \`${f.ruleId}\` | ${code(at)} | ${escapeCell(text)} |`);
+        out.push(`| ${f.severity} | \`${f.ruleId}\` | ${inlineCode(at)} | ${tableCell(text)} |`);
       }
     }
   }
   if (left > 0) out.push('', `${left} more rows are in the JSON report.`);
   if (grouped.totals.length > 0) {
     out.push('', '**Per rule:**', '');
-    for (const t of grouped.totals) out.push(`- ${escapeCell(totalLine(t))}`);
+    for (const t of grouped.totals) out.push(`- ${tableCell(totalLine(t))}`);
   }
   const hidden = (['warning', 'notice'] as const)
     .filter((sev) => grouped.hidden[sev] > 0)
     .map((sev) => count(grouped.hidden[sev], sev));
   if (hidden.length > 0)
     out.push('', `${hidden.join(' and ')} below \`${options.minSeverity}\` not shown.`);
-  for (const note of result.notes) out.push('', `> ${escapeCell(note)}`);
+  for (const note of result.notes) out.push('', `> ${markdownText(note)}`);
   return `${out.join('\n')}\n`;
 }
 
@@ -90,12 +91,4 @@ export function escapeCell(text: string): string {
     .replace(/[\\`*_{}[\]()#+!|<>~]/g, (ch) => `\\${ch}`)
     .replace(/&/g, '&amp;')
     .replace(/@/g, '&#64;');
-}
-
-/** A path or location as inline code, with backticks that would end it taken out. */
-function code(text: string): string {
-  return `\`${text
-    .replace(/`/g, "'")
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n|\r/g, ' ')}\``;
 }

@@ -2,6 +2,7 @@ import { CLOUD_NAMES, type Result } from '../diff/engine.js';
 import type { Finding, Severity } from '../model/finding.js';
 import { formatLocation } from '../model/location.js';
 import { describeCatalogue } from './catalogue.js';
+import { plainText } from './escape.js';
 import { count, groupFindings, groupHeadline, totalLine } from './group.js';
 import { summarise } from './json.js';
 
@@ -22,8 +23,18 @@ const MAX_PER_GROUP = 5;
  * finding has its own line (or with `--verbose`, where there are many).
  */
 export function renderText(result: Result, options: TextOptions = {}): string {
+  return [...renderTextChunks(result, options)].join('');
+}
+
+/** The same text as {@link renderText}, in pieces of about 64 KB, written as it is made. */
+export function* renderTextChunks(result: Result, options: TextOptions = {}): Generator<string> {
   const paint = options.color ? ansi : plain;
-  const lines: string[] = [];
+  let chunk = '';
+  const lines = {
+    push(...more: string[]): void {
+      for (const line of more) chunk += `${line}\n`;
+    },
+  };
   const { catalogue } = result;
   lines.push(
     `endpoint-drift: ${CLOUD_NAMES[catalogue.selection.instance]} catalogue (data ${catalogue.dataDate}), ` +
@@ -38,13 +49,18 @@ export function renderText(result: Result, options: TextOptions = {}): string {
   const grouped = groupFindings(result.findings, {
     ...(options.minSeverity ? { minSeverity: options.minSeverity } : {}),
   });
+  // Names and messages come from the checked files: no control sequence reaches the terminal.
   const line = (f: Finding, message = f.message) =>
-    `  ${formatLocation(f.location)}  ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId}  ${message}`;
+    `  ${plainText(formatLocation(f.location))}  ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId}  ${plainText(message)}`;
   // Totals per rule are worth their lines once the report no longer shows every finding.
   let collapsed = options.verbose === true;
   for (const { file, groups } of grouped.files) {
-    lines.push('', paint.bold(file));
+    lines.push('', paint.bold(plainText(file)));
     for (const g of groups) {
+      if (chunk.length >= 1 << 16) {
+        yield chunk;
+        chunk = '';
+      }
       const headline = options.verbose ? undefined : groupHeadline(g);
       if (headline !== undefined) {
         lines.push(line(g.findings[0]!, headline));
@@ -55,7 +71,13 @@ export function renderText(result: Result, options: TextOptions = {}): string {
         options.verbose || g.findings.length <= MAX_PER_GROUP + 1
           ? g.findings
           : g.findings.slice(0, MAX_PER_GROUP);
-      for (const f of shown) lines.push(line(f));
+      for (const f of shown) {
+        lines.push(line(f));
+        if (chunk.length >= 1 << 16) {
+          yield chunk;
+          chunk = '';
+        }
+      }
       if (shown.length < g.findings.length) collapsed = true;
       if (shown.length < g.findings.length)
         lines.push(
@@ -63,7 +85,7 @@ export function renderText(result: Result, options: TextOptions = {}): string {
         );
     }
   }
-  for (const note of result.notes) lines.push('', `note: ${note}`);
+  for (const note of result.notes) lines.push('', `note: ${plainText(note)}`);
   if (collapsed && grouped.totals.length > 1) {
     lines.push('');
     for (const t of grouped.totals) lines.push(totalLine(t));
@@ -79,7 +101,7 @@ export function renderText(result: Result, options: TextOptions = {}): string {
         ? ` (${hidden.join(' and ')} not shown: --min-severity ${options.minSeverity})`
         : ''),
   );
-  return `${lines.join('\n')}\n`;
+  yield chunk;
 }
 
 type Painter = Record<'bold' | 'error' | 'warning' | 'notice', (s: string) => string>;

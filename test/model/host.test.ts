@@ -52,7 +52,6 @@ describe('HostPattern.parse', () => {
     ['microsoft.*', 'microsoft.*', 'exact', ''],
     ['bücher.example', 'xn--bcher-kva.example', 'exact', 'xn--bcher-kva.example'],
     ['BÜCHER.example', 'xn--bcher-kva.example', 'exact', 'xn--bcher-kva.example'],
-    ['bücher\u3002example', 'xn--bcher-kva.example', 'exact', 'xn--bcher-kva.example'],
     ['*.bücher.example', '*.xn--bcher-kva.example', 'oneOrMore', 'xn--bcher-kva.example'],
     [`${'a'.repeat(63)}.com`, `${'a'.repeat(63)}.com`, 'exact', `${'a'.repeat(63)}.com`],
     ['contoso.com', '.contoso.com', 'zeroOrMore', 'contoso.com', SUBTREE],
@@ -125,6 +124,10 @@ describe('HostPattern.parse', () => {
     ['user@outlook.com', '"user@outlook.com" contains "@", which is not allowed in a host name'],
     ['\u0301ab.example', '"\u0301ab.example" is not a valid internationalised domain name'],
     ['*ü.example', '"*ü.example" mixes a wildcard with non-ASCII characters in one label'],
+    [
+      'bücher\u3002example',
+      '"bücher\u3002example" separates labels with U+3002 instead of ".": a firewall compares names as written, so it does not allow "bücher.example"',
+    ],
     ['1.2.3.4', '"1.2.3.4" is an IP address, not a host name'],
     ['1.2.3.4.', '"1.2.3.4." is an IP address, not a host name'],
     ['10.0.0.0/8', '"10.0.0.0/8" is an IP range, not a host name'],

@@ -252,10 +252,10 @@ describe('annotations', () => {
 describe('the job summary', () => {
   it('renders the same groups as Markdown tables per file', () => {
     const md = renderSummary(run('outlook.office.com\n52.96.0.0/14'));
-    expect(md).toContain('### `m365.txt`');
+    expect(md).toContain('### <code>m365.txt</code>');
     expect(md).toContain('**Per rule:**');
     expect(md).toMatch(
-      /\| error \| `missing-endpoint` \| `m365\.txt:1` \| Common set 56 Allow \\\(TCP 80,443\\\): \d+ names? and \d+ prefix(es)? missing: /,
+      /\| error \| `missing-endpoint` \| <code>m365\.txt&#58;1<\/code> \| Common set 56 Allow \\\(TCP 80,443\\\)&#58; \d+ names? and \d+ prefix(es)? missing&#58; /,
     );
   });
 

