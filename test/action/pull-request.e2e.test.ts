@@ -197,6 +197,12 @@ describe.skipIf(!existsSync(bundle))('the action on a pull request', { timeout: 
     expect(gh.comments).toHaveLength(131);
     expect(gh.checkRuns).toHaveLength(3);
     expect(gh.requests.filter((r) => r.status === 502)).toHaveLength(1);
+    // Suggestions come from the fix engine in the bundle: one set, on the changed file, whatever
+    // the number of runs.
+    expect(gh.reviewComments.length).toBeGreaterThan(0);
+    expect(new Set(gh.reviewComments.map((c) => c.review_id)).size).toBe(1);
+    expect(gh.reviewComments.every((c) => c.body.includes('```suggestion'))).toBe(true);
+    expect(gh.reviewComments.every((c) => c.path === 'network/proxy/m365.txt')).toBe(true);
     const comment = gh.comments.find((c) => c.body.includes(COMMENT_MARKER))!.body;
     expect(comment).toContain(
       '**3** errors, **3** warnings, **0** notices; **2** new, 3 pre-existing, 1 fixed by this change; 2 waived.',
