@@ -24638,8 +24638,7 @@ function compareText(a, b) {
 const MAX_PER_GROUP = 5;
 /**
  * Text for a terminal or a CI log: per file, most severe first, the findings of one rule and
- * endpoint set on one line (`--verbose`: one line each), then a total per rule when not every
- * finding has its own line (or with `--verbose`, where there are many).
+ * endpoint set on one line (`--verbose`: one line each), then a total per rule.
  */
 function renderText(result, options = {}) {
     return [...renderTextChunks(result, options)].join('');
@@ -24664,8 +24663,6 @@ function* renderTextChunks(result, options = {}) {
     });
     // Names and messages come from the checked files: no control sequence reaches the terminal.
     const line = (f, message = f.message) => `  ${plainText(formatLocation(f.location))}  ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId}  ${plainText(message)}`;
-    // Totals per rule are worth their lines once the report no longer shows every finding.
-    let collapsed = options.verbose === true;
     for (const { file, groups } of grouped.files) {
         lines.push('', paint.bold(plainText(file)));
         for (const g of groups) {
@@ -24676,7 +24673,6 @@ function* renderTextChunks(result, options = {}) {
             const headline = options.verbose ? undefined : groupHeadline(g);
             if (headline !== undefined) {
                 lines.push(line(g.findings[0], headline));
-                collapsed = true;
                 continue;
             }
             const shown = options.verbose || g.findings.length <= MAX_PER_GROUP + 1
@@ -24690,14 +24686,13 @@ function* renderTextChunks(result, options = {}) {
                 }
             }
             if (shown.length < g.findings.length)
-                collapsed = true;
-            if (shown.length < g.findings.length)
                 lines.push(`  … and ${g.findings.length - shown.length} more ${g.ruleId} ${g.severity}s (--verbose lists them)`);
         }
     }
     for (const note of result.notes)
         lines.push('', `note: ${plainText(note)}`);
-    if (collapsed && grouped.totals.length > 1) {
+    // A total per rule closes the report, so the size of each problem is read in one place.
+    if (grouped.totals.length > 0) {
         lines.push('');
         for (const t of grouped.totals)
             lines.push(totalLine(t));

@@ -19,8 +19,7 @@ const MAX_PER_GROUP = 5;
 
 /**
  * Text for a terminal or a CI log: per file, most severe first, the findings of one rule and
- * endpoint set on one line (`--verbose`: one line each), then a total per rule when not every
- * finding has its own line (or with `--verbose`, where there are many).
+ * endpoint set on one line (`--verbose`: one line each), then a total per rule.
  */
 export function renderText(result: Result, options: TextOptions = {}): string {
   return [...renderTextChunks(result, options)].join('');
@@ -52,8 +51,6 @@ export function* renderTextChunks(result: Result, options: TextOptions = {}): Ge
   // Names and messages come from the checked files: no control sequence reaches the terminal.
   const line = (f: Finding, message = f.message) =>
     `  ${plainText(formatLocation(f.location))}  ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId}  ${plainText(message)}`;
-  // Totals per rule are worth their lines once the report no longer shows every finding.
-  let collapsed = options.verbose === true;
   for (const { file, groups } of grouped.files) {
     lines.push('', paint.bold(plainText(file)));
     for (const g of groups) {
@@ -64,7 +61,6 @@ export function* renderTextChunks(result: Result, options: TextOptions = {}): Ge
       const headline = options.verbose ? undefined : groupHeadline(g);
       if (headline !== undefined) {
         lines.push(line(g.findings[0]!, headline));
-        collapsed = true;
         continue;
       }
       const shown =
@@ -78,7 +74,6 @@ export function* renderTextChunks(result: Result, options: TextOptions = {}): Ge
           chunk = '';
         }
       }
-      if (shown.length < g.findings.length) collapsed = true;
       if (shown.length < g.findings.length)
         lines.push(
           `  … and ${g.findings.length - shown.length} more ${g.ruleId} ${g.severity}s (--verbose lists them)`,
@@ -86,7 +81,8 @@ export function* renderTextChunks(result: Result, options: TextOptions = {}): Ge
     }
   }
   for (const note of result.notes) lines.push('', `note: ${plainText(note)}`);
-  if (collapsed && grouped.totals.length > 1) {
+  // A total per rule closes the report, so the size of each problem is read in one place.
+  if (grouped.totals.length > 0) {
     lines.push('');
     for (const t of grouped.totals) lines.push(totalLine(t));
   }

@@ -190,7 +190,7 @@ describe('the text report', () => {
     );
   });
 
-  it('leaves out the totals per rule when every finding has its own line', () => {
+  it('ends with a total per rule, even when every finding has its own line', () => {
     const text = renderText(run('outlook.office.com\n52.96.0.0/14\n*.com'), {
       minSeverity: 'warning',
     });
@@ -226,6 +226,10 @@ describe('the text report', () => {
         '  m365.txt:4:1  warning over-broad-entry  "*.com" matches names of any owner under the public suffix "com"; the Worldwide catalogue needs 194 patterns there (*.aadrm.com, *.activity.windows.com, *.api.microsoftstream.com, *.appex-rf.msn.com and 190 more)',
         '',
         'note: the allowlist holds no IP addresses, so its 11 address requirements were not checked',
+        '',
+        'missing-endpoint: 1 error',
+        'extraneous-entry: 1 warning',
+        'over-broad-entry: 1 warning',
         '',
         '1 error, 2 warnings, 0 notices',
         '',
