@@ -78,20 +78,30 @@ export async function runCheck(
   catalogue: Catalogue,
   context: CheckContext = {},
 ): Promise<PipelineOutput> {
-  checkFormatChoices(options, catalogue);
-  const allowlists = await loadFiles(root, options.allowlists);
-  const zones = await loadFiles(root, options.dns, '--dns');
-  const errors: string[] = [];
-  append(errors, allowlists.errors);
-  append(errors, zones.errors);
+  const { inputs, errors } = await loadInputs(root, options, catalogue);
   return checkLoaded(
-    { allowlists: allowlists.files, zones: zones.files },
+    inputs,
     errors,
     options,
     catalogue,
     (refused) => referencedFileReader(root, refused),
     context,
   );
+}
+
+/** The configured files, read once the config's format and scenario choices are known to be valid. */
+export async function loadInputs(
+  root: string,
+  options: Options,
+  catalogue: Catalogue,
+): Promise<{ inputs: LoadedInputs; errors: string[] }> {
+  checkFormatChoices(options, catalogue);
+  const allowlists = await loadFiles(root, options.allowlists);
+  const zones = await loadFiles(root, options.dns, '--dns');
+  const errors: string[] = [];
+  append(errors, allowlists.errors);
+  append(errors, zones.errors);
+  return { inputs: { allowlists: allowlists.files, zones: zones.files }, errors };
 }
 
 /** Files already read, with the format each was read in (for `fix`, which edits them). */

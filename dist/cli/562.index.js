@@ -21037,21 +21037,19 @@ class DnsCheck {
         const written = writtenTarget(rec.record);
         if (written === undefined || !patterns.some((p) => p.matches(written)))
             return false;
-        const r = rec.record;
         this.#explained.add(rec);
-        this.#add('dns-wrong-value', RULES['dns-wrong-value'].severity, r.location, {
-            message: `${check_describe(r)} target ${check_quote(written)} has no trailing dot, so it expands inside the zone to ${check_quote(targetOf(r))}; write: ${rec.input.render({ name: r.name, type: r.type, ...check_ttlOf(r), data: withTarget(r, `${written}.`) }, r.zone)}`,
-            entry: entryOf(r),
-            record: {
-                action: 'replace',
-                name: r.name,
-                type: r.type,
-                ...check_ttlOf(r),
-                data: withTarget(r, `${written}.`),
-                zone: r.zone,
-            },
-        });
+        this.#missingDot(rec, written, RULES['dns-wrong-value'].severity);
         return true;
+    }
+    /** A target written without its trailing dot, with the record as it should be written. */
+    #missingDot(rec, written, severity) {
+        const r = rec.record;
+        const fixed = { name: r.name, type: r.type, ...check_ttlOf(r), data: withTarget(r, `${written}.`) };
+        this.#add('dns-wrong-value', severity, r.location, {
+            message: `${check_describe(r)} target ${check_quote(written)} has no trailing dot, so it expands inside the zone to ${check_quote(targetOf(r))}; write: ${rec.input.render(fixed, r.zone)}`,
+            entry: entryOf(r),
+            record: { action: 'replace', ...fixed, zone: r.zone },
+        });
     }
     /** The cloud, other than this one, whose value for the same record the target matches. */
     #otherCloud(req, target) {
@@ -21396,18 +21394,7 @@ class DnsCheck {
             const host = (0,cjs/* parse */.qg)(written);
             if (!microsoft && (host.domain === null || !host.isIcann))
                 continue;
-            this.#add('dns-wrong-value', microsoft ? 'error' : 'warning', r.location, {
-                message: `${check_describe(r)} target ${check_quote(written)} has no trailing dot, so it expands inside the zone to ${check_quote(targetOf(r))}; write: ${rec.input.render({ name: r.name, type: r.type, ...check_ttlOf(r), data: withTarget(r, `${written}.`) }, r.zone)}`,
-                entry: entryOf(r),
-                record: {
-                    action: 'replace',
-                    name: r.name,
-                    type: r.type,
-                    ...check_ttlOf(r),
-                    data: withTarget(r, `${written}.`),
-                    zone: r.zone,
-                },
-            });
+            this.#missingDot(rec, written, microsoft ? 'error' : 'warning');
         }
     }
     // ── helpers ──────────────────────────────────────────────────────────────
@@ -21534,13 +21521,13 @@ function alternatives(items) {
         return items.join('');
     return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
-/** What the placeholders of a suggested value stand for. */
 /** The record to write, unless the pattern still holds a value only the tenant knows. */
 function check_suggest(pattern, action, record, zone) {
     if (pattern.unresolved.length > 0)
         return {};
     return { record: { action, ...record, zone } };
 }
+/** What the placeholders of a suggested value stand for. */
 function placeholderNote(pattern) {
     if (pattern.unresolved.length === 0)
         return '';
@@ -21578,13 +21565,18 @@ function selectionOf(options) {
  * system is reached only through `root`.
  */
 async function runCheck(root, options, catalogue, context = {}) {
+    const { inputs, errors } = await loadInputs(root, options, catalogue);
+    return checkLoaded(inputs, errors, options, catalogue, (refused) => referencedFileReader(root, refused), context);
+}
+/** The configured files, read once the config's format and scenario choices are known to be valid. */
+async function loadInputs(root, options, catalogue) {
     checkFormatChoices(options, catalogue);
     const allowlists = await loadFiles(root, options.allowlists);
     const zones = await loadFiles(root, options.dns, '--dns');
     const errors = [];
     append(errors, allowlists.errors);
     append(errors, zones.errors);
-    return checkLoaded({ allowlists: allowlists.files, zones: zones.files }, errors, options, catalogue, (refused) => referencedFileReader(root, refused), context);
+    return { inputs: { allowlists: allowlists.files, zones: zones.files }, errors };
 }
 /** The part of `runCheck` after reading: formats → entries and records → diff and DNS rules. */
 function checkLoaded(inputs, loadErrors, options, catalogue, readerFor, context = {}) {
@@ -23562,17 +23554,13 @@ const MAX_ROUNDS = 4;
  */
 async function planFixes(root, options, catalogue, rules, settings = {}) {
     const selected = new Set(rules && rules.length > 0 ? rules : DEFAULT_FIX_RULES);
-    const allowlists = await loadFiles(root, options.allowlists);
-    const zones = await loadFiles(root, options.dns, '--dns');
-    const loadErrors = [...allowlists.errors, ...zones.errors];
+    const { inputs, errors: loadErrors } = await loadInputs(root, options, catalogue);
     const texts = new Map();
     const originals = new Map();
-    for (const f of [...allowlists.files, ...zones.files]) {
+    for (const f of [...inputs.allowlists, ...inputs.zones]) {
         texts.set(f.path, f.text);
         originals.set(f.path, f.text);
     }
-    // Parsers name a referenced file by its repository path; findings carry that path.
-    const real = (file) => file;
     const readerFor = (refused) => {
         const disk = referencedFileReader(root, refused);
         return (repoPath) => {
@@ -23587,8 +23575,8 @@ async function planFixes(root, options, catalogue, rules, settings = {}) {
         };
     };
     const run = () => checkLoaded({
-        allowlists: allowlists.files.map((f) => plan_withText(f, texts.get(f.path))),
-        zones: zones.files.map((f) => plan_withText(f, texts.get(f.path))),
+        allowlists: inputs.allowlists.map((f) => plan_withText(f, texts.get(f.path))),
+        zones: inputs.zones.map((f) => plan_withText(f, texts.get(f.path))),
     }, loadErrors, options, catalogue, readerFor);
     const requirements = selectRequirements(catalogue, selectionOf(options)).requirements;
     const first = run();
@@ -23599,13 +23587,13 @@ async function planFixes(root, options, catalogue, rules, settings = {}) {
     const versions = new Map();
     for (let round = 0; round < MAX_ROUNDS; round++) {
         // A finding tried before on the same text could not be fixed: it is not tried again.
-        const tried = (f) => `${identity(f)}\u0000${f.location.line}:${f.location.column}\u0000${versions.get(real(f.location.file)) ?? 0}`;
+        const tried = (f) => `${identity(f)}\u0000${f.location.line}:${f.location.column}\u0000${versions.get(f.location.file) ?? 0}`;
         const todo = checked.result.findings.filter((f) => selected.has(f.ruleId) && !attempted.has(tried(f)));
         if (todo.length === 0)
             break;
         for (const f of todo)
             attempted.add(tried(f));
-        const { edits, refused } = planRound(checked, todo, requirements, texts, real, settings);
+        const { edits, refused } = planRound(checked, todo, requirements, texts, settings);
         for (const r of refused)
             refusals.set(identity(r.finding), r.reason);
         let changed = false;
@@ -23630,8 +23618,8 @@ async function planFixes(root, options, catalogue, rules, settings = {}) {
     for (const f of first.result.findings) {
         const id = identity(f);
         if (selected.has(f.ruleId) && !remaining.has(id)) {
-            const list = fixedByFile.get(real(f.location.file)) ?? [];
-            fixedByFile.set(real(f.location.file), list);
+            const list = fixedByFile.get(f.location.file) ?? [];
+            fixedByFile.set(f.location.file, list);
             list.push(f);
             continue;
         }
@@ -23664,7 +23652,7 @@ function identity(f) {
         f.entry === undefined && !f.requirement ? f.message.replace(/line \d+/g, '') : '',
     ].join('\u0000');
 }
-function planRound(checked, findings, requirements, texts, real, settings) {
+function planRound(checked, findings, requirements, texts, settings) {
     const refused = [];
     const at = new Map();
     const formatOf = new Map();
@@ -23847,7 +23835,7 @@ function planRound(checked, findings, requirements, texts, real, settings) {
     }
     const edits = new Map();
     for (const [path, ops] of allowOps) {
-        const text = texts.get(real(path));
+        const text = texts.get(path);
         const info = formatOf.get(path);
         if (text === undefined || !info) {
             for (const op of ops)
@@ -23872,7 +23860,7 @@ function planRound(checked, findings, requirements, texts, real, settings) {
             continue;
         }
         append(refused, result.refused);
-        edits.set(real(path), [...result.edits]);
+        edits.set(path, [...result.edits]);
     }
     const writers = dnsWriters(settings.today);
     for (const [path, ops] of dnsOps) {

@@ -558,24 +558,20 @@ class DnsCheck {
   #relativeMatch(rec: Rec, patterns: readonly ValuePattern[]): boolean {
     const written = writtenTarget(rec.record);
     if (written === undefined || !patterns.some((p) => p.matches(written))) return false;
-    const r = rec.record;
     this.#explained.add(rec);
-    this.#add('dns-wrong-value', RULES['dns-wrong-value'].severity, r.location, {
-      message: `${describe(r)} target ${quote(written)} has no trailing dot, so it expands inside the zone to ${quote(targetOf(r)!)}; write: ${rec.input.render(
-        { name: r.name, type: r.type, ...ttlOf(r), data: withTarget(r, `${written}.`) },
-        r.zone,
-      )}`,
-      entry: entryOf(r),
-      record: {
-        action: 'replace',
-        name: r.name,
-        type: r.type,
-        ...ttlOf(r),
-        data: withTarget(r, `${written}.`),
-        zone: r.zone,
-      },
-    });
+    this.#missingDot(rec, written, RULES['dns-wrong-value'].severity);
     return true;
+  }
+
+  /** A target written without its trailing dot, with the record as it should be written. */
+  #missingDot(rec: Rec, written: string, severity: Severity): void {
+    const r = rec.record;
+    const fixed = { name: r.name, type: r.type, ...ttlOf(r), data: withTarget(r, `${written}.`) };
+    this.#add('dns-wrong-value', severity, r.location, {
+      message: `${describe(r)} target ${quote(written)} has no trailing dot, so it expands inside the zone to ${quote(targetOf(r)!)}; write: ${rec.input.render(fixed, r.zone)}`,
+      entry: entryOf(r),
+      record: { action: 'replace', ...fixed, zone: r.zone },
+    });
   }
 
   /** The cloud, other than this one, whose value for the same record the target matches. */
@@ -952,21 +948,7 @@ class DnsCheck {
       // A single label (`www`) or a private suffix is how a zone points inside itself on purpose.
       const host = parseHostName(written);
       if (!microsoft && (host.domain === null || !host.isIcann)) continue;
-      this.#add('dns-wrong-value', microsoft ? 'error' : 'warning', r.location, {
-        message: `${describe(r)} target ${quote(written)} has no trailing dot, so it expands inside the zone to ${quote(targetOf(r)!)}; write: ${rec.input.render(
-          { name: r.name, type: r.type, ...ttlOf(r), data: withTarget(r, `${written}.`) },
-          r.zone,
-        )}`,
-        entry: entryOf(r),
-        record: {
-          action: 'replace',
-          name: r.name,
-          type: r.type,
-          ...ttlOf(r),
-          data: withTarget(r, `${written}.`),
-          zone: r.zone,
-        },
-      });
+      this.#missingDot(rec, written, microsoft ? 'error' : 'warning');
     }
   }
 
@@ -1114,7 +1096,6 @@ function alternatives(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]!}`;
 }
 
-/** What the placeholders of a suggested value stand for. */
 /** The record to write, unless the pattern still holds a value only the tenant knows. */
 function suggest(
   pattern: ValuePattern,
@@ -1126,6 +1107,7 @@ function suggest(
   return { record: { action, ...record, zone } };
 }
 
+/** What the placeholders of a suggested value stand for. */
 function placeholderNote(pattern: ValuePattern): string {
   if (pattern.unresolved.length === 0) return '';
   return ` (replace ${pattern.unresolved.map((t) => `{${t}} with ${TOKEN_HELP[t]}`).join(', and ')})`;

@@ -2,7 +2,7 @@ import { selectRequirements } from '../catalogue/select.js';
 import type { Catalogue, Requirement } from '../catalogue/types.js';
 import type { AllowlistSpec, DnsSpec, Options } from '../config/options.js';
 import type { Scope } from '../diff/engine.js';
-import { loadFiles, referencedFileReader, type LoadedFile } from '../io/files.js';
+import { referencedFileReader, type LoadedFile } from '../io/files.js';
 import type { DnsRecord } from '../model/dns.js';
 import type { Entry } from '../model/entry.js';
 import { RULES, type Finding, type RuleId } from '../model/finding.js';
@@ -10,6 +10,7 @@ import { IpSet, parseIpBlock } from '../model/ip.js';
 import { PortSet, type PortSpec } from '../model/ports.js';
 import {
   checkLoaded,
+  loadInputs,
   selectionOf,
   type CheckedInputs,
   type ReferencedReader,
@@ -77,18 +78,14 @@ export async function planFixes(
   settings: PlanSettings = {},
 ): Promise<FixPlan> {
   const selected = new Set<string>(rules && rules.length > 0 ? rules : DEFAULT_FIX_RULES);
-  const allowlists = await loadFiles(root, options.allowlists);
-  const zones = await loadFiles(root, options.dns, '--dns');
-  const loadErrors = [...allowlists.errors, ...zones.errors];
+  const { inputs, errors: loadErrors } = await loadInputs(root, options, catalogue);
 
   const texts = new Map<string, string>();
   const originals = new Map<string, string>();
-  for (const f of [...allowlists.files, ...zones.files]) {
+  for (const f of [...inputs.allowlists, ...inputs.zones]) {
     texts.set(f.path, f.text);
     originals.set(f.path, f.text);
   }
-  // Parsers name a referenced file by its repository path; findings carry that path.
-  const real = (file: string) => file;
   const readerFor: ReferencedReader = (refused) => {
     const disk = referencedFileReader(root, refused);
     return (repoPath) => {
@@ -104,8 +101,8 @@ export async function planFixes(
   const run = (): CheckedInputs =>
     checkLoaded(
       {
-        allowlists: allowlists.files.map((f) => withText(f, texts.get(f.path)!)),
-        zones: zones.files.map((f) => withText(f, texts.get(f.path)!)),
+        allowlists: inputs.allowlists.map((f) => withText(f, texts.get(f.path)!)),
+        zones: inputs.zones.map((f) => withText(f, texts.get(f.path)!)),
       },
       loadErrors,
       options,
@@ -123,13 +120,13 @@ export async function planFixes(
   for (let round = 0; round < MAX_ROUNDS; round++) {
     // A finding tried before on the same text could not be fixed: it is not tried again.
     const tried = (f: Finding) =>
-      `${identity(f)}\u0000${f.location.line}:${f.location.column}\u0000${versions.get(real(f.location.file)) ?? 0}`;
+      `${identity(f)}\u0000${f.location.line}:${f.location.column}\u0000${versions.get(f.location.file) ?? 0}`;
     const todo = checked.result.findings.filter(
       (f) => selected.has(f.ruleId) && !attempted.has(tried(f)),
     );
     if (todo.length === 0) break;
     for (const f of todo) attempted.add(tried(f));
-    const { edits, refused } = planRound(checked, todo, requirements, texts, real, settings);
+    const { edits, refused } = planRound(checked, todo, requirements, texts, settings);
     for (const r of refused) refusals.set(identity(r.finding), r.reason);
     let changed = false;
     for (const [path, list] of edits) {
@@ -152,8 +149,8 @@ export async function planFixes(
   for (const f of first.result.findings) {
     const id = identity(f);
     if (selected.has(f.ruleId) && !remaining.has(id)) {
-      const list = fixedByFile.get(real(f.location.file)) ?? [];
-      fixedByFile.set(real(f.location.file), list);
+      const list = fixedByFile.get(f.location.file) ?? [];
+      fixedByFile.set(f.location.file, list);
       list.push(f);
       continue;
     }
@@ -200,7 +197,6 @@ function planRound(
   findings: readonly Finding[],
   requirements: readonly Requirement[],
   texts: ReadonlyMap<string, string>,
-  real: (file: string) => string,
   settings: PlanSettings,
 ): { edits: Map<string, TextEdit[]>; refused: Refusal[] } {
   const refused: Refusal[] = [];
@@ -404,7 +400,7 @@ function planRound(
 
   const edits = new Map<string, TextEdit[]>();
   for (const [path, ops] of allowOps) {
-    const text = texts.get(real(path));
+    const text = texts.get(path);
     const info = formatOf.get(path);
     if (text === undefined || !info) {
       for (const op of ops) refuse(op.finding, 'the file was not read');
@@ -429,7 +425,7 @@ function planRound(
       continue;
     }
     append(refused, result.refused);
-    edits.set(real(path), [...result.edits]);
+    edits.set(path, [...result.edits]);
   }
   const writers = dnsWriters(settings.today);
   for (const [path, ops] of dnsOps) {
