@@ -17,7 +17,7 @@ import {
   withoutBom,
 } from '../syntax/source.js';
 import { posix } from 'node:path';
-import { settingsSchema, NAME, STRING_MAP } from '../format.js';
+import { isRefused, settingsSchema, NAME, STRING_MAP } from '../format.js';
 
 /*
  * squid.conf: `acl NAME TYPE [-flags] value...` lines, values inline or in files named by a
@@ -263,9 +263,13 @@ function readAclFile(
 ): void {
   const path = token.text;
   const candidates = aclFileCandidates(path, file.path, options?.settings?.directories);
+  const at = { file: file.path, line: token.line, column: token.column };
+  const namedAt = { location: at, written: path };
   let found: { path: string; text: string } | undefined;
   for (const candidate of candidates) {
-    const text = candidate === '' ? undefined : options?.readFile?.(candidate);
+    const text = candidate === '' ? undefined : options?.readFile?.(candidate, namedAt);
+    // A file that is there but refused (a link outside, a FIFO) has been reported at `at`.
+    if (isRefused(text)) return;
     if (text !== undefined) {
       found = { path: candidate, text };
       break;
@@ -273,7 +277,7 @@ function readAclFile(
   }
   if (!found) {
     problems.push({
-      location: { file: file.path, line: token.line, column: token.column },
+      location: at,
       message: `cannot read the ACL file "${path}"`,
       text: path,
     });
