@@ -365,16 +365,27 @@ function settingsProblems(
 ): string[] {
   const given = spec.options;
   if (given === undefined) return [];
-  const where = spec.origins?.options ?? spec.origin;
-  const at = where
-    ? formatLocation(where)
-    : `${kind === 'dns' ? '--dns' : '--allowlist'} ${spec.path}`;
+  const origins = spec.origins;
+  const flag = `${kind === 'dns' ? '--dns' : '--allowlist'} ${spec.path}`;
+  const where = (place: SourceLocation | undefined) =>
+    place ? formatLocation(place) : spec.origin ? formatLocation(spec.origin) : flag;
   const which = detectedFor
     ? `format ${format.id} (detected for ${detectedFor})`
     : `format ${format.id}`;
   if (!format.settings)
-    return Object.keys(given).length === 0 ? [] : [`${at}: ${which} takes no options`];
+    return Object.keys(given).length === 0
+      ? []
+      : [`${where(origins?.optionsKey ?? origins?.options)}: ${which} takes no options`];
+  // The key or the value at fault, or the nearest mapping above it that is written.
+  const placeOf = (pointer: string, atKey: boolean): SourceLocation | undefined => {
+    for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+      const place = origins?.optionPlaces?.get(p);
+      if (place) return (p === pointer && atKey ? place.key : undefined) ?? place.value;
+      if (p === '') return origins?.options;
+    }
+  };
   return validateWithSchema(format.settings, structuredClone(given)).map(
-    (p) => `${at}: options of ${which}: ${p.message.replace(/"the document" /, 'they ')}`,
+    (p) =>
+      `${where(placeOf(p.pointer, p.atKey))}: options of ${which}: ${p.message.replace(/"the document" /, 'they ')}`,
   );
 }

@@ -98,6 +98,35 @@ export function nodeAt(pd: PositionedDocument, pointer: string, key = false): un
   return node;
 }
 
+/** Where a node is written: its key (for a mapping value) and its value, 1-based. */
+export interface NodePlace {
+  readonly key?: { line: number; column: number };
+  readonly value: { line: number; column: number };
+}
+
+/**
+ * Where `node` and every node under it are written, by JSON pointer relative to `node` (`''`
+ * for `node` itself, `/columns/host`): for messages about one key or value of a mapping.
+ */
+export function nodePlaces(pd: PositionedDocument, node: unknown): Map<string, NodePlace> {
+  const places = new Map<string, NodePlace>();
+  const walk = (n: unknown, pointer: string, key: unknown): void => {
+    const value = nodePosition(pd, n ?? key);
+    places.set(pointer, key === undefined ? { value } : { key: nodePosition(pd, key), value });
+    if (isMap(n)) {
+      for (const pair of n.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        const name = String(pair.key.value).replace(/~/g, '~0').replace(/\//g, '~1');
+        walk(pair.value, `${pointer}/${name}`, pair.key);
+      }
+    } else if (isSeq(n)) {
+      n.items.forEach((item, i) => walk(item, `${pointer}/${i}`, undefined));
+    }
+  };
+  walk(node, '', undefined);
+  return places;
+}
+
 function unescapePointer(s: string): string {
   return s.replace(/~1/g, '/').replace(/~0/g, '~');
 }
