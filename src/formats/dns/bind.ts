@@ -19,6 +19,7 @@ import type { DnsFormat } from '../format.js';
 import type { ParseOptions, SourceFile } from '../format.js';
 import { isMeaningfulComment, notTextProblem } from '../syntax/source.js';
 import { isRefused, settingsSchema, NAME } from '../format.js';
+import { trimSpaces } from '../../model/text.js';
 
 /**
  * RFC 1035 master files as BIND reads them: `$ORIGIN`, `$TTL`, `$INCLUDE`, `@`, relative and
@@ -114,7 +115,7 @@ class ZoneLexer {
         let end = text.indexOf('\n', pos);
         if (end < 0) end = n;
         if (this.#line === firstLine && this.comment === undefined) {
-          this.comment = text.slice(pos + 1, end).trim();
+          this.comment = trimSpaces(text.slice(pos + 1, end));
         }
         pos = end;
         continue;

@@ -41,6 +41,7 @@ import { TextPositions } from '../syntax/positions.js';
 import { append } from '../../model/collections.js';
 import { Budget } from '../syntax/budget.js';
 import { isRefused, settingsSchema, DATA_MAP } from '../format.js';
+import { trimSpaces } from '../../model/text.js';
 
 /**
  * dnscontrol's `dnsconfig.js` and the zone files it requires, read without running them: the
@@ -1040,10 +1041,10 @@ function commentLines(
   const out = new Map<number, { text: string; inline: boolean; code: boolean }>();
   for (const c of comments) {
     const { line: startLine, column } = positions.at(c.start);
-    const inline = text.slice(c.start - column + 1, c.start).trim() !== '';
+    const inline = trimSpaces(text.slice(c.start - column + 1, c.start)) !== '';
     const lines = c.value.split('\n');
     lines.forEach((line, k) => {
-      const cleaned = line.replace(/^\s*\*?\s?/, '').trim();
+      const cleaned = trimSpaces(line.replace(/^\s*\*?\s?/, ''));
       out.set(startLine + k, {
         text: cleaned,
         inline: inline && k === 0,

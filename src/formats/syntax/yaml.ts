@@ -14,6 +14,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { TextPositions } from './positions.js';
+import { trimSpaces } from '../../model/text.js';
 
 /** A YAML (or JSON) document with what it takes to turn a node or a JSON pointer into a line and column. */
 export interface PositionedDocument {
@@ -57,7 +58,7 @@ export function plainData(
 
 function firstLine(message: string): string {
   const line = message.split('\n')[0] ?? message;
-  return line.replace(/ at line \d+, column \d+:?$/, '').trim();
+  return trimSpaces(line.replace(/ at line \d+, column \d+:?$/, ''));
 }
 
 /** 1-based line and column of a node's start; the document start when there is no node. */
@@ -160,8 +161,8 @@ function yamlComments(
       typeof token.source === 'string'
     ) {
       const { line, column } = lines.at(token.offset);
-      const inline = text.slice(token.offset - column + 1, token.offset).trim() !== '';
-      found.set(line, { text: token.source.replace(/^#/, '').trim(), inline });
+      const inline = trimSpaces(text.slice(token.offset - column + 1, token.offset)) !== '';
+      found.set(line, { text: trimSpaces(token.source.replace(/^#/, '')), inline });
       return;
     }
     for (const value of Object.values(node)) visit(value, depth + 1);
@@ -205,9 +206,9 @@ export function readYaml(text: string): YamlSource {
   const comments = yamlComments(text, lines, tokens);
   const error = doc.errors[0];
   if (!error) return { doc, lines, comments };
-  const message = (error.message.split('\n')[0] ?? '')
-    .replace(/ at line \d+, column \d+:?$/, '')
-    .trim();
+  const message = trimSpaces(
+    (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, ''),
+  );
   return { doc, lines, comments, syntax: { ...lines.at(error.pos[0]), message } };
 }
 
