@@ -22,11 +22,17 @@ import {
   type Result,
 } from './diff/engine.js';
 import { checkDns, type DnsInput } from './dns/check.js';
-import { loadFiles, referencedFileReader, type LoadedFile } from './io/files.js';
+import { loadFiles, referencedFileReader, type LoadedFile, type Refusal } from './io/files.js';
 import type { Finding } from './model/finding.js';
 import { resolveFormat } from './formats/allowlist/index.js';
 import { resolveDnsFormat } from './formats/dns/index.js';
-import { AUTO, type AllowlistFormat, type DnsFormat, type ParseOptions } from './formats/format.js';
+import {
+  AUTO,
+  type AllowlistFormat,
+  type DnsFormat,
+  type NamedAt,
+  type ParseOptions,
+} from './formats/format.js';
 import { formatLocation, type SourceLocation } from './model/location.js';
 
 export interface PipelineOutput {
@@ -50,11 +56,21 @@ export interface CheckContext {
 
 /**
  * Reads a file another file names, by repository path; what it refuses (outside the workspace,
- * not a regular file) it reports through `refused`.
+ * not a regular file) it reports through `refused`, with the place that names it.
  */
 export type ReferencedReader = (
-  refused: (message: string) => void,
-) => (repoPath: string) => string | undefined;
+  refused: (refusal: Refusal, namedAt?: NamedAt) => void,
+) => NonNullable<ParseOptions['readFile']>;
+
+/**
+ * A refused file named by another, by the path as written, then the repository path it was read
+ * as when that differs and is in the repository (`"mx.inc" (dns/mx.inc) leads outside …`).
+ */
+function namedRefusal(refusal: Refusal, written: string): string {
+  const shown =
+    refusal.path === written || refusal.path.startsWith('../') ? '' : ` (${refusal.path})`;
+  return `"${written}"${shown} ${refusal.why}`;
+}
 
 export function selectionOf(options: Options): Selection {
   return {
@@ -138,7 +154,8 @@ export function checkLoaded(
     }
   };
   // Files a file names are read as repository paths; one outside the workspace (or not a
-  // regular file) fails the run like a file named in the config.
+  // regular file) fails the run like a file named in the config, reported once: at the line
+  // that names it (the parser then says nothing of it).
   const parseOptions = (
     spec: { path: string; origin?: SourceLocation },
     flag: string,
@@ -146,8 +163,12 @@ export function checkLoaded(
     settings?: Readonly<Record<string, unknown>>,
   ): ParseOptions => ({
     ...(settings ? { settings } : {}),
-    readFile: readerFor((message) =>
-      errors.push(`${describeOrigin(spec, flag)}: ${path} names ${message}`),
+    readFile: readerFor((refusal, namedAt) =>
+      errors.push(
+        namedAt
+          ? `${formatLocation(namedAt.location)}: ${namedRefusal(refusal, namedAt.written)}`
+          : `${describeOrigin(spec, flag)}: ${path} names "${refusal.path}", which ${refusal.why}`,
+      ),
     ),
   });
 
@@ -344,16 +365,27 @@ function settingsProblems(
 ): string[] {
   const given = spec.options;
   if (given === undefined) return [];
-  const where = spec.origins?.options ?? spec.origin;
-  const at = where
-    ? formatLocation(where)
-    : `${kind === 'dns' ? '--dns' : '--allowlist'} ${spec.path}`;
+  const origins = spec.origins;
+  const flag = `${kind === 'dns' ? '--dns' : '--allowlist'} ${spec.path}`;
+  const where = (place: SourceLocation | undefined) =>
+    place ? formatLocation(place) : spec.origin ? formatLocation(spec.origin) : flag;
   const which = detectedFor
     ? `format ${format.id} (detected for ${detectedFor})`
     : `format ${format.id}`;
   if (!format.settings)
-    return Object.keys(given).length === 0 ? [] : [`${at}: ${which} takes no options`];
+    return Object.keys(given).length === 0
+      ? []
+      : [`${where(origins?.optionsKey ?? origins?.options)}: ${which} takes no options`];
+  // The key or the value at fault, or the nearest mapping above it that is written.
+  const placeOf = (pointer: string, atKey: boolean): SourceLocation | undefined => {
+    for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+      const place = origins?.optionPlaces?.get(p);
+      if (place) return (p === pointer && atKey ? place.key : undefined) ?? place.value;
+      if (p === '') return origins?.options;
+    }
+  };
   return validateWithSchema(format.settings, structuredClone(given)).map(
-    (p) => `${at}: options of ${which}: ${p.message.replace(/"the document" /, 'they ')}`,
+    (p) =>
+      `${where(placeOf(p.pointer, p.atKey))}: options of ${which}: ${p.message.replace(/"the document" /, 'they ')}`,
   );
 }

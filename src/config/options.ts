@@ -4,7 +4,14 @@ import type { Severity } from '../model/finding.js';
 import { checkConfigWaivers, type ConfigWaiver } from '../diff/waivers.js';
 import { formatLocation, type SourceLocation } from '../model/location.js';
 import { validateWithSchema } from './validate.js';
-import { parsePositioned, plainData } from '../formats/syntax/yaml.js';
+import {
+  nodeAt,
+  nodePlaces,
+  nodePosition,
+  parsePositioned,
+  plainData,
+  type PositionedDocument,
+} from '../formats/syntax/yaml.js';
 import { append } from '../model/collections.js';
 
 export type FailOn = 'error' | 'warning' | 'notice' | 'never';
@@ -27,6 +34,16 @@ export interface AllowlistSpec {
 export interface SpecOrigins {
   readonly format?: SourceLocation;
   readonly options?: SourceLocation;
+  /** The `options` key itself. */
+  readonly optionsKey?: SourceLocation;
+  /** Each key and value under `options:`, by JSON pointer relative to it (`/columns/host`). */
+  readonly optionPlaces?: ReadonlyMap<string, OptionPlace>;
+}
+
+/** Where a key and its value under `options:` are written. */
+export interface OptionPlace {
+  readonly key?: SourceLocation;
+  readonly value: SourceLocation;
 }
 
 /** A DNS record file (or glob) to check. */
@@ -118,6 +135,23 @@ export const PULL_REQUEST_OPTION_NAMES = [
 const LIST_OPTIONS = new Set(['service-areas', 'categories', 'scenarios']);
 const BOOLEAN_OPTIONS = new Set(['include-optional', 'ipv6', 'only-new', 'suggestions']);
 
+/** Where the `options` key of `allowlists[i]` (or `dns[i]`) and everything under it are written. */
+function optionOrigins(
+  pd: PositionedDocument,
+  file: string,
+  list: 'allowlists' | 'dns',
+  i: number,
+): Pick<SpecOrigins, 'optionsKey' | 'optionPlaces'> {
+  const key = nodeAt(pd, `/${list}/${i}/options`, true);
+  const places = new Map<string, OptionPlace>();
+  for (const [pointer, place] of nodePlaces(pd, nodeAt(pd, `/${list}/${i}/options`)))
+    places.set(pointer, {
+      ...(place.key ? { key: { file, ...place.key } } : {}),
+      value: { file, ...place.value },
+    });
+  return { optionsKey: { file, ...nodePosition(pd, key) }, optionPlaces: places };
+}
+
 export interface ConfigFile {
   readonly path: string;
   readonly text: string;
@@ -181,7 +215,7 @@ export function resolveOptions(
             if (key !== 'ignore' && (format || options))
               valueOrigins[key].set(i, {
                 ...(format ? { format } : {}),
-                ...(options ? { options } : {}),
+                ...(options ? { options, ...optionOrigins(pd, file.path, key, i) } : {}),
               });
           });
         }

@@ -4,6 +4,8 @@ import { nodeAt, nodePosition, type PositionedDocument } from '../formats/syntax
 
 export interface SchemaProblem {
   readonly pointer: string;
+  /** True when the problem is the key at `pointer` (an unknown key), not its value. */
+  readonly atKey: boolean;
   readonly message: string;
   readonly line: number;
   readonly column: number;
@@ -47,7 +49,7 @@ export function validateWithSchema(
     const pos = source
       ? nodePosition(source, nodeAt(source, pointer, unknownKey))
       : { line: 0, column: 0 };
-    problems.push({ pointer, message, ...pos });
+    problems.push({ pointer, atKey: unknownKey, message, ...pos });
   }
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -88,10 +88,10 @@ export async function planFixes(
   }
   const readerFor: ReferencedReader = (refused) => {
     const disk = referencedFileReader(root, refused);
-    return (repoPath) => {
+    return (repoPath, namedAt) => {
       if (texts.has(repoPath)) return texts.get(repoPath);
-      const text = disk(repoPath);
-      if (text !== undefined) {
+      const text = disk(repoPath, namedAt);
+      if (typeof text === 'string') {
         originals.set(repoPath, text);
         texts.set(repoPath, text);
       }

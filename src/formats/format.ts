@@ -1,5 +1,6 @@
 import type { ParsedDnsFile } from '../model/dns.js';
 import type { FormatCapabilities, ParsedFile } from '../model/entry.js';
+import type { SourceLocation } from '../model/location.js';
 import { didYouMean } from '../model/suggest.js';
 
 /** What every format implements. This module imports no format: the registries import formats, never the reverse. */
@@ -16,8 +17,27 @@ export interface ParseOptions {
   /**
    * Reads another file named by this one (an include, an ACL file), relative to the repository
    * root; undefined when it does not exist or cannot be read. Parsers never touch the file system.
+   * `namedAt` is where and how the file is named: a file refused there (outside the workspace,
+   * not a regular file, too large) is reported by the reader at that place, and answered with
+   * `Refused` so that the parser says nothing more about it.
    */
-  readonly readFile?: (path: string) => string | undefined;
+  readonly readFile?: (path: string, namedAt?: NamedAt) => string | Refused | undefined;
+}
+
+/** Where a file names another (the path token of an include, an ACL file, a require()), and the path as written there. */
+export interface NamedAt {
+  readonly location: SourceLocation;
+  readonly written: string;
+}
+
+/** The answer of `readFile` for a file it will not read; the reader has already reported why. */
+export interface Refused {
+  readonly refused: string;
+}
+
+/** True when `readFile` refused the file (and reported it). */
+export function isRefused(answer: string | Refused | undefined): answer is Refused {
+  return typeof answer === 'object';
 }
 
 export interface AllowlistFormat {

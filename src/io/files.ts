@@ -6,12 +6,14 @@ import fs, {
   openSync,
   readSync,
   realpathSync,
+  statSync,
 } from 'node:fs';
-import type { Stats } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern, type FileSystemAdapter } from 'tinyglobby';
 import type { AllowlistSpec, ConfigFile } from '../config/options.js';
 import type { SourceLocation } from '../model/location.js';
+import type { NamedAt, Refused } from '../formats/format.js';
 import { ConfigError, describeOrigin } from '../config/options.js';
 
 export const DEFAULT_CONFIG = '.github/endpoint-drift.yml';
@@ -139,28 +141,45 @@ export async function loadFiles<
       );
       continue;
     }
-    const paths = await expand(ws, pattern);
+    const { paths, outside } = await expand(ws, pattern);
+    for (const folder of outside)
+      errors.push(
+        `${where}: the folder "${folder}" (walked for "${spec.path}") leads outside the workspace through a symbolic link; only files in the repository are read`,
+      );
     if (paths.length === 0) {
-      errors.push(`${where}: "${spec.path}" matches no file`);
+      if (outside.length === 0) errors.push(`${where}: "${spec.path}" matches no file`);
       continue;
     }
     const dynamic = isDynamicPattern(pattern);
-    for (const rel of paths) {
-      const key = `${spec.group ?? ''}\u0000${rel}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const confined = confine(ws, path.join(ws.root, rel));
-      if ('error' in confined) {
-        errors.push(
-          dynamic
-            ? `${where}: "${rel}" (matched by "${spec.path}") ${confined.error}`
-            : `${where}: "${spec.path}" ${confined.error}`,
-        );
+    const confined = paths.map((rel) => ({ rel, at: confine(ws, path.join(ws.root, rel)) }));
+    // A file reached by two paths (through a link) is read once, by its own path if it was found.
+    const own = (c: (typeof confined)[number]) =>
+      'real' in c.at && c.at.real === path.join(ws.real, c.rel) ? 0 : 1;
+    confined.sort((a, b) => own(a) - own(b));
+    const results: { rel: string; result: LoadedFile<S> | string }[] = [];
+    for (const { rel, at } of confined) {
+      if ('error' in at) {
+        results.push({
+          rel,
+          result: dynamic
+            ? `${where}: "${rel}" (matched by "${spec.path}") ${at.error}`
+            : `${where}: "${spec.path}" ${at.error}`,
+        });
         continue;
       }
-      const read = readRegularFile(confined.real, rel);
-      if ('error' in read) errors.push(read.error);
-      else files.push({ spec, path: rel, text: read.text });
+      const key = `${spec.group ?? ''}\u0000${at.real}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const read = readRegularFile(at.real, rel);
+      results.push({
+        rel,
+        result: 'error' in read ? read.error : { spec, path: rel, text: read.text },
+      });
+    }
+    results.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+    for (const { result } of results) {
+      if (typeof result === 'string') errors.push(result);
+      else files.push(result);
     }
   }
   return { files, errors };
@@ -182,44 +201,98 @@ function relativePattern(ws: Workspace, written: string): string | undefined {
   return p === '' ? undefined : p;
 }
 
-async function expand(ws: Workspace, pattern: string): Promise<string[]> {
+/** What a glob found: the matched files, and the folders it would have walked outside. */
+interface Expanded {
+  readonly paths: string[];
+  /** Folders (relative paths) that lead outside the workspace through a symbolic link. */
+  readonly outside: string[];
+}
+
+async function expand(ws: Workspace, pattern: string): Promise<Expanded> {
   // A single path is passed on when anything is there (even a dangling link): reading it says
   // what is wrong with it.
-  if (!isDynamicPattern(pattern)) return exists(path.join(ws.root, pattern)) ? [pattern] : [];
+  if (!isDynamicPattern(pattern))
+    return { paths: exists(path.join(ws.root, pattern)) ? [pattern] : [], outside: [] };
+  const outside = new Set<string>();
   const found = await glob(pattern, {
     cwd: ws.root,
     onlyFiles: true,
     dot: true,
     expandDirectories: false,
-    fs: confinedCrawl(ws),
+    fs: confinedCrawl(ws, (folder) => outside.add(folder)),
   });
-  return found.sort();
+  return { paths: found.sort(), outside: [...outside].sort() };
 }
 
 /**
- * The file system the glob crawler sees: a symbolic link to a folder outside the workspace looks
- * like a file, so `**` never walks outside (it is then matched, and refused, like a file).
+ * The file system the glob crawler sees. A symbolic link to a folder is walked like a folder
+ * when it stays in the workspace; one that leads outside is told to `outside` (when the glob
+ * would walk it) and is empty. Each real folder is walked at most once through links, so a link
+ * loop ends and a folder linked many times costs one walk; files reached by two paths are
+ * dropped later, by real path.
  */
-function confinedCrawl(ws: Workspace): Partial<FileSystemAdapter> {
-  const notFolder = (s: Stats): Stats =>
-    Object.assign(Object.create(Object.getPrototypeOf(s) as object) as Stats, s, {
-      isDirectory: () => false,
+function confinedCrawl(
+  ws: Workspace,
+  outside: (folder: string) => void,
+): Partial<FileSystemAdapter> {
+  const walked = new Set<string>();
+  const readdir = (
+    dir: string,
+    options: { withFileTypes: true },
+    done: (e: NodeJS.ErrnoException | null, entries: Dirent[]) => void,
+  ): void => {
+    const logical = path.resolve(ws.root, dir);
+    const rel = path.relative(ws.root, logical);
+    let real: string;
+    try {
+      real = realpathSync(logical);
+    } catch (e) {
+      done(e as NodeJS.ErrnoException, []);
+      return;
+    }
+    if (!within(ws, real)) {
+      outside(rel.split(path.sep).join('/'));
+      done(null, []);
+      return;
+    }
+    // A folder by its own path is always walked (so files keep the paths they have in the
+    // repository); one reached through a link only when its real folder has not been walked.
+    const throughLink = real !== path.join(ws.real, rel);
+    if (throughLink && walked.has(real)) {
+      done(null, []);
+      return;
+    }
+    walked.add(real);
+    fs.readdir(logical, options, (e, entries) => {
+      if (e) done(e, []);
+      else
+        done(
+          null,
+          entries.map((entry) => linkedFolderAsFolder(logical, entry)),
+        );
     });
-  return {
-    readdir: fs.readdir,
-    readdirSync: fs.readdirSync,
-    realpath: fs.realpath,
-    realpathSync: fs.realpathSync,
-    stat: ((p: string, cb: (e: NodeJS.ErrnoException | null, s?: Stats) => void) =>
-      fs.stat(p, (e, s) => {
-        if (e) cb(e);
-        else cb(null, s.isDirectory() && !within(ws, p) ? notFolder(s) : s);
-      })) as typeof fs.stat,
-    statSync: ((p: string) => {
-      const s = fs.statSync(p);
-      return s.isDirectory() && !within(ws, p) ? notFolder(s) : s;
-    }) as typeof fs.statSync,
   };
+  return { readdir: readdir as unknown as FileSystemAdapter['readdir'] };
+}
+
+/**
+ * A symbolic link to a folder, shown to the crawler as a folder: it is then walked by its own
+ * path and through `readdir` above, which confines it. Links to files are left to the crawler
+ * (each file is confined when it is read); a link that cannot be followed is left as it is.
+ */
+function linkedFolderAsFolder(dir: string, entry: Dirent): Dirent {
+  if (!entry.isSymbolicLink()) return entry;
+  let target: Stats;
+  try {
+    target = statSync(path.join(dir, entry.name));
+  } catch {
+    return entry;
+  }
+  if (!target.isDirectory()) return entry;
+  return Object.assign(Object.create(Object.getPrototypeOf(entry) as object) as Dirent, entry, {
+    isDirectory: () => true,
+    isSymbolicLink: () => false,
+  });
 }
 
 /** Reads a file as UTF-8 text, refusing directories, oversized, binary and non-UTF-8 files. */
@@ -298,32 +371,41 @@ function describeIoError(e: unknown): string {
   return code ?? String(e);
 }
 
+/** A referenced file the reader will not read: its repository path and why, as a sentence's end. */
+export interface Refusal {
+  readonly path: string;
+  readonly why: string;
+}
+
 /**
  * Reads files that a parsed file names (includes, ACL files). Parsers resolve what they name
  * against the naming file as their own tools do and ask for a repository path (a leading `/`
- * means the repository root); this reads it, never outside the workspace. Undefined when it
- * cannot be read; `refused` hears of paths outside the workspace and of files that are not
- * regular files, so that the run can fail on them.
+ * means the repository root); this reads it, never outside the workspace. Undefined when it is
+ * not there or cannot be read; a path outside the workspace or a file that is not a regular file
+ * is told to `refused` (with the place that names it, when the parser gives it), so that the run
+ * can fail on it, and answered `{ refused }` so that the parser does not report it again.
  */
 export function referencedFileReader(
   root: string,
-  refused: (message: string) => void = () => {},
-): (repoPath: string) => string | undefined {
+  refused: (refusal: Refusal, namedAt?: NamedAt) => void = () => {},
+): (repoPath: string, namedAt?: NamedAt) => string | Refused | undefined {
   const ws = workspaceAt(root);
-  return (repoPath) => {
+  const refuse = (refusal: Refusal, namedAt?: NamedAt): Refused => {
+    refused(refusal, namedAt);
+    return { refused: refusal.why };
+  };
+  return (repoPath, namedAt) => {
     const rel = repoPath.replace(/\\/g, '/').replace(/^\/+/, '');
     if (rel === '') return undefined;
     const confined = confine(ws, path.resolve(ws.root, rel));
     if ('error' in confined) {
-      if (!confined.error.startsWith('cannot be read'))
-        refused(`"${rel}", which ${confined.error}`);
-      return undefined;
+      if (confined.error.startsWith('cannot be read')) return undefined;
+      return refuse({ path: rel, why: confined.error }, namedAt);
     }
     const read = readRegularFile(confined.real, rel);
     if ('error' in read) {
-      if (!read.error.startsWith(`${rel}: cannot be read`))
-        refused(`"${rel}", which ${read.error.slice(rel.length + 2)}`);
-      return undefined;
+      if (read.error.startsWith(`${rel}: cannot be read`)) return undefined;
+      return refuse({ path: rel, why: read.error.slice(rel.length + 2) }, namedAt);
     }
     return read.text;
   };

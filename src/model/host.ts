@@ -1,8 +1,9 @@
 import { domainToASCII } from 'node:url';
 import ipaddr from 'ipaddr.js';
 import { getDomain, parse as parseDomain } from 'tldts';
-import { deceptiveName } from './idn.js';
+import { deceptiveName, hiddenCharacter } from './idn.js';
 import { fail, ok, type Parsed } from './parsed.js';
+import { trimSpaces } from './text.js';
 
 export type Coverage = 'full' | 'partial' | 'none';
 
@@ -78,7 +79,7 @@ export class HostPattern {
   }
 
   static parse(text: string, options?: ParseHostOptions): Parsed<HostPattern> {
-    const trimmed = text.trim();
+    const trimmed = trimSpaces(text);
     if (trimmed === '') return fail('host name is empty');
     let s = trimmed;
     if (hasNonAscii(s)) {
@@ -275,7 +276,7 @@ export class HostPattern {
   withTenant(tenant: string): HostPattern {
     const index = this.labels.indexOf('*');
     if (index < 0) return this;
-    const label = tenant.trim().toLowerCase();
+    const label = trimSpaces(tenant).toLowerCase();
     // Tenant names come from configuration, which the schema validates; a bad one here is a programming error.
     if (!/^[a-z0-9_-]{1,63}$/.test(label))
       throw new Error(`tenant ${quote(tenant)} is not a single DNS label`);
@@ -376,6 +377,10 @@ const NOT_HOST_CHAR = /[\s/:@*?#[\]\\]/;
  */
 function toAsciiLabels(s: string): Parsed<string> {
   // Split on "." only: a fullwidth or ideographic full stop is a dot to IDNA, not to a firewall.
+  // An invisible character or a Unicode space anywhere is named first: it is what makes the
+  // name another one, whatever else the name holds.
+  const hidden = hiddenCharacter(s);
+  if (hidden !== undefined) return fail(hidden);
   const labels = s.split('.');
   let checked = false;
   for (let i = 0; i < labels.length; i++) {

@@ -20,6 +20,14 @@ const IGNORED =
 // eslint-disable-next-line no-misleading-character-class -- as above
 const IGNORED_ALL = new RegExp(IGNORED.source, 'gu');
 
+/**
+ * The Unicode spaces (White_Space) beyond ASCII: U+0085, the no-break spaces, the typographic
+ * spaces, the line and paragraph separators, the ideographic space. Firewalls split words on
+ * ASCII whitespace only, so to them these are part of the name.
+ */
+const SPACES = /[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
+const SPACES_ALL = new RegExp(SPACES.source, 'gu');
+
 /** Full stops that IDNA reads as the label separator. */
 const OTHER_DOTS = /[\u3002\uff0e\uff61]/;
 
@@ -32,13 +40,29 @@ function codePoint(c: string): string {
  * written as IDNA keeps it. `name` is quoted in the message as given.
  */
 export function deceptiveName(name: string): string | undefined {
+  return hiddenCharacter(name) ?? foldedCharacter(name);
+}
+
+/**
+ * Why the name holds a character a reader cannot see (an invisible character, a Unicode space),
+ * or undefined. `name` is quoted in the message as given.
+ */
+export function hiddenCharacter(name: string): string | undefined {
+  return describeDeception(name, true);
+}
+
+function foldedCharacter(name: string): string | undefined {
+  return describeDeception(name, false);
+}
+
+function describeDeception(name: string, hiddenOnly: boolean): string | undefined {
   const q = `"${truncate(name, MAX_QUOTED_LENGTH)}"`;
   let mapped: string | undefined;
   const target = (): string => {
     if (mapped === undefined) {
       // What the name becomes with its invisible characters gone (IDNA refuses some, such as a
       // joiner outside the scripts that use it, where it would drop others).
-      const ascii = domainToASCII(name.replace(IGNORED_ALL, ''));
+      const ascii = domainToASCII(name.replace(IGNORED_ALL, '').replace(SPACES_ALL, ''));
       mapped = ascii === '' ? '' : domainToUnicode(ascii);
     }
     return mapped;
@@ -49,6 +73,11 @@ export function deceptiveName(name: string): string | undefined {
   if (hidden) {
     return `${q} contains the invisible character ${codePoint(hidden[0])}: a firewall compares names as written${imitates()}`;
   }
+  const space = SPACES.exec(name);
+  if (space) {
+    return `${q} contains the space character ${codePoint(space[0])}: a firewall compares names as written${imitates()}`;
+  }
+  if (hiddenOnly) return undefined;
   const dot = OTHER_DOTS.exec(name);
   if (dot) {
     return `${q} separates labels with ${codePoint(dot[0])} instead of ".": a firewall compares names as written${imitates()}`;

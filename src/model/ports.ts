@@ -1,4 +1,5 @@
 import { fail, ok, type Parsed } from './parsed.js';
+import { trimSpaces } from './text.js';
 
 export type Protocol = 'tcp' | 'udp';
 export const PROTOCOLS: readonly Protocol[] = ['tcp', 'udp'];
@@ -34,11 +35,11 @@ export class PortSet {
    * `*` / `any` (all ports).
    */
   static parse(text: string): Parsed<PortSet> {
-    const trimmed = text.trim();
+    const trimmed = trimSpaces(text);
     if (trimmed === '') return ok(PortSet.EMPTY);
     if (trimmed === '*' || trimmed.toLowerCase() === 'any') return ok(PortSet.ANY);
     const ranges: PortRange[] = [];
-    for (const raw of trimmed.split(/[,;\s]+/)) {
+    for (const raw of trimmed.split(/[,; \t\n\v\f\r]+/)) {
       if (raw === '') continue;
       const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(raw);
       if (!m) return fail(`"${raw}" is not a port or port range`);

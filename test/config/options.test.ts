@@ -152,7 +152,20 @@ describe('resolveOptions', () => {
         format: 'auto',
         options: { origin: 'contoso.com' },
         origin: { file: '.github/endpoint-drift.yml', line: 2, column: 5 },
-        origins: { options: { file: '.github/endpoint-drift.yml', line: 3, column: 14 } },
+        origins: {
+          options: { file: '.github/endpoint-drift.yml', line: 3, column: 14 },
+          optionsKey: { file: '.github/endpoint-drift.yml', line: 3, column: 5 },
+          optionPlaces: new Map([
+            ['', { value: { file: '.github/endpoint-drift.yml', line: 3, column: 14 } }],
+            [
+              '/origin',
+              {
+                key: { file: '.github/endpoint-drift.yml', line: 3, column: 16 },
+                value: { file: '.github/endpoint-drift.yml', line: 3, column: 24 },
+              },
+            ],
+          ]),
+        },
       },
     ]);
     expect(o.domains).toEqual([

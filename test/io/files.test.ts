@@ -46,15 +46,18 @@ describe('referencedFileReader', () => {
     mkdirSync(path.join(dir, 'root/squid'), { recursive: true });
     writeFileSync(path.join(dir, 'root/squid/m365.acl'), '.office.com\n');
     writeFileSync(path.join(dir, 'secret.txt'), 'no\n');
-    const refused: string[] = [];
-    const read = referencedFileReader(path.join(dir, 'root'), (m) => refused.push(m));
+    const refused: unknown[] = [];
+    const read = referencedFileReader(path.join(dir, 'root'), (r, at) => refused.push([r, at]));
+    const why = 'is outside the workspace; only files in the repository are read';
+    const at = {
+      location: { file: 'squid/squid.conf', line: 3, column: 21 },
+      written: '../secret.txt',
+    };
     expect(read('squid/m365.acl')).toBe('.office.com\n');
     expect(read('/squid/m365.acl')).toBe('.office.com\n');
     expect(read('m365.acl')).toBeUndefined();
-    expect(read('../secret.txt')).toBeUndefined();
+    expect(read('../secret.txt', at)).toEqual({ refused: why });
     expect(read('squid/missing.acl')).toBeUndefined();
-    expect(refused).toEqual([
-      '"../secret.txt", which is outside the workspace; only files in the repository are read',
-    ]);
+    expect(refused).toEqual([[{ path: '../secret.txt', why }, at]]);
   });
 });

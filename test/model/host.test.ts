@@ -106,7 +106,18 @@ describe('HostPattern.parse', () => {
     ['.*.contoso.com', '".*.contoso.com" combines a leading dot with a wildcard'],
     ['.a*.contoso.com', '".a*.contoso.com" combines a leading dot with a wildcard'],
     ['out look.com', '"out look.com" contains a space'],
-    ['out\u00a0look.com', '"out\u00a0look.com" contains whitespace'],
+    [
+      'out\u00a0look.com',
+      '"out\u00a0look.com" contains the space character U+00A0: a firewall compares names as written, so it does not allow "outlook.com"',
+    ],
+    [
+      'outlook.com\u3000',
+      '"outlook.com\u3000" contains the space character U+3000: a firewall compares names as written, so it does not allow "outlook.com"',
+    ],
+    [
+      '\ufeffoutlook.com',
+      '"\ufeffoutlook.com" contains the invisible character U+FEFF: a firewall compares names as written, so it does not allow "outlook.com"',
+    ],
     ['http://outlook.com', '"http://outlook.com" has a scheme: remove "http://"'],
     ['HTTPS://outlook.com/', '"HTTPS://outlook.com/" has a scheme: remove "HTTPS://"'],
     ['http://bücher.example', '"http://bücher.example" has a scheme: remove "http://"'],

@@ -105,7 +105,7 @@ describe('config mistakes are config errors at their own line (exit 2)', () => {
     {
       name: 'options given to a format that takes none',
       config: 'allowlists:\n  - path: a.txt\n    format: plain\n    options: { delimiter: "," }\n',
-      stderr: ['.github/endpoint-drift.yml:4:14: format plain takes no options'],
+      stderr: ['.github/endpoint-drift.yml:4:5: format plain takes no options'],
     },
     {
       name: 'an unknown option of a format',
@@ -120,14 +120,14 @@ describe('config mistakes are config errors at their own line (exit 2)', () => {
       config:
         'allowlists:\n  - path: proxy.pac\n    format: pac\n    options:\n      allow: always\n',
       stderr: [
-        '.github/endpoint-drift.yml:5:7: options of format pac: "allow" must be one of "direct", "proxy"',
+        '.github/endpoint-drift.yml:5:14: options of format pac: "allow" must be one of "direct", "proxy"',
       ],
     },
     {
       name: 'options of a detected format that takes none',
       config: 'allowlists:\n  - path: a.txt\n    options:\n      origin: contoso.com\n',
       stderr: [
-        'endpoint-drift: .github/endpoint-drift.yml:4:7: format plain (detected for a.txt) takes no options',
+        'endpoint-drift: .github/endpoint-drift.yml:3:5: format plain (detected for a.txt) takes no options',
       ],
     },
     {
@@ -147,6 +147,83 @@ describe('config mistakes are config errors at their own line (exit 2)', () => {
     expect(r.status).toBe(2);
   });
 
+  // Each format that takes options: an unknown key is reported at the key, a wrong value at the
+  // value, however deep under `options:` it is written.
+  it.each([
+    [
+      'csv',
+      'columns:\n        host: Destination\n        bogus: 3',
+      '7:9',
+      'unknown key "bogus" in "columns"',
+    ],
+    ['csv', 'header: maybe', '5:15', '"header" must be true or false'],
+    ['csv', 'delimiter: ";;"', '5:18', '"delimiter" must NOT have more than 1 characters'],
+    ['squid', 'acls: [m365, 7]', '5:20', '"acls[1]" must be a string'],
+    [
+      'squid',
+      'directories:\n        /etc/squid: [proxy]',
+      '6:21',
+      '"directories./etc/squid" must be a string',
+    ],
+    ['pac', 'allow: always', '5:14', '"allow" must be one of "direct", "proxy"'],
+    ['terraform', 'variables: [a]', '5:18', '"variables" must be a mapping'],
+    ['terraform', 'varaibles: {}', '5:7', 'unknown key "varaibles"; did you mean "variables"?'],
+    ['arm', 'parameters: 3', '5:19', '"parameters" must be a mapping'],
+    ['bicep', 'params: {}', '5:7', 'unknown key "params"'],
+  ])(
+    'puts a bad option of format %s at its key or value: %j',
+    async (format, options, at, message) => {
+      const { ws } = workspace({
+        '.github/endpoint-drift.yml': `allowlists:\n  - path: a.txt\n    format: ${format}\n    options:\n      ${options}\n`,
+        'a.txt': 'outlook.office365.com\n',
+      });
+      const r = await cli(['check', '--fail-on', 'never'], ws);
+      expect(r.stderr).toBe(
+        `.github/endpoint-drift.yml:${at}: options of format ${format}: ${message}\n`,
+      );
+      expect(r.status).toBe(2);
+    },
+  );
+
+  it.each([
+    ['bind', 'origin: ""', '5:15', '"origin" must not be empty'],
+    ['octodns', 'zone: [contoso.com]', '5:13', '"zone" must be a string'],
+    [
+      'dns-csv',
+      'columns:\n        type: Type\n        name: 2',
+      '7:15',
+      '"columns.name" must be a string',
+    ],
+    ['dnscontrol', 'helper: {}', '5:7', 'unknown key "helper"; did you mean "helpers"?'],
+    ['terraform-dns', 'zones: { contoso: 1 }', '5:25', '"zones.contoso" must be a string'],
+  ])(
+    'puts a bad option of DNS format %s at its key or value: %j',
+    async (format, options, at, message) => {
+      const { ws } = workspace({
+        '.github/endpoint-drift.yml': `dns:\n  - path: a.zone\n    format: ${format}\n    options:\n      ${options}\n`,
+        'a.zone': '',
+      });
+      const r = await cli(['check', '--fail-on', 'never'], ws);
+      expect(r.stderr).toBe(
+        `.github/endpoint-drift.yml:${at}: options of format ${format}: ${message}\n`,
+      );
+      expect(r.status).toBe(2);
+    },
+  );
+
+  it.each(['plain', 'pan-edl', 'kubernetes', 'nftables', 'allowlist-yaml'])(
+    'puts options given to %s, which takes none, at the options key',
+    async (format) => {
+      const { ws } = workspace({
+        '.github/endpoint-drift.yml': `allowlists:\n  - path: a.txt\n    format: ${format}\n    options:\n      delimiter: ","\n`,
+        'a.txt': 'outlook.office365.com\n',
+      });
+      const r = await cli(['check', '--fail-on', 'never'], ws);
+      expect(r.stderr).toBe(`.github/endpoint-drift.yml:4:5: format ${format} takes no options\n`);
+      expect(r.status).toBe(2);
+    },
+  );
+
   it('collects every config mistake, in the order of the file', async () => {
     const { ws } = workspace({
       '.github/endpoint-drift.yml': [
@@ -165,8 +242,8 @@ describe('config mistakes are config errors at their own line (exit 2)', () => {
     });
     const r = await cli(['check'], ws);
     expect(r.stderr.split('\n').filter(Boolean)).toEqual([
-      '.github/endpoint-drift.yml:4:14: format plain takes no options',
-      '.github/endpoint-drift.yml:8:7: options of format squid: "directories./etc/squid" must be a string',
+      '.github/endpoint-drift.yml:4:5: format plain takes no options',
+      '.github/endpoint-drift.yml:8:34: options of format squid: "directories./etc/squid" must be a string',
       '.github/endpoint-drift.yml:9:13: unknown scenario "nope" (`endpoint-drift scenarios` lists them)',
     ]);
     expect(r.status).toBe(2);

@@ -88,7 +88,7 @@ export const bundleIsCurrent =
           .map((f) => readFileSync(path.join(dir, f), 'utf8'))
           .join('\n')
       : '';
-    return text.includes('leads outside the workspace through a symbolic link');
+    return text.includes('(walked for');
   })();
 
 /** The bundle as a user runs it: `node dist/cli.js ARGS` in `cwd`, on Node 24. */

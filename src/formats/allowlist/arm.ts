@@ -32,6 +32,7 @@ import {
 import { jsonSyntaxError, notTextProblem, withoutBom } from '../syntax/source.js';
 import { append } from '../../model/collections.js';
 import { Budget } from '../syntax/budget.js';
+import { isAsciiSpace, trimSpaces } from '../../model/text.js';
 
 /**
  * Azure Resource Manager templates. A template is evaluated only as far as it can be without
@@ -109,7 +110,7 @@ export function stripJsonComments(text: string): {
       comments.push({
         line: startLine,
         endLine: line,
-        text: body.replace(/^[ \t]*(?:\*+[ \t]?)?/gm, '').trim(),
+        text: trimSpaces(body.replace(/^[ \t]*(?:\*+[ \t]?)?/gm, '')),
         ownLine: !codeOnLine,
       });
       if (line !== startLine) codeOnLine = false;
@@ -618,7 +619,7 @@ class ExpressionParser {
   }
 
   private space(): void {
-    while (this.#i < this.s.length && /\s/.test(this.s[this.#i]!)) this.#i++;
+    while (this.#i < this.s.length && isAsciiSpace(this.s.charCodeAt(this.#i))) this.#i++;
   }
 
   private expect(c: string): void {

@@ -26,6 +26,7 @@ import {
 import { notTextProblem, withoutBom } from '../syntax/source.js';
 import { append } from '../../model/collections.js';
 import { Budget } from '../syntax/budget.js';
+import { trimSpaces } from '../../model/text.js';
 
 /**
  * Bicep files: a small tokenizer and parser that keep the position of every token, and an
@@ -174,7 +175,7 @@ class Tokenizer {
         this.comments.push({
           line: this.#line,
           endLine: this.#line,
-          text: s.slice(start + 2, end).trim(),
+          text: trimSpaces(s.slice(start + 2, end)),
           ownLine: !this.#codeOnLine,
         });
         this.#i = end;
@@ -254,10 +255,9 @@ class Tokenizer {
     this.comments.push({
       line,
       endLine: this.#line,
-      text: s
-        .slice(start + 2, close < 0 ? end : close)
-        .replace(/^[ \t]*(?:\*+[ \t]?)?/gm, '')
-        .trim(),
+      text: trimSpaces(
+        s.slice(start + 2, close < 0 ? end : close).replace(/^[ \t]*(?:\*+[ \t]?)?/gm, ''),
+      ),
       ownLine,
     });
     // A comment that ends a line leaves the next line without code.

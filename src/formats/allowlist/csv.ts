@@ -13,6 +13,7 @@ import { classifyValue, notTextProblem, splitPath, withoutBom } from '../syntax/
 import { LineComments } from '../syntax/comments.js';
 import { TextPositions } from '../syntax/positions.js';
 import { settingsSchema, NAME } from '../format.js';
+import { trimSpaces, trimSpacesStart } from '../../model/text.js';
 
 // ---------------------------------------------------------------------------------------------
 // CSV allowlists
@@ -269,7 +270,7 @@ function readPortItem(item: string, defaults: readonly ('tcp' | 'udp')[]): PortS
 
 function readProtocols(value: string): ('tcp' | 'udp')[] {
   const lower = value.toLowerCase();
-  if (lower.trim() === '' || /\b(?:any|all|ip)\b/.test(lower)) return ['tcp', 'udp'];
+  if (trimSpaces(lower) === '' || /\b(?:any|all|ip)\b/.test(lower)) return ['tcp', 'udp'];
   const out: ('tcp' | 'udp')[] = [];
   if (/tcp/.test(lower)) out.push('tcp');
   if (/udp/.test(lower)) out.push('udp');
@@ -304,7 +305,7 @@ function parseCsv(file: SourceFile, options?: ParseOptions): ParsedFile {
   if (rows.length === 0) return result;
 
   // Inside a field, values are separated by any of these (a delimiter there must be quoted).
-  const separators = /[,;|\s]+/g;
+  const separators = /[,;| \t\n\v\f\r]+/g;
   const layout = planColumns(rows, settings, separators, at, problems);
   if (!layout) return result;
   const { header, columns } = layout;
@@ -325,7 +326,10 @@ function parseCsv(file: SourceFile, options?: ParseOptions): ParsedFile {
     const rowLine = positions.at(row.offset).line;
     const own = comments.above(rowLine);
     const described = col('comment')
-      .map((i) => cell(i)?.value.trim())
+      .map((i) => {
+        const v = cell(i)?.value;
+        return v === undefined ? undefined : trimSpaces(v);
+      })
       .filter((v): v is string => v !== undefined && v !== '');
     const comment = [own, ...described].filter((c) => c !== undefined).join('\n') || undefined;
 
@@ -358,7 +362,7 @@ function parseCsv(file: SourceFile, options?: ParseOptions): ParsedFile {
 /** The header's names for a message, kept to one readable line. */
 function columnNames(header: Row): string {
   const names = header.cells.slice(0, 12).map((c) => {
-    const name = c.value.trim();
+    const name = trimSpaces(c.value);
     return name.length > 40 ? `${name.slice(0, 37)}...` : name;
   });
   if (header.cells.length > 12) names.push('...');
@@ -367,7 +371,7 @@ function columnNames(header: Row): string {
 
 function guessDelimiter(text: string): string {
   const first =
-    text.split('\n').find((l) => l.trim() !== '' && !l.trimStart().startsWith('#')) ?? '';
+    text.split('\n').find((l) => trimSpaces(l) !== '' && !trimSpacesStart(l).startsWith('#')) ?? '';
   let best = ',';
   let bestCount = 0;
   for (const d of DELIMITERS) {
@@ -393,7 +397,7 @@ function planColumns(
     splitItems(c.value, separators).some((i) => looksLikeDestination(i.text)),
   );
   const header = (settings.header ?? !firstIsData) ? first : undefined;
-  const names = header?.cells.map((c) => c.value.trim().toLowerCase()) ?? [];
+  const names = header?.cells.map((c) => trimSpaces(c.value).toLowerCase()) ?? [];
   const columns = new Map<Role, number[]>();
   const add = (role: Role, index: number) =>
     columns.set(role, [...(columns.get(role) ?? []), index]);
@@ -404,7 +408,7 @@ function planColumns(
         add(role, ref - 1);
         continue;
       }
-      const index = names.indexOf(ref.trim().toLowerCase());
+      const index = names.indexOf(trimSpaces(ref).toLowerCase());
       if (index < 0) {
         problems.push({
           location: header ? at(header.offset) : { ...at(0), line: 0, column: 1 },

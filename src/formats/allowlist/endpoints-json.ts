@@ -5,6 +5,7 @@ import { HostPattern } from '../../model/host.js';
 import { looksLikeIp, parseIpBlock } from '../../model/ip.js';
 import { PortSet, type PortSpec } from '../../model/ports.js';
 import { RULE_CAPABILITIES, type AllowlistFormat, type SourceFile } from '../format.js';
+import { trimSpaces } from '../../model/text.js';
 
 const ID = 'm365-endpoints-json';
 
@@ -71,7 +72,7 @@ export const M365_ENDPOINTS_JSON: AllowlistFormat = {
             problems.push({ location: at(node), message: `"${key}" must hold strings` });
             continue;
           }
-          const value = node.value.trim();
+          const value = trimSpaces(node.value);
           const location = at(node, 1);
           if (key === 'ips' || looksLikeIp(value)) {
             const parsed = parseIpBlock(value);

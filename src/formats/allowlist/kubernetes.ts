@@ -8,6 +8,7 @@ import { append } from '../../model/collections.js';
 import { TextPositions } from '../syntax/positions.js';
 import { type AllowlistFormat, RULE_CAPABILITIES, type SourceFile } from '../format.js';
 import { isMeaningfulComment, notTextProblem, withoutBom } from '../syntax/source.js';
+import { trimSpaces } from '../../model/text.js';
 
 /*
  * Kubernetes NetworkPolicy and Cilium network policies, in YAML or JSON, one or more documents
@@ -209,7 +210,7 @@ class Reader {
       this.problem(node, `a CIDR must be a string`);
       return undefined;
     }
-    const parsed = parseIpBlock(text.trim());
+    const parsed = parseIpBlock(trimSpaces(text));
     if (!parsed.ok) {
       this.problem(node, parsed.error, undefined, text);
       return undefined;
@@ -223,7 +224,7 @@ class Reader {
       this.problem(node, `"${text}" is not a CIDR (write "${text}/${len}")`, undefined, text);
       return undefined;
     }
-    return { value: parsed.value, written: text.trim() };
+    return { value: parsed.value, written: trimSpaces(text) };
   }
 
   /**
@@ -245,7 +246,7 @@ class Reader {
       );
       return;
     }
-    const parsed = HostPattern.parse(text.trim(), { cilium: key === 'matchPattern' });
+    const parsed = HostPattern.parse(trimSpaces(text), { cilium: key === 'matchPattern' });
     if (!parsed.ok) {
       this.problem(node, parsed.error, undefined, text);
       return;
@@ -375,7 +376,7 @@ function cleanComment(raw: string | null | undefined): string | undefined {
   if (!raw) return undefined;
   const text = raw
     .split('\n')
-    .map((l) => l.trim())
+    .map((l) => trimSpaces(l))
     .filter((l) => l !== '' && isMeaningfulComment(l))
     .join('\n');
   return text === '' ? undefined : text;

@@ -8,6 +8,7 @@ import { parseServicePort } from '../syntax/ports.js';
 import { TextPositions } from '../syntax/positions.js';
 import { type AllowlistFormat, PACKET_FILTER_CAPABILITIES, type SourceFile } from '../format.js';
 import { classifyValue, notTextProblem, withoutBom } from '../syntax/source.js';
+import { trimSpaces } from '../../model/text.js';
 
 /*
  * nftables rulesets as `nft -f` reads them: tables with chains and named sets, `define`
@@ -686,7 +687,7 @@ class Ruleset {
       return;
     }
     const text = el.text;
-    const compact = text.replace(/\s+/g, '');
+    const compact = text.replace(/[ \t\n\v\f\r]+/g, '');
     if (classifyValue(compact) !== 'ip') {
       report(
         this.problems,
@@ -810,7 +811,8 @@ function stringAfter(items: readonly Item[], index: number): string | undefined 
 
 /** The address family of a set type; for a concatenation (`ipv4_addr . inet_service`), of its first part. */
 function familyOfType(type: string | undefined): 4 | 6 | undefined {
-  const first = type?.split('.')[0]?.trim();
+  const head = type?.split('.')[0];
+  const first = head === undefined ? undefined : trimSpaces(head);
   if (first === 'ipv4_addr') return 4;
   if (first === 'ipv6_addr') return 6;
   return undefined;

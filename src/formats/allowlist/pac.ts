@@ -19,6 +19,7 @@ import type { AllowlistFormat, ParseOptions, SourceFile } from '../format.js';
 import { classifyValue, notTextProblem, withoutBom } from '../syntax/source.js';
 import { Budget } from '../syntax/budget.js';
 import { settingsSchema } from '../format.js';
+import { trimSpaces } from '../../model/text.js';
 
 /*
  * A PAC file is a program, not a list: which names it lets through depends on which `return`
@@ -109,7 +110,7 @@ const MAX_VALUES = 100_000;
 const PROXY_KEYWORDS = /^(?:PROXY|HTTPS?|SOCKS[45]?|QUIC)\s/i;
 
 function classifyReturn(text: string): Route | undefined {
-  const first = (text.split(';')[0] ?? '').trim();
+  const first = trimSpaces(text.split(';')[0] ?? '');
   if (/^DIRECT$/i.test(first)) return 'direct';
   if (PROXY_KEYWORDS.test(first)) return 'proxy';
   return undefined;
@@ -1092,10 +1093,10 @@ function lineComments(
     const before = text.slice(positions.lineStart(start.line), c.start);
     const body = c.value
       .split('\n')
-      .map((l) => l.replace(/^\s*\*?\s?/, '').trim())
+      .map((l) => trimSpaces(l.replace(/^\s*\*?\s?/, '')))
       .filter((l) => l !== '')
       .join('\n');
-    if (before.trim() === '') out.add(end.line, body, true);
+    if (trimSpaces(before) === '') out.add(end.line, body, true);
     else out.add(start.line, body, false);
   }
   return out;

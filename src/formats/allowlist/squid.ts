@@ -17,7 +17,8 @@ import {
   withoutBom,
 } from '../syntax/source.js';
 import { posix } from 'node:path';
-import { settingsSchema, NAME, STRING_MAP } from '../format.js';
+import { isRefused, settingsSchema, NAME, STRING_MAP } from '../format.js';
+import { trimSpaces } from '../../model/text.js';
 
 /*
  * squid.conf: `acl NAME TYPE [-flags] value...` lines, values inline or in files named by a
@@ -50,14 +51,14 @@ function readDirectives(text: string): Directive[] {
     const raw = lines[index]!.replace(/\r$/, '');
     const lineNo = index + 1;
     const continuing = tokens.length > 0;
-    const trimmed = raw.trim();
+    const trimmed = trimSpaces(raw);
     if (!continuing) {
       if (trimmed === '') {
         above = [];
         continue;
       }
       if (trimmed.startsWith('#')) {
-        const body = trimmed.slice(1).trim();
+        const body = trimSpaces(trimmed.slice(1));
         if (isMeaningfulComment(body)) above.push(body);
         continue;
       }
@@ -66,8 +67,8 @@ function readDirectives(text: string): Directive[] {
       above = [];
     }
     let body = raw;
-    const more = /\\\s*$/.test(body);
-    if (more) body = body.replace(/\\\s*$/, '');
+    const more = /\\[ \t\v\f]*$/.test(body);
+    if (more) body = body.replace(/\\[ \t\v\f]*$/, '');
     append(tokens, tokenizeLine(body, lineNo));
     if (!more || index === lines.length - 1) {
       if (tokens.length > 0) out.push({ tokens, line: first, comment });
@@ -79,7 +80,7 @@ function readDirectives(text: string): Directive[] {
 
 function tokenizeLine(line: string, lineNo: number): Token[] {
   const out: Token[] = [];
-  const re = /"([^"]*)"?|(\S+)/g;
+  const re = /"([^"]*)"?|([^ \t\v\f\r]+)/g;
   for (let m = re.exec(line); m; m = re.exec(line)) {
     if (m[2] !== undefined)
       out.push({ text: m[2], line: lineNo, column: m.index + 1, quoted: false });
@@ -263,9 +264,13 @@ function readAclFile(
 ): void {
   const path = token.text;
   const candidates = aclFileCandidates(path, file.path, options?.settings?.directories);
+  const at = { file: file.path, line: token.line, column: token.column };
+  const namedAt = { location: at, written: path };
   let found: { path: string; text: string } | undefined;
   for (const candidate of candidates) {
-    const text = candidate === '' ? undefined : options?.readFile?.(candidate);
+    const text = candidate === '' ? undefined : options?.readFile?.(candidate, namedAt);
+    // A file that is there but refused (a link outside, a FIFO) has been reported at `at`.
+    if (isRefused(text)) return;
     if (text !== undefined) {
       found = { path: candidate, text };
       break;
@@ -273,7 +278,7 @@ function readAclFile(
   }
   if (!found) {
     problems.push({
-      location: { file: file.path, line: token.line, column: token.column },
+      location: at,
       message: `cannot read the ACL file "${path}"`,
       text: path,
     });
@@ -289,10 +294,11 @@ function readAclFile(
     .split('\n')
     .forEach((raw, index) => {
       const line = raw.replace(/\r$/, '');
-      const hash = line.search(/(?:^|\s)#/);
+      const hash = line.search(/(?:^|[ \t\v\f])#/);
       const code = hash < 0 ? line : line.slice(0, hash);
-      const trailing = hash < 0 ? undefined : line.slice(hash).replace(/^\s*#/, '').trim();
-      if (code.trim() === '') {
+      const trailing =
+        hash < 0 ? undefined : trimSpaces(line.slice(hash).replace(/^[ \t\v\f]*#/, ''));
+      if (trimSpaces(code) === '') {
         if (trailing !== undefined && isMeaningfulComment(trailing)) above.push(trailing);
         else if (trailing === undefined) above = [];
         return;
@@ -302,7 +308,7 @@ function readAclFile(
         note,
       );
       above = [];
-      for (const m of code.matchAll(/\S+/g)) {
+      for (const m of code.matchAll(/[^ \t\v\f\r]+/g)) {
         const location = { file: found.path, line: index + 1, column: m.index + 1 };
         readValue(m[0], location, acl.type, comment, entries, problems);
       }

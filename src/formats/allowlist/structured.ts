@@ -11,6 +11,7 @@ import { type AllowlistFormat, RULE_CAPABILITIES, type SourceFile } from '../for
 import { positionOf } from '../syntax/positions.js';
 import { jsonSyntaxError, notTextProblem, withoutBom } from '../syntax/source.js';
 import { append } from '../../model/collections.js';
+import { trimSpaces } from '../../model/text.js';
 
 /**
  * Our own allowlist format (schemas/allowlist.schema.json), in YAML or JSON. JSON is read by
@@ -244,7 +245,7 @@ function comment(seq: YAMLSeq, item: YAMLMap, index: number): string | undefined
   if (raw === undefined || raw === null) return undefined;
   const text = raw
     .split('\n')
-    .map((l) => l.trim())
+    .map((l) => trimSpaces(l))
     .filter((l) => l !== '')
     .join('\n');
   return text === '' ? undefined : text;

@@ -30,6 +30,7 @@ import {
   stringOf,
   terraformDetector,
 } from '../syntax/terraform.js';
+import { trimSpaces } from '../../model/text.js';
 
 /**
  * Terraform firewall rules: Azure Firewall (policy rule collection groups and the classic
@@ -140,7 +141,13 @@ interface Stray {
 }
 
 function strayWhitespace(text: string): Stray | undefined {
-  const name = (c: string) => WHITESPACE_NAMES[c] ?? 'whitespace character';
+  const name = (c: string) => {
+    const code = c.charCodeAt(0);
+    const known = WHITESPACE_NAMES[c];
+    if (code < 0x80) return known ?? 'whitespace character';
+    const u = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    return known ? `${known} (${u})` : `whitespace character ${u}`;
+  };
   const trail = /\s$/.exec(text)?.[0];
   if (trail !== undefined) return { name: name(trail), where: 'at its end' };
   const lead = /^\s/.exec(text)?.[0];
@@ -236,7 +243,7 @@ function addAddress(
   hostField: string,
 ): void {
   const { text, start, comment } = item;
-  const trimmed = text.trim();
+  const trimmed = trimSpaces(text);
   const stray = strayWhitespace(text);
   const location = r.src.at(start);
   const notIgnored = 'the firewall does not ignore';
@@ -404,7 +411,7 @@ const BOTH_PROTOCOLS = new Set(['ip', 'dns', 'krb5']);
 
 /** Suricata ports: `ANY`, `443`, `1024:65535`, `[80,443]`; undefined for negations and variables. */
 function suricataPorts(text: string): PortSet | undefined {
-  const t = text.trim();
+  const t = trimSpaces(text);
   if (t.toUpperCase() === 'ANY') return PortSet.ANY;
   const inner = t.startsWith('[') && t.endsWith(']') ? t.slice(1, -1) : t;
   if (inner.includes('!') || inner.includes('$')) return undefined;
@@ -483,7 +490,7 @@ function readStatefulRule(
       ports = { tcp: tcp ? set : PortSet.EMPTY, udp: udp ? set : PortSet.EMPTY };
     }
   }
-  const text = destination.value.trim();
+  const text = trimSpaces(destination.value);
   const variable = /^\$([A-Za-z0-9_]+)$/.exec(text);
   if (variable) {
     const set = ipSets.get(variable[1]!);
@@ -504,7 +511,7 @@ function readStatefulRule(
   }
   const list = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
   for (const part of list.split(',')) {
-    const value = part.trim();
+    const value = trimSpaces(part);
     if (value.startsWith('!') || value.startsWith('$')) {
       r.src.problem(destination.start, `destination "${value}" is not read`, value, 'notice');
       continue;

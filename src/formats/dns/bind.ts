@@ -18,7 +18,8 @@ import {
 import type { DnsFormat } from '../format.js';
 import type { ParseOptions, SourceFile } from '../format.js';
 import { isMeaningfulComment, notTextProblem } from '../syntax/source.js';
-import { settingsSchema, NAME } from '../format.js';
+import { isRefused, settingsSchema, NAME } from '../format.js';
+import { trimSpaces } from '../../model/text.js';
 
 /**
  * RFC 1035 master files as BIND reads them: `$ORIGIN`, `$TTL`, `$INCLUDE`, `@`, relative and
@@ -114,7 +115,7 @@ class ZoneLexer {
         let end = text.indexOf('\n', pos);
         if (end < 0) end = n;
         if (this.#line === firstLine && this.comment === undefined) {
-          this.comment = text.slice(pos + 1, end).trim();
+          this.comment = trimSpaces(text.slice(pos + 1, end));
         }
         pos = end;
         continue;
@@ -251,7 +252,7 @@ class ZoneReader {
   readonly records: DnsRecord[] = [];
   readonly problems: ParseProblem[] = [];
   readonly #state: State;
-  readonly #readFile: ((path: string) => string | undefined) | undefined;
+  readonly #readFile: ParseOptions['readFile'];
   /** Kept between records: most records of a file share the origin and the zone. */
   #ctx: NameContext = { origin: undefined, mode: 'origin' };
   #suffixOf = '';
@@ -439,7 +440,9 @@ class ZoneReader {
       this.#problem(1, `"${written}" is nested more than ${MAX_INCLUDE_DEPTH} includes deep`);
       return;
     }
-    const text = this.#readFile?.(resolved);
+    const text = this.#readFile?.(resolved, { location: this.#token(1), written });
+    // A file that is there but refused (a link outside, a FIFO) has been reported here.
+    if (isRefused(text)) return;
     if (text === undefined) {
       this.#problem(1, `cannot read the included file "${written}"`);
       return;

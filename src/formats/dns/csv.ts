@@ -22,6 +22,7 @@ import type { DnsFormat } from '../format.js';
 import type { ParseOptions, SourceFile } from '../format.js';
 import { notTextProblem } from '../syntax/source.js';
 import { settingsSchema, NAME } from '../format.js';
+import { trimSpaces } from '../../model/text.js';
 
 /**
  * Zone exports as CSV (hosting panels, DNS providers): a header row, then one record set per
@@ -85,11 +86,11 @@ export function csvRows(text: string, delimiter: string): Cell[][] {
       // Anything between the closing quote and the delimiter is kept, as spreadsheets do.
       const rest = i;
       while (i < n && text.charCodeAt(i) !== d && text.charCodeAt(i) !== 10) i++;
-      value += text.slice(rest, i).trim();
+      value += trimSpaces(text.slice(rest, i));
     } else {
       const from = i;
       while (i < n && text.charCodeAt(i) !== d && text.charCodeAt(i) !== 10) i++;
-      value = text.slice(from, i).trim();
+      value = trimSpaces(text.slice(from, i));
     }
     row.push({ text: value, line: cellLine, column });
     if (i < n && text.charCodeAt(i) === d) {
@@ -351,7 +352,7 @@ function detectCsv(file: SourceFile): number {
 }
 
 function csvCell(text: string): string {
-  return /[",\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",\n]/.test(text) || text !== trimSpaces(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function renderCsv(

@@ -40,7 +40,8 @@ import { isMeaningfulComment, notTextProblem, withoutBom } from '../syntax/sourc
 import { TextPositions } from '../syntax/positions.js';
 import { append } from '../../model/collections.js';
 import { Budget } from '../syntax/budget.js';
-import { settingsSchema, DATA_MAP } from '../format.js';
+import { isRefused, settingsSchema, DATA_MAP } from '../format.js';
+import { trimSpaces } from '../../model/text.js';
 
 /**
  * dnscontrol's `dnsconfig.js` and the zone files it requires, read without running them: the
@@ -221,7 +222,7 @@ class Reader {
   /** Domains by name, for D_EXTEND. */
   readonly #domains: string[] = [];
   readonly #helpers: ReadonlyMap<string, readonly Template[]>;
-  readonly #readFile: ((path: string) => string | undefined) | undefined;
+  readonly #readFile: ParseOptions['readFile'];
   readonly #required = new Set<string>();
   #defaultTtl: number | undefined;
   #calls = 0;
@@ -354,7 +355,7 @@ class Reader {
     if (name === 'require') {
       const arg = call.arguments[0];
       const target = arg ? this.#evaluate(arg, scope, ctx, 1) : undefined;
-      if (target?.kind === 'text') this.#require(target.value, ctx, scope);
+      if (target?.kind === 'text') this.#require(target.value, ctx, scope, start(ctx, arg!));
       return;
     }
     if (name === 'require_glob') {
@@ -380,15 +381,16 @@ class Reader {
     // Any other call is evaluated for what it declares; a top-level helper call adds no records.
   }
 
-  #require(target: string, ctx: FileContext, scope: Scope): void {
+  #require(target: string, ctx: FileContext, scope: Scope, at: SourceLocation): void {
     const resolved = target.startsWith('/')
       ? path.posix.normalize(target)
       : path.posix.join(path.posix.dirname(ctx.path.replace(/\\/g, '/')), target);
     if (this.#required.has(resolved) || resolved === ctx.path) return;
     this.#required.add(resolved);
-    const text = this.#readFile?.(resolved);
-    // A helper file that is not there leaves its helpers unread; their calls say so.
-    if (text === undefined || notTextProblem({ path: resolved, text })) return;
+    const text = this.#readFile?.(resolved, { location: at, written: target });
+    // A helper file that is not there leaves its helpers unread; their calls say so. One that is
+    // refused has been reported at `at`.
+    if (text === undefined || isRefused(text) || notTextProblem({ path: resolved, text })) return;
     this.readFile(resolved, withoutBom(text), scope);
   }
 
@@ -1039,10 +1041,10 @@ function commentLines(
   const out = new Map<number, { text: string; inline: boolean; code: boolean }>();
   for (const c of comments) {
     const { line: startLine, column } = positions.at(c.start);
-    const inline = text.slice(c.start - column + 1, c.start).trim() !== '';
+    const inline = trimSpaces(text.slice(c.start - column + 1, c.start)) !== '';
     const lines = c.value.split('\n');
     lines.forEach((line, k) => {
-      const cleaned = line.replace(/^\s*\*?\s?/, '').trim();
+      const cleaned = trimSpaces(line.replace(/^\s*\*?\s?/, ''));
       out.set(startLine + k, {
         text: cleaned,
         inline: inline && k === 0,

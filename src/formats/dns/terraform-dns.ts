@@ -37,6 +37,7 @@ import {
 } from '../syntax/terraform.js';
 import { append } from '../../model/collections.js';
 import { settingsSchema, TERRAFORM_SETTINGS, NAME, STRING_MAP } from '../format.js';
+import { trimSpaces, trimSpacesStart } from '../../model/text.js';
 
 /**
  * DNS records kept as Terraform resources: Route 53, Azure DNS, Cloudflare (provider v4
@@ -393,8 +394,8 @@ function google(ctx: Context, block: HclBlock): void {
   for (const v of valuesOf(ctx, block.body, 'rrdatas') ?? []) {
     const rdata = presentation(p.type, v.text, nameContext(p));
     if (!report(ctx, v.start, rdata, v.text) || !rdata.ok) continue;
-    const quoted = v.text.trimStart().startsWith('"');
-    if ((p.type === 'TXT' || p.type === 'SPF') && !quoted && /\s/.test(v.text.trim())) {
+    const quoted = trimSpacesStart(v.text).startsWith('"');
+    if ((p.type === 'TXT' || p.type === 'SPF') && !quoted && /\s/.test(trimSpaces(v.text))) {
       const message = `Cloud DNS splits unquoted TXT data at spaces into ${(txtStrings(rdata.value.data) ?? []).length} strings; write it as "\\"${v.text}\\"" to keep one`;
       ctx.src.problem(v.start, message, v.text, 'warning');
     }

@@ -8,6 +8,7 @@ import { classifyReference } from './references.js';
 import { splitPath } from './source.js';
 import { append } from '../../model/collections.js';
 import type { Budget } from './budget.js';
+import { trimSpaces, trimSpacesStart } from '../../model/text.js';
 
 /**
  * The Azure resource model that ARM templates and Bicep share (Bicep compiles to ARM templates, so
@@ -62,7 +63,7 @@ export const wrong = (at: Pos, why: string): UnknownVal => ({ t: 'unknown', at, 
 
 /** Expressions quoted in messages are cut, so that a message stays one readable line. */
 export function quoteExpression(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = trimSpaces(text.replace(/[ \t\n\v\f\r]+/g, ' '));
   return JSON.stringify(flat.length > 80 ? `${flat.slice(0, 77)}...` : flat);
 }
 
@@ -179,7 +180,7 @@ export function pureCall(
           : lower === 'toupper'
             ? first.v.toUpperCase()
             : lower === 'trim'
-              ? first.v.trim()
+              ? trimSpaces(first.v)
               : first.v;
       return { t: 'str', v, at: first.at, literal: first.literal && v === first.v };
     }
@@ -515,7 +516,7 @@ function applicationRule(rule: ObjVal, classic: boolean, sink: AzureSink): void 
   for (const v of list(rule.get('targetFqdns'), 'targetFqdns', sink)) host(v, ports, at, sink);
   for (const v of list(rule.get('targetUrls'), 'targetUrls', sink)) {
     if (v.t !== 'str') continue;
-    const url = splitPath(v.v.trim());
+    const url = splitPath(trimSpaces(v.v));
     if (url.path !== undefined && url.path !== '/' && url.path !== '/*') {
       sink.problem(v.at, `the path of "${v.v}" is not compared, only its host`, 'notice', v.v);
     }
@@ -603,7 +604,7 @@ function host(
     sink.problem(v.at, `a host name must be a string, not ${describe(v)}`, 'error');
     return;
   }
-  const entryText = written ?? v.v.trim();
+  const entryText = written ?? trimSpaces(v.v);
   const pattern = HostPattern.parse(v.v);
   const location = sink.location(v.at);
   if (!pattern.ok) {
@@ -634,7 +635,7 @@ function tag(
     sink.problem(v.at, `a tag must be a string, not ${describe(v)}`, 'error');
     return;
   }
-  const name = v.v.trim();
+  const name = trimSpaces(v.v);
   const what = context === 'fqdn-tag' ? 'FQDN tag' : 'service tag';
   const found = classifyReference(name, context);
   if (found === undefined) {
@@ -697,7 +698,7 @@ function address(
     sink.problem(v.at, `an address must be a string, not ${describe(v)}`, 'error');
     return;
   }
-  const written = v.v.trim();
+  const written = trimSpaces(v.v);
   const comment = sink.comment(v.at, rule);
   const location = sink.location(v.at);
   if (written === '*' || written.toLowerCase() === 'any') {
@@ -707,13 +708,13 @@ function address(
     }
     return;
   }
-  if (!/^[\d.:/a-fA-F\s-]+$/.test(written) || !/[\d:]/.test(written)) {
+  if (!/^[\d.:/a-fA-F \t-]+$/.test(written) || !/[\d:]/.test(written)) {
     tag(v, 'service-tag', classic, ports, rule, sink, inRule ? 'rule-address' : 'address');
     return;
   }
   let cidr = written;
   if (subnetMask?.t === 'str' && !written.includes('/')) {
-    const length = maskLength(subnetMask.v.trim());
+    const length = maskLength(trimSpaces(subnetMask.v));
     if (length === undefined) {
       sink.problem(subnetMask.at, `"${subnetMask.v}" is not a subnet mask`, 'error', subnetMask.v);
       return;
@@ -774,10 +775,10 @@ function splitCommas(v: Extract<Val, { t: 'str' }>): Extract<Val, { t: 'str' }>[
   const out: Extract<Val, { t: 'str' }>[] = [];
   let offset = 0;
   for (const raw of v.v.split(',')) {
-    const lead = raw.length - raw.trimStart().length;
-    if (raw.trim() !== '') {
+    const lead = raw.length - trimSpacesStart(raw).length;
+    if (trimSpaces(raw) !== '') {
       const at = v.literal ? { line: v.at.line, column: v.at.column + offset + lead } : v.at;
-      out.push({ t: 'str', v: raw.trim(), at, literal: v.literal });
+      out.push({ t: 'str', v: trimSpaces(raw), at, literal: v.literal });
     }
     offset += raw.length + 1;
   }

@@ -1,4 +1,5 @@
 import { isMeaningfulComment } from './source.js';
+import { trimSpaces } from '../../model/text.js';
 
 /**
  * Comments by line, to attach to entries: a comment after code on the entry's line, else the
@@ -9,7 +10,7 @@ export class LineComments {
   readonly #trailing = new Map<number, string>();
 
   add(line: number, text: string, ownLine: boolean): void {
-    const body = text.trim();
+    const body = trimSpaces(text);
     if (ownLine) this.#own.set(line, body);
     else if (isMeaningfulComment(body)) this.#trailing.set(line, body);
   }

@@ -1,6 +1,6 @@
 import { domainToASCII } from 'node:url';
 import type { DnsData } from '../../model/dns.js';
-import { deceptiveName } from '../../model/idn.js';
+import { deceptiveName, hiddenCharacter } from '../../model/idn.js';
 import { fail, ok, type Parsed } from '../../model/parsed.js';
 
 /**
@@ -111,6 +111,12 @@ export function endsWithDot(name: string): boolean {
 export function nameError(name: string): string | undefined {
   if (name === '.') return undefined;
   if (name === '') return 'empty name';
+  // A space or an invisible character is a byte of the name to a DNS server: never the name it
+  // looks like.
+  if (!isAscii(name)) {
+    const hidden = hiddenCharacter(name);
+    if (hidden !== undefined) return hidden;
+  }
   let labelLength = 0;
   let total = 1;
   const n = name.length;

@@ -1,6 +1,7 @@
 import { isMeaningfulComment, withoutBom } from './source.js';
 import { TextPositions } from './positions.js';
 import { Budget } from './budget.js';
+import { trimSpaces, trimSpacesEnd } from '../../model/text.js';
 
 /**
  * A reader for HCL2 native syntax (Terraform, OpenTofu): a syntax tree in which every node knows
@@ -300,7 +301,7 @@ class Parser {
     while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j--;
     const ownLine = j < 0 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13;
     const pos = this.position(start);
-    this.comments.push({ text: body.trim(), line: pos.line, column: pos.column, ownLine });
+    this.comments.push({ text: trimSpaces(body), line: pos.line, column: pos.column, ownLine });
   }
 
   /** `<<EOF` or `<<-EOF` at the end of a line; undefined when the text at `i` is not one. */
@@ -318,7 +319,7 @@ class Parser {
     while (lineStart < this.#limit) {
       let lineEnd = text.indexOf('\n', lineStart);
       if (lineEnd < 0 || lineEnd > this.#limit) lineEnd = this.#limit;
-      if (text.slice(lineStart, lineEnd).trim() === marker) {
+      if (trimSpaces(text.slice(lineStart, lineEnd)) === marker) {
         contentEnd = lineStart;
         closeEnd = text.indexOf(marker, lineStart) + marker.length;
         break;
@@ -332,7 +333,7 @@ class Parser {
       kind: 'heredoc',
       start: i,
       end: closeEnd,
-      text: found[0].trimEnd(),
+      text: trimSpacesEnd(found[0]),
       heredoc: { contentStart, contentEnd, flush: found[1] === '-' },
     };
   }
@@ -1030,7 +1031,7 @@ function stripIndent(parts: HclTemplatePart[]): void {
     const lines = p.value.split('\n');
     lines.forEach((line, n) => {
       if (n === 0 && p !== parts[0]) return;
-      if (line.trim() === '') return;
+      if (trimSpaces(line) === '') return;
       indent = Math.min(indent, /^[ \t]*/.exec(line)![0].length);
     });
   }
@@ -1356,7 +1357,7 @@ function callFunction(doc: HclDocument, call: HclCall, scope: HclScope): HclValu
           : call.name === 'upper'
             ? v.toUpperCase()
             : call.name === 'trimspace'
-              ? v.trim()
+              ? trimSpaces(v)
               : v;
       return { kind: 'string', value, start: args[0]!.start };
     }

@@ -29,6 +29,6 @@ export function parseServicePort(text: string): PortSet | string {
   const service = SERVICES[text.toLowerCase()];
   if (service !== undefined) return PortSet.fromNumbers([service]);
   const parsed = PortSet.parse(text);
-  if (parsed.ok && !/[,;\s]/.test(text)) return parsed.value;
+  if (parsed.ok && !/[,; \t\n\v\f\r]/.test(text)) return parsed.value;
   return parsed.ok ? `"${text}" is not a port or port range` : parsed.error;
 }

@@ -1,5 +1,6 @@
 import type { ReferenceEntry } from '../../model/entry.js';
 import { looksLikeIp } from '../../model/ip.js';
+import { trimSpaces } from '../../model/text.js';
 
 /**
  * Names that stand for a part of the Microsoft 365 catalogue instead of listing endpoints: Azure
@@ -29,7 +30,7 @@ export function classifyReference(
   text: string,
   context: ReferenceContext,
 ): ReferenceClass | undefined {
-  const trimmed = text.trim();
+  const trimmed = trimSpaces(text);
   return context === 'url' ? classifyFeedUrl(trimmed) : classifyTag(trimmed, context);
 }
 

@@ -1,6 +1,7 @@
 import type { ParseProblem } from '../../model/entry.js';
 import { looksLikeIp } from '../../model/ip.js';
 import type { SourceFile } from '../format.js';
+import { trimSpaces, trimSpacesEnd } from '../../model/text.js';
 
 /**
  * Helpers shared by the parsers: reading a file line by line with each entry separated from
@@ -44,11 +45,14 @@ const TAB = 9;
 const VT = 11;
 const FF = 12;
 const CR = 13;
-const NBSP = 0xa0;
 
-/** Also the no-break space and a stray byte order mark, which pasted or concatenated lists carry. */
+/**
+ * ASCII whitespace only. A no-break space or a byte order mark inside a file (pasted or
+ * concatenated lists carry them) is part of the entry for the firewall that reads it, so it is
+ * part of the entry here too, and makes it invalid rather than the name it looks like.
+ */
 function isSpace(c: number): boolean {
-  return c === SPACE || c === TAB || c === VT || c === FF || c === CR || c === NBSP || c === BOM;
+  return c === SPACE || c === TAB || c === VT || c === FF || c === CR;
 }
 
 /** Length of the comment marker at `i`, or 0. */
@@ -113,7 +117,7 @@ export class LineScanner {
     const marker = markerAt(text, i);
     if (marker > 0) {
       this.kind = 'comment';
-      this.comment = text.slice(i + marker, end).trim();
+      this.comment = trimSpaces(text.slice(i + marker, end));
       return true;
     }
     const valueStart = i;
@@ -124,10 +128,10 @@ export class LineScanner {
     while (i < end && isSpace(text.charCodeAt(i))) i++;
     if (i === end) return true;
     const after = markerAt(text, i);
-    if (after > 0) this.comment = text.slice(i + after, end).trim();
-    else if (this.#trailing === 'any') this.comment = text.slice(i, end).trimEnd();
+    if (after > 0) this.comment = trimSpaces(text.slice(i + after, end));
+    else if (this.#trailing === 'any') this.comment = trimSpacesEnd(text.slice(i, end));
     else {
-      this.extra = text.slice(i, end).trimEnd();
+      this.extra = trimSpacesEnd(text.slice(i, end));
       this.extraColumn = i - start + 1;
     }
     return true;

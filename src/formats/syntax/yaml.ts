@@ -14,6 +14,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { TextPositions } from './positions.js';
+import { trimSpaces } from '../../model/text.js';
 
 /** A YAML (or JSON) document with what it takes to turn a node or a JSON pointer into a line and column. */
 export interface PositionedDocument {
@@ -57,7 +58,7 @@ export function plainData(
 
 function firstLine(message: string): string {
   const line = message.split('\n')[0] ?? message;
-  return line.replace(/ at line \d+, column \d+:?$/, '').trim();
+  return trimSpaces(line.replace(/ at line \d+, column \d+:?$/, ''));
 }
 
 /** 1-based line and column of a node's start; the document start when there is no node. */
@@ -98,6 +99,35 @@ export function nodeAt(pd: PositionedDocument, pointer: string, key = false): un
   return node;
 }
 
+/** Where a node is written: its key (for a mapping value) and its value, 1-based. */
+export interface NodePlace {
+  readonly key?: { line: number; column: number };
+  readonly value: { line: number; column: number };
+}
+
+/**
+ * Where `node` and every node under it are written, by JSON pointer relative to `node` (`''`
+ * for `node` itself, `/columns/host`): for messages about one key or value of a mapping.
+ */
+export function nodePlaces(pd: PositionedDocument, node: unknown): Map<string, NodePlace> {
+  const places = new Map<string, NodePlace>();
+  const walk = (n: unknown, pointer: string, key: unknown): void => {
+    const value = nodePosition(pd, n ?? key);
+    places.set(pointer, key === undefined ? { value } : { key: nodePosition(pd, key), value });
+    if (isMap(n)) {
+      for (const pair of n.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        const name = String(pair.key.value).replace(/~/g, '~0').replace(/\//g, '~1');
+        walk(pair.value, `${pointer}/${name}`, pair.key);
+      }
+    } else if (isSeq(n)) {
+      n.items.forEach((item, i) => walk(item, `${pointer}/${i}`, undefined));
+    }
+  };
+  walk(node, '', undefined);
+  return places;
+}
+
 function unescapePointer(s: string): string {
   return s.replace(/~1/g, '/').replace(/~0/g, '~');
 }
@@ -131,8 +161,8 @@ function yamlComments(
       typeof token.source === 'string'
     ) {
       const { line, column } = lines.at(token.offset);
-      const inline = text.slice(token.offset - column + 1, token.offset).trim() !== '';
-      found.set(line, { text: token.source.replace(/^#/, '').trim(), inline });
+      const inline = trimSpaces(text.slice(token.offset - column + 1, token.offset)) !== '';
+      found.set(line, { text: trimSpaces(token.source.replace(/^#/, '')), inline });
       return;
     }
     for (const value of Object.values(node)) visit(value, depth + 1);
@@ -176,9 +206,9 @@ export function readYaml(text: string): YamlSource {
   const comments = yamlComments(text, lines, tokens);
   const error = doc.errors[0];
   if (!error) return { doc, lines, comments };
-  const message = (error.message.split('\n')[0] ?? '')
-    .replace(/ at line \d+, column \d+:?$/, '')
-    .trim();
+  const message = trimSpaces(
+    (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, ''),
+  );
   return { doc, lines, comments, syntax: { ...lines.at(error.pos[0]), message } };
 }
 

@@ -69,7 +69,14 @@ describe('LineScanner: one line', () => {
       { kind: 'value', value: '1.2.3.4', column: 1, comment: 'test server' },
     ],
     ['1.2.3.4 # test', 'any', { kind: 'value', value: '1.2.3.4', column: 1, comment: 'test' }],
-    ['\u00A0a.com', 'marker', { kind: 'value', value: 'a.com', column: 2 }],
+    // Only ASCII whitespace separates: a no-break space or a byte order mark is part of the value.
+    ['\u00A0a.com', 'marker', { kind: 'value', value: '\u00A0a.com', column: 1 }],
+    [
+      'a.com\u00A0# c',
+      'marker',
+      { kind: 'value', value: 'a.com\u00A0#', column: 1, extra: 'c', extraColumn: 9 },
+    ],
+    ['  \uFEFFa.com', 'marker', { kind: 'value', value: '\uFEFFa.com', column: 3 }],
     ['a.com\r', 'marker', { kind: 'value', value: 'a.com', column: 1 }],
     ['a.com # c\r', 'marker', { kind: 'value', value: 'a.com', column: 1, comment: 'c' }],
   ];
