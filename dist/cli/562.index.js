@@ -48,6 +48,35 @@ function truncate(text, max) {
         end--;
     return `${text.slice(0, end)}…`;
 }
+/**
+ * True for ASCII whitespace (space, tab, line feed, vertical tab, form feed, carriage return):
+ * what firewalls, proxies and zone files separate words with.
+ */
+function isAsciiSpace(c) {
+    return c === 32 || (c >= 9 && c <= 13);
+}
+/**
+ * `s` without ASCII whitespace at either end. `String.prototype.trim` also removes U+FEFF,
+ * U+00A0, U+2028, U+3000 and every other Unicode space; a firewall does not, so an entry
+ * carrying one is not the name it looks like, and must not be made to look right.
+ */
+function trimSpaces(s) {
+    return trimSpacesEnd(trimSpacesStart(s));
+}
+/** `s` without ASCII whitespace at its start (see {@link trimSpaces}). */
+function trimSpacesStart(s) {
+    let i = 0;
+    while (i < s.length && isAsciiSpace(s.charCodeAt(i)))
+        i++;
+    return i === 0 ? s : s.slice(i);
+}
+/** `s` without ASCII whitespace at its end (see {@link trimSpaces}). */
+function trimSpacesEnd(s) {
+    let end = s.length;
+    while (end > 0 && isAsciiSpace(s.charCodeAt(end - 1)))
+        end--;
+    return end === s.length ? s : s.slice(0, end);
+}
 
 ;// CONCATENATED MODULE: ./src/model/finding.ts
 
@@ -323,6 +352,13 @@ const IGNORED =
 /[\u00ad\u034f\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\u{1bca0}-\u{1bca3}\u{e0000}-\u{e0fff}]/u;
 // eslint-disable-next-line no-misleading-character-class -- as above
 const IGNORED_ALL = new RegExp(IGNORED.source, 'gu');
+/**
+ * The Unicode spaces (White_Space) beyond ASCII: U+0085, the no-break spaces, the typographic
+ * spaces, the line and paragraph separators, the ideographic space. Firewalls split words on
+ * ASCII whitespace only, so to them these are part of the name.
+ */
+const SPACES = /[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
+const SPACES_ALL = new RegExp(SPACES.source, 'gu');
 /** Full stops that IDNA reads as the label separator. */
 const OTHER_DOTS = /[\u3002\uff0e\uff61]/;
 function codePoint(c) {
@@ -333,13 +369,26 @@ function codePoint(c) {
  * written as IDNA keeps it. `name` is quoted in the message as given.
  */
 function deceptiveName(name) {
+    return hiddenCharacter(name) ?? foldedCharacter(name);
+}
+/**
+ * Why the name holds a character a reader cannot see (an invisible character, a Unicode space),
+ * or undefined. `name` is quoted in the message as given.
+ */
+function hiddenCharacter(name) {
+    return describeDeception(name, true);
+}
+function foldedCharacter(name) {
+    return describeDeception(name, false);
+}
+function describeDeception(name, hiddenOnly) {
     const q = `"${truncate(name, MAX_QUOTED_LENGTH)}"`;
     let mapped;
     const target = () => {
         if (mapped === undefined) {
             // What the name becomes with its invisible characters gone (IDNA refuses some, such as a
             // joiner outside the scripts that use it, where it would drop others).
-            const ascii = (0,external_node_url_.domainToASCII)(name.replace(IGNORED_ALL, ''));
+            const ascii = (0,external_node_url_.domainToASCII)(name.replace(IGNORED_ALL, '').replace(SPACES_ALL, ''));
             mapped = ascii === '' ? '' : (0,external_node_url_.domainToUnicode)(ascii);
         }
         return mapped;
@@ -349,6 +398,12 @@ function deceptiveName(name) {
     if (hidden) {
         return `${q} contains the invisible character ${codePoint(hidden[0])}: a firewall compares names as written${imitates()}`;
     }
+    const space = SPACES.exec(name);
+    if (space) {
+        return `${q} contains the space character ${codePoint(space[0])}: a firewall compares names as written${imitates()}`;
+    }
+    if (hiddenOnly)
+        return undefined;
     const dot = OTHER_DOTS.exec(name);
     if (dot) {
         return `${q} separates labels with ${codePoint(dot[0])} instead of ".": a firewall compares names as written${imitates()}`;
@@ -428,6 +483,7 @@ const fail = (error) => ({ ok: false, error });
 
 
 
+
 const MAX_LABEL = 63;
 const MAX_NAME = 253;
 /** tldts options: inputs are already canonical host names, so skip URL extraction and validation. */
@@ -477,7 +533,7 @@ class HostPattern {
         return (this.#labels ??= this.fixed === '' ? [] : this.fixed.split('.'));
     }
     static parse(text, options) {
-        const trimmed = text.trim();
+        const trimmed = trimSpaces(text);
         if (trimmed === '')
             return fail('host name is empty');
         let s = trimmed;
@@ -688,7 +744,7 @@ class HostPattern {
         const index = this.labels.indexOf('*');
         if (index < 0)
             return this;
-        const label = tenant.trim().toLowerCase();
+        const label = trimSpaces(tenant).toLowerCase();
         // Tenant names come from configuration, which the schema validates; a bad one here is a programming error.
         if (!/^[a-z0-9_-]{1,63}$/.test(label))
             throw new Error(`tenant ${quote(tenant)} is not a single DNS label`);
@@ -782,6 +838,11 @@ const NOT_HOST_CHAR = /[\s/:@*?#[\]\\]/;
  */
 function toAsciiLabels(s) {
     // Split on "." only: a fullwidth or ideographic full stop is a dot to IDNA, not to a firewall.
+    // An invisible character or a Unicode space anywhere is named first: it is what makes the
+    // name another one, whatever else the name holds.
+    const hidden = hiddenCharacter(s);
+    if (hidden !== undefined)
+        return fail(hidden);
     const labels = s.split('.');
     let checked = false;
     for (let i = 0; i < labels.length; i++) {
@@ -2226,6 +2287,7 @@ function prefixOfMask(mask) {
 
 ;// CONCATENATED MODULE: ./src/model/ports.ts
 
+
 const PROTOCOLS = ['tcp', 'udp'];
 /** An immutable, normalised set of ports (sorted, merged ranges). */
 class PortSet {
@@ -2253,13 +2315,13 @@ class PortSet {
      * `*` / `any` (all ports).
      */
     static parse(text) {
-        const trimmed = text.trim();
+        const trimmed = trimSpaces(text);
         if (trimmed === '')
             return ok(PortSet.EMPTY);
         if (trimmed === '*' || trimmed.toLowerCase() === 'any')
             return ok(PortSet.ANY);
         const ranges = [];
-        for (const raw of trimmed.split(/[,;\s]+/)) {
+        for (const raw of trimmed.split(/[,; \t\n\v\f\r]+/)) {
             if (raw === '')
                 continue;
             const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(raw);
@@ -4019,6 +4081,7 @@ function positionOf(text, offset) {
 ;// CONCATENATED MODULE: ./src/formats/syntax/yaml.ts
 
 
+
 function parsePositioned(text) {
     const lines = new TextPositions(text);
     const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: false, uniqueKeys: true });
@@ -4051,7 +4114,7 @@ function plainData(pd) {
 }
 function firstLine(message) {
     const line = message.split('\n')[0] ?? message;
-    return line.replace(/ at line \d+, column \d+:?$/, '').trim();
+    return trimSpaces(line.replace(/ at line \d+, column \d+:?$/, ''));
 }
 /** 1-based line and column of a node's start; the document start when there is no node. */
 function nodePosition(doc, node) {
@@ -4089,6 +4152,30 @@ function nodeAt(pd, pointer, key = false) {
     }
     return node;
 }
+/**
+ * Where `node` and every node under it are written, by JSON pointer relative to `node` (`''`
+ * for `node` itself, `/columns/host`): for messages about one key or value of a mapping.
+ */
+function nodePlaces(pd, node) {
+    const places = new Map();
+    const walk = (n, pointer, key) => {
+        const value = nodePosition(pd, n ?? key);
+        places.set(pointer, key === undefined ? { value } : { key: nodePosition(pd, key), value });
+        if ((0,dist/* isMap */.jh)(n)) {
+            for (const pair of n.items) {
+                if (!(0,dist/* isPair */.tO)(pair) || !(0,dist/* isScalar */.jn)(pair.key))
+                    continue;
+                const name = String(pair.key.value).replace(/~/g, '~0').replace(/\//g, '~1');
+                walk(pair.value, `${pointer}/${name}`, pair.key);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(n)) {
+            n.items.forEach((item, i) => walk(item, `${pointer}/${i}`, undefined));
+        }
+    };
+    walk(node, '', undefined);
+    return places;
+}
 function unescapePointer(s) {
     return s.replace(/~1/g, '/').replace(/~0/g, '~');
 }
@@ -4108,8 +4195,8 @@ function yamlComments(text, lines, tokens) {
             typeof token.offset === 'number' &&
             typeof token.source === 'string') {
             const { line, column } = lines.at(token.offset);
-            const inline = text.slice(token.offset - column + 1, token.offset).trim() !== '';
-            found.set(line, { text: token.source.replace(/^#/, '').trim(), inline });
+            const inline = trimSpaces(text.slice(token.offset - column + 1, token.offset)) !== '';
+            found.set(line, { text: trimSpaces(token.source.replace(/^#/, '')), inline });
             return;
         }
         for (const value of Object.values(node))
@@ -4135,9 +4222,7 @@ function readYaml(text) {
     const error = doc.errors[0];
     if (!error)
         return { doc, lines, comments };
-    const message = (error.message.split('\n')[0] ?? '')
-        .replace(/ at line \d+, column \d+:?$/, '')
-        .trim();
+    const message = trimSpaces((error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, ''));
     return { doc, lines, comments, syntax: { ...lines.at(error.pos[0]), message } };
 }
 /** The first key a mapping repeats, and where it repeats it. */
@@ -4250,7 +4335,7 @@ function validateWithSchema(schema, data, source) {
         const pos = source
             ? nodePosition(source, nodeAt(source, pointer, unknownKey))
             : { line: 0, column: 0 };
-        problems.push({ pointer, message, ...pos });
+        problems.push({ pointer, atKey: unknownKey, message, ...pos });
     }
     return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
@@ -4361,6 +4446,17 @@ const PULL_REQUEST_OPTION_NAMES = [
 ];
 const LIST_OPTIONS = new Set(['service-areas', 'categories', 'scenarios']);
 const BOOLEAN_OPTIONS = new Set(['include-optional', 'ipv6', 'only-new', 'suggestions']);
+/** Where the `options` key of `allowlists[i]` (or `dns[i]`) and everything under it are written. */
+function optionOrigins(pd, file, list, i) {
+    const key = nodeAt(pd, `/${list}/${i}/options`, true);
+    const places = new Map();
+    for (const [pointer, place] of nodePlaces(pd, nodeAt(pd, `/${list}/${i}/options`)))
+        places.set(pointer, {
+            ...(place.key ? { key: { file, ...place.key } } : {}),
+            value: { file, ...place.value },
+        });
+    return { optionsKey: { file, ...nodePosition(pd, key) }, optionPlaces: places };
+}
 /**
  * Merges, in one place: schema defaults < config file < inputs/flags. `allowlists` from inputs
  * (paths or globs) replace those of the file.
@@ -4414,7 +4510,7 @@ function resolveOptions(file, overrides, extraAllowlists = [], extraDns = []) {
                         if (key !== 'ignore' && (format || options))
                             valueOrigins[key].set(i, {
                                 ...(format ? { format } : {}),
-                                ...(options ? { options } : {}),
+                                ...(options ? { options, ...optionOrigins(pd, file.path, key, i) } : {}),
                             });
                     });
                 }
@@ -4672,29 +4768,46 @@ async function loadFiles(root, specs, flag = '--allowlist') {
             errors.push(`${where}: "${spec.path}" is outside the workspace; only files in the repository are read`);
             continue;
         }
-        const paths = await expand(ws, pattern);
+        const { paths, outside } = await expand(ws, pattern);
+        for (const folder of outside)
+            errors.push(`${where}: the folder "${folder}" (walked for "${spec.path}") leads outside the workspace through a symbolic link; only files in the repository are read`);
         if (paths.length === 0) {
-            errors.push(`${where}: "${spec.path}" matches no file`);
+            if (outside.length === 0)
+                errors.push(`${where}: "${spec.path}" matches no file`);
             continue;
         }
         const dynamic = (0,tinyglobby_dist/* isDynamicPattern */.ey)(pattern);
-        for (const rel of paths) {
-            const key = `${spec.group ?? ''}\u0000${rel}`;
+        const confined = paths.map((rel) => ({ rel, at: files_confine(ws, external_node_path_default().join(ws.root, rel)) }));
+        // A file reached by two paths (through a link) is read once, by its own path if it was found.
+        const own = (c) => 'real' in c.at && c.at.real === external_node_path_default().join(ws.real, c.rel) ? 0 : 1;
+        confined.sort((a, b) => own(a) - own(b));
+        const results = [];
+        for (const { rel, at } of confined) {
+            if ('error' in at) {
+                results.push({
+                    rel,
+                    result: dynamic
+                        ? `${where}: "${rel}" (matched by "${spec.path}") ${at.error}`
+                        : `${where}: "${spec.path}" ${at.error}`,
+                });
+                continue;
+            }
+            const key = `${spec.group ?? ''}\u0000${at.real}`;
             if (seen.has(key))
                 continue;
             seen.add(key);
-            const confined = files_confine(ws, external_node_path_default().join(ws.root, rel));
-            if ('error' in confined) {
-                errors.push(dynamic
-                    ? `${where}: "${rel}" (matched by "${spec.path}") ${confined.error}`
-                    : `${where}: "${spec.path}" ${confined.error}`);
-                continue;
-            }
-            const read = readRegularFile(confined.real, rel);
-            if ('error' in read)
-                errors.push(read.error);
+            const read = readRegularFile(at.real, rel);
+            results.push({
+                rel,
+                result: 'error' in read ? read.error : { spec, path: rel, text: read.text },
+            });
+        }
+        results.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+        for (const { result } of results) {
+            if (typeof result === 'string')
+                errors.push(result);
             else
-                files.push({ spec, path: rel, text: read.text });
+                files.push(result);
         }
     }
     return { files, errors };
@@ -4720,40 +4833,80 @@ async function expand(ws, pattern) {
     // A single path is passed on when anything is there (even a dangling link): reading it says
     // what is wrong with it.
     if (!(0,tinyglobby_dist/* isDynamicPattern */.ey)(pattern))
-        return exists(external_node_path_default().join(ws.root, pattern)) ? [pattern] : [];
+        return { paths: exists(external_node_path_default().join(ws.root, pattern)) ? [pattern] : [], outside: [] };
+    const outside = new Set();
     const found = await (0,tinyglobby_dist/* glob */.TI)(pattern, {
         cwd: ws.root,
         onlyFiles: true,
         dot: true,
         expandDirectories: false,
-        fs: confinedCrawl(ws),
+        fs: confinedCrawl(ws, (folder) => outside.add(folder)),
     });
-    return found.sort();
+    return { paths: found.sort(), outside: [...outside].sort() };
 }
 /**
- * The file system the glob crawler sees: a symbolic link to a folder outside the workspace looks
- * like a file, so `**` never walks outside (it is then matched, and refused, like a file).
+ * The file system the glob crawler sees. A symbolic link to a folder is walked like a folder
+ * when it stays in the workspace; one that leads outside is told to `outside` (when the glob
+ * would walk it) and is empty. Each real folder is walked at most once through links, so a link
+ * loop ends and a folder linked many times costs one walk; files reached by two paths are
+ * dropped later, by real path.
  */
-function confinedCrawl(ws) {
-    const notFolder = (s) => Object.assign(Object.create(Object.getPrototypeOf(s)), s, {
-        isDirectory: () => false,
-    });
-    return {
-        readdir: (external_node_fs_default()).readdir,
-        readdirSync: (external_node_fs_default()).readdirSync,
-        realpath: (external_node_fs_default()).realpath,
-        realpathSync: (external_node_fs_default()).realpathSync,
-        stat: ((p, cb) => external_node_fs_default().stat(p, (e, s) => {
+function confinedCrawl(ws, outside) {
+    const walked = new Set();
+    const readdir = (dir, options, done) => {
+        const logical = external_node_path_default().resolve(ws.root, dir);
+        const rel = external_node_path_default().relative(ws.root, logical);
+        let real;
+        try {
+            real = (0,external_node_fs_.realpathSync)(logical);
+        }
+        catch (e) {
+            done(e, []);
+            return;
+        }
+        if (!within(ws, real)) {
+            outside(rel.split((external_node_path_default()).sep).join('/'));
+            done(null, []);
+            return;
+        }
+        // A folder by its own path is always walked (so files keep the paths they have in the
+        // repository); one reached through a link only when its real folder has not been walked.
+        const throughLink = real !== external_node_path_default().join(ws.real, rel);
+        if (throughLink && walked.has(real)) {
+            done(null, []);
+            return;
+        }
+        walked.add(real);
+        external_node_fs_default().readdir(logical, options, (e, entries) => {
             if (e)
-                cb(e);
+                done(e, []);
             else
-                cb(null, s.isDirectory() && !within(ws, p) ? notFolder(s) : s);
-        })),
-        statSync: ((p) => {
-            const s = external_node_fs_default().statSync(p);
-            return s.isDirectory() && !within(ws, p) ? notFolder(s) : s;
-        }),
+                done(null, entries.map((entry) => linkedFolderAsFolder(logical, entry)));
+        });
     };
+    return { readdir: readdir };
+}
+/**
+ * A symbolic link to a folder, shown to the crawler as a folder: it is then walked by its own
+ * path and through `readdir` above, which confines it. Links to files are left to the crawler
+ * (each file is confined when it is read); a link that cannot be followed is left as it is.
+ */
+function linkedFolderAsFolder(dir, entry) {
+    if (!entry.isSymbolicLink())
+        return entry;
+    let target;
+    try {
+        target = (0,external_node_fs_.statSync)(external_node_path_default().join(dir, entry.name));
+    }
+    catch {
+        return entry;
+    }
+    if (!target.isDirectory())
+        return entry;
+    return Object.assign(Object.create(Object.getPrototypeOf(entry)), entry, {
+        isDirectory: () => true,
+        isSymbolicLink: () => false,
+    });
 }
 /** Reads a file as UTF-8 text, refusing directories, oversized, binary and non-UTF-8 files. */
 async function readText(absolute, shown, limit = MAX_FILE_BYTES) {
@@ -4837,27 +4990,32 @@ function describeIoError(e) {
 /**
  * Reads files that a parsed file names (includes, ACL files). Parsers resolve what they name
  * against the naming file as their own tools do and ask for a repository path (a leading `/`
- * means the repository root); this reads it, never outside the workspace. Undefined when it
- * cannot be read; `refused` hears of paths outside the workspace and of files that are not
- * regular files, so that the run can fail on them.
+ * means the repository root); this reads it, never outside the workspace. Undefined when it is
+ * not there or cannot be read; a path outside the workspace or a file that is not a regular file
+ * is told to `refused` (with the place that names it, when the parser gives it), so that the run
+ * can fail on it, and answered `{ refused }` so that the parser does not report it again.
  */
 function referencedFileReader(root, refused = () => { }) {
     const ws = workspaceAt(root);
-    return (repoPath) => {
+    const refuse = (refusal, namedAt) => {
+        refused(refusal, namedAt);
+        return { refused: refusal.why };
+    };
+    return (repoPath, namedAt) => {
         const rel = repoPath.replace(/\\/g, '/').replace(/^\/+/, '');
         if (rel === '')
             return undefined;
         const confined = files_confine(ws, external_node_path_default().resolve(ws.root, rel));
         if ('error' in confined) {
-            if (!confined.error.startsWith('cannot be read'))
-                refused(`"${rel}", which ${confined.error}`);
-            return undefined;
+            if (confined.error.startsWith('cannot be read'))
+                return undefined;
+            return refuse({ path: rel, why: confined.error }, namedAt);
         }
         const read = readRegularFile(confined.real, rel);
         if ('error' in read) {
-            if (!read.error.startsWith(`${rel}: cannot be read`))
-                refused(`"${rel}", which ${read.error.slice(rel.length + 2)}`);
-            return undefined;
+            if (read.error.startsWith(`${rel}: cannot be read`))
+                return undefined;
+            return refuse({ path: rel, why: read.error.slice(rel.length + 2) }, namedAt);
         }
         return read.text;
     };
@@ -5022,6 +5180,10 @@ async function update(argv, io) {
 
 ;// CONCATENATED MODULE: ./src/formats/format.ts
 
+/** True when `readFile` refused the file (and reported it). */
+function isRefused(answer) {
+    return typeof answer === 'object';
+}
 /** Firewall rules and policies: names, addresses of both families, ports and protocols, comments. */
 const RULE_CAPABILITIES = {
     hosts: true,
@@ -5087,12 +5249,13 @@ const AZURE_SETTINGS = { parameters: DATA_MAP };
 
 ;// CONCATENATED MODULE: ./src/formats/syntax/references.ts
 
+
 /**
  * What a tag or URL stands for; undefined when the text is not a reference at all (a host name
  * or an address in a tag field, a URL of another site).
  */
 function classifyReference(text, context) {
-    const trimmed = text.trim();
+    const trimmed = trimSpaces(text);
     return context === 'url' ? classifyFeedUrl(trimmed) : classifyTag(trimmed, context);
 }
 // ── Azure Firewall tags ─────────────────────────────────────────────────────
@@ -5317,6 +5480,7 @@ function editDistance(a, b) {
 
 ;// CONCATENATED MODULE: ./src/formats/syntax/source.ts
 
+
 /**
  * Helpers shared by the parsers: reading a file line by line with each entry separated from
  * its comment (columns kept), telling what a written value is meant to be, and locating JSON
@@ -5349,10 +5513,13 @@ const TAB = 9;
 const VT = 11;
 const FF = 12;
 const CR = 13;
-const NBSP = 0xa0;
-/** Also the no-break space and a stray byte order mark, which pasted or concatenated lists carry. */
+/**
+ * ASCII whitespace only. A no-break space or a byte order mark inside a file (pasted or
+ * concatenated lists carry them) is part of the entry for the firewall that reads it, so it is
+ * part of the entry here too, and makes it invalid rather than the name it looks like.
+ */
 function source_isSpace(c) {
-    return c === SPACE || c === TAB || c === VT || c === FF || c === CR || c === NBSP || c === BOM;
+    return c === SPACE || c === TAB || c === VT || c === FF || c === CR;
 }
 /** Length of the comment marker at `i`, or 0. */
 function markerAt(text, i) {
@@ -5412,7 +5579,7 @@ class LineScanner {
         const marker = markerAt(text, i);
         if (marker > 0) {
             this.kind = 'comment';
-            this.comment = text.slice(i + marker, end).trim();
+            this.comment = trimSpaces(text.slice(i + marker, end));
             return true;
         }
         const valueStart = i;
@@ -5427,11 +5594,11 @@ class LineScanner {
             return true;
         const after = markerAt(text, i);
         if (after > 0)
-            this.comment = text.slice(i + after, end).trim();
+            this.comment = trimSpaces(text.slice(i + after, end));
         else if (this.#trailing === 'any')
-            this.comment = text.slice(i, end).trimEnd();
+            this.comment = trimSpacesEnd(text.slice(i, end));
         else {
-            this.extra = text.slice(i, end).trimEnd();
+            this.extra = trimSpacesEnd(text.slice(i, end));
             this.extraColumn = i - start + 1;
         }
         return true;
@@ -5593,12 +5760,13 @@ function jsonSyntaxError(text) {
 
 
 
+
 const unknown = (at, why) => ({ t: 'unknown', at, why });
 /** A value that a deployment would refuse: reported as an error where it is used. */
 const wrong = (at, why) => ({ t: 'unknown', at, why, error: true });
 /** Expressions quoted in messages are cut, so that a message stays one readable line. */
 function quoteExpression(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
+    const flat = trimSpaces(text.replace(/[ \t\n\v\f\r]+/g, ' '));
     return JSON.stringify(flat.length > 80 ? `${flat.slice(0, 77)}...` : flat);
 }
 const computedWhy = (text) => `${quoteExpression(text)} is computed when deploying; the entries it yields are not checked`;
@@ -5716,7 +5884,7 @@ function pureCall(name, args, at, budget) {
                 : lower === 'toupper'
                     ? first.v.toUpperCase()
                     : lower === 'trim'
-                        ? first.v.trim()
+                        ? trimSpaces(first.v)
                         : first.v;
             return { t: 'str', v, at: first.at, literal: first.literal && v === first.v };
         }
@@ -6049,7 +6217,7 @@ function applicationRule(rule, classic, sink) {
     for (const v of list(rule.get('targetUrls'), 'targetUrls', sink)) {
         if (v.t !== 'str')
             continue;
-        const url = splitPath(v.v.trim());
+        const url = splitPath(trimSpaces(v.v));
         if (url.path !== undefined && url.path !== '/' && url.path !== '/*') {
             sink.problem(v.at, `the path of "${v.v}" is not compared, only its host`, 'notice', v.v);
         }
@@ -6129,7 +6297,7 @@ function host(v, ports, rule, sink, written) {
         sink.problem(v.at, `a host name must be a string, not ${azure_describe(v)}`, 'error');
         return;
     }
-    const entryText = written ?? v.v.trim();
+    const entryText = written ?? trimSpaces(v.v);
     const pattern = HostPattern.parse(v.v);
     const location = sink.location(v.at);
     if (!pattern.ok) {
@@ -6152,7 +6320,7 @@ instead) {
         sink.problem(v.at, `a tag must be a string, not ${azure_describe(v)}`, 'error');
         return;
     }
-    const name = v.v.trim();
+    const name = trimSpaces(v.v);
     const what = context === 'fqdn-tag' ? 'FQDN tag' : 'service tag';
     const found = classifyReference(name, context);
     if (found === undefined) {
@@ -6200,7 +6368,7 @@ function address(v, ports, rule, sink, classic, restriction) {
         sink.problem(v.at, `an address must be a string, not ${azure_describe(v)}`, 'error');
         return;
     }
-    const written = v.v.trim();
+    const written = trimSpaces(v.v);
     const comment = sink.comment(v.at, rule);
     const location = sink.location(v.at);
     if (written === '*' || written.toLowerCase() === 'any') {
@@ -6210,13 +6378,13 @@ function address(v, ports, rule, sink, classic, restriction) {
         }
         return;
     }
-    if (!/^[\d.:/a-fA-F\s-]+$/.test(written) || !/[\d:]/.test(written)) {
+    if (!/^[\d.:/a-fA-F \t-]+$/.test(written) || !/[\d:]/.test(written)) {
         tag(v, 'service-tag', classic, ports, rule, sink, inRule ? 'rule-address' : 'address');
         return;
     }
     let cidr = written;
     if (subnetMask?.t === 'str' && !written.includes('/')) {
-        const length = maskLength(subnetMask.v.trim());
+        const length = maskLength(trimSpaces(subnetMask.v));
         if (length === undefined) {
             sink.problem(subnetMask.at, `"${subnetMask.v}" is not a subnet mask`, 'error', subnetMask.v);
             return;
@@ -6278,10 +6446,10 @@ function splitCommas(v) {
     const out = [];
     let offset = 0;
     for (const raw of v.v.split(',')) {
-        const lead = raw.length - raw.trimStart().length;
-        if (raw.trim() !== '') {
+        const lead = raw.length - trimSpacesStart(raw).length;
+        if (trimSpaces(raw) !== '') {
             const at = v.literal ? { line: v.at.line, column: v.at.column + offset + lead } : v.at;
-            out.push({ t: 'str', v: raw.trim(), at, literal: v.literal });
+            out.push({ t: 'str', v: trimSpaces(raw), at, literal: v.literal });
         }
         offset += raw.length + 1;
     }
@@ -6289,6 +6457,7 @@ function splitCommas(v) {
 }
 
 ;// CONCATENATED MODULE: ./src/formats/syntax/comments.ts
+
 
 /**
  * Comments by line, to attach to entries: a comment after code on the entry's line, else the
@@ -6298,7 +6467,7 @@ class LineComments {
     #own = new Map();
     #trailing = new Map();
     add(line, text, ownLine) {
-        const body = text.trim();
+        const body = trimSpaces(text);
         if (ownLine)
             this.#own.set(line, body);
         else if (isMeaningfulComment(body))
@@ -6414,6 +6583,7 @@ class Budget {
 
 
 
+
 /**
  * Azure Resource Manager templates. A template is evaluated only as far as it can be without
  * deploying: literals, parameter defaults, variables, `concat`-style functions and copy loops.
@@ -6488,7 +6658,7 @@ function stripJsonComments(text) {
             comments.push({
                 line: startLine,
                 endLine: line,
-                text: body.replace(/^[ \t]*(?:\*+[ \t]?)?/gm, '').trim(),
+                text: trimSpaces(body.replace(/^[ \t]*(?:\*+[ \t]?)?/gm, '')),
                 ownLine: !codeOnLine,
             });
             if (line !== startLine)
@@ -6976,7 +7146,7 @@ class ExpressionParser {
         return ax;
     }
     space() {
-        while (this.#i < this.s.length && /\s/.test(this.s[this.#i]))
+        while (this.#i < this.s.length && isAsciiSpace(this.s.charCodeAt(this.#i)))
             this.#i++;
     }
     expect(c) {
@@ -7169,6 +7339,7 @@ const ARM = {
 
 
 
+
 /**
  * Bicep files: a small tokenizer and parser that keep the position of every token, and an
  * evaluator that resolves what can be known without deploying (literals, variables, parameter
@@ -7299,7 +7470,7 @@ class Tokenizer {
                 this.comments.push({
                     line: this.#line,
                     endLine: this.#line,
-                    text: s.slice(start + 2, end).trim(),
+                    text: trimSpaces(s.slice(start + 2, end)),
                     ownLine: !this.#codeOnLine,
                 });
                 this.#i = end;
@@ -7384,10 +7555,7 @@ class Tokenizer {
         this.comments.push({
             line,
             endLine: this.#line,
-            text: s
-                .slice(start + 2, close < 0 ? end : close)
-                .replace(/^[ \t]*(?:\*+[ \t]?)?/gm, '')
-                .trim(),
+            text: trimSpaces(s.slice(start + 2, close < 0 ? end : close).replace(/^[ \t]*(?:\*+[ \t]?)?/gm, '')),
             ownLine,
         });
         // A comment that ends a line leaves the next line without code.
@@ -8447,6 +8615,7 @@ const BICEP = {
 
 
 
+
 /**
  * RFC 4180 records: fields separated by the delimiter, quoted fields may hold delimiters, line
  * breaks and `""`. Lines starting with `#` (outside quotes) are comments, kept by line.
@@ -8656,7 +8825,7 @@ function readPortItem(item, defaults) {
 }
 function readProtocols(value) {
     const lower = value.toLowerCase();
-    if (lower.trim() === '' || /\b(?:any|all|ip)\b/.test(lower))
+    if (trimSpaces(lower) === '' || /\b(?:any|all|ip)\b/.test(lower))
         return ['tcp', 'udp'];
     const out = [];
     if (/tcp/.test(lower))
@@ -8692,7 +8861,7 @@ function parseCsv(file, options) {
     if (rows.length === 0)
         return result;
     // Inside a field, values are separated by any of these (a delimiter there must be quoted).
-    const separators = /[,;|\s]+/g;
+    const separators = /[,;| \t\n\v\f\r]+/g;
     const layout = planColumns(rows, settings, separators, at, problems);
     if (!layout)
         return result;
@@ -8714,7 +8883,10 @@ function parseCsv(file, options) {
         const rowLine = positions.at(row.offset).line;
         const own = comments.above(rowLine);
         const described = col('comment')
-            .map((i) => cell(i)?.value.trim())
+            .map((i) => {
+            const v = cell(i)?.value;
+            return v === undefined ? undefined : trimSpaces(v);
+        })
             .filter((v) => v !== undefined && v !== '');
         const comment = [own, ...described].filter((c) => c !== undefined).join('\n') || undefined;
         let ports;
@@ -8745,7 +8917,7 @@ function parseCsv(file, options) {
 /** The header's names for a message, kept to one readable line. */
 function columnNames(header) {
     const names = header.cells.slice(0, 12).map((c) => {
-        const name = c.value.trim();
+        const name = trimSpaces(c.value);
         return name.length > 40 ? `${name.slice(0, 37)}...` : name;
     });
     if (header.cells.length > 12)
@@ -8753,7 +8925,7 @@ function columnNames(header) {
     return names.join(', ');
 }
 function guessDelimiter(text) {
-    const first = text.split('\n').find((l) => l.trim() !== '' && !l.trimStart().startsWith('#')) ?? '';
+    const first = text.split('\n').find((l) => trimSpaces(l) !== '' && !trimSpacesStart(l).startsWith('#')) ?? '';
     let best = ',';
     let bestCount = 0;
     for (const d of DELIMITERS) {
@@ -8770,7 +8942,7 @@ function planColumns(rows, settings, separators, at, problems) {
     const first = rows[0];
     const firstIsData = first.cells.some((c) => splitItems(c.value, separators).some((i) => looksLikeDestination(i.text)));
     const header = (settings.header ?? !firstIsData) ? first : undefined;
-    const names = header?.cells.map((c) => c.value.trim().toLowerCase()) ?? [];
+    const names = header?.cells.map((c) => trimSpaces(c.value).toLowerCase()) ?? [];
     const columns = new Map();
     const add = (role, index) => columns.set(role, [...(columns.get(role) ?? []), index]);
     if (settings.columns) {
@@ -8779,7 +8951,7 @@ function planColumns(rows, settings, separators, at, problems) {
                 add(role, ref - 1);
                 continue;
             }
-            const index = names.indexOf(ref.trim().toLowerCase());
+            const index = names.indexOf(trimSpaces(ref).toLowerCase());
             if (index < 0) {
                 problems.push({
                     location: header ? at(header.offset) : { ...at(0), line: 0, column: 1 },
@@ -8936,6 +9108,7 @@ const CSV = {
 
 
 
+
 const ID = 'm365-endpoints-json';
 /**
  * A saved copy of the web service's own answer (`/endpoints/{instance}`): an array of endpoint
@@ -9001,7 +9174,7 @@ const M365_ENDPOINTS_JSON = {
                         problems.push({ location: at(node), message: `"${key}" must hold strings` });
                         continue;
                     }
-                    const value = node.value.trim();
+                    const value = trimSpaces(node.value);
                     const location = at(node, 1);
                     if (key === 'ips' || looksLikeIp(value)) {
                         const parsed = parseIpBlock(value);
@@ -9091,7 +9264,7 @@ function parseServicePort(text) {
     if (service !== undefined)
         return PortSet.fromNumbers([service]);
     const parsed = PortSet.parse(text);
-    if (parsed.ok && !/[,;\s]/.test(text))
+    if (parsed.ok && !/[,; \t\n\v\f\r]/.test(text))
         return parsed.value;
     return parsed.ok ? `"${text}" is not a port or port range` : parsed.error;
 }
@@ -9103,8 +9276,9 @@ function parseServicePort(text) {
 
 
 
+
 function iptables_isSpace(c) {
-    return c === 32 || c === 9 || c === 13 || c === 11 || c === 12 || c === 0xa0;
+    return c === 32 || c === 9 || c === 13 || c === 11 || c === 12;
 }
 /** Splits a rule line the way a shell would: spaces separate, quotes group, `\` escapes. */
 function splitWords(line) {
@@ -9127,7 +9301,7 @@ function splitWords(line) {
                 const close = line.indexOf(c, i + 1);
                 if (close < 0) {
                     return {
-                        error: `unterminated quote in ${JSON.stringify(line.slice(i).trimEnd())}`,
+                        error: `unterminated quote in ${JSON.stringify(trimSpacesEnd(line.slice(i)))}`,
                         column: i,
                     };
                 }
@@ -9310,13 +9484,13 @@ function parseIptables(file) {
     lines.forEach((raw, index) => {
         const lineNo = index + 1;
         const line = raw.replace(/\r$/, '');
-        const trimmed = line.trim();
+        const trimmed = trimSpaces(line);
         if (trimmed === '') {
             above = [];
             return;
         }
         if (trimmed.startsWith('#')) {
-            const text = trimmed.slice(1).trim();
+            const text = trimSpaces(trimmed.slice(1));
             if (isMeaningfulComment(text) && !/^(?:Generated by|Completed on)\b/.test(text))
                 above.push(text);
             return;
@@ -9324,7 +9498,7 @@ function parseIptables(file) {
         const attached = above.length > 0 ? above.join('\n') : undefined;
         above = [];
         if (trimmed.startsWith('*')) {
-            table = trimmed.slice(1).trim();
+            table = trimSpaces(trimmed.slice(1));
             return;
         }
         const rule = ruleText(line);
@@ -9466,6 +9640,7 @@ const IPTABLES = {
 };
 
 ;// CONCATENATED MODULE: ./src/formats/allowlist/kubernetes.ts
+
 
 
 
@@ -9658,7 +9833,7 @@ class Reader {
             this.problem(node, `a CIDR must be a string`);
             return undefined;
         }
-        const parsed = parseIpBlock(text.trim());
+        const parsed = parseIpBlock(trimSpaces(text));
         if (!parsed.ok) {
             this.problem(node, parsed.error, undefined, text);
             return undefined;
@@ -9672,7 +9847,7 @@ class Reader {
             this.problem(node, `"${text}" is not a CIDR (write "${text}/${len}")`, undefined, text);
             return undefined;
         }
-        return { value: parsed.value, written: text.trim() };
+        return { value: parsed.value, written: trimSpaces(text) };
     }
     /**
      * Cilium's `*` matches characters within one label (a leading `*.` is exactly one label), and a
@@ -9688,7 +9863,7 @@ class Reader {
             this.problem(node, `"${text}" has a "*", which matchName does not read; use matchPattern`, undefined, text);
             return;
         }
-        const parsed = HostPattern.parse(text.trim(), { cilium: key === 'matchPattern' });
+        const parsed = HostPattern.parse(trimSpaces(text), { cilium: key === 'matchPattern' });
         if (!parsed.ok) {
             this.problem(node, parsed.error, undefined, text);
             return;
@@ -9814,7 +9989,7 @@ function cleanComment(raw) {
         return undefined;
     const text = raw
         .split('\n')
-        .map((l) => l.trim())
+        .map((l) => trimSpaces(l))
         .filter((l) => l !== '' && isMeaningfulComment(l))
         .join('\n');
     return text === '' ? undefined : text;
@@ -9899,6 +10074,7 @@ const KUBERNETES = {
 };
 
 ;// CONCATENATED MODULE: ./src/formats/allowlist/nftables.ts
+
 
 
 
@@ -10481,7 +10657,7 @@ class Ruleset {
             return;
         }
         const text = el.text;
-        const compact = text.replace(/\s+/g, '');
+        const compact = text.replace(/[ \t\n\v\f\r]+/g, '');
         if (classifyValue(compact) !== 'ip') {
             report(this.problems, el.offset, `"${text}" is a host name, which nft resolves once when the ruleset is loaded; not compared`, text, 'notice');
             return;
@@ -10576,7 +10752,8 @@ function stringAfter(items, index) {
 }
 /** The address family of a set type; for a concatenation (`ipv4_addr . inet_service`), of its first part. */
 function familyOfType(type) {
-    const first = type?.split('.')[0]?.trim();
+    const head = type?.split('.')[0];
+    const first = head === undefined ? undefined : trimSpaces(head);
     if (first === 'ipv4_addr')
         return 4;
     if (first === 'ipv6_addr')
@@ -10676,6 +10853,7 @@ var acorn = __webpack_require__(4559);
 
 
 
+
 class Scope {
     parent;
     vars = new Map();
@@ -10691,7 +10869,7 @@ const pac_MAX_DEPTH = 12;
 const MAX_VALUES = 100_000;
 const PROXY_KEYWORDS = /^(?:PROXY|HTTPS?|SOCKS[45]?|QUIC)\s/i;
 function classifyReturn(text) {
-    const first = (text.split(';')[0] ?? '').trim();
+    const first = trimSpaces(text.split(';')[0] ?? '');
     if (/^DIRECT$/i.test(first))
         return 'direct';
     if (PROXY_KEYWORDS.test(first))
@@ -11598,10 +11776,10 @@ function lineComments(comments, text, positions) {
         const before = text.slice(positions.lineStart(start.line), c.start);
         const body = c.value
             .split('\n')
-            .map((l) => l.replace(/^\s*\*?\s?/, '').trim())
+            .map((l) => trimSpaces(l.replace(/^\s*\*?\s?/, '')))
             .filter((l) => l !== '')
             .join('\n');
-        if (before.trim() === '')
+        if (trimSpaces(before) === '')
             out.add(end.line, body, true);
         else
             out.add(start.line, body, false);
@@ -12095,6 +12273,7 @@ const PFBLOCKERNG = listFormat({
 
 
 
+
 function readDirectives(text) {
     const out = [];
     const lines = text.split('\n');
@@ -12106,14 +12285,14 @@ function readDirectives(text) {
         const raw = lines[index].replace(/\r$/, '');
         const lineNo = index + 1;
         const continuing = tokens.length > 0;
-        const trimmed = raw.trim();
+        const trimmed = trimSpaces(raw);
         if (!continuing) {
             if (trimmed === '') {
                 above = [];
                 continue;
             }
             if (trimmed.startsWith('#')) {
-                const body = trimmed.slice(1).trim();
+                const body = trimSpaces(trimmed.slice(1));
                 if (isMeaningfulComment(body))
                     above.push(body);
                 continue;
@@ -12123,9 +12302,9 @@ function readDirectives(text) {
             above = [];
         }
         let body = raw;
-        const more = /\\\s*$/.test(body);
+        const more = /\\[ \t\v\f]*$/.test(body);
         if (more)
-            body = body.replace(/\\\s*$/, '');
+            body = body.replace(/\\[ \t\v\f]*$/, '');
         append(tokens, tokenizeLine(body, lineNo));
         if (!more || index === lines.length - 1) {
             if (tokens.length > 0)
@@ -12137,7 +12316,7 @@ function readDirectives(text) {
 }
 function tokenizeLine(line, lineNo) {
     const out = [];
-    const re = /"([^"]*)"?|(\S+)/g;
+    const re = /"([^"]*)"?|([^ \t\v\f\r]+)/g;
     for (let m = re.exec(line); m; m = re.exec(line)) {
         if (m[2] !== undefined)
             out.push({ text: m[2], line: lineNo, column: m.index + 1, quoted: false });
@@ -12299,9 +12478,14 @@ function aclFileCandidates(written, conf, directories) {
 function readAclFile(token, acl, note, file, options, entries, problems) {
     const path = token.text;
     const candidates = aclFileCandidates(path, file.path, options?.settings?.directories);
+    const at = { file: file.path, line: token.line, column: token.column };
+    const namedAt = { location: at, written: path };
     let found;
     for (const candidate of candidates) {
-        const text = candidate === '' ? undefined : options?.readFile?.(candidate);
+        const text = candidate === '' ? undefined : options?.readFile?.(candidate, namedAt);
+        // A file that is there but refused (a link outside, a FIFO) has been reported at `at`.
+        if (isRefused(text))
+            return;
         if (text !== undefined) {
             found = { path: candidate, text };
             break;
@@ -12309,7 +12493,7 @@ function readAclFile(token, acl, note, file, options, entries, problems) {
     }
     if (!found) {
         problems.push({
-            location: { file: file.path, line: token.line, column: token.column },
+            location: at,
             message: `cannot read the ACL file "${path}"`,
             text: path,
         });
@@ -12325,10 +12509,10 @@ function readAclFile(token, acl, note, file, options, entries, problems) {
         .split('\n')
         .forEach((raw, index) => {
         const line = raw.replace(/\r$/, '');
-        const hash = line.search(/(?:^|\s)#/);
+        const hash = line.search(/(?:^|[ \t\v\f])#/);
         const code = hash < 0 ? line : line.slice(0, hash);
-        const trailing = hash < 0 ? undefined : line.slice(hash).replace(/^\s*#/, '').trim();
-        if (code.trim() === '') {
+        const trailing = hash < 0 ? undefined : trimSpaces(line.slice(hash).replace(/^[ \t\v\f]*#/, ''));
+        if (trimSpaces(code) === '') {
             if (trailing !== undefined && isMeaningfulComment(trailing))
                 above.push(trailing);
             else if (trailing === undefined)
@@ -12337,7 +12521,7 @@ function readAclFile(token, acl, note, file, options, entries, problems) {
         }
         const comment = squid_joinComments(trailing || (above.length > 0 ? above.join('\n') : undefined), note);
         above = [];
-        for (const m of code.matchAll(/\S+/g)) {
+        for (const m of code.matchAll(/[^ \t\v\f\r]+/g)) {
             const location = { file: found.path, line: index + 1, column: m.index + 1 };
             squid_readValue(m[0], location, acl.type, comment, entries, problems);
         }
@@ -12480,6 +12664,7 @@ const SQUID = {
 ;// CONCATENATED MODULE: ./schemas/allowlist.schema.json
 const allowlist_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://endpoint-drift.dev/schemas/allowlist.schema.json","title":"endpoint-drift allowlist","description":"An allowlist kept in YAML or JSON: host names, wildcards and IP prefixes, each with the TCP and UDP ports it allows.","type":"object","additionalProperties":false,"required":["entries"],"properties":{"$schema":{"description":"Where editors find this schema.","type":"string"},"endpoint-drift":{"description":"Marks the file as an endpoint-drift allowlist and names the version of this format.","const":"allowlist/v1"},"entries":{"description":"The allowed endpoints.","type":"array","items":{"$ref":"#/$defs/entry"}}},"$defs":{"entry":{"description":"One allowed endpoint: exactly one of host or ip. An entry with neither a tcp nor a udp key allows all ports of both protocols; an entry with only one of them allows no port of the other.","type":"object","additionalProperties":false,"oneOf":[{"required":["host"]},{"required":["ip"]}],"properties":{"host":{"description":"A host name (outlook.office365.com), a wildcard (*.sharepoint.com) or a leading-dot domain (.office.com: the domain and every name below it).","type":"string","minLength":1},"ip":{"description":"An IPv4 or IPv6 address, prefix (13.107.6.152/31) or range (10.0.0.1-10.0.0.9).","type":"string","minLength":1},"tcp":{"$ref":"#/$defs/ports"},"udp":{"$ref":"#/$defs/ports"},"comment":{"description":"Why the entry is there.","type":"string"},"group":{"description":"A label for grouping entries in reports.","type":"string","minLength":1}}},"ports":{"description":"Ports of one protocol: a number (443), a string (\\"80,443\\", \\"50000-59999\\", \\"any\\") or a list of numbers and strings.","type":["integer","string","array"],"minimum":0,"maximum":65535,"pattern":"^\\\\s*(?:\\\\*|[Aa][Nn][Yy]|\\\\d+(?:-\\\\d+)?(?:[,;\\\\s]+\\\\d+(?:-\\\\d+)?)*)\\\\s*$","minItems":1,"items":{"type":["integer","string"],"minimum":0,"maximum":65535,"pattern":"^\\\\s*\\\\d+(?:-\\\\d+)?(?:[,;\\\\s]+\\\\d+(?:-\\\\d+)?)*\\\\s*$"}}}}');
 ;// CONCATENATED MODULE: ./src/formats/allowlist/structured.ts
+
 
 
 
@@ -12686,7 +12871,7 @@ function comment(seq, item, index) {
         return undefined;
     const text = raw
         .split('\n')
-        .map((l) => l.trim())
+        .map((l) => trimSpaces(l))
         .filter((l) => l !== '')
         .join('\n');
     return text === '' ? undefined : text;
@@ -12784,6 +12969,7 @@ const ALLOWLIST_JSON = structuredFormat('json', 'endpoint-drift allowlist (JSON)
 ]);
 
 ;// CONCATENATED MODULE: ./src/formats/syntax/hcl.ts
+
 
 
 
@@ -12934,7 +13120,7 @@ class hcl_Parser {
             j--;
         const ownLine = j < 0 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13;
         const pos = this.position(start);
-        this.comments.push({ text: body.trim(), line: pos.line, column: pos.column, ownLine });
+        this.comments.push({ text: trimSpaces(body), line: pos.line, column: pos.column, ownLine });
     }
     /** `<<EOF` or `<<-EOF` at the end of a line; undefined when the text at `i` is not one. */
     #heredoc(i) {
@@ -12953,7 +13139,7 @@ class hcl_Parser {
             let lineEnd = text.indexOf('\n', lineStart);
             if (lineEnd < 0 || lineEnd > this.#limit)
                 lineEnd = this.#limit;
-            if (text.slice(lineStart, lineEnd).trim() === marker) {
+            if (trimSpaces(text.slice(lineStart, lineEnd)) === marker) {
                 contentEnd = lineStart;
                 closeEnd = text.indexOf(marker, lineStart) + marker.length;
                 break;
@@ -12967,7 +13153,7 @@ class hcl_Parser {
             kind: 'heredoc',
             start: i,
             end: closeEnd,
-            text: found[0].trimEnd(),
+            text: trimSpacesEnd(found[0]),
             heredoc: { contentStart, contentEnd, flush: found[1] === '-' },
         };
     }
@@ -13649,7 +13835,7 @@ function stripIndent(parts) {
         lines.forEach((line, n) => {
             if (n === 0 && p !== parts[0])
                 return;
-            if (line.trim() === '')
+            if (trimSpaces(line) === '')
                 return;
             indent = Math.min(indent, /^[ \t]*/.exec(line)[0].length);
         });
@@ -13961,7 +14147,7 @@ function callFunction(doc, call, scope) {
                 : call.name === 'upper'
                     ? v.toUpperCase()
                     : call.name === 'trimspace'
-                        ? v.trim()
+                        ? trimSpaces(v)
                         : v;
             return { kind: 'string', value, start: args[0].start };
         }
@@ -14175,6 +14361,7 @@ function terraformDetector(resource) {
 
 
 
+
 /**
  * Terraform firewall rules: Azure Firewall (policy rule collection groups and the classic
  * application and network rule collections) and AWS Network Firewall rule groups. Only what a
@@ -14245,7 +14432,14 @@ const WHITESPACE_NAMES = {
     '\u00a0': 'no-break space',
 };
 function strayWhitespace(text) {
-    const name = (c) => WHITESPACE_NAMES[c] ?? 'whitespace character';
+    const name = (c) => {
+        const code = c.charCodeAt(0);
+        const known = WHITESPACE_NAMES[c];
+        if (code < 0x80)
+            return known ?? 'whitespace character';
+        const u = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+        return known ? `${known} (${u})` : `whitespace character ${u}`;
+    };
     const trail = /\s$/.exec(text)?.[0];
     if (trail !== undefined)
         return { name: name(trail), where: 'at its end' };
@@ -14319,7 +14513,7 @@ function addFqdnTag(r, item, field, hostField, ports) {
  */
 function addAddress(r, item, field, ports, hostField) {
     const { text, start, comment } = item;
-    const trimmed = text.trim();
+    const trimmed = trimSpaces(text);
     const stray = strayWhitespace(text);
     const location = r.src.at(start);
     const notIgnored = 'the firewall does not ignore';
@@ -14500,7 +14694,7 @@ const UDP_PROTOCOLS = new Set(['udp', 'ntp', 'dhcp', 'tftp', 'ikev2', 'quic']);
 const BOTH_PROTOCOLS = new Set(['ip', 'dns', 'krb5']);
 /** Suricata ports: `ANY`, `443`, `1024:65535`, `[80,443]`; undefined for negations and variables. */
 function suricataPorts(text) {
-    const t = text.trim();
+    const t = trimSpaces(text);
     if (t.toUpperCase() === 'ANY')
         return PortSet.ANY;
     const inner = t.startsWith('[') && t.endsWith(']') ? t.slice(1, -1) : t;
@@ -14576,7 +14770,7 @@ function readStatefulRule(r, rule, ipSets) {
             ports = { tcp: tcp ? set : PortSet.EMPTY, udp: udp ? set : PortSet.EMPTY };
         }
     }
-    const text = destination.value.trim();
+    const text = trimSpaces(destination.value);
     const variable = /^\$([A-Za-z0-9_]+)$/.exec(text);
     if (variable) {
         const set = ipSets.get(variable[1]);
@@ -14591,7 +14785,7 @@ function readStatefulRule(r, rule, ipSets) {
     }
     const list = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
     for (const part of list.split(',')) {
-        const value = part.trim();
+        const value = trimSpaces(part);
         if (value.startsWith('!') || value.startsWith('$')) {
             r.src.problem(destination.start, `destination "${value}" is not read`, value, 'notice');
             continue;
@@ -14759,6 +14953,13 @@ function nameError(name) {
         return undefined;
     if (name === '')
         return 'empty name';
+    // A space or an invisible character is a byte of the name to a DNS server: never the name it
+    // looks like.
+    if (!isAscii(name)) {
+        const hidden = hiddenCharacter(name);
+        if (hidden !== undefined)
+            return hidden;
+    }
     let labelLength = 0;
     let total = 1;
     const n = name.length;
@@ -15471,6 +15672,7 @@ function absoluteZone(zone) {
 
 
 
+
 /**
  * RFC 1035 master files as BIND reads them: `$ORIGIN`, `$TTL`, `$INCLUDE`, `@`, relative and
  * absolute names, a blank owner meaning the previous one, parentheses across lines, `;`
@@ -15560,7 +15762,7 @@ class ZoneLexer {
                 if (end < 0)
                     end = n;
                 if (this.#line === firstLine && this.comment === undefined) {
-                    this.comment = text.slice(pos + 1, end).trim();
+                    this.comment = trimSpaces(text.slice(pos + 1, end));
                 }
                 pos = end;
                 continue;
@@ -15858,7 +16060,10 @@ class ZoneReader {
             this.#problem(1, `"${written}" is nested more than ${MAX_INCLUDE_DEPTH} includes deep`);
             return;
         }
-        const text = this.#readFile?.(resolved);
+        const text = this.#readFile?.(resolved, { location: this.#token(1), written });
+        // A file that is there but refused (a link outside, a FIFO) has been reported here.
+        if (isRefused(text))
+            return;
         if (text === undefined) {
             this.#problem(1, `cannot read the included file "${written}"`);
             return;
@@ -16045,6 +16250,7 @@ const BIND = {
 
 
 
+
 /**
  * Splits CSV text into rows of cells (RFC 4180 quoting, blanks around cells ignored, a quoted cell
  * may span lines), keeping each cell's position.
@@ -16096,13 +16302,13 @@ function csvRows(text, delimiter) {
             const rest = i;
             while (i < n && text.charCodeAt(i) !== d && text.charCodeAt(i) !== 10)
                 i++;
-            value += text.slice(rest, i).trim();
+            value += trimSpaces(text.slice(rest, i));
         }
         else {
             const from = i;
             while (i < n && text.charCodeAt(i) !== d && text.charCodeAt(i) !== 10)
                 i++;
-            value = text.slice(from, i).trim();
+            value = trimSpaces(text.slice(from, i));
         }
         row.push({ text: value, line: cellLine, column });
         if (i < n && text.charCodeAt(i) === d) {
@@ -16333,7 +16539,7 @@ function csv_detectCsv(file) {
     return layout.name !== undefined ? 8 : 5;
 }
 function csvCell(text) {
-    return /[",\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+    return /[",\n]/.test(text) || text !== trimSpaces(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 function renderCsv(record, zone) {
     const bare = (name) => (name.endsWith('.') && name !== '.' ? name.slice(0, -1) : name);
@@ -16380,6 +16586,7 @@ const DNS_CSV = {
 };
 
 ;// CONCATENATED MODULE: ./src/formats/dns/dnscontrol.ts
+
 
 
 
@@ -16585,7 +16792,7 @@ class dnscontrol_Reader {
             const arg = call.arguments[0];
             const target = arg ? this.#evaluate(arg, scope, ctx, 1) : undefined;
             if (target?.kind === 'text')
-                this.#require(target.value, ctx, scope);
+                this.#require(target.value, ctx, scope, start(ctx, arg));
             return;
         }
         if (name === 'require_glob') {
@@ -16606,16 +16813,17 @@ class dnscontrol_Reader {
         }
         // Any other call is evaluated for what it declares; a top-level helper call adds no records.
     }
-    #require(target, ctx, scope) {
+    #require(target, ctx, scope, at) {
         const resolved = target.startsWith('/')
             ? external_node_path_default().posix.normalize(target)
             : external_node_path_default().posix.join(external_node_path_default().posix.dirname(ctx.path.replace(/\\/g, '/')), target);
         if (this.#required.has(resolved) || resolved === ctx.path)
             return;
         this.#required.add(resolved);
-        const text = this.#readFile?.(resolved);
-        // A helper file that is not there leaves its helpers unread; their calls say so.
-        if (text === undefined || notTextProblem({ path: resolved, text }))
+        const text = this.#readFile?.(resolved, { location: at, written: target });
+        // A helper file that is not there leaves its helpers unread; their calls say so. One that is
+        // refused has been reported at `at`.
+        if (text === undefined || isRefused(text) || notTextProblem({ path: resolved, text }))
             return;
         this.readFile(resolved, withoutBom(text), scope);
     }
@@ -17202,10 +17410,10 @@ function commentLines(text, positions, comments) {
     const out = new Map();
     for (const c of comments) {
         const { line: startLine, column } = positions.at(c.start);
-        const inline = text.slice(c.start - column + 1, c.start).trim() !== '';
+        const inline = trimSpaces(text.slice(c.start - column + 1, c.start)) !== '';
         const lines = c.value.split('\n');
         lines.forEach((line, k) => {
-            const cleaned = line.replace(/^\s*\*?\s?/, '').trim();
+            const cleaned = trimSpaces(line.replace(/^\s*\*?\s?/, ''));
             out.set(startLine + k, {
                 text: cleaned,
                 inline: inline && k === 0,
@@ -17728,6 +17936,7 @@ const OCTODNS = {
 
 
 
+
 const AZURE_TYPES = ['a', 'aaaa', 'cname', 'mx', 'txt', 'srv', 'ns', 'ptr', 'caa'];
 /** Resources that define a zone, and the attribute that holds its domain. */
 const ZONE_RESOURCES = {
@@ -18018,8 +18227,8 @@ function google(ctx, block) {
         const rdata = presentation(p.type, v.text, nameContext(p));
         if (!terraform_dns_report(ctx, v.start, rdata, v.text) || !rdata.ok)
             continue;
-        const quoted = v.text.trimStart().startsWith('"');
-        if ((p.type === 'TXT' || p.type === 'SPF') && !quoted && /\s/.test(v.text.trim())) {
+        const quoted = trimSpacesStart(v.text).startsWith('"');
+        if ((p.type === 'TXT' || p.type === 'SPF') && !quoted && /\s/.test(trimSpaces(v.text))) {
             const message = `Cloud DNS splits unquoted TXT data at spaces into ${(txtStrings(rdata.value.data) ?? []).length} strings; write it as "\\"${v.text}\\"" to keep one`;
             ctx.src.problem(v.start, message, v.text, 'warning');
         }
@@ -21549,6 +21758,14 @@ function placeholderNote(pattern) {
 
 
 
+/**
+ * A refused file named by another, by the path as written, then the repository path it was read
+ * as when that differs and is in the repository (`"mx.inc" (dns/mx.inc) leads outside …`).
+ */
+function namedRefusal(refusal, written) {
+    const shown = refusal.path === written || refusal.path.startsWith('../') ? '' : ` (${refusal.path})`;
+    return `"${written}"${shown} ${refusal.why}`;
+}
 function selectionOf(options) {
     return {
         instance: options.instance,
@@ -21596,10 +21813,13 @@ function checkLoaded(inputs, loadErrors, options, catalogue, readerFor, context 
         }
     };
     // Files a file names are read as repository paths; one outside the workspace (or not a
-    // regular file) fails the run like a file named in the config.
+    // regular file) fails the run like a file named in the config, reported once: at the line
+    // that names it (the parser then says nothing of it).
     const parseOptions = (spec, flag, path, settings) => ({
         ...(settings ? { settings } : {}),
-        readFile: readerFor((message) => errors.push(`${describeOrigin(spec, flag)}: ${path} names ${message}`)),
+        readFile: readerFor((refusal, namedAt) => errors.push(namedAt
+            ? `${formatLocation(namedAt.location)}: ${namedRefusal(refusal, namedAt.written)}`
+            : `${describeOrigin(spec, flag)}: ${path} names "${refusal.path}", which ${refusal.why}`)),
     });
     const files = [];
     for (const file of inputs.allowlists) {
@@ -21760,16 +21980,27 @@ function settingsProblems(format, spec, kind, detectedFor) {
     const given = spec.options;
     if (given === undefined)
         return [];
-    const where = spec.origins?.options ?? spec.origin;
-    const at = where
-        ? formatLocation(where)
-        : `${kind === 'dns' ? '--dns' : '--allowlist'} ${spec.path}`;
+    const origins = spec.origins;
+    const flag = `${kind === 'dns' ? '--dns' : '--allowlist'} ${spec.path}`;
+    const where = (place) => place ? formatLocation(place) : spec.origin ? formatLocation(spec.origin) : flag;
     const which = detectedFor
         ? `format ${format.id} (detected for ${detectedFor})`
         : `format ${format.id}`;
     if (!format.settings)
-        return Object.keys(given).length === 0 ? [] : [`${at}: ${which} takes no options`];
-    return validateWithSchema(format.settings, structuredClone(given)).map((p) => `${at}: options of ${which}: ${p.message.replace(/"the document" /, 'they ')}`);
+        return Object.keys(given).length === 0
+            ? []
+            : [`${where(origins?.optionsKey ?? origins?.options)}: ${which} takes no options`];
+    // The key or the value at fault, or the nearest mapping above it that is written.
+    const placeOf = (pointer, atKey) => {
+        for (let p = pointer;; p = p.slice(0, p.lastIndexOf('/'))) {
+            const place = origins?.optionPlaces?.get(p);
+            if (place)
+                return (p === pointer && atKey ? place.key : undefined) ?? place.value;
+            if (p === '')
+                return origins?.options;
+        }
+    };
+    return validateWithSchema(format.settings, structuredClone(given)).map((p) => `${where(placeOf(p.pointer, p.atKey))}: options of ${which}: ${p.message.replace(/"the document" /, 'they ')}`);
 }
 
 ;// CONCATENATED MODULE: ./src/fix/text.ts
@@ -23563,11 +23794,11 @@ async function planFixes(root, options, catalogue, rules, settings = {}) {
     }
     const readerFor = (refused) => {
         const disk = referencedFileReader(root, refused);
-        return (repoPath) => {
+        return (repoPath, namedAt) => {
             if (texts.has(repoPath))
                 return texts.get(repoPath);
-            const text = disk(repoPath);
-            if (text !== undefined) {
+            const text = disk(repoPath, namedAt);
+            if (typeof text === 'string') {
                 originals.set(repoPath, text);
                 texts.set(repoPath, text);
             }
