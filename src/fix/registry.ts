@@ -5,6 +5,7 @@ import { OCTODNS_WRITER } from './octodns.js';
 import { lineWriter, type LineDialect } from './lines.js';
 import { NFTABLES_WRITER } from './nftables.js';
 import { CSV_WRITER } from './csv.js';
+import { KUBERNETES_WRITER } from './kubernetes.js';
 import { IPTABLES_WRITER } from './iptables.js';
 import { literalWriter } from './literals.js';
 import { STRUCTURED_WRITER } from './structured.js';
@@ -58,6 +59,7 @@ export const ALLOWLIST_WRITERS: Readonly<Record<string, AllowlistWriter>> = {
   nftables: NFTABLES_WRITER,
   'iptables-save': IPTABLES_WRITER,
   csv: CSV_WRITER,
+  kubernetes: KUBERNETES_WRITER,
   terraform: literalWriter({
     multilineCommas: true,
     trailingComma: true,

@@ -310,6 +310,115 @@ export const WRITER_CASES: readonly WriterCase[] = [
     notFixed: ['m365.csv:2:1 partially-covered'],
   },
   {
+    name: "Cilium: matchName added beside its neighbours under a comment naming the set, a stale selector removed with its comment (the comment above kept), the rule's toPorts extended",
+    config: exchange('policies/m365.yaml'),
+    files: {
+      'policies/m365.yaml':
+        'apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: m365\nspec:\n  endpointSelector: {}\n  egress:\n    # Exchange Online\n    - toFQDNs:\n        - matchName: outlook.office.com\n        # legacy relay\n        - matchName: old.example.com  # gone\n      toPorts:\n        - ports:\n            - port: "443"\n              protocol: TCP\n    - toCIDRSet:\n        - cidr: 13.107.6.152/31\n      toPorts:\n        - ports:\n            - port: "443"\n              protocol: TCP\n',
+    },
+    after: {
+      'policies/m365.yaml':
+        'apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: m365\nspec:\n  endpointSelector: {}\n  egress:\n    # Exchange Online\n    - toFQDNs:\n        - matchName: outlook.office.com\n        # Exchange set 1 (Optimize)\n        - matchName: outlook.cloud.microsoft\n        - matchName: outlook.office365.com\n        # legacy relay\n      toPorts:\n        - ports:\n            - port: "443"\n              protocol: TCP\n            - port: "80"\n              protocol: TCP\n            - port: "443"\n              protocol: UDP\n    - toCIDRSet:\n        - cidr: 13.107.6.152/31\n        # Exchange set 1 (Optimize)\n        - cidr: 13.107.128.0/22\n        - cidr: 13.107.18.10/31\n        - cidr: 131.253.33.215/32\n        - cidr: 132.245.0.0/16\n        - cidr: 150.171.32.0/22\n        - cidr: 204.79.197.215/32\n        - cidr: 23.103.160.0/20\n        - cidr: 40.104.0.0/15\n        - cidr: 40.96.0.0/13\n        - cidr: 52.96.0.0/14\n      toPorts:\n        - ports:\n            - port: "443"\n              protocol: TCP\n            - port: "80"\n              protocol: TCP\n            - port: "443"\n              protocol: UDP\n',
+    },
+  },
+  {
+    name: "NetworkPolicy: ipBlock peers added in the list's layout, a flow-style peer removed with its comment, a rule left without destinations removed, a port gap of the whole rule extends its ports",
+    config: skype('policies/teams.yaml'),
+    files: {
+      'policies/teams.yaml':
+        'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: teams\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n  - to:\n    - ipBlock:\n        cidr: 52.112.0.0/15\n    - ipBlock: { cidr: 198.51.100.0/24 }  # lab\n    ports:\n    - protocol: UDP\n      port: 3478\n      endPort: 3480\n  - to:\n    - ipBlock:\n        cidr: 10.0.0.0/8\n    ports:\n    - protocol: TCP\n      port: 443\n',
+    },
+    after: {
+      'policies/teams.yaml':
+        'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: teams\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n  - to:\n    - ipBlock:\n        cidr: 52.112.0.0/15\n    # Skype set 11 (Optimize)\n    - ipBlock:\n        cidr: 52.114.0.0/15\n    - ipBlock:\n        cidr: 52.122.0.0/15\n    ports:\n    - protocol: UDP\n      port: 3478\n      endPort: 3480\n    - protocol: UDP\n      port: 3481\n',
+    },
+  },
+  {
+    name: 'Cilium JSON: toCIDR elements added and removed inside a flow list, commas right',
+    config: skype('policies/teams.json'),
+    files: {
+      'policies/teams.json':
+        '{\n  "apiVersion": "cilium.io/v2",\n  "kind": "CiliumNetworkPolicy",\n  "metadata": { "name": "teams" },\n  "spec": {\n    "endpointSelector": {},\n    "egress": [\n      {\n        "toCIDR": ["52.112.0.0/15", "192.0.2.1/32", "203.0.113.0/24"],\n        "toPorts": [{ "ports": [{ "port": "3478", "endPort": 3481, "protocol": "UDP" }] }]\n      }\n    ]\n  }\n}\n',
+    },
+    after: {
+      'policies/teams.json':
+        '{\n  "apiVersion": "cilium.io/v2",\n  "kind": "CiliumNetworkPolicy",\n  "metadata": { "name": "teams" },\n  "spec": {\n    "endpointSelector": {},\n    "egress": [\n      {\n        "toCIDR": ["52.112.0.0/15", "52.114.0.0/15", "52.122.0.0/15"],\n        "toPorts": [{ "ports": [{ "port": "3478", "endPort": 3481, "protocol": "UDP" }] }]\n      }\n    ]\n  }\n}\n',
+    },
+  },
+  {
+    name: "Cilium: a port gap of some of a rule's destinations adds a rule for them alone; the others are not widened",
+    config: skype('policies/teams.yaml').replace('dedicated', 'mixed'),
+    files: {
+      'policies/teams.yaml':
+        'apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: teams\nspec:\n  endpointSelector: {}\n  egress:\n    - toCIDRSet:\n        - cidr: 52.112.0.0/14\n        - cidr: 52.122.0.0/15\n        - cidr: 198.18.0.0/15  # lab\n      toPorts:\n        - ports:\n            - port: "3478"\n              endPort: 3480\n              protocol: UDP\n',
+    },
+    after: {
+      'policies/teams.yaml':
+        'apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: teams\nspec:\n  endpointSelector: {}\n  egress:\n    - toCIDRSet:\n        - cidr: 52.112.0.0/14\n        - cidr: 52.122.0.0/15\n        - cidr: 198.18.0.0/15  # lab\n      toPorts:\n        - ports:\n            - port: "3478"\n              endPort: 3480\n              protocol: UDP\n    - toCIDRSet:\n        - cidr: 52.112.0.0/14\n        - cidr: 52.122.0.0/15\n      toPorts:\n        - ports:\n            - port: "3481"\n              protocol: UDP\n',
+    },
+  },
+  {
+    name: "Cilium: a wildcard written as Cilium's `**.` in matchPattern, quoted like its neighbour; the name it covers goes; the rule's ports extended for all its names",
+    config: sharepoint('policies/sharepoint.yaml'),
+    files: {
+      'policies/sharepoint.yaml':
+        "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: sharepoint\nspec:\n  endpointSelector:\n    matchLabels:\n      app: web\n  egress:\n  - toFQDNs:\n    - matchName: 'contoso.sharepoint.com'\n    toPorts:\n    - ports:\n      - port: '443'\n        protocol: TCP\n  - toCIDRSet:\n    - cidr: 13.107.136.0/22\n    - cidr: 40.108.128.0/17\n    - cidr: 52.104.0.0/14\n    - cidr: 104.146.128.0/17\n    - cidr: 150.171.40.0/22\n    toPorts:\n    - ports:\n      - port: '443'\n        protocol: TCP\n      - port: '80'\n        protocol: TCP\n      - port: '443'\n        protocol: UDP\n",
+    },
+    after: {
+      'policies/sharepoint.yaml':
+        "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: sharepoint\nspec:\n  endpointSelector:\n    matchLabels:\n      app: web\n  egress:\n  - toFQDNs:\n    # SharePoint set 31 (Optimize)\n    - matchPattern: '**.sharepoint.com'\n    toPorts:\n    - ports:\n      - port: '443'\n        protocol: TCP\n      - port: '80'\n        protocol: TCP\n      - port: '443'\n        protocol: UDP\n  - toCIDRSet:\n    - cidr: 13.107.136.0/22\n    - cidr: 40.108.128.0/17\n    - cidr: 52.104.0.0/14\n    - cidr: 104.146.128.0/17\n    - cidr: 150.171.40.0/22\n    toPorts:\n    - ports:\n      - port: '443'\n        protocol: TCP\n      - port: '80'\n        protocol: TCP\n      - port: '443'\n        protocol: UDP\n",
+    },
+  },
+  {
+    name: "NetworkPolicy: flow-style ipBlock peers copied as written; the rule's ports extended when every destination needs them",
+    config: sharepoint('policies/sharepoint.yaml'),
+    files: {
+      'policies/sharepoint.yaml':
+        'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: sharepoint\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n  - to:\n    - ipBlock: {cidr: 13.107.136.0/22}\n    ports:\n    - port: 443\n      protocol: TCP\n',
+    },
+    after: {
+      'policies/sharepoint.yaml':
+        'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: sharepoint\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n  - to:\n    - ipBlock: {cidr: 13.107.136.0/22}\n    # SharePoint set 31 (Optimize)\n    - ipBlock: {cidr: 104.146.128.0/17}\n    - ipBlock: {cidr: 150.171.40.0/22}\n    - ipBlock: {cidr: 40.108.128.0/17}\n    - ipBlock: {cidr: 52.104.0.0/14}\n    ports:\n    - port: 443\n      protocol: TCP\n    - port: 80\n      protocol: TCP\n    - port: 443\n      protocol: UDP\n',
+    },
+  },
+  {
+    name: 'NetworkPolicy and Cilium policy in one multi-document file: a port gap of some destinations adds a rule for them alone',
+    config: skype('policies/teams.yaml').replace('dedicated', 'mixed'),
+    files: {
+      'policies/teams.yaml':
+        '# Egress for the Teams media pods\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: teams-media\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n  - to:\n    - ipBlock:\n        cidr: 52.112.0.0/14\n    - ipBlock:\n        cidr: 52.122.0.0/15\n    - ipBlock:\n        cidr: 198.18.0.0/15\n    ports:\n    - protocol: UDP\n      port: 3478\n      endPort: 3480\n---\napiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: teams-lab\nspec:\n  endpointSelector: {}\n  egress:\n  - toCIDR:\n    - 203.0.113.0/24\n    toPorts:\n    - ports:\n      - port: "443"\n        protocol: TCP\n',
+    },
+    after: {
+      'policies/teams.yaml':
+        '# Egress for the Teams media pods\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: teams-media\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n  - to:\n    - ipBlock:\n        cidr: 52.112.0.0/14\n    - ipBlock:\n        cidr: 52.122.0.0/15\n    - ipBlock:\n        cidr: 198.18.0.0/15\n    ports:\n    - protocol: UDP\n      port: 3478\n      endPort: 3480\n  - to:\n    - ipBlock:\n        cidr: 52.112.0.0/14\n    - ipBlock:\n        cidr: 52.122.0.0/15\n    ports:\n    - protocol: UDP\n      port: 3481\n---\napiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: teams-lab\nspec:\n  endpointSelector: {}\n  egress:\n  - toCIDR:\n    - 203.0.113.0/24\n    toPorts:\n    - ports:\n      - port: "443"\n        protocol: TCP\n',
+    },
+  },
+  {
+    name: "Multi-document file, dedicated scope: the extraneous peer goes and the rule's ports are extended; the only destination of a policy's only egress rule is left for a person",
+    config: skype('policies/teams.yaml'),
+    files: {
+      'policies/teams.yaml':
+        '# Egress for the Teams media pods\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: teams-media\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n  - to:\n    - ipBlock:\n        cidr: 52.112.0.0/14\n    - ipBlock:\n        cidr: 52.122.0.0/15\n    - ipBlock:\n        cidr: 198.18.0.0/15\n    ports:\n    - protocol: UDP\n      port: 3478\n      endPort: 3480\n---\napiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: teams-lab\nspec:\n  endpointSelector: {}\n  egress:\n  - toCIDR:\n    - 203.0.113.0/24\n    toPorts:\n    - ports:\n      - port: "443"\n        protocol: TCP\n',
+    },
+    after: {
+      'policies/teams.yaml':
+        '# Egress for the Teams media pods\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: teams-media\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n  - to:\n    - ipBlock:\n        cidr: 52.112.0.0/14\n    - ipBlock:\n        cidr: 52.122.0.0/15\n    ports:\n    - protocol: UDP\n      port: 3478\n      endPort: 3480\n    - protocol: UDP\n      port: 3481\n---\napiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: teams-lab\nspec:\n  endpointSelector: {}\n  egress:\n  - toCIDR:\n    - 203.0.113.0/24\n    toPorts:\n    - ports:\n      - port: "443"\n        protocol: TCP\n',
+    },
+    notFixed: ['policies/teams.yaml:30:7 extraneous-entry'],
+  },
+  {
+    name: 'Cilium: rules whose every destination goes are removed (block and flow lists, with their comments); the values no kept rule allows get a rule of their own, sorted',
+    config: exchange('policies/m365.yaml'),
+    files: {
+      'policies/m365.yaml':
+        'apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: m365\nspec:\n  endpointSelector: {}\n  egress:\n    - toFQDNs:\n        - matchName: outlook.office.com\n        - matchName: outlook.office365.com\n        - matchName: outlook.cloud.microsoft\n      toPorts:\n        - ports:\n            - port: "443"\n              protocol: TCP\n            - port: "80"\n              protocol: TCP\n            - port: "443"\n              protocol: UDP\n    - toCIDRSet:\n        - cidr: 192.0.2.0/24  # lab\n      toPorts:\n        - ports:\n            - port: "443"\n              protocol: TCP\n    - toCIDR: [198.51.100.7/32]\n',
+    },
+    after: {
+      'policies/m365.yaml':
+        'apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: m365\nspec:\n  endpointSelector: {}\n  egress:\n    - toFQDNs:\n        - matchName: outlook.office.com\n        - matchName: outlook.office365.com\n        - matchName: outlook.cloud.microsoft\n      toPorts:\n        - ports:\n            - port: "443"\n              protocol: TCP\n            - port: "80"\n              protocol: TCP\n            - port: "443"\n              protocol: UDP\n    - toCIDRSet:\n        # Exchange set 1 (Optimize)\n        - cidr: 13.107.128.0/22\n        - cidr: 13.107.18.10/31\n        - cidr: 13.107.6.152/31\n        - cidr: 131.253.33.215/32\n        - cidr: 132.245.0.0/16\n        - cidr: 150.171.32.0/22\n        - cidr: 204.79.197.215/32\n        - cidr: 23.103.160.0/20\n        - cidr: 40.104.0.0/15\n        - cidr: 40.96.0.0/13\n        - cidr: 52.96.0.0/14\n      toPorts:\n        - ports:\n            - port: "80"\n              protocol: TCP\n            - port: "443"\n              protocol: TCP\n            - port: "443"\n              protocol: UDP\n',
+    },
+  },
+  {
     name: 'over-broad entries only with --rule over-broad-entry: replaced by the catalogue patterns inside',
     config: exchange('list.txt'),
     rules: ['over-broad-entry'],

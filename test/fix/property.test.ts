@@ -205,3 +205,101 @@ describe('fix, then check', () => {
     );
   }, 120_000);
 });
+
+describe('fix, then check: Kubernetes and Cilium policies', () => {
+  const HOST_VALUES = ['outlook.office.com', 'outlook.office365.com', 'legacy.example.net'];
+  const UDP = fc.constantFrom('3478-3480', '3478-3481', '3479', '3481');
+  const rule = fc.record({
+    prefixes: fc.uniqueArray(fc.constantFrom(...PREFIXES), { minLength: 1, maxLength: 4 }),
+    udp: UDP,
+    flow: fc.boolean(),
+  });
+  const ports = (udp: string, cilium: boolean) => {
+    const [lo, hi] = udp.split('-');
+    const port = cilium ? `"${lo}"` : lo;
+    return hi
+      ? [`- port: ${port}`, `  endPort: ${hi}`, '  protocol: UDP']
+      : [`- port: ${port}`, '  protocol: UDP'];
+  };
+
+  it('NetworkPolicy ipBlocks: nothing fixable is left and a second fix is empty', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(rule, { minLength: 1, maxLength: 3 }), async (rules) => {
+        const egress = rules.flatMap((r) => [
+          '  - to:',
+          ...r.prefixes.map((p) =>
+            r.flow ? `    - ipBlock: { cidr: ${p} }` : `    - ipBlock:\n        cidr: ${p}`,
+          ),
+          '    ports:',
+          ...ports(r.udp, false).map((l) => `    ${l}`),
+        ]);
+        const text = [
+          'apiVersion: networking.k8s.io/v1',
+          'kind: NetworkPolicy',
+          'metadata:',
+          '  name: teams',
+          'spec:',
+          '  podSelector: {}',
+          '  policyTypes: [Egress]',
+          '  egress:',
+          // A rule fix never empties: the policy keeps restricting egress whatever goes.
+          '  - to:',
+          '    - podSelector: {}',
+          ...egress,
+          '',
+        ].join('\n');
+        await fixedForGood({ 'policy.yaml': text }, skype('policy.yaml'));
+      }),
+      { numRuns: 20 },
+    );
+  }, 120_000);
+
+  it('Cilium toFQDNs and toCIDRSet: nothing fixable is left and a second fix is empty', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(fc.constantFrom(...HOST_VALUES), { minLength: 1, maxLength: 3 }),
+        fc.subarray(['443', '80'], { minLength: 1 }),
+        fc.boolean(),
+        async (hosts, tcp, quoted) => {
+          const port = (p: string) => (quoted ? `"${p}"` : `'${p}'`);
+          const text = [
+            'apiVersion: cilium.io/v2',
+            'kind: CiliumNetworkPolicy',
+            'metadata:',
+            '  name: m365',
+            'spec:',
+            '  endpointSelector: {}',
+            '  egress:',
+            '    - toEndpoints:',
+            '        - matchLabels:',
+            '            k8s-app: kube-dns',
+            '    - toFQDNs:',
+            ...hosts.map((h) => `        - matchName: ${h}`),
+            '      toPorts:',
+            '        - ports:',
+            ...tcp.flatMap((p) => [
+              `            - port: ${port(p)}`,
+              '              protocol: TCP',
+            ]),
+            '',
+          ].join('\n');
+          await fixedForGood({ 'policy.yaml': text }, exchange('policy.yaml'));
+        },
+      ),
+      { numRuns: 20 },
+    );
+  }, 120_000);
+
+  it('Cilium JSON toCIDR lists: nothing fixable is left and a second fix is empty', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(fc.constantFrom(...PREFIXES), { minLength: 1, maxLength: 5 }),
+        async (prefixes) => {
+          const text = `{\n  "apiVersion": "cilium.io/v2",\n  "kind": "CiliumNetworkPolicy",\n  "metadata": { "name": "teams" },\n  "spec": {\n    "endpointSelector": {},\n    "egress": [\n      { "toEndpoints": [{}] },\n      {\n        "toCIDR": [${prefixes.map((p) => `"${p}"`).join(', ')}],\n        "toPorts": [{ "ports": [{ "port": "3478", "endPort": 3481, "protocol": "UDP" }] }]\n      }\n    ]\n  }\n}\n`;
+          await fixedForGood({ 'policy.json': text }, skype('policy.json'), 'policy.json');
+        },
+      ),
+      { numRuns: 20 },
+    );
+  }, 120_000);
+});
