@@ -157,6 +157,14 @@ export async function planFixes(
     if (rules && rules.length > 0 && !selected.has(f.ruleId)) continue;
     notFixed.push({ finding: f, reason: refusals.get(id) ?? whyNot(f, selected) });
   }
+  // What is left of a finding fixed in part (the TCP ports of a gap, not the UDP ones) is a
+  // finding of its own, reported with the reason it stayed.
+  const firstIds = new Set(first.result.findings.map(identity));
+  for (const f of checked.result.findings) {
+    const id = identity(f);
+    if (firstIds.has(id) || !selected.has(f.ruleId) || !refusals.has(id)) continue;
+    notFixed.push({ finding: f, reason: refusals.get(id)! });
+  }
   const changes: FileChange[] = [];
   for (const [path, after] of [...texts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const before = originals.get(path)!;

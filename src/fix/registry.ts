@@ -8,6 +8,7 @@ import { CSV_WRITER } from './csv.js';
 import { KUBERNETES_WRITER } from './kubernetes.js';
 import { IPTABLES_WRITER } from './iptables.js';
 import { literalWriter } from './literals.js';
+import { ARM_RULES, BICEP_RULES, TERRAFORM_RULES } from './rules.js';
 import { STRUCTURED_WRITER } from './structured.js';
 import type { AllowlistWriter, DnsWriter } from './writer.js';
 
@@ -65,14 +66,16 @@ export const ALLOWLIST_WRITERS: Readonly<Record<string, AllowlistWriter>> = {
     trailingComma: true,
     comment: (t) => `# ${t}`,
     commentMarker: /\s(?:#|\/\/).*$/,
+    rules: TERRAFORM_RULES,
   }),
   bicep: literalWriter({
     multilineCommas: false,
     trailingComma: false,
     comment: (t) => `// ${t}`,
     commentMarker: /\s\/\/.*$/,
+    rules: BICEP_RULES,
   }),
-  arm: literalWriter({ multilineCommas: true, trailingComma: false, json: true }),
+  arm: literalWriter({ multilineCommas: true, trailingComma: false, json: true, rules: ARM_RULES }),
 };
 
 export const SQUID_WRITERS = {

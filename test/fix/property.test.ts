@@ -114,6 +114,9 @@ describe('fix, then check', () => {
     );
   }, 120_000);
 
+  /** UDP for a host of an application rule, which carries HTTP and TLS over TCP only. */
+  const udpOnly = (f: Finding) => f.missingPorts !== undefined && f.missingPorts.tcp === '';
+
   /** The same generated values written in each list-shaped format. */
   const HOST_FORMATS: readonly {
     name: string;
@@ -147,7 +150,7 @@ describe('fix, then check', () => {
       name: 'Terraform list',
       format: 'terraform',
       file: 'main.tf',
-      unfixable: (f) => f.missingPorts !== undefined,
+      unfixable: udpOnly,
       files: (h) => ({
         'main.tf': `resource "azurerm_firewall_policy_rule_collection_group" "g" {\n  application_rule_collection {\n    name     = "c"\n    priority = 100\n    action   = "Allow"\n    rule {\n      name = "r"\n      protocols {\n        type = "Https"\n        port = 443\n      }\n      destination_fqdns = [\n${h.map((x) => `        "${x}",\n`).join('')}      ]\n    }\n  }\n}\n`,
       }),
@@ -156,7 +159,7 @@ describe('fix, then check', () => {
       name: 'ARM array',
       format: 'arm',
       file: 'azuredeploy.json',
-      unfixable: (f) => f.missingPorts !== undefined,
+      unfixable: udpOnly,
       files: (h) => ({
         'azuredeploy.json': `{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": [\n    {\n      "type": "Microsoft.Network/firewallPolicies/ruleCollectionGroups",\n      "apiVersion": "2023-04-01",\n      "name": "p/g",\n      "properties": {\n        "priority": 100,\n        "ruleCollections": [\n          {\n            "ruleCollectionType": "FirewallPolicyFilterRuleCollection",\n            "name": "c",\n            "priority": 100,\n            "action": { "type": "Allow" },\n            "rules": [\n              {\n                "ruleType": "ApplicationRule",\n                "name": "r",\n                "protocols": [{ "protocolType": "Https", "port": 443 }],\n                "targetFqdns": [\n${h.map((x, i) => `                  "${x}"${i < h.length - 1 ? ',' : ''}\n`).join('')}                ]\n              }\n            ]\n          }\n        ]\n      }\n    }\n  ]\n}\n`,
       }),
@@ -180,6 +183,70 @@ describe('fix, then check', () => {
         { numRuns: 15 },
       );
     }, 120_000);
+
+  it('network rules of Terraform, Bicep and ARM with port gaps: nothing fixable is left and a second fix is empty', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            prefixes: fc.uniqueArray(fc.constantFrom(...PREFIXES), { minLength: 1, maxLength: 4 }),
+            ports: fc.constantFrom('3478-3480', '3478-3481', '3479', '3481'),
+            protocol: fc.constantFrom('UDP', 'TCP'),
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
+        fc.boolean(),
+        async (rules, multiline) => {
+          const tf = rules
+            .map(
+              (r, i) =>
+                `    rule {\n      name                  = "r${i}"\n      protocols             = ["${r.protocol}"]\n      source_addresses      = ["10.0.0.0/8"]\n      destination_addresses = [${
+                  multiline
+                    ? `\n${r.prefixes.map((p) => `        "${p}",\n`).join('')}      ]`
+                    : r.prefixes.map((p) => `"${p}"`).join(', ') + ']'
+                }\n      destination_ports     = ["${r.ports}"]\n    }\n`,
+            )
+            .join('');
+          await fixedForGood(
+            {
+              'main.tf': `resource "azurerm_firewall_policy_rule_collection_group" "g" {\n  network_rule_collection {\n    name     = "teams"\n    priority = 200\n    action   = "Allow"\n${tf}  }\n}\n`,
+            },
+            skype('main.tf'),
+          );
+          const bicep = rules
+            .map(
+              (r, i) =>
+                `          {\n            ruleType: 'NetworkRule'\n            name: 'r${i}'\n            ipProtocols: [\n              '${r.protocol}'\n            ]\n            destinationAddresses: ${
+                  multiline
+                    ? `[\n${r.prefixes.map((p) => `              '${p}'\n`).join('')}            ]`
+                    : `[ ${r.prefixes.map((p) => `'${p}'`).join(', ')} ]`
+                }\n            destinationPorts: [\n              '${r.ports}'\n            ]\n          }\n`,
+            )
+            .join('');
+          await fixedForGood(
+            {
+              'fw.bicep': `resource group 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2023-04-01' = {\n  name: 'p/m365'\n  properties: {\n    priority: 200\n    ruleCollections: [\n      {\n        ruleCollectionType: 'FirewallPolicyFilterRuleCollection'\n        name: 'teams'\n        priority: 210\n        action: {\n          type: 'Allow'\n        }\n        rules: [\n${bicep}        ]\n      }\n    ]\n  }\n}\n`,
+            },
+            skype('fw.bicep'),
+          );
+          const arm = rules
+            .map(
+              (r, i) =>
+                `              {\n                "ruleType": "NetworkRule",\n                "name": "r${i}",\n                "ipProtocols": ["${r.protocol}"],\n                "destinationAddresses": [${r.prefixes.map((p) => `"${p}"`).join(', ')}],\n                "destinationPorts": ["${r.ports}"]\n              }`,
+            )
+            .join(',\n');
+          await fixedForGood(
+            {
+              'azuredeploy.json': `{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": [\n    {\n      "type": "Microsoft.Network/firewallPolicies/ruleCollectionGroups",\n      "apiVersion": "2023-04-01",\n      "name": "p/g",\n      "properties": {\n        "priority": 100,\n        "ruleCollections": [\n          {\n            "ruleCollectionType": "FirewallPolicyFilterRuleCollection",\n            "name": "c",\n            "priority": 100,\n            "action": { "type": "Allow" },\n            "rules": [\n${arm}\n            ]\n          }\n        ]\n      }\n    }\n  ]\n}\n`,
+            },
+            skype('azuredeploy.json'),
+            'azuredeploy.json',
+          );
+        },
+      ),
+      { numRuns: 15 },
+    );
+  }, 180_000);
 
   it('nftables sets and iptables rules: nothing fixable is left and a second fix is empty', async () => {
     await fc.assert(
