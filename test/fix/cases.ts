@@ -321,13 +321,8 @@ export const WRITER_CASES: readonly WriterCase[] = [
     },
     after: {
       'm365.csv':
-        'destination,protocol,port,comment\r\noutlook.office.com,tcp,443,Exchange\r\noutlook.cloud.microsoft,tcp,443,Exchange\r\noutlook.office365.com,tcp,443,Exchange\r\n',
+        'destination,protocol,port,comment\r\noutlook.office.com,tcp,443;80,Exchange\r\noutlook.office.com,udp,443,Exchange\r\noutlook.cloud.microsoft,tcp,443;80,Exchange\r\noutlook.cloud.microsoft,udp,443,Exchange\r\noutlook.office365.com,tcp,443;80,Exchange\r\noutlook.office365.com,udp,443,Exchange\r\n',
     },
-    notFixed: [
-      'm365.csv:2:1 partially-covered',
-      'm365.csv:3:1 partially-covered',
-      'm365.csv:4:1 partially-covered',
-    ],
   },
   {
     name: "Cilium: matchName added beside its neighbours under a comment naming the set, a stale selector removed with its comment (the comment above kept), the rule's toPorts extended",
@@ -509,6 +504,31 @@ export const WRITER_CASES: readonly WriterCase[] = [
     after: {
       'azure/fw.bicep':
         "resource policy 'Microsoft.Network/firewallPolicies@2023-04-01' existing = {\n  name: 'fw-policy'\n}\n\nresource group 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2023-04-01' = {\n  parent: policy\n  name: 'm365'\n  properties: {\n    priority: 200\n    ruleCollections: [\n      {\n        ruleCollectionType: 'FirewallPolicyFilterRuleCollection'\n        name: 'teams'\n        priority: 210\n        action: {\n          type: 'Allow'\n        }\n        rules: [\n          {\n            ruleType: 'NetworkRule'\n            name: 'teams-media'\n            ipProtocols: [\n              'UDP'\n            ]\n            sourceAddresses: [\n              '10.0.0.0/8'\n            ]\n            destinationAddresses: [\n              '52.112.0.0/14'\n              '52.122.0.0/15'\n            ]\n            destinationPorts: [\n              '3478-3480'\n              '3481'\n            ]\n          }\n        ]\n      }\n    ]\n  }\n}\n",
+    },
+  },
+  {
+    name: "CSV port gaps: the cell of the gap's protocol is extended in its own separators and quotes",
+    config:
+      'instance: worldwide\nservice-areas: [Skype]\ncategories: [Optimize]\nipv6: false\nallowlists:\n  - path: fw/a.csv\n    format: auto\n    scope: dedicated\n',
+    files: {
+      'fw/a.csv': 'network;tcp;udp\n52.112.0.0/14;443;3478-3480\n52.122.0.0/15;;"3478, 3479"\n',
+    },
+    after: {
+      'fw/a.csv':
+        'network;tcp;udp\n52.112.0.0/14;443;3478-3480,3481\n52.122.0.0/15;;"3478, 3479, 3480-3481"\n',
+    },
+  },
+  {
+    name: 'CSV port gaps: a ports column without a protocol column would widen the other protocol, so the gap gets a row of its own (3481/udp)',
+    config:
+      'instance: worldwide\nservice-areas: [Skype]\ncategories: [Optimize]\nipv6: false\nallowlists:\n  - path: fw/b.csv\n    format: auto\n    scope: dedicated\n',
+    files: {
+      'fw/b.csv':
+        'destination,ports,note\n52.112.0.0/14,3478-3480,media\n52.122.0.0/15,443 3478-3481,media\n',
+    },
+    after: {
+      'fw/b.csv':
+        'destination,ports,note\n52.112.0.0/14,3478-3480,media\n52.112.0.0/14,3481/udp,media\n52.122.0.0/15,443 3478-3481,media\n',
     },
   },
   {
