@@ -43,11 +43,12 @@ function editCsv(file: EditableAllowlist, ops: readonly AllowlistOp[]): WriterRe
       !e.ports || (e.ports.tcp.covers(ports.tcp) && e.ports.udp.covers(ports.udp));
     const shares = (e: Entry) =>
       !e.ports || e.ports.tcp.intersects(ports.tcp) || e.ports.udp.intersects(ports.udp);
+    // A removed row is the model only when no row stays (a file whose every row goes).
+    const kept = file.entries.filter((e) => !gone.has(e.location.line));
+    const pool = kept.some((e) => e.kind === place?.kind) ? kept : file.entries;
     const anchor = place
-      ? file.entries
-          .filter(
-            (e) => e.kind === place.kind && !gone.has(e.location.line) && shares(e) && rowOf(e),
-          )
+      ? pool
+          .filter((e) => e.kind === place.kind && shares(e) && rowOf(e))
           .sort(
             (a, b) =>
               Number(fits(b)) - Number(fits(a)) ||

@@ -8,7 +8,7 @@ import { DEFAULT_FIX_RULES } from '../../src/fix/plan.js';
 import type { Finding } from '../../src/model/finding.js';
 import { writeChanges } from '../../src/fix/write.js';
 import { runCheck } from '../../src/pipeline.js';
-import { exchange, skype } from './cases.js';
+import { dns, exchange, skype } from './cases.js';
 import { plan, repository, remove } from './harness.js';
 
 /**
@@ -364,6 +364,140 @@ describe('fix, then check: Kubernetes and Cilium policies', () => {
         async (prefixes) => {
           const text = `{\n  "apiVersion": "cilium.io/v2",\n  "kind": "CiliumNetworkPolicy",\n  "metadata": { "name": "teams" },\n  "spec": {\n    "endpointSelector": {},\n    "egress": [\n      { "toEndpoints": [{}] },\n      {\n        "toCIDR": [${prefixes.map((p) => `"${p}"`).join(', ')}],\n        "toPorts": [{ "ports": [{ "port": "3478", "endPort": 3481, "protocol": "UDP" }] }]\n      }\n    ]\n  }\n}\n`;
           await fixedForGood({ 'policy.json': text }, skype('policy.json'), 'policy.json');
+        },
+      ),
+      { numRuns: 20 },
+    );
+  }, 120_000);
+});
+
+describe('fix, then check: DNS files and CSV', () => {
+  /** One slot per owner and type, so that no generated zone holds a CNAME beside other data. */
+  const zone = fc.record({
+    mx: fc.constantFrom('right', 'none'),
+    autodiscover: fc.constantFrom('right', 'wrong', 'none'),
+    spf: fc.constantFrom('right', 'missing', 'none'),
+    msoid: fc.boolean(),
+    sip: fc.boolean(),
+    srv: fc.boolean(),
+  });
+  type Zone = typeof zone extends fc.Arbitrary<infer Z> ? Z : never;
+  interface Rec {
+    name: string;
+    type: string;
+    data: string;
+  }
+  const recordsOf = (z: Zone): Rec[] => [
+    ...(z.mx === 'right'
+      ? [{ name: '@', type: 'MX', data: '0 contoso-com.mail.protection.outlook.com.' }]
+      : []),
+    ...(z.spf === 'none'
+      ? []
+      : [
+          {
+            name: '@',
+            type: 'TXT',
+            data:
+              z.spf === 'right'
+                ? 'v=spf1 include:spf.protection.outlook.com -all'
+                : 'v=spf1 include:_spf.example.net -all',
+          },
+        ]),
+    ...(z.autodiscover === 'none'
+      ? []
+      : [
+          {
+            name: 'autodiscover',
+            type: 'CNAME',
+            data:
+              z.autodiscover === 'right'
+                ? 'autodiscover.outlook.com.'
+                : 'autodiscover.outlook.com.cn.',
+          },
+        ]),
+    ...(z.msoid
+      ? [{ name: 'msoid', type: 'CNAME', data: 'clientconfig.microsoftonline-p.net.' }]
+      : []),
+    ...(z.sip ? [{ name: 'sip', type: 'CNAME', data: 'sipdir.online.lync.com.' }] : []),
+    ...(z.srv
+      ? [
+          {
+            name: '_sipfederationtls._tcp',
+            type: 'SRV',
+            data: '100 1 5061 sipfed.online.lync.com.',
+          },
+        ]
+      : []),
+    { name: 'www', type: 'A', data: '192.0.2.80' },
+  ];
+  const bind = (rs: Rec[]) =>
+    `$ORIGIN contoso.com.\n$TTL 3600\n@ IN SOA ns1.contoso.com. hostmaster.contoso.com. 2026010101 7200 3600 1209600 3600\n@ IN NS ns1.contoso.com.\n${rs
+      .map((r) => `${r.name} IN ${r.type} ${r.type === 'TXT' ? `"${r.data}"` : r.data}`)
+      .join('\n')}\n`;
+  const octoValue = (r: Rec, indent: string): string => {
+    const parts = r.data.split(' ');
+    if (r.type === 'MX')
+      return `value:\n${indent}  exchange: ${parts[1]}\n${indent}  preference: ${parts[0]}`;
+    if (r.type === 'SRV')
+      return `value:\n${indent}  port: ${parts[2]}\n${indent}  priority: ${parts[0]}\n${indent}  target: ${parts[3]}\n${indent}  weight: ${parts[1]}`;
+    return `value: ${r.type === 'TXT' ? `'${r.data}'` : r.data}`;
+  };
+  const octodns = (rs: Rec[]) => {
+    const names = [...new Set(rs.map((r) => (r.name === '@' ? '' : r.name)))].sort();
+    return `---\n${names
+      .map((n) => {
+        const mine = rs.filter((r) => (r.name === '@' ? '' : r.name) === n);
+        const key = n === '' ? "''" : n;
+        if (mine.length === 1)
+          return `${key}:\n  type: ${mine[0]!.type}\n  ${octoValue(mine[0]!, '  ')}\n`;
+        return `${key}:\n${mine.map((r) => `  - type: ${r.type}\n    ${octoValue(r, '    ')}\n`).join('')}`;
+      })
+      .join('')}`;
+  };
+  const dnsYaml = (rs: Rec[]) =>
+    `endpoint-drift: dns/v1\nzone: contoso.com\nrecords:\n${rs
+      .map((r) => `  - name: '${r.name}'\n    type: ${r.type}\n    value: '${r.data}'\n`)
+      .join('')}`;
+
+  for (const [name, file, render] of [
+    ['BIND zone', 'zones/contoso.com.zone', bind],
+    ['octoDNS zone', 'zones/contoso.com.yaml', octodns],
+    ['our DNS YAML', 'zones/contoso.yaml', dnsYaml],
+  ] as const)
+    it(`${name}: nothing fixable is left and a second fix is empty`, async () => {
+      await fc.assert(
+        fc.asyncProperty(zone, async (z) => {
+          await fixedForGood({ [file]: render(recordsOf(z)) }, dns);
+        }),
+        { numRuns: 20 },
+      );
+    }, 120_000);
+
+  it('CSV with tcp and udp columns: nothing fixable is left and a second fix is empty', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom(...PREFIXES),
+            fc.constantFrom('', '443'),
+            fc.constantFrom('3478-3480', '3478;3479', '3481', '"3478, 3479"'),
+          ),
+          { minLength: 1, maxLength: 5 },
+        ),
+        fc.constantFrom(',', ';'),
+        async (rows, d) => {
+          const body = rows
+            .map(([p, tcp, udp]) =>
+              [
+                p,
+                tcp,
+                d === ';'
+                  ? udp.replace(/"|, /g, (m) => (m === '"' ? '' : ','))
+                  : udp.replace(';', ' '),
+              ].join(d),
+            )
+            .join('\n');
+          await fixedForGood({ 'fw.csv': `network${d}tcp${d}udp\n${body}\n` }, skype('fw.csv'));
         },
       ),
       { numRuns: 20 },
