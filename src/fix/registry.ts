@@ -78,6 +78,11 @@ export const ALLOWLIST_WRITERS: Readonly<Record<string, AllowlistWriter>> = {
   arm: literalWriter({ multilineCommas: true, trailingComma: false, json: true, rules: ARM_RULES }),
 };
 
+/** Whether `fix` can edit files of an allowlist format (Squid: its ACL files and inline lines). */
+export function allowlistWritable(id: string): boolean {
+  return id in ALLOWLIST_WRITERS || id === 'squid';
+}
+
 export const SQUID_WRITERS = {
   aclFile: lineWriter(SQUID_ACL_FILE),
   inline: lineWriter(SQUID_INLINE),

@@ -532,6 +532,32 @@ export const WRITER_CASES: readonly WriterCase[] = [
     },
   },
   {
+    name: "our DNS file in JSON, one object a line: records added after their owner's, msoid removed with its comma, a wrong value rewritten in place",
+    config:
+      'instance: worldwide\ndns:\n  - path: zones/*\ndomains:\n  - domain: contoso.com\n    services: [exchange, teams]\n    mx-token: contoso-com\n',
+    files: {
+      'zones/contoso.json':
+        '{\n  "endpoint-drift": "dns/v1",\n  "zone": "contoso.com",\n  "records": [\n    { "name": "@", "type": "MX", "value": "0 contoso-com.mail.protection.outlook.com." },\n    { "name": "msoid", "type": "CNAME", "value": "clientconfig.microsoftonline-p.net." },\n    { "name": "autodiscover", "type": "CNAME", "value": "autodiscover.outlook.com.cn." }\n  ]\n}\n',
+    },
+    after: {
+      'zones/contoso.json':
+        '{\n  "endpoint-drift": "dns/v1",\n  "zone": "contoso.com",\n  "records": [\n    { "name": "@", "type": "MX", "value": "0 contoso-com.mail.protection.outlook.com." },\n    { "name": "@", "type": "TXT", "ttl": 3600, "value": "v=spf1 include:spf.protection.outlook.com -all" },\n    { "name": "_sipfederationtls._tcp", "type": "SRV", "ttl": 3600, "value": "100 1 5061 sipfed.online.lync.com." },\n    { "name": "autodiscover", "type": "CNAME", "value": "autodiscover.outlook.com." }\n  ]\n}\n',
+    },
+  },
+  {
+    name: 'our DNS file in JSON, one key a line: new objects in the same layout; the last object removed takes the comma before it',
+    config:
+      'instance: worldwide\ndns:\n  - path: zones/*\ndomains:\n  - domain: contoso.com\n    services: [exchange, teams]\n    mx-token: contoso-com\n',
+    files: {
+      'zones/contoso.json':
+        '{\n  "endpoint-drift": "dns/v1",\n  "zone": "contoso.com",\n  "records": [\n    {\n      "name": "@",\n      "type": "MX",\n      "value": "0 contoso-com.mail.protection.outlook.com."\n    },\n    {\n      "name": "autodiscover",\n      "type": "CNAME",\n      "value": "autodiscover.outlook.com.cn."\n    },\n    {\n      "name": "msoid",\n      "type": "CNAME",\n      "value": "clientconfig.microsoftonline-p.net."\n    }\n  ]\n}\n',
+    },
+    after: {
+      'zones/contoso.json':
+        '{\n  "endpoint-drift": "dns/v1",\n  "zone": "contoso.com",\n  "records": [\n    {\n      "name": "@",\n      "type": "MX",\n      "value": "0 contoso-com.mail.protection.outlook.com."\n    },\n    {\n      "name": "@",\n      "type": "TXT",\n      "ttl": 3600,\n      "value": "v=spf1 include:spf.protection.outlook.com -all"\n    },\n    {\n      "name": "_sipfederationtls._tcp",\n      "type": "SRV",\n      "ttl": 3600,\n      "value": "100 1 5061 sipfed.online.lync.com."\n    },\n    {\n      "name": "autodiscover",\n      "type": "CNAME",\n      "value": "autodiscover.outlook.com."\n    }\n  ]\n}\n',
+    },
+  },
+  {
     name: 'over-broad entries only with --rule over-broad-entry: replaced by the catalogue patterns inside',
     config: exchange('list.txt'),
     rules: ['over-broad-entry'],

@@ -459,10 +459,26 @@ describe('fix, then check: DNS files and CSV', () => {
       .map((r) => `  - name: '${r.name}'\n    type: ${r.type}\n    value: '${r.data}'\n`)
       .join('')}`;
 
+  const dnsJson = (rs: Rec[], tall: boolean) =>
+    `{\n  "endpoint-drift": "dns/v1",\n  "zone": "contoso.com",\n  "records": [\n${rs
+      .map((r) => {
+        const pairs = [
+          `"name": "${r.name}"`,
+          `"type": "${r.type}"`,
+          `"value": "${r.data.replace(/"/g, '\\"')}"`,
+        ];
+        return tall
+          ? `    {\n${pairs.map((p) => `      ${p}`).join(',\n')}\n    }`
+          : `    { ${pairs.join(', ')} }`;
+      })
+      .join(',\n')}\n  ]\n}\n`;
+
   for (const [name, file, render] of [
     ['BIND zone', 'zones/contoso.com.zone', bind],
     ['octoDNS zone', 'zones/contoso.com.yaml', octodns],
     ['our DNS YAML', 'zones/contoso.yaml', dnsYaml],
+    ['our DNS JSON, one object a line', 'zones/contoso.json', (rs: Rec[]) => dnsJson(rs, false)],
+    ['our DNS JSON, one key a line', 'zones/contoso.json', (rs: Rec[]) => dnsJson(rs, true)],
   ] as const)
     it(`${name}: nothing fixable is left and a second fix is empty`, async () => {
       await fc.assert(
