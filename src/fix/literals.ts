@@ -1,4 +1,6 @@
+import { append } from '../model/collections.js';
 import type { Entry } from '../model/entry.js';
+import { rulePortEdits, type RuleDialect } from './rules.js';
 import { applyEdits, Lines, lineEnding, type TextEdit } from './text.js';
 import type {
   AllowlistOp,
@@ -25,6 +27,8 @@ export interface LiteralDialect {
   readonly commentMarker?: RegExp;
   /** The file is JSON: the result must still parse. */
   readonly json?: boolean;
+  /** How the format writes firewall rules, for port gaps. */
+  readonly rules: RuleDialect;
 }
 
 export function literalWriter(dialect: LiteralDialect): AllowlistWriter {
@@ -66,10 +70,11 @@ function editLiterals(
     if (close === -1) return false;
     return file.entries.every((x) => {
       const xt = tokenOf(x);
-      return !xt || xt.start <= t.start || xt.start > close || removed.has(x);
+      return !xt || xt.start <= t.start || xt.start > close || (removed.has(x) && !added.has(x));
     });
   };
   const added = new Map<Entry, { value: string; label: string }[]>();
+  const portOps: Extract<AllowlistOp, { op: 'ports' }>[] = [];
   const literal = (op: AllowlistOp, e: Entry): Token | undefined => {
     const t = tokenOf(e);
     if (!t)
@@ -84,15 +89,7 @@ function editLiterals(
     if (op.op === 'remove') {
       if (literal(op, op.entry)) removed.add(op.entry);
     } else if (op.op === 'ports') {
-      refused.push({
-        finding: op.finding,
-        reason: `the ports are the rule's, shared by all its destinations; allow ${[
-          op.ports.tcp.isEmpty ? '' : `TCP ${op.ports.tcp.toString()}`,
-          op.ports.udp.isEmpty ? '' : `UDP ${op.ports.udp.toString()}`,
-        ]
-          .filter(Boolean)
-          .join(' and ')} for "${op.entry.text}" by hand`,
-      });
+      portOps.push(op);
     } else {
       const anchor =
         op.op === 'replace'
@@ -183,7 +180,9 @@ function editLiterals(
       edits.push({ start: t.start, end: t.end, insert: inline });
       continue;
     }
-    const next = /^[ \t]*,[ \t]*/.exec(after);
+    // When everything after it in its list goes too, it takes the comma before it instead, so that
+    // the removals of a run of elements at the end of a list do not overlap.
+    const next = !restRemoved(t) && /^[ \t]*,[ \t]*/.exec(after);
     if (next) edits.push({ start: t.start, end: t.end + next[0].length, insert: '' });
     else {
       let from = t.start;
@@ -192,6 +191,9 @@ function editLiterals(
       edits.push({ start: from, end: t.end, insert: '' });
     }
   }
+  const ports = rulePortEdits(file, portOps, dialect.rules, removed);
+  append(edits, ports.edits);
+  append(refused, ports.refused);
   if (dialect.json) {
     // The safety net of a format without forgiveness: a change that would not parse is not made.
     let valid = false;

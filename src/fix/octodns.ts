@@ -83,22 +83,29 @@ function editOctodns(file: EditableDnsFile, ops: readonly DnsOp[]): WriterResult
       .split('\n');
     return { key: rendered[0]!, body: rendered.slice(1).map((l) => l.slice(2)) };
   };
+  /** `'autodiscover':` → `autodiscover`, `'':` → ``. */
+  const relativeOf = (key: string) =>
+    key
+      .replace(/:$/, '')
+      .replace(/^''$/, '')
+      .replace(/^'(.*)'$/, '$1');
   const asItem = (lines_: readonly string[], dash: string) =>
     lines_.map((l, i) => (i === 0 ? dash + l : ' '.repeat(dash.length) + l));
   const touched = new Set<YAMLMap>();
+  /** Names the zone does not have yet: one key each, a list when it takes several records. */
+  const newOwners = new Map<string, { after: number; key: string; records: string[][] }>();
   const converted = new Set<Owner>();
 
   const addRecord = (op: DnsOp & { op: 'add' | 'replace' }) => {
     const { key, body: lines_ } = body(op);
-    const relative = key
-      .replace(/:$/, '')
-      .replace(/^''$/, '')
-      .replace(/^'(.*)'$/, '$1');
+    const relative = relativeOf(key);
     const owner = owners.find((o) => o.key === relative);
     if (!owner) {
       const next = owners.find((o) => compareNames(o.key, relative) > 0);
       const after = next ? next.keyLine - 1 : lines.count;
-      edits.push(insertLines(lines, after, [key, ...lines_.map((l) => `  ${l}`)]));
+      const pending = newOwners.get(relative) ?? { after, key, records: [] };
+      newOwners.set(relative, pending);
+      pending.records.push(lines_);
       return;
     }
     if (owner.list) {
@@ -129,9 +136,10 @@ function editOctodns(file: EditableDnsFile, ops: readonly DnsOp[]): WriterResult
     edits.push(insertLines(lines, owner.last, asItem(lines_, '  - ')));
   };
 
+  const adds: (DnsOp & { op: 'add' })[] = [];
   for (const op of ops) {
     if (op.op === 'add') {
-      addRecord(op);
+      adds.push(op);
       continue;
     }
     const owner = ownerOf(op.old.location.line);
@@ -182,6 +190,29 @@ function editOctodns(file: EditableDnsFile, ops: readonly DnsOp[]): WriterResult
       insertLines(lines, record.last, replacement),
     );
   }
+  for (const op of adds) {
+    const owner = owners.find((o) => o.key === relativeOf(body(op).key));
+    // A name whose record changes in this pass takes the new record in the next one, on the
+    // changed text (turning a mapping into a list there would overlap the change).
+    if (owner && owner.records.some((r) => touched.has(r.node))) {
+      refused.push({
+        finding: op.finding,
+        reason: 'another record of the name changes first; run fix again',
+      });
+      continue;
+    }
+    addRecord(op);
+  }
+  // After whatever the owner before them gets at the same place (a record added to its list).
+  for (const { after, key, records } of newOwners.values())
+    edits.push(
+      insertLines(lines, after, [
+        key,
+        ...(records.length === 1
+          ? records[0]!.map((l) => `  ${l}`)
+          : records.flatMap((r) => asItem(r, '  - '))),
+      ]),
+    );
   return { edits, refused };
 }
 

@@ -111,6 +111,9 @@ export async function planFixes(
     );
 
   const requirements = selectRequirements(catalogue, selectionOf(options)).requirements;
+  const fileOptions = new Map(
+    inputs.allowlists.flatMap((f) => (f.spec.options ? [[f.path, f.spec.options] as const] : [])),
+  );
   const first = run();
   const refusals = new Map<string, string>();
   let checked = first;
@@ -126,7 +129,7 @@ export async function planFixes(
     );
     if (todo.length === 0) break;
     for (const f of todo) attempted.add(tried(f));
-    const { edits, refused } = planRound(checked, todo, requirements, texts, settings);
+    const { edits, refused } = planRound(checked, todo, requirements, texts, settings, fileOptions);
     for (const r of refused) refusals.set(identity(r.finding), r.reason);
     let changed = false;
     for (const [path, list] of edits) {
@@ -156,6 +159,14 @@ export async function planFixes(
     }
     if (rules && rules.length > 0 && !selected.has(f.ruleId)) continue;
     notFixed.push({ finding: f, reason: refusals.get(id) ?? whyNot(f, selected) });
+  }
+  // What is left of a finding fixed in part (the TCP ports of a gap, not the UDP ones) is a
+  // finding of its own, reported with the reason it stayed.
+  const firstIds = new Set(first.result.findings.map(identity));
+  for (const f of checked.result.findings) {
+    const id = identity(f);
+    if (firstIds.has(id) || !selected.has(f.ruleId) || !refusals.has(id)) continue;
+    notFixed.push({ finding: f, reason: refusals.get(id)! });
   }
   const changes: FileChange[] = [];
   for (const [path, after] of [...texts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -198,6 +209,7 @@ function planRound(
   requirements: readonly Requirement[],
   texts: ReadonlyMap<string, string>,
   settings: PlanSettings,
+  fileOptions: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
 ): { edits: Map<string, TextEdit[]>; refused: Refusal[] } {
   const refused: Refusal[] = [];
   const at = new Map<string, Located>();
@@ -414,7 +426,10 @@ function planRound(
     const entries = checked.allowlists
       .flatMap((f) => f.parsed.entries)
       .filter((e) => e.location.file === path);
-    const result = writer.edit({ path, text, format: info.format, entries }, ops);
+    const result = writer.edit(
+      { path, text, format: info.format, entries, settings: fileOptions.get(info.owner) },
+      ops,
+    );
     if (
       /\.json$/i.test(path) &&
       result.edits.length > 0 &&

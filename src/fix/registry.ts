@@ -5,8 +5,10 @@ import { OCTODNS_WRITER } from './octodns.js';
 import { lineWriter, type LineDialect } from './lines.js';
 import { NFTABLES_WRITER } from './nftables.js';
 import { CSV_WRITER } from './csv.js';
+import { KUBERNETES_WRITER } from './kubernetes.js';
 import { IPTABLES_WRITER } from './iptables.js';
 import { literalWriter } from './literals.js';
+import { ARM_RULES, BICEP_RULES, TERRAFORM_RULES } from './rules.js';
 import { STRUCTURED_WRITER } from './structured.js';
 import type { AllowlistWriter, DnsWriter } from './writer.js';
 
@@ -58,20 +60,28 @@ export const ALLOWLIST_WRITERS: Readonly<Record<string, AllowlistWriter>> = {
   nftables: NFTABLES_WRITER,
   'iptables-save': IPTABLES_WRITER,
   csv: CSV_WRITER,
+  kubernetes: KUBERNETES_WRITER,
   terraform: literalWriter({
     multilineCommas: true,
     trailingComma: true,
     comment: (t) => `# ${t}`,
     commentMarker: /\s(?:#|\/\/).*$/,
+    rules: TERRAFORM_RULES,
   }),
   bicep: literalWriter({
     multilineCommas: false,
     trailingComma: false,
     comment: (t) => `// ${t}`,
     commentMarker: /\s\/\/.*$/,
+    rules: BICEP_RULES,
   }),
-  arm: literalWriter({ multilineCommas: true, trailingComma: false, json: true }),
+  arm: literalWriter({ multilineCommas: true, trailingComma: false, json: true, rules: ARM_RULES }),
 };
+
+/** Whether `fix` can edit files of an allowlist format (Squid: its ACL files and inline lines). */
+export function allowlistWritable(id: string): boolean {
+  return id in ALLOWLIST_WRITERS || id === 'squid';
+}
 
 export const SQUID_WRITERS = {
   aclFile: lineWriter(SQUID_ACL_FILE),

@@ -54,6 +54,8 @@ export interface EditableAllowlist {
   readonly format: string;
   /** The entries read from this file, in file order. */
   readonly entries: readonly Entry[];
+  /** The `options:` the configuration gives the file's format. */
+  readonly settings?: Readonly<Record<string, unknown>> | undefined;
 }
 
 export interface Refusal {

@@ -1318,6 +1318,21 @@ function detect(file: SourceFile): number {
   return RESOURCE_LINE.test(file.text.slice(0, SAMPLE_CHARS)) ? 3 : 0;
 }
 
+/** An expression of a Bicep file as written, with its offsets (for tools that edit the text). */
+export type BicepExpression = Expr;
+
+/**
+ * The expressions of a Bicep file as written (resource and module bodies, variable values), with
+ * offsets into the text without its byte order mark; undefined when the file does not parse.
+ */
+export function parseBicepSyntax(text: string): readonly BicepExpression[] | undefined {
+  const tokenizer = new Tokenizer(withoutBom(text));
+  const parser = new Parser(tokenizer.tokens);
+  const program = parser.parse();
+  if (tokenizer.issues.length > 0 || parser.issues.length > 0) return undefined;
+  return [...program.bodies, ...program.vars.values()];
+}
+
 function parseBicep(file: SourceFile, options?: ParseOptions): ParsedFile {
   const problems: ParseProblem[] = [];
   const notText = notTextProblem(file);

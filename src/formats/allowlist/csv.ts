@@ -277,6 +277,31 @@ function readProtocols(value: string): ('tcp' | 'udp')[] {
   return out;
 }
 
+/** What a column holds, as `check` reads it. */
+export type CsvRole = Role;
+
+/**
+ * The delimiter and the columns of each role of a CSV file, as `check` reads them (for tools that
+ * edit the file); undefined when the settings are wrong or no row is read.
+ */
+export function csvLayout(
+  fileText: string,
+  options?: ParseOptions,
+): { delimiter: string; columns: ReadonlyMap<CsvRole, readonly number[]> } | undefined {
+  const settings = readSettings(options);
+  if (typeof settings === 'string') return undefined;
+  let text = withoutBom(fileText);
+  const sep = /^sep=(.)\r?\n/.exec(text);
+  const delimiter = settings.delimiter ?? sep?.[1] ?? guessDelimiter(text);
+  if (sep) text = ' '.repeat(sep[0].length - 1) + text.slice(sep[0].length - 1);
+  const positions = new TextPositions(text);
+  const at = (offset: number): SourceLocation => ({ file: '', ...positions.at(offset) });
+  const rows = readRows(text, delimiter, positions, new LineComments(), () => {});
+  if (rows.length === 0) return undefined;
+  const layout = planColumns(rows, settings, /[,;|\s]+/g, at, []);
+  return layout && { delimiter, columns: layout.columns };
+}
+
 function parseCsv(file: SourceFile, options?: ParseOptions): ParsedFile {
   const entries: Entry[] = [];
   const problems: ParseProblem[] = [];
