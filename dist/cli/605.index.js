@@ -1,8 +1,8 @@
-export const id = 562;
-export const ids = [562];
+export const id = 605;
+export const ids = [605];
 export const modules = {
 
-/***/ 4562:
+/***/ 4605:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -8567,6 +8567,18 @@ function bicep_detect(file) {
         return 0;
     return RESOURCE_LINE.test(file.text.slice(0, bicep_SAMPLE_CHARS)) ? 3 : 0;
 }
+/**
+ * The expressions of a Bicep file as written (resource and module bodies, variable values), with
+ * offsets into the text without its byte order mark; undefined when the file does not parse.
+ */
+function parseBicepSyntax(text) {
+    const tokenizer = new Tokenizer(withoutBom(text));
+    const parser = new Parser(tokenizer.tokens);
+    const program = parser.parse();
+    if (tokenizer.issues.length > 0 || parser.issues.length > 0)
+        return undefined;
+    return [...program.bodies, ...program.vars.values()];
+}
 function parseBicep(file, options) {
     const problems = [];
     const notText = notTextProblem(file);
@@ -8833,6 +8845,27 @@ function readProtocols(value) {
     if (/udp/.test(lower))
         out.push('udp');
     return out;
+}
+/**
+ * The delimiter and the columns of each role of a CSV file, as `check` reads them (for tools that
+ * edit the file); undefined when the settings are wrong or no row is read.
+ */
+function csvLayout(fileText, options) {
+    const settings = readSettings(options);
+    if (typeof settings === 'string')
+        return undefined;
+    let text = withoutBom(fileText);
+    const sep = /^sep=(.)\r?\n/.exec(text);
+    const delimiter = settings.delimiter ?? sep?.[1] ?? guessDelimiter(text);
+    if (sep)
+        text = ' '.repeat(sep[0].length - 1) + text.slice(sep[0].length - 1);
+    const positions = new TextPositions(text);
+    const at = (offset) => ({ file: '', ...positions.at(offset) });
+    const rows = readRows(text, delimiter, positions, new LineComments(), () => { });
+    if (rows.length === 0)
+        return undefined;
+    const layout = planColumns(rows, settings, /[,;|\s]+/g, at, []);
+    return layout && { delimiter, columns: layout.columns };
 }
 function parseCsv(file, options) {
     const entries = [];
@@ -22285,9 +22318,10 @@ function isDate(text) {
 
 
 /**
- * Our DNS records file (`endpoint-drift: dns/v1`, block YAML): a new record is an item after the
- * records of its owner, copying the list's indentation; a changed value rewrites the `value`
- * scalar alone; a removed record takes its item's lines.
+ * Our DNS records file (`endpoint-drift: dns/v1`), YAML or JSON: a new record is an item after the
+ * records of its owner, copying the list's indentation (in JSON, the layout of its objects); a
+ * changed value rewrites the `value` scalar alone; a removed record takes its item's lines (in
+ * JSON, its object and the comma that separates it).
  */
 const DNS_YAML_WRITER = { edit: editDnsYaml };
 const range = (n) => (n?.range ?? [0, 0, 0]);
@@ -22297,6 +22331,8 @@ function editDnsYaml(file, ops) {
     const lines = new Lines(file.text);
     const doc = (0,dist/* parseDocument */.Tp)(file.text);
     const seq = (0,dist/* isMap */.jh)(doc.contents) ? doc.contents.get('records', true) : undefined;
+    if ((0,dist/* isSeq */.oP)(seq) && seq.flow && doc.errors.length === 0 && /^\s*\{/.test(file.text))
+        return editDnsJson(file, lines, seq, ops);
     if (!(0,dist/* isSeq */.oP)(seq) || seq.flow || doc.errors.length > 0) {
         for (const op of ops)
             refused.push({
@@ -22374,6 +22410,125 @@ function editDnsYaml(file, ops) {
     }
     return { edits, refused };
 }
+/** The JSON flavour: the `records` array's objects, written like their neighbours. */
+function editDnsJson(file, lines, seq, ops) {
+    const text = file.text;
+    const eol = lineEnding(text);
+    const edits = [];
+    const refused = [];
+    const items = seq.items.filter(dist/* isMap */.jh);
+    const start = (i) => range(i)[0];
+    const end = (i) => range(i)[1];
+    const itemAt = (line) => items.find((i) => line >= lines.lineOf(start(i)) && line <= lines.lineOf(end(i) - 1));
+    const fields = (r) => (0,dist/* parse */.qg)(file.render({
+        name: r.name,
+        type: r.type,
+        ...(r.ttl !== undefined ? { ttl: r.ttl } : {}),
+        data: r.data,
+    }, r.zone))[0];
+    /** An object in the layout of the first one: on one line, or one key a line. */
+    const render = (obj) => {
+        const like = items[0];
+        const source = like ? text.slice(start(like), end(like)) : '{ }';
+        const pairs = Object.entries(obj).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+        if (!source.includes('\n')) {
+            const pad = /^\{\s/.test(source) ? ' ' : '';
+            return `{${pad}${pairs.join(', ')}${pad}}`;
+        }
+        const firstKey = like.items[0].key;
+        const keyIndent = indentOf(lines.get(lines.lineOf(range(firstKey)[0])));
+        const closing = indentOf(lines.get(lines.lineOf(end(like) - 1)));
+        return `{${eol}${pairs.map((p) => keyIndent + p).join(`,${eol}`)}${eol}${closing}}`;
+    };
+    const separator = () => {
+        const [a, b] = items;
+        if (a && b)
+            return text.slice(end(a), start(b)).replace(/^\s*,/, '');
+        return a ? `${eol}${indentOf(lines.get(lines.lineOf(start(a))))}` : ' ';
+    };
+    const removed = new Set();
+    const touched = new Set();
+    for (const op of ops) {
+        if (op.op === 'add')
+            continue;
+        const item = itemAt(op.old.location.line);
+        if (!item || touched.has(item)) {
+            if (!item)
+                refused.push({ finding: op.finding, reason: 'cannot find the record’s object' });
+            continue;
+        }
+        touched.add(item);
+        if (op.op === 'remove') {
+            removed.add(item);
+            continue;
+        }
+        const r = op.record;
+        const value = item.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === 'value');
+        const sameOwner = r.name === op.old.name && r.type.toUpperCase() === op.old.type.toUpperCase();
+        const obj = fields(r);
+        if (sameOwner && value && (0,dist/* isScalar */.jn)(value.value)) {
+            const [s, e] = range(value.value);
+            edits.push({ start: s, end: e, insert: JSON.stringify(obj.value) });
+        }
+        else
+            edits.push({ start: start(item), end: end(item), insert: render(obj) });
+    }
+    // Runs of removed objects go with the commas between them and what stays.
+    for (let i = 0; i < items.length; i++) {
+        if (!removed.has(items[i]))
+            continue;
+        let j = i;
+        while (j + 1 < items.length && removed.has(items[j + 1]))
+            j++;
+        const next = items[j + 1];
+        const prev = items[i - 1];
+        if (next)
+            edits.push({ start: start(items[i]), end: start(next), insert: '' });
+        else if (prev)
+            edits.push({ start: end(prev), end: end(items[j]), insert: '' });
+        else
+            edits.push({ start: start(items[i]), end: end(items[j]), insert: '' });
+        i = j;
+    }
+    const kept = items.filter((i) => !removed.has(i));
+    const sep = separator();
+    for (const op of ops) {
+        if (op.op !== 'add')
+            continue;
+        const anchor = op.anchor.line > 0 ? itemAt(op.anchor.line) : undefined;
+        // After the anchor, or the nearest object before it that stays.
+        const after = (anchor && [...kept].reverse().find((k) => start(k) <= start(anchor))) ??
+            kept[kept.length - 1];
+        if (!after) {
+            refused.push({
+                finding: op.finding,
+                reason: 'no record object stays to write it beside; write the record the finding gives by hand',
+            });
+            continue;
+        }
+        edits.push({
+            start: end(after),
+            end: end(after),
+            insert: `,${sep}${render(fields(op.record))}`,
+        });
+    }
+    try {
+        JSON.parse(applyEdits(text, edits));
+    }
+    catch {
+        return {
+            edits: [],
+            refused: [
+                ...refused,
+                ...ops.map((op) => ({
+                    finding: op.finding,
+                    reason: 'the change would leave the JSON unreadable; make it by hand',
+                })),
+            ],
+        };
+    }
+    return { edits, refused };
+}
 
 ;// CONCATENATED MODULE: ./src/fix/octodns.ts
 
@@ -22442,20 +22597,26 @@ function editOctodns(file, ops) {
             .split('\n');
         return { key: rendered[0], body: rendered.slice(1).map((l) => l.slice(2)) };
     };
+    /** `'autodiscover':` → `autodiscover`, `'':` → ``. */
+    const relativeOf = (key) => key
+        .replace(/:$/, '')
+        .replace(/^''$/, '')
+        .replace(/^'(.*)'$/, '$1');
     const asItem = (lines_, dash) => lines_.map((l, i) => (i === 0 ? dash + l : ' '.repeat(dash.length) + l));
     const touched = new Set();
+    /** Names the zone does not have yet: one key each, a list when it takes several records. */
+    const newOwners = new Map();
     const converted = new Set();
     const addRecord = (op) => {
         const { key, body: lines_ } = body(op);
-        const relative = key
-            .replace(/:$/, '')
-            .replace(/^''$/, '')
-            .replace(/^'(.*)'$/, '$1');
+        const relative = relativeOf(key);
         const owner = owners.find((o) => o.key === relative);
         if (!owner) {
             const next = owners.find((o) => compareNames(o.key, relative) > 0);
             const after = next ? next.keyLine - 1 : lines.count;
-            edits.push(insertLines(lines, after, [key, ...lines_.map((l) => `  ${l}`)]));
+            const pending = newOwners.get(relative) ?? { after, key, records: [] };
+            newOwners.set(relative, pending);
+            pending.records.push(lines_);
             return;
         }
         if (owner.list) {
@@ -22486,9 +22647,10 @@ function editOctodns(file, ops) {
         }
         edits.push(insertLines(lines, owner.last, asItem(lines_, '  - ')));
     };
+    const adds = [];
     for (const op of ops) {
         if (op.op === 'add') {
-            addRecord(op);
+            adds.push(op);
             continue;
         }
         const owner = ownerOf(op.old.location.line);
@@ -22533,6 +22695,27 @@ function editOctodns(file, ops) {
             : lines_.map((l) => ' '.repeat(prefix.length) + l);
         edits.push(removeLines(lines, record.first, record.last), insertLines(lines, record.last, replacement));
     }
+    for (const op of adds) {
+        const owner = owners.find((o) => o.key === relativeOf(body(op).key));
+        // A name whose record changes in this pass takes the new record in the next one, on the
+        // changed text (turning a mapping into a list there would overlap the change).
+        if (owner && owner.records.some((r) => touched.has(r.node))) {
+            refused.push({
+                finding: op.finding,
+                reason: 'another record of the name changes first; run fix again',
+            });
+            continue;
+        }
+        addRecord(op);
+    }
+    // After whatever the owner before them gets at the same place (a record added to its list).
+    for (const { after, key, records } of newOwners.values())
+        edits.push(insertLines(lines, after, [
+            key,
+            ...(records.length === 1
+                ? records[0].map((l) => `  ${l}`)
+                : records.flatMap((r) => asItem(r, '  - '))),
+        ]));
     return { edits, refused };
 }
 /** octoDNS's order of names: natural sort (digit runs compare as numbers), '' first. */
@@ -22962,10 +23145,14 @@ function intervalsAllowed(text, offset) {
 
 ;// CONCATENATED MODULE: ./src/fix/csv.ts
 
+
+
 /**
  * CSV and TSV allowlists: a new value is a copy of the row the finding names with the value cell
- * replaced (its protocol, ports and other columns kept); a removed value takes its row. Ports are
- * cells whose layout the settings define, so a port gap is left for a person.
+ * replaced (its protocol, ports and other columns kept); a removed value takes its row. A port
+ * gap extends the row's port cell when that allows nothing more than the gap (the port column of
+ * the gap's protocol, or a ports column whose row protocols are the gap's), else a copy of the row
+ * with the destination and the missing ports alone follows it.
  */
 const CSV_WRITER = { edit: editCsv };
 function editCsv(file, ops) {
@@ -22973,6 +23160,7 @@ function editCsv(file, ops) {
     const edits = [];
     const refused = [];
     const gone = new Set();
+    const portOps = [];
     const added = new Map();
     const rowOf = (e) => {
         const row = lines.get(e.location.line);
@@ -22984,9 +23172,12 @@ function editCsv(file, ops) {
         // lend its comment, another protocol's row its ports); the new row goes after `place`.
         const fits = (e) => !e.ports || (e.ports.tcp.covers(ports.tcp) && e.ports.udp.covers(ports.udp));
         const shares = (e) => !e.ports || e.ports.tcp.intersects(ports.tcp) || e.ports.udp.intersects(ports.udp);
+        // A removed row is the model only when no row stays (a file whose every row goes).
+        const kept = file.entries.filter((e) => !gone.has(e.location.line));
+        const pool = kept.some((e) => e.kind === place?.kind) ? kept : file.entries;
         const anchor = place
-            ? file.entries
-                .filter((e) => e.kind === place.kind && !gone.has(e.location.line) && shares(e) && rowOf(e))
+            ? pool
+                .filter((e) => e.kind === place.kind && shares(e) && rowOf(e))
                 .sort((a, b) => Number(fits(b)) - Number(fits(a)) ||
                 Math.abs(a.location.line - place.location.line) -
                     Math.abs(b.location.line - place.location.line))[0]
@@ -23036,10 +23227,7 @@ function editCsv(file, ops) {
                 gone.add(op.entry.location.line);
         }
         else if (op.op === 'ports') {
-            refused.push({
-                finding: op.finding,
-                reason: `add a row allowing ${[op.ports.tcp.isEmpty ? '' : `TCP ${op.ports.tcp.toString()}`, op.ports.udp.isEmpty ? '' : `UDP ${op.ports.udp.toString()}`].filter(Boolean).join(' and ')} for "${op.entry.text}" by hand`,
-            });
+            portOps.push(op);
         }
         else {
             const anchor = op.op === 'replace'
@@ -23050,11 +23238,999 @@ function editCsv(file, ops) {
                 copy(op, anchor, v.value, v.ports);
         }
     }
+    closePortGaps(file, lines, portOps, gone, edits, refused, added);
     for (const line of gone)
         edits.push(removeLines(lines, line));
     for (const [line, rows] of added)
         edits.push(insertLines(lines, line, rows));
     return { edits, refused };
+}
+/** The cells of a one-line row, with where each is written (quotes included). */
+function cellsOf(row, delimiter) {
+    const cells = [];
+    let i = 0;
+    for (;;) {
+        const start = i;
+        if (row[i] === '"') {
+            let value = '';
+            let k = i + 1;
+            for (;;) {
+                if (k >= row.length)
+                    return undefined;
+                if (row[k] === '"') {
+                    if (row[k + 1] === '"') {
+                        value += '"';
+                        k += 2;
+                        continue;
+                    }
+                    break;
+                }
+                value += row[k++];
+            }
+            i = k + 1;
+            cells.push({ start, end: i, value, quoted: true });
+        }
+        else {
+            const end = row.indexOf(delimiter, i);
+            i = end < 0 ? row.length : end;
+            cells.push({ start, end: i, value: row.slice(start, i), quoted: false });
+        }
+        if (i >= row.length)
+            return cells;
+        if (row[i] !== delimiter)
+            return undefined;
+        i++;
+    }
+}
+function protocolsOf(value) {
+    const lower = value.toLowerCase();
+    if (lower.trim() === '' || /\b(?:any|all|ip)\b/.test(lower))
+        return ['tcp', 'udp'];
+    return ['tcp', 'udp'].filter((p) => lower.includes(p));
+}
+const rangesOf = (set) => set.ranges.map(([lo, hi]) => (lo === hi ? `${lo}` : `${lo}-${hi}`));
+const csv_describe = (p) => [p.tcp.isEmpty ? '' : `TCP ${p.tcp}`, p.udp.isEmpty ? '' : `UDP ${p.udp}`]
+    .filter(Boolean)
+    .join(' and ');
+function closePortGaps(file, lines, ops, gone, edits, refused, added) {
+    if (ops.length === 0)
+        return;
+    const gapOf = (op) => {
+        const have = op.entry.ports ?? { tcp: PortSet.EMPTY, udp: PortSet.EMPTY };
+        return { tcp: op.ports.tcp.subtract(have.tcp), udp: op.ports.udp.subtract(have.udp) };
+    };
+    const byHand = (op, why, gap = gapOf(op)) => refused.push({
+        finding: op.finding,
+        reason: `${why}; add a row allowing ${csv_describe(gap)} for "${op.entry.text}" by hand`,
+    });
+    const layout = csvLayout(file.text, file.settings ? { settings: file.settings } : undefined);
+    const col = (role) => layout?.columns.get(role) ?? [];
+    if (!layout || col('tcp').length + col('udp').length + col('ports').length === 0) {
+        for (const op of ops)
+            byHand(op, 'the file has no port column (name one with the setting "columns")');
+        return;
+    }
+    const { delimiter } = layout;
+    const portRows = new Map();
+    const byLine = new Map();
+    for (const op of ops) {
+        if (gone.has(op.entry.location.line))
+            continue;
+        const list = byLine.get(op.entry.location.line) ?? [];
+        byLine.set(op.entry.location.line, list);
+        list.push(op);
+    }
+    for (const [line, group] of byLine) {
+        const row = lines.get(line);
+        const cells = cellsOf(row, delimiter);
+        if (!cells) {
+            for (const op of group)
+                byHand(op, 'the row spans lines or its quotes do not close');
+            continue;
+        }
+        const cellText = (value, like) => like?.quoted || value.includes(delimiter) || value.includes('"')
+            ? `"${value.replace(/"/g, '""')}"`
+            : value;
+        /** The row with some cells rewritten. */
+        const rewrite = (values) => {
+            const width = [...values.keys()].reduce((w, i) => Math.max(w, i + 1), cells.length);
+            const out = [];
+            for (let i = 0; i < width; i++) {
+                const c = cells[i];
+                const v = values.get(i);
+                out.push(v === undefined ? (c ? row.slice(c.start, c.end) : '') : cellText(v, c));
+            }
+            return out.join(delimiter);
+        };
+        /** Items of a cell joined as the cell joins them already. */
+        const itemSep = delimiter === ';' ? ',' : ';';
+        const extended = (c, items) => {
+            const current = c?.value.trim() ?? '';
+            const sep = /[,;|\s]+/.exec(current)?.[0] ?? itemSep;
+            return [...(current === '' ? [] : [current]), ...items].join(sep);
+        };
+        const protocolCell = col('protocol')[0];
+        const defaults = protocolsOf(col('protocol')
+            .map((i) => cells[i]?.value ?? '')
+            .join(' '));
+        const onRow = file.entries.filter((e) => e.location.line === line);
+        const gaps = group.map(gapOf);
+        const oneGap = gaps.every((g) => g.tcp.key() === gaps[0].tcp.key() && g.udp.key() === gaps[0].udp.key());
+        const whole = oneGap && onRow.every((e) => group.some((op) => op.entry === e));
+        // In place: the port cell of each protocol of the gap, when that widens nothing else; what
+        // it cannot carry gets rows of its own.
+        const left = [...gaps];
+        if (whole) {
+            const gap = gaps[0];
+            const values = new Map();
+            let done = { tcp: PortSet.EMPTY, udp: PortSet.EMPTY };
+            const filled = (i) => i !== undefined && (cells[i]?.value.trim() ?? '') !== '';
+            for (const p of ['tcp', 'udp']) {
+                const own = col(p)[0];
+                if (gap[p].isEmpty || !filled(own))
+                    continue;
+                values.set(own, extended(cells[own], rangesOf(gap[p])));
+                done = { ...done, [p]: gap[p] };
+            }
+            // A ports column carries the row's protocols that have no column of their own.
+            const portsCol = col('ports')[0];
+            const carried = defaults.filter((q) => col(q).length === 0);
+            const sets = carried.map((q) => gap[q]);
+            if (filled(portsCol) &&
+                sets.length > 0 &&
+                sets.every((s) => !s.isEmpty && s.key() === sets[0].key())) {
+                values.set(portsCol, extended(cells[portsCol], rangesOf(sets[0])));
+                for (const q of carried)
+                    done = { ...done, [q]: gap[q] };
+            }
+            if (values.size > 0) {
+                edits.push({
+                    start: lines.start(line),
+                    end: lines.start(line) + row.length,
+                    insert: rewrite(values),
+                });
+                left.fill({ tcp: gap.tcp.subtract(done.tcp), udp: gap.udp.subtract(done.udp) });
+            }
+        }
+        // A row of its own per destination and protocol, after this one.
+        const destinationCols = [...col('value'), ...col('host'), ...col('ip')];
+        for (const [n, op] of group.entries()) {
+            const gap = left[n];
+            const at = op.entry.location.column - 1;
+            const cellIndex = cells.findIndex((c) => c.start <= at && at < c.end + 1);
+            if (!destinationCols.includes(cellIndex)) {
+                byHand(op, 'cannot tell which cell holds it');
+                continue;
+            }
+            for (const p of ['tcp', 'udp']) {
+                if (gap[p].isEmpty)
+                    continue;
+                const values = new Map([[cellIndex, op.entry.text]]);
+                for (const i of destinationCols)
+                    if (i !== cellIndex)
+                        values.set(i, '');
+                const own = col(p)[0];
+                const other = col(p === 'tcp' ? 'udp' : 'tcp')[0];
+                const portsCol = col('ports')[0];
+                if (own !== undefined) {
+                    values.set(own, rangesOf(gap[p]).join(itemSep));
+                    if (other !== undefined)
+                        values.set(other, '');
+                    if (portsCol !== undefined)
+                        values.set(portsCol, '');
+                }
+                else if (portsCol !== undefined) {
+                    const like = cells[protocolCell ?? -1]?.value ?? '';
+                    if (protocolCell !== undefined) {
+                        values.set(protocolCell, like === like.toUpperCase() && like !== '' ? p.toUpperCase() : p);
+                        values.set(portsCol, rangesOf(gap[p]).join(itemSep));
+                    }
+                    else
+                        values.set(portsCol, rangesOf(gap[p])
+                            .map((r) => `${r}/${p}`)
+                            .join(itemSep));
+                    if (other !== undefined)
+                        values.set(other, '');
+                }
+                else {
+                    byHand(op, `the file has no ${p.toUpperCase()} port column`, {
+                        tcp: p === 'tcp' ? gap.tcp : PortSet.EMPTY,
+                        udp: p === 'udp' ? gap.udp : PortSet.EMPTY,
+                    });
+                    continue;
+                }
+                // Right below the row it completes, before values added after that row.
+                const list = added.get(line) ?? [];
+                added.set(line, list);
+                const text = rewrite(values);
+                if (list.includes(text))
+                    continue;
+                const at = portRows.get(line) ?? 0;
+                list.splice(at, 0, text);
+                portRows.set(line, at + 1);
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/fix/kubernetes.ts
+
+
+
+
+/**
+ * Kubernetes NetworkPolicy and Cilium policies. Elements of the destination lists of egress rules
+ * (`to: - ipBlock: {cidr}`, `toCIDR`, `toCIDRSet`, `toFQDNs`) are added and removed as text, in
+ * the list's own layout (block or flow) and quoting. A value goes into a rule whose ports it
+ * needs; when no rule has them, a new rule with just the value and its ports follows the rule of
+ * the finding. A port gap extends `ports` / `toPorts` when every destination of the rule needs
+ * it; otherwise a new rule allows the missing ports for that destination alone, so that the
+ * rule's other destinations are not widened. A rule (or a list) is never left empty: an empty
+ * destination list would allow every destination, so the rule goes with its last destination
+ * (unless it is the policy's only egress rule, which is left for a person).
+ */
+const KUBERNETES_WRITER = { edit: editKubernetes };
+const kubernetes_POLICY_KINDS = {
+    NetworkPolicy: 'kubernetes',
+    CiliumNetworkPolicy: 'cilium',
+    CiliumClusterwideNetworkPolicy: 'cilium',
+};
+/** Keys of a Cilium egress rule that select destinations (a rule has one; none means all). */
+const CILIUM_SELECTORS = new Set([
+    'toCIDR',
+    'toCIDRSet',
+    'toFQDNs',
+    'toEndpoints',
+    'toEntities',
+    'toServices',
+    'toGroups',
+    'toNodes',
+    'toRequires',
+]);
+const kubernetes_range = (node) => (node?.range ?? [0, 0, 0]);
+function fix_kubernetes_scalarText(node) {
+    if (!(0,dist/* isScalar */.jn)(node))
+        return undefined;
+    const v = node.value;
+    return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+}
+/** Where a node's content ends, without the comment or blank lines after it. */
+function contentEnd(node) {
+    if ((0,dist/* isScalar */.jn)(node))
+        return kubernetes_range(node)[1];
+    if ((0,dist/* isMap */.jh)(node) && !node.flow && node.items.length > 0) {
+        const last = node.items[node.items.length - 1];
+        return contentEnd(last.value ?? last.key);
+    }
+    if ((0,dist/* isSeq */.oP)(node) && !node.flow && node.items.length > 0)
+        return contentEnd(node.items[node.items.length - 1]);
+    return kubernetes_range(node)[1];
+}
+function kubernetes_pairOf(map, key) {
+    return map.items.find((p) => (0,dist/* isPair */.tO)(p) && fix_kubernetes_scalarText(p.key) === key);
+}
+/** The policies' egress rules and their destination lists, as the reader walks them. */
+function kubernetes_walk(text) {
+    const rules = [];
+    const lists = [];
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { prettyErrors: false });
+    if (!Array.isArray(docs))
+        return { rules, lists, ok: false };
+    let ok = true;
+    let policy = 0;
+    const object = (node, depth) => {
+        if (!(0,dist/* isMap */.jh)(node) || depth > 8)
+            return;
+        const kind = fix_kubernetes_scalarText(node.get('kind', true));
+        if (kind === 'List') {
+            const items = node.get('items', true);
+            if ((0,dist/* isSeq */.oP)(items))
+                for (const item of items.items)
+                    object(item, depth + 1);
+            return;
+        }
+        const flavour = kind === undefined ? undefined : kubernetes_POLICY_KINDS[kind];
+        if (!flavour)
+            return;
+        policy++;
+        const spec = node.get('spec', true);
+        const specs = node.get('specs', true);
+        for (const s of [...((0,dist/* isMap */.jh)(spec) ? [spec] : []), ...((0,dist/* isSeq */.oP)(specs) ? specs.items : [])]) {
+            if (!(0,dist/* isMap */.jh)(s))
+                continue;
+            const egressPair = kubernetes_pairOf(s, 'egress');
+            const egress = egressPair?.value;
+            if (!(0,dist/* isSeq */.oP)(egress))
+                continue;
+            for (const r of egress.items) {
+                if (!(0,dist/* isMap */.jh)(r))
+                    continue;
+                const rule = {
+                    node: r,
+                    egress,
+                    egressKeyColumn: kubernetes_range(egressPair.key)[0],
+                    flavour,
+                    policy,
+                };
+                rules.push(rule);
+                const keys = flavour === 'kubernetes' ? ['to'] : ['toCIDR', 'toCIDRSet', 'toFQDNs'];
+                for (const key of keys) {
+                    const pair = kubernetes_pairOf(r, key);
+                    if (pair && (0,dist/* isSeq */.oP)(pair.value))
+                        lists.push({ key, pair, seq: pair.value, rule });
+                }
+            }
+        }
+    };
+    for (const doc of docs) {
+        if (doc.errors.length > 0)
+            ok = false;
+        object(doc.contents, 0);
+    }
+    return { rules, lists, ok };
+}
+/** The scalars of a list's elements that entries are read from. */
+function destinations(list) {
+    const out = [];
+    for (const item of list.seq.items) {
+        const node = item;
+        if (list.key === 'toCIDR') {
+            if ((0,dist/* isScalar */.jn)(node))
+                out.push({ value: node, item: node, list });
+            continue;
+        }
+        if (!(0,dist/* isMap */.jh)(node))
+            continue;
+        if (list.key === 'to') {
+            const block = node.get('ipBlock', true);
+            const cidr = (0,dist/* isMap */.jh)(block) ? block.get('cidr', true) : undefined;
+            if ((0,dist/* isScalar */.jn)(cidr))
+                out.push({ value: cidr, item: node, list });
+        }
+        else if (list.key === 'toCIDRSet') {
+            const cidr = node.get('cidr', true);
+            if ((0,dist/* isScalar */.jn)(cidr))
+                out.push({ value: cidr, item: node, list });
+        }
+        else {
+            for (const k of ['matchName', 'matchPattern']) {
+                const v = node.get(k, true);
+                if ((0,dist/* isScalar */.jn)(v))
+                    out.push({ value: v, item: node, list });
+            }
+        }
+    }
+    return out;
+}
+function isQuoted(s) {
+    return s.type === 'QUOTE_DOUBLE' || s.type === 'QUOTE_SINGLE';
+}
+/** A value written in the style of a neighbour (plain, 'single' or "double"). */
+function quoteLike(value, like, json) {
+    const style = like?.type;
+    if (json || style === 'QUOTE_DOUBLE')
+        return JSON.stringify(value);
+    if (style === 'QUOTE_SINGLE')
+        return `'${value.replace(/'/g, "''")}'`;
+    if (/^[*&![{|>'"%@`,?:-]|: | #|[[\]{},]|^\s|\s$/.test(value) || value === '')
+        return JSON.stringify(value);
+    return value;
+}
+function kubernetes_describe(p) {
+    return [
+        p.tcp.isEmpty ? '' : `TCP ${p.tcp.toString()}`,
+        p.udp.isEmpty ? '' : `UDP ${p.udp.toString()}`,
+    ]
+        .filter(Boolean)
+        .join(' and ');
+}
+const covers = (have, want) => !have || (have.tcp.covers(want.tcp) && have.udp.covers(want.udp));
+function editKubernetes(file, ops) {
+    const text = file.text;
+    const lines = new Lines(text);
+    const edits = [];
+    const refused = [];
+    const refuse = (op, reason) => refused.push({ finding: op.finding, reason });
+    const { rules, lists, ok } = kubernetes_walk(text);
+    if (!ok) {
+        for (const op of ops)
+            refuse(op, `${file.path} does not parse as YAML; change it by hand`);
+        return { edits, refused };
+    }
+    const json = /\.json$/i.test(file.path);
+    const destAt = new Map();
+    const destsOf = new Map();
+    for (const l of lists) {
+        const ds = destinations(l);
+        destsOf.set(l, ds);
+        for (const d of ds)
+            destAt.set(kubernetes_range(d.value)[0] + (isQuoted(d.value) ? 1 : 0), d);
+    }
+    const destOf = (e) => destAt.get(lines.offset(e.location.line, e.location.column));
+    const entriesOf = new Map();
+    for (const e of file.entries) {
+        const d = destOf(e);
+        if (!d)
+            continue;
+        const list = entriesOf.get(d.list.rule) ?? [];
+        entriesOf.set(d.list.rule, list);
+        list.push(e);
+    }
+    /** The rule's ports, as its entries were read (all share them). */
+    const portsOf = (r) => entriesOf.get(r)?.[0]?.ports;
+    // --- layout ----------------------------------------------------------------------------------
+    /** `      - ` before a block list element, or undefined when the element is not so written. */
+    const dashOf = (item) => {
+        const start = kubernetes_range(item)[0];
+        const line = lines.lineOf(start);
+        const before = text.slice(lines.start(line), start);
+        return /^[ \t]*-[ \t]+$/.test(before) ? before : undefined;
+    };
+    const firstLine = (item) => lines.lineOf(kubernetes_range(item)[0]);
+    const lastLine = (item) => lines.lineOf(Math.max(kubernetes_range(item)[0], contentEnd(item) - 1));
+    /** How far a block list's dash sits right of its key (`egress:\n  - ` → 2, `egress:\n- ` → 0). */
+    const stepOf = (r) => {
+        const first = r.egress.items[0];
+        const dash = first ? dashOf(first) : undefined;
+        if (dash === undefined)
+            return 2;
+        const dashColumn = dash.indexOf('-');
+        const keyColumn = r.egressKeyColumn - lines.start(lines.lineOf(r.egressKeyColumn));
+        return Math.max(0, dashColumn - keyColumn);
+    };
+    const portScalar = (flavour) => {
+        for (const r of rules) {
+            if (r.flavour !== flavour)
+                continue;
+            for (const p of portItems(r)) {
+                const v = p.get('port', true);
+                if ((0,dist/* isScalar */.jn)(v))
+                    return v;
+            }
+        }
+        return undefined;
+    };
+    const protocolFirst = (flavour) => {
+        for (const r of rules) {
+            if (r.flavour !== flavour)
+                continue;
+            for (const p of portItems(r)) {
+                const first = p.items[0];
+                if (first)
+                    return fix_kubernetes_scalarText(first.key) === 'protocol';
+            }
+        }
+        return false;
+    };
+    /** Port list items (`- port: "443"\n  protocol: TCP`), one per range and protocol. */
+    const renderPorts = (flavour, ports, indent, step) => {
+        const like = portScalar(flavour);
+        const style = like?.type ?? (flavour === 'cilium' ? 'QUOTE_DOUBLE' : 'PLAIN');
+        const num = (n) => style === 'QUOTE_DOUBLE' ? `"${n}"` : style === 'QUOTE_SINGLE' ? `'${n}'` : `${n}`;
+        const out = [];
+        const inner = indent + ' '.repeat(step) + '  ';
+        for (const proto of ['tcp', 'udp']) {
+            const set = ports[proto];
+            if (set.isEmpty)
+                continue;
+            const ranges = set.isAny ? [undefined] : set.ranges;
+            for (const r of ranges) {
+                const keys = [];
+                if (r)
+                    keys.push(`port: ${num(r[0])}`);
+                if (r && r[1] > r[0])
+                    keys.push(`endPort: ${r[1]}`);
+                const protocol = `protocol: ${proto.toUpperCase()}`;
+                if (protocolFirst(flavour))
+                    keys.unshift(protocol);
+                else
+                    keys.push(protocol);
+                out.push(`${indent}${' '.repeat(step)}- ${keys[0]}`);
+                for (const k of keys.slice(1))
+                    out.push(`${inner}${k}`);
+            }
+        }
+        return out;
+    };
+    const keyFor = (v) => (v.value.includes('*') ? 'matchPattern' : 'matchName');
+    /** Cilium's `*.` is one label; the catalogue's is any number, which Cilium writes `**.`. */
+    const ciliumName = (v) => v.value.replace(/^\*\./, '**.');
+    const listValue = (key, v) => (key === 'toFQDNs' ? ciliumName(v) : v.value);
+    /** A new element of a block list, in the layout of its first element. */
+    const renderElement = (list, v) => {
+        const sibling = destsOf.get(list)[0];
+        const dash = (sibling && dashOf(sibling.item)) ??
+            (list.seq.items[0] ? dashOf(list.seq.items[0]) : undefined) ??
+            '- ';
+        const value = quoteLike(listValue(list.key, v), sibling?.value, false);
+        if (list.key === 'toCIDR')
+            return [`${dash}${value}`];
+        if (list.key === 'toCIDRSet')
+            return [`${dash}cidr: ${value}`];
+        if (list.key === 'toFQDNs')
+            return [`${dash}${keyFor(v)}: ${value}`];
+        const block = sibling && (0,dist/* isMap */.jh)(sibling.item) ? sibling.item.get('ipBlock', true) : undefined;
+        if ((0,dist/* isMap */.jh)(block) && block.flow) {
+            const pad = /^\{\s/.test(text.slice(kubernetes_range(block)[0], kubernetes_range(block)[1])) ? ' ' : '';
+            return [`${dash}ipBlock: {${pad}cidr: ${value}${pad}}`];
+        }
+        const cidrColumn = sibling && (0,dist/* isMap */.jh)(block)
+            ? kubernetes_range(sibling.value)[0] -
+                lines.start(lines.lineOf(kubernetes_range(sibling.value)[0])) -
+                'cidr: '.length
+            : dash.length + 2;
+        return [`${dash}ipBlock:`, `${' '.repeat(cidrColumn)}cidr: ${value}`];
+    };
+    /** A new element of a flow list, written like its first element. */
+    const renderFlow = (list, v) => {
+        const sibling = destsOf.get(list)[0];
+        const source = sibling ? text.slice(kubernetes_range(sibling.item)[0], kubernetes_range(sibling.item)[1]) : '';
+        const quotedKeys = json || /^\{\s*"/.test(source);
+        const k = (s) => (quotedKeys ? `"${s}"` : s);
+        const pad = /^\{\s/.test(source) ? ' ' : '';
+        const value = quoteLike(listValue(list.key, v), sibling?.value, json);
+        if (list.key === 'toCIDR')
+            return value;
+        if (list.key === 'toCIDRSet')
+            return `{${pad}${k('cidr')}: ${value}${pad}}`;
+        if (list.key === 'toFQDNs')
+            return `{${pad}${k(keyFor(v))}: ${value}${pad}}`;
+        return `{${pad}${k('ipBlock')}: {${pad}${k('cidr')}: ${value}${pad}}${pad}}`;
+    };
+    /** A new egress rule holding `values` (written as the list takes them) in a list of `key`. */
+    const renderRule = (pending) => {
+        const { after, key, values, ports, label } = pending;
+        const dash = dashOf(after.node);
+        if (dash === undefined || after.egress.flow)
+            return undefined;
+        const indent = ' '.repeat(dash.length);
+        const step = stepOf(after);
+        const sub = `${indent}${' '.repeat(step)}- `;
+        const model = lists.find((l) => l.key === key);
+        const like = model ? destsOf.get(model)[0]?.value : undefined;
+        const out = [`${dash}${key}:`];
+        if (label)
+            out.push(`${indent}${' '.repeat(step)}# ${label}`);
+        // Sorted as values added to an existing list are, whatever order the findings came in.
+        const sorted = [...values].sort((a, b) => a.value.toLowerCase() < b.value.toLowerCase()
+            ? -1
+            : a.value.toLowerCase() > b.value.toLowerCase()
+                ? 1
+                : 0);
+        for (const v of sorted) {
+            const value = quoteLike(v.value, like, false);
+            if (key === 'toCIDR')
+                out.push(`${sub}${value}`);
+            else if (key === 'toCIDRSet')
+                out.push(`${sub}cidr: ${value}`);
+            else if (key === 'toFQDNs')
+                out.push(`${sub}${v.match}: ${value}`);
+            else
+                out.push(`${sub}ipBlock:`, `${' '.repeat(sub.length + 2)}cidr: ${value}`);
+        }
+        const everything = ports.tcp.isAny && ports.udp.isAny;
+        if (!everything && !(ports.tcp.isEmpty && ports.udp.isEmpty)) {
+            if (after.flavour === 'kubernetes') {
+                out.push(`${indent}ports:`);
+                append(out, renderPorts('kubernetes', ports, indent, step));
+            }
+            else {
+                const group = `${indent}${' '.repeat(step)}`;
+                out.push(`${indent}toPorts:`, `${group}- ports:`);
+                append(out, renderPorts('cilium', ports, `${group}  `, step));
+            }
+        }
+        return out;
+    };
+    // --- removals --------------------------------------------------------------------------------
+    const removedItems = new Set();
+    const removeOps = new Map();
+    const removedRules = new Set();
+    const remove = (op, entry) => {
+        const d = destOf(entry);
+        if (!d) {
+            refuse(op, `cannot find "${entry.text}" in a destination list`);
+            return false;
+        }
+        if (fix_kubernetes_scalarText(d.value)?.trim() !== entry.text) {
+            refuse(op, `"${entry.text}" is part of "${fix_kubernetes_scalarText(d.value)}" less its except list; change the rule by hand`);
+            return false;
+        }
+        if ((0,dist/* isMap */.jh)(d.item) &&
+            d.list.key === 'toFQDNs' &&
+            destsOf.get(d.list).filter((x) => x.item === d.item).length > 1) {
+            refuse(op, `the selector of "${entry.text}" names more than it; edit it by hand`);
+            return false;
+        }
+        removedItems.add(d.item);
+        const list = removeOps.get(d.item) ?? [];
+        removeOps.set(d.item, list);
+        list.push(op);
+        return true;
+    };
+    for (const op of ops)
+        if (op.op === 'remove' || op.op === 'replace')
+            remove(op, op.entry);
+    /** Whether a list keeps none of its elements. */
+    const emptied = (l) => l.seq.items.every((i) => removedItems.has(i));
+    /** Whether a rule keeps no destination (the rule then goes). */
+    const ruleEmptied = (r) => {
+        const own = lists.filter((l) => l.rule === r);
+        if (!own.every(emptied))
+            return false;
+        const others = r.node.items.some((p) => {
+            const k = fix_kubernetes_scalarText(p.key) ?? '';
+            return ((r.flavour === 'cilium' && CILIUM_SELECTORS.has(k) && !own.some((l) => l.pair === p)) ||
+                false);
+        });
+        return !others;
+    };
+    for (const r of rules) {
+        const own = lists.filter((l) => l.rule === r);
+        if (!own.some((l) => l.seq.items.some((i) => removedItems.has(i))))
+            continue;
+        if (!ruleEmptied(r))
+            continue;
+        const kept = r.egress.items.filter((x) => x !== r.node && !rules.some((o) => o.node === x && removedRules.has(o)));
+        const ownOps = own.flatMap((l) => l.seq.items.flatMap((i) => removeOps.get(i) ?? []));
+        if (kept.length === 0 || r.egress.flow || dashOf(r.node) === undefined) {
+            // Without a destination the rule would allow every one; without the rule the policy may
+            // stop restricting egress: a person decides.
+            for (const op of ownOps)
+                refuse(op, `it is the last destination of ${kept.length === 0 ? 'the policy’s only egress rule' : 'its egress rule'}, and a rule without destinations allows every destination; remove the rule by hand`);
+            for (const l of own)
+                for (const i of l.seq.items)
+                    removedItems.delete(i);
+            continue;
+        }
+        removedRules.add(r);
+    }
+    const blockRemoval = (item) => dashOf(item) === undefined
+        ? undefined
+        : { start: lines.start(firstLine(item)), end: lines.end(lastLine(item)), insert: '' };
+    for (const r of removedRules) {
+        const e = blockRemoval(r.node);
+        if (e)
+            edits.push(e);
+    }
+    const pairRemoval = (l) => {
+        const map = l.rule.node;
+        if (map.flow)
+            return undefined;
+        const index = map.items.indexOf(l.pair);
+        const keyStart = kubernetes_range(l.pair.key)[0];
+        const end = lines.end(lines.lineOf(Math.max(keyStart, contentEnd(l.seq) - 1)));
+        if (index === 0) {
+            // The key shares its line with the rule's dash: the next key takes its place.
+            const next = map.items[1];
+            if (!next)
+                return undefined;
+            return { start: keyStart, end: kubernetes_range(next.key)[0], insert: '' };
+        }
+        return { start: lines.start(lines.lineOf(keyStart)), end, insert: '' };
+    };
+    for (const l of lists) {
+        if (removedRules.has(l.rule))
+            continue;
+        const gone = l.seq.items.filter((i) => removedItems.has(i));
+        if (gone.length === 0)
+            continue;
+        if (emptied(l)) {
+            const e = pairRemoval(l);
+            if (e) {
+                edits.push(e);
+                continue;
+            }
+            for (const i of gone)
+                for (const op of removeOps.get(i) ?? [])
+                    refuse(op, 'it is its list’s last element and the list cannot go here; edit it by hand');
+            for (const i of gone)
+                removedItems.delete(i);
+            continue;
+        }
+        if (l.seq.flow) {
+            // Each run of removed elements goes with the commas that separate it from what stays.
+            const items = l.seq.items;
+            for (let i = 0; i < items.length; i++) {
+                if (!removedItems.has(items[i]))
+                    continue;
+                let j = i;
+                while (j + 1 < items.length && removedItems.has(items[j + 1]))
+                    j++;
+                const next = items[j + 1];
+                if (next)
+                    edits.push({ start: kubernetes_range(items[i])[0], end: kubernetes_range(next)[0], insert: '' });
+                else
+                    edits.push({ start: kubernetes_range(items[i - 1])[1], end: kubernetes_range(items[j])[1], insert: '' });
+                i = j;
+            }
+            continue;
+        }
+        for (const i of gone) {
+            const e = blockRemoval(i);
+            if (e)
+                edits.push(e);
+            else {
+                for (const op of removeOps.get(i) ?? [])
+                    refuse(op, 'the element is not written one per line; edit it by hand');
+                removedItems.delete(i);
+            }
+        }
+    }
+    const live = (l) => !removedRules.has(l.rule) && !emptied(l);
+    // --- additions -------------------------------------------------------------------------------
+    const blockAdds = new Map();
+    const flowAdds = new Map();
+    const newRules = [];
+    /** Values with the same ports after the same rule share one new rule. */
+    const planRule = (after, key, value, ports, label) => {
+        if (dashOf(after.node) === undefined || after.egress.flow)
+            return false;
+        const same = newRules.find((r) => r.after === after &&
+            r.key === key &&
+            r.label === label &&
+            r.ports.tcp.key() === ports.tcp.key() &&
+            r.ports.udp.key() === ports.udp.key());
+        if (!same)
+            newRules.push({ after, key, values: [value], ports, label });
+        else if (!same.values.some((v) => v.value === value.value))
+            same.values.push(value);
+        return true;
+    };
+    const addLines = (after, key, add, label) => {
+        const list = blockAdds.get(after) ?? [];
+        blockAdds.set(after, list);
+        list.push({ key, lines: add, label, indent: /^[ \t]*/.exec(add[0] ?? '')[0] });
+    };
+    const present = new Set();
+    const addTo = (list, v, near, label) => {
+        const mark = `${list.seq.range?.[0]}\u0000${listValue(list.key, v)}`;
+        if (present.has(mark))
+            return;
+        present.add(mark);
+        if (list.seq.flow) {
+            const out = flowAdds.get(list) ?? [];
+            flowAdds.set(list, out);
+            out.push(renderFlow(list, v));
+            return;
+        }
+        const ds = destsOf.get(list);
+        const values = ds.map((d) => (fix_kubernetes_scalarText(d.value) ?? '').toLowerCase());
+        const sorted = values.length > 1 && values.every((x, i) => i === 0 || values[i - 1] < x);
+        const items = list.seq.items;
+        let after;
+        if (sorted) {
+            const value = listValue(list.key, v).toLowerCase();
+            const before = ds.filter((d) => (fix_kubernetes_scalarText(d.value) ?? '').toLowerCase() < value);
+            const prev = before[before.length - 1];
+            after = prev ? lastLine(prev.item) : firstLine(items[0]) - 1;
+        }
+        else
+            after = lastLine(near && near.list === list ? near.item : items[items.length - 1]);
+        addLines(after, listValue(list.key, v).toLowerCase(), renderElement(list, v), label);
+    };
+    /**
+     * The list a value goes into: one whose rule has all its ports, else one whose rule has some of
+     * them (the gap is closed by the next round, without widening the rule's other destinations),
+     * nearest the finding.
+     */
+    const target = (v, near, line) => {
+        const keys = v.kind === 'host' ? ['toFQDNs'] : ['to', 'toCIDRSet', 'toCIDR'];
+        const candidates = lists.filter((l) => keys.includes(l.key) && live(l) && destsOf.get(l).length > 0);
+        const shares = (have) => !have ||
+            (v.ports.tcp.isEmpty && v.ports.udp.isEmpty) ||
+            have.tcp.intersects(v.ports.tcp) ||
+            have.udp.intersects(v.ports.udp);
+        const distance = (l) => (covers(portsOf(l.rule), v.ports) ? 0 : 16) +
+            (near && l === near.list ? 0 : 4) +
+            (near && l.rule === near.list.rule ? 0 : 2) +
+            (near && l.rule.policy === near.list.rule.policy ? 0 : 1) +
+            Math.abs(lines.lineOf(kubernetes_range(l.seq)[0]) - line) / 1e7;
+        return candidates
+            .filter((l) => shares(portsOf(l.rule)))
+            .sort((a, b) => distance(a) - distance(b))[0];
+    };
+    const add = (op, values, anchorLine, anchor) => {
+        const label = op.op === 'add' || op.op === 'replace' ? op.label.text : undefined;
+        const near = (anchor && destOf(anchor)) ??
+            file.entries
+                .filter((e) => e.location.line === anchorLine)
+                .map(destOf)
+                .find((d) => d !== undefined) ??
+            nearest(anchorLine);
+        for (const v of values) {
+            const list = target(v, near, anchorLine);
+            if (list) {
+                addTo(list, v, near, label ?? '');
+                continue;
+            }
+            // No rule with the ports it needs: a rule of its own, after the rule of the finding.
+            const flavours = v.kind === 'host' ? ['cilium'] : ['kubernetes', 'cilium'];
+            const rule = near && flavours.includes(near.list.rule.flavour) && !removedRules.has(near.list.rule)
+                ? near.list.rule
+                : rules.find((r) => flavours.includes(r.flavour) && !removedRules.has(r));
+            if (!rule) {
+                refuse(op, v.kind === 'host'
+                    ? `a Kubernetes NetworkPolicy cannot name hosts; allow ${v.value} in a CiliumNetworkPolicy (toFQDNs) or a proxy by hand`
+                    : `no egress rule in the file to add ${v.value} beside; add it by hand`);
+                continue;
+            }
+            const key = v.kind === 'host'
+                ? 'toFQDNs'
+                : rule.flavour === 'kubernetes'
+                    ? 'to'
+                    : lists.some((l) => l.key === 'toCIDR') && !lists.some((l) => l.key === 'toCIDRSet')
+                        ? 'toCIDR'
+                        : 'toCIDRSet';
+            const planned = planRule(rule, key, { value: listValue(key, v), match: keyFor(v) }, v.ports, label);
+            if (!planned)
+                refuse(op, `the egress rules are written in flow style; add a rule allowing ${v.value} (${kubernetes_describe(v.ports)}) by hand`);
+        }
+    };
+    const nearest = (line) => {
+        let best;
+        for (const ds of destsOf.values())
+            for (const d of ds) {
+                const l = lines.lineOf(kubernetes_range(d.value)[0]);
+                if (l <= line && (!best || l >= lines.lineOf(kubernetes_range(best.value)[0])))
+                    best = d;
+            }
+        return best;
+    };
+    // --- port gaps -------------------------------------------------------------------------------
+    const gaps = new Map();
+    for (const op of ops) {
+        if (op.op !== 'ports')
+            continue;
+        const d = destOf(op.entry);
+        if (!d) {
+            refuse(op, `cannot find "${op.entry.text}" in a destination list`);
+            continue;
+        }
+        if (removedItems.has(d.item))
+            continue;
+        const have = op.entry.ports ?? { tcp: PortSet.EMPTY, udp: PortSet.EMPTY };
+        const gap = { tcp: op.ports.tcp.subtract(have.tcp), udp: op.ports.udp.subtract(have.udp) };
+        if (gap.tcp.isEmpty && gap.udp.isEmpty)
+            continue;
+        const list = gaps.get(d.list.rule) ?? [];
+        gaps.set(d.list.rule, list);
+        list.push({ op, entry: op.entry, dest: d, gap });
+    }
+    const portEdits = [];
+    for (const [rule, wanted] of gaps) {
+        const key = (g) => `${g.tcp.key()}/${g.udp.key()}`;
+        const all = lists
+            .filter((l) => l.rule === rule)
+            .flatMap((l) => l.seq.items.filter((i) => !removedItems.has(i)));
+        const otherSelectors = rule.flavour === 'cilium' &&
+            rule.node.items.some((p) => CILIUM_SELECTORS.has(fix_kubernetes_scalarText(p.key) ?? '') &&
+                !lists.some((l) => l.rule === rule && l.pair === p));
+        const k8sOthers = rule.flavour === 'kubernetes' && all.some((i) => !wanted.some((w) => w.dest.item === i));
+        const every = !otherSelectors &&
+            !k8sOthers &&
+            all.every((i) => wanted.some((w) => w.dest.item === i)) &&
+            new Set(wanted.map((w) => key(w.gap))).size === 1;
+        if (every) {
+            const e = extendPorts(rule, wanted[0].gap);
+            if (e) {
+                portEdits.push(e);
+                continue;
+            }
+        }
+        // The ports belong to the whole rule: a rule of their own for the destinations that need them.
+        const byGap = new Map();
+        for (const w of wanted) {
+            const list = byGap.get(key(w.gap)) ?? [];
+            byGap.set(key(w.gap), list);
+            list.push(w);
+        }
+        for (const group of byGap.values())
+            for (const w of group) {
+                const d = w.dest;
+                const match = (0,dist/* isMap */.jh)(d.item) && d.item.get('matchPattern', true) === d.value
+                    ? 'matchPattern'
+                    : 'matchName';
+                // The destination as it is written, so that its meaning does not change.
+                const planned = planRule(rule, d.list.key, {
+                    value: d.list.key === 'toFQDNs'
+                        ? (fix_kubernetes_scalarText(d.value)?.trim() ?? w.entry.text)
+                        : w.entry.text,
+                    match,
+                }, w.gap, undefined);
+                if (!planned)
+                    refuse(w.op, `the egress rules are written in flow style; allow ${kubernetes_describe(w.gap)} for "${w.entry.text}" by hand`);
+            }
+    }
+    /** Ports added to the rule's own list (`ports:` or the first `toPorts` group without L7 rules). */
+    function extendPorts(rule, gap) {
+        let seq;
+        if (rule.flavour === 'kubernetes') {
+            const v = rule.node.get('ports', true);
+            if ((0,dist/* isSeq */.oP)(v))
+                seq = v;
+        }
+        else {
+            const groups = rule.node.get('toPorts', true);
+            if ((0,dist/* isSeq */.oP)(groups))
+                for (const g of groups.items)
+                    if ((0,dist/* isMap */.jh)(g) && !g.has('rules')) {
+                        const p = g.get('ports', true);
+                        if ((0,dist/* isSeq */.oP)(p)) {
+                            seq = p;
+                            break;
+                        }
+                    }
+        }
+        const last = seq?.items[seq.items.length - 1];
+        if (!seq || !last || seq.flow)
+            return undefined;
+        const dash = dashOf(last);
+        if (dash === undefined)
+            return undefined;
+        const added = renderPorts(rule.flavour, gap, ' '.repeat(dash.indexOf('-')), 0);
+        return insertLines(lines, lastLine(last), added);
+    }
+    for (const op of ops) {
+        if (op.op === 'add')
+            add(op, op.entries, op.anchor.line);
+        else if (op.op === 'replace' && removedItems.has(destOf(op.entry)?.item))
+            add(op, op.entries, op.entry.location.line, op.entry);
+    }
+    append(edits, portEdits);
+    for (const [after, list] of blockAdds) {
+        // One comment line names the set above the values added for it.
+        const out = [];
+        let label;
+        for (const l of list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+            if (l.label && l.label !== label)
+                out.push(`${l.indent.replace(/-.*$/, '')}# ${l.label}`);
+            label = l.label;
+            append(out, l.lines);
+        }
+        edits.push(insertLines(lines, after, out));
+    }
+    for (const [list, values] of flowAdds) {
+        const items = list.seq.items.filter((i) => !removedItems.has(i));
+        const last = items[items.length - 1];
+        const sep = flowSeparator(list.seq);
+        edits.push({
+            start: kubernetes_range(last)[1],
+            end: kubernetes_range(last)[1],
+            insert: [...values]
+                .sort()
+                .map((v) => `,${sep}${v}`)
+                .join(''),
+        });
+    }
+    for (const pending of newRules)
+        edits.push(insertLines(lines, lastLine(pending.after.node), renderRule(pending)));
+    return { edits, refused };
+    function flowSeparator(seq) {
+        const [a, b] = seq.items;
+        if (!a || !b)
+            return ' ';
+        return text.slice(kubernetes_range(a)[1], kubernetes_range(b)[0]).replace(/^\s*,/, '') || ' ';
+    }
+    function portItems(r) {
+        const out = [];
+        const collect = (seq) => {
+            if ((0,dist/* isSeq */.oP)(seq))
+                for (const p of seq.items)
+                    if ((0,dist/* isMap */.jh)(p))
+                        out.push(p);
+        };
+        if (r.flavour === 'kubernetes')
+            collect(r.node.get('ports', true));
+        else {
+            const groups = r.node.get('toPorts', true);
+            if ((0,dist/* isSeq */.oP)(groups))
+                for (const g of groups.items)
+                    if ((0,dist/* isMap */.jh)(g))
+                        collect(g.get('ports', true));
+        }
+        return out;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/fix/iptables.ts
@@ -23170,7 +24346,678 @@ function dport(proto, ports) {
     return `-m multiport --dports ${items.join(',')}`;
 }
 
+;// CONCATENATED MODULE: ./src/fix/rules.ts
+
+
+
+
+
+
+
+const DESTINATION_KEYS = new Set([
+    'destination_fqdns',
+    'destination_addresses',
+    'destination_urls',
+    'destination_fqdn_tags',
+    'target_fqdns',
+    'fqdn_tags',
+    'targetfqdns',
+    'targeturls',
+    'fqdntags',
+    'destinationaddresses',
+    'destinationfqdns',
+]);
+// ── Terraform ──────────────────────────────────────────────────────────────────────────────
+function hclLiteral(expr, shift) {
+    const span = { start: expr.start.offset + shift, end: expr.end + shift };
+    if (expr.kind === 'literal' && typeof expr.value === 'number')
+        return { ...span, value: String(expr.value) };
+    if (expr.kind === 'template' && !expr.heredoc) {
+        if (expr.parts.length === 0)
+            return { ...span, value: '' };
+        const [only] = expr.parts;
+        if (expr.parts.length === 1 && only.kind === 'text')
+            return { ...span, value: only.value };
+    }
+    return { ...span, value: undefined };
+}
+function hclList(expr, shift) {
+    const span = { start: expr.start.offset + shift, end: expr.end + shift };
+    return expr.kind === 'tuple'
+        ? { ...span, items: expr.items.map((i) => hclLiteral(i, shift)) }
+        : { ...span, items: undefined };
+}
+function terraformRules(text) {
+    const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const doc = parseHcl(text);
+    const out = [];
+    const visit = (body, depth) => {
+        if (depth > 16)
+            return;
+        for (const item of body.items) {
+            if (item.kind !== 'block')
+                continue;
+            if (item.type !== 'rule') {
+                visit(item.body, depth + 1);
+                continue;
+            }
+            const attr = (name) => item.body.items.find((i) => i.kind === 'attribute' && i.name === name);
+            const destinations = new Map();
+            for (const i of item.body.items)
+                if (i.kind === 'attribute' && DESTINATION_KEYS.has(i.name))
+                    destinations.set(i.name, hclList(i.expression, shift));
+            const blocks = item.body.items.filter((i) => i.kind === 'block' && (i.type === 'protocols' || i.type === 'protocol'));
+            const name = attr('name');
+            const base = {
+                start: item.start.offset + shift,
+                end: item.end + shift,
+                name: name?.kind === 'attribute' ? hclLiteral(name.expression, shift) : undefined,
+                destinations,
+            };
+            if (blocks.length > 0) {
+                out.push({
+                    ...base,
+                    kind: 'application',
+                    appProtocols: blocks.map((b) => {
+                        const field = (n) => {
+                            const a = b.kind === 'block'
+                                ? b.body.items.find((x) => x.kind === 'attribute' && x.name === n)
+                                : undefined;
+                            return a?.kind === 'attribute' ? hclLiteral(a.expression, shift) : undefined;
+                        };
+                        return {
+                            start: b.start.offset + shift,
+                            end: b.end + shift,
+                            type: field('type'),
+                            port: field('port'),
+                        };
+                    }),
+                });
+                continue;
+            }
+            const protocols = attr('protocols');
+            const ports = attr('destination_ports');
+            out.push({
+                ...base,
+                kind: 'network',
+                protocols: protocols?.kind === 'attribute' ? hclList(protocols.expression, shift) : undefined,
+                ports: ports?.kind === 'attribute' ? hclList(ports.expression, shift) : undefined,
+            });
+        }
+    };
+    visit(doc.body, 0);
+    return out;
+}
+// ── ARM templates ──────────────────────────────────────────────────────────────────────────
+const span = (node) => {
+    const r = node?.range ?? [0, 0, 0];
+    return { start: r[0], end: r[1] };
+};
+function jsonLiteral(node) {
+    const s = span(node);
+    if (!(0,dist/* isScalar */.jn)(node))
+        return { ...s, value: undefined };
+    const v = node.value;
+    if (typeof v === 'number')
+        return { ...s, value: String(v) };
+    // `[…]` is a template expression, computed at deployment.
+    if (typeof v === 'string' && !v.startsWith('['))
+        return { ...s, value: v };
+    return { ...s, value: undefined };
+}
+function jsonList(node) {
+    return (0,dist/* isSeq */.oP)(node)
+        ? { ...span(node), items: node.items.map(jsonLiteral) }
+        : { ...span(node), items: undefined };
+}
+function armRules(text) {
+    const { json } = stripJsonComments(text);
+    const doc = (0,dist/* parseDocument */.Tp)(json, { uniqueKeys: false });
+    if (doc.errors.length > 0)
+        return undefined;
+    const out = [];
+    const get = (map, key) => (0,dist/* isMap */.jh)(map)
+        ? map.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value).toLowerCase() === key.toLowerCase())?.value
+        : undefined;
+    const rule = (map) => {
+        if (!(0,dist/* isMap */.jh)(map))
+            return;
+        const destinations = new Map();
+        for (const p of map.items)
+            if ((0,dist/* isScalar */.jn)(p.key) && DESTINATION_KEYS.has(String(p.key.value).toLowerCase()))
+                destinations.set(String(p.key.value), jsonList(p.value));
+        const protocols = get(map, 'protocols');
+        const ruleType = get(map, 'ruleType');
+        const application = ((0,dist/* isScalar */.jn)(ruleType) && String(ruleType.value).toLowerCase() === 'applicationrule') ||
+            ((0,dist/* isSeq */.oP)(protocols) && protocols.items.some((i) => (0,dist/* isMap */.jh)(i)));
+        const base = { ...span(map), name: jsonLiteral(get(map, 'name')), destinations };
+        if (application) {
+            out.push({
+                ...base,
+                kind: 'application',
+                appProtocols: (0,dist/* isSeq */.oP)(protocols)
+                    ? protocols.items.map((p) => ({
+                        ...span(p),
+                        type: (0,dist/* isMap */.jh)(p) ? jsonLiteral(get(p, 'protocolType')) : undefined,
+                        port: (0,dist/* isMap */.jh)(p) && get(p, 'port') !== undefined ? jsonLiteral(get(p, 'port')) : undefined,
+                    }))
+                    : undefined,
+            });
+            return;
+        }
+        const ip = get(map, 'ipProtocols') ?? protocols;
+        const ports = get(map, 'destinationPorts');
+        out.push({
+            ...base,
+            kind: 'network',
+            protocols: ip === undefined ? undefined : jsonList(ip),
+            ports: ports === undefined ? undefined : jsonList(ports),
+        });
+    };
+    const visit = (node, depth) => {
+        if (depth > 64)
+            return;
+        if ((0,dist/* isSeq */.oP)(node))
+            for (const i of node.items)
+                visit(i, depth + 1);
+        if (!(0,dist/* isMap */.jh)(node))
+            return;
+        for (const p of node.items) {
+            if (!(0,dist/* isPair */.tO)(p))
+                continue;
+            if ((0,dist/* isScalar */.jn)(p.key) && String(p.key.value).toLowerCase() === 'rules' && (0,dist/* isSeq */.oP)(p.value))
+                for (const r of p.value.items)
+                    rule(r);
+            else
+                visit(p.value, depth + 1);
+        }
+    };
+    visit(doc.contents, 0);
+    return out;
+}
+// ── Bicep ──────────────────────────────────────────────────────────────────────────────────
+function bicepLiteral(e, shift) {
+    if (!e)
+        return undefined;
+    const s = { start: e.start + shift, end: e.end + shift };
+    if (e.k === 'num')
+        return { ...s, value: String(e.v) };
+    if (e.k === 'str' && e.literal)
+        return { ...s, value: e.v };
+    return { ...s, value: undefined };
+}
+function bicepList(e, shift) {
+    const s = { start: e.start + shift, end: e.end + shift };
+    return e.k === 'arr'
+        ? { ...s, items: e.items.map((i) => bicepLiteral(i, shift)) }
+        : { ...s, items: undefined };
+}
+function bicepRules(text) {
+    const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const roots = parseBicepSyntax(text);
+    if (!roots)
+        return undefined;
+    const out = [];
+    const prop = (e, key) => e.k === 'obj' ? e.props.find((p) => p.lower === key.toLowerCase())?.value : undefined;
+    const rule = (e) => {
+        if (e.k !== 'obj')
+            return;
+        const destinations = new Map();
+        for (const p of e.props)
+            if (p.lower && DESTINATION_KEYS.has(p.lower))
+                destinations.set(p.key, bicepList(p.value, shift));
+        const protocols = prop(e, 'protocols');
+        const ruleType = prop(e, 'ruleType');
+        const application = (ruleType?.k === 'str' && ruleType.v.toLowerCase() === 'applicationrule') ||
+            (protocols?.k === 'arr' && protocols.items.some((i) => i.k === 'obj'));
+        const base = {
+            start: e.start + shift,
+            end: e.end + shift,
+            name: bicepLiteral(prop(e, 'name'), shift),
+            destinations,
+        };
+        if (application) {
+            out.push({
+                ...base,
+                kind: 'application',
+                appProtocols: protocols?.k === 'arr'
+                    ? protocols.items.map((p) => ({
+                        start: p.start + shift,
+                        end: p.end + shift,
+                        type: bicepLiteral(prop(p, 'protocolType'), shift),
+                        port: bicepLiteral(prop(p, 'port'), shift),
+                    }))
+                    : undefined,
+            });
+            return;
+        }
+        const ip = prop(e, 'ipProtocols') ?? protocols;
+        const ports = prop(e, 'destinationPorts');
+        out.push({
+            ...base,
+            kind: 'network',
+            protocols: ip && bicepList(ip, shift),
+            ports: ports && bicepList(ports, shift),
+        });
+    };
+    const visit = (e, depth) => {
+        if (!e || depth > 64)
+            return;
+        if (e.k === 'arr')
+            for (const i of e.items)
+                visit(i, depth + 1);
+        else if (e.k === 'obj')
+            for (const p of e.props) {
+                if (p.lower === 'rules' && p.value.k === 'arr')
+                    for (const r of p.value.items)
+                        rule(r);
+                else
+                    visit(p.value, depth + 1);
+            }
+        else if (e.k === 'for')
+            visit(e.body, depth + 1);
+        else if (e.k === 'ternary') {
+            visit(e.then, depth + 1);
+            visit(e.else, depth + 1);
+        }
+    };
+    for (const r of roots)
+        visit(r, 0);
+    return out;
+}
+const TERRAFORM_RULES = {
+    rules: terraformRules,
+    quote: '"',
+    commas: true,
+    ruleComma: false,
+    protocolBlocks: true,
+};
+const ARM_RULES = {
+    rules: armRules,
+    quote: '"',
+    commas: true,
+    ruleComma: true,
+    protocolBlocks: false,
+};
+const BICEP_RULES = {
+    rules: bicepRules,
+    quote: "'",
+    commas: false,
+    ruleComma: false,
+    protocolBlocks: false,
+};
+// ── the edits ──────────────────────────────────────────────────────────────────────────────
+const rules_describe = (p) => [p.tcp.isEmpty ? '' : `TCP ${p.tcp}`, p.udp.isEmpty ? '' : `UDP ${p.udp}`]
+    .filter(Boolean)
+    .join(' and ');
+const same = (a, b) => a.key() === b.key();
+/** An application protocol for a TCP port: Http on 80, Mssql on 1433, else Https. */
+const APP_TYPES = { 80: 'Http', 1433: 'Mssql' };
+/** At most this many ports are written one by one as application protocols. */
+const MAX_APP_PORTS = 16;
+function portList(set) {
+    return set.ranges.map(([lo, hi]) => (lo === hi ? `${lo}` : `${lo}-${hi}`));
+}
+function rules_appPorts(set) {
+    const out = [];
+    for (const [lo, hi] of set.ranges) {
+        if (hi - lo + out.length >= MAX_APP_PORTS)
+            return undefined;
+        for (let p = lo; p <= hi; p++)
+            out.push(p);
+    }
+    return out;
+}
+/** Edits for the `ports` operations of one file; `removed` entries go in the same round. */
+function rulePortEdits(file, ops, dialect, removed) {
+    const edits = [];
+    const refused = [];
+    if (ops.length === 0)
+        return { edits, refused };
+    const text = file.text;
+    const lines = new Lines(text);
+    const eol = lineEnding(text);
+    const byHand = (op, why, gap = gapOf(op)) => refused.push({
+        finding: op.finding,
+        reason: `${why}; allow ${rules_describe(gap)} for "${op.entry.text}" by hand`,
+    });
+    const rules = dialect.rules(text);
+    if (!rules) {
+        for (const op of ops)
+            byHand(op, 'the file does not parse');
+        return { edits, refused };
+    }
+    const offsetOf = (e) => lines.offset(e.location.line, e.location.column);
+    const ruleOf = (e) => {
+        const at = offsetOf(e);
+        let best;
+        for (const r of rules)
+            if (r.start <= at && at < r.end && (!best || r.end - r.start < best.end - best.start))
+                best = r;
+        return best;
+    };
+    const itemOf = (r, e) => {
+        const at = offsetOf(e);
+        for (const [key, list] of r.destinations)
+            for (const item of list.items ?? [])
+                if (item.start <= at && at < item.end)
+                    return { key, item };
+        return undefined;
+    };
+    const names = new Set(rules.map((r) => r.name?.value?.toLowerCase()).filter(Boolean));
+    const quote = (v) => dialect.quote +
+        v.replace(/\\/g, '\\\\').replace(new RegExp(dialect.quote, 'g'), `\\${dialect.quote}`) +
+        dialect.quote;
+    const byRule = new Map();
+    for (const op of ops) {
+        const rule = ruleOf(op.entry);
+        if (!rule) {
+            byHand(op, 'the entry is not in a firewall rule fix can change');
+            continue;
+        }
+        const list = byRule.get(rule) ?? [];
+        byRule.set(rule, list);
+        list.push(op);
+    }
+    for (const [rule, wanted] of byRule) {
+        const literalPorts = rule.kind === 'network'
+            ? [rule.protocols, rule.ports].every((l) => l?.items?.every((i) => i.value !== undefined))
+            : rule.appProtocols !== undefined &&
+                rule.appProtocols.length > 0 &&
+                rule.appProtocols.every((p) => p.type?.value !== undefined && p.port?.value !== undefined);
+        if (!literalPorts) {
+            for (const op of wanted)
+                byHand(op, "the rule's ports come from a variable or an expression, or are not written");
+            continue;
+        }
+        const mine = file.entries.filter((e) => !removed.has(e) && ruleOf(e) === rule && itemOf(rule, e) !== undefined);
+        const computed = [...rule.destinations.values()].some((l) => !l.items || l.items.some((i) => i.value === undefined));
+        const gaps = wanted.map(gapOf);
+        const oneGap = gaps.every((g) => same(g.tcp, gaps[0].tcp) && same(g.udp, gaps[0].udp));
+        const every = !computed && oneGap && mine.every((e) => wanted.some((w) => w.entry === e));
+        const have = wanted[0].entry.ports ?? { tcp: PortSet.EMPTY, udp: PortSet.EMPTY };
+        // Application rules carry HTTP and TLS over TCP only.
+        const rest = [];
+        for (const [i, op] of wanted.entries()) {
+            const gap = gaps[i];
+            if (rule.kind === 'application' && !gap.udp.isEmpty) {
+                byHand(op, 'an application rule carries HTTP and TLS over TCP only; UDP needs a network rule', { tcp: PortSet.EMPTY, udp: gap.udp });
+                if (gap.tcp.isEmpty)
+                    continue;
+                rest.push({ op, gap: { tcp: gap.tcp, udp: PortSet.EMPTY } });
+            }
+            else
+                rest.push({ op, gap });
+        }
+        if (rest.length === 0)
+            continue;
+        if (every) {
+            // The whole gap, else one protocol's part of it (the other then gets a rule of its own).
+            const gap = rest[0].gap;
+            const tries = [
+                gap,
+                { tcp: gap.tcp, udp: PortSet.EMPTY },
+                { tcp: PortSet.EMPTY, udp: gap.udp },
+            ].filter((g, i) => i === 0 ||
+                ((!g.tcp.isEmpty || !g.udp.isEmpty) && !(same(g.tcp, gap.tcp) && same(g.udp, gap.udp))));
+            let done;
+            for (const g of tries) {
+                const extended = extend(rule, g, have);
+                if (!extended)
+                    continue;
+                append(edits, extended);
+                done = g;
+                break;
+            }
+            if (done) {
+                const left = { tcp: gap.tcp.subtract(done.tcp), udp: gap.udp.subtract(done.udp) };
+                if (left.tcp.isEmpty && left.udp.isEmpty)
+                    continue;
+                for (const r of rest)
+                    r.gap = left;
+            }
+        }
+        // A copy of the rule for the destinations that need the ports, one per gap (and protocol).
+        const groups = new Map();
+        for (const { op, gap } of rest) {
+            const parts = rule.kind === 'network' && !gap.tcp.isEmpty && !gap.udp.isEmpty && !same(gap.tcp, gap.udp)
+                ? [
+                    { tcp: gap.tcp, udp: PortSet.EMPTY },
+                    { tcp: PortSet.EMPTY, udp: gap.udp },
+                ]
+                : [gap];
+            for (const g of parts) {
+                const k = `${g.tcp.key()}/${g.udp.key()}`;
+                const group = groups.get(k) ?? { gap: g, ops: [] };
+                groups.set(k, group);
+                if (!group.ops.some((o) => o.entry === op.entry))
+                    group.ops.push(op);
+            }
+        }
+        for (const { gap, ops: group } of groups.values()) {
+            const copy = copyRule(rule, gap, group);
+            if (typeof copy === 'string')
+                for (const op of group)
+                    byHand(op, copy, gap);
+            else
+                edits.push(copy);
+        }
+    }
+    return { edits, refused };
+    function gapOf(op) {
+        const have = op.entry.ports ?? { tcp: PortSet.EMPTY, udp: PortSet.EMPTY };
+        return { tcp: op.ports.tcp.subtract(have.tcp), udp: op.ports.udp.subtract(have.udp) };
+    }
+    /** Elements appended to a list literal, in its layout. */
+    function appendToList(list, values) {
+        const items = list.items ?? [];
+        if (values.length === 0)
+            return [];
+        const last = items[items.length - 1];
+        if (!last) {
+            return [
+                { start: list.start, end: list.end, insert: `[${values.map(quoteLike).join(', ')}]` },
+            ];
+        }
+        const oneLine = lines.lineOf(list.start) === lines.lineOf(list.end - 1);
+        if (oneLine) {
+            // A list on one line has commas in every format.
+            const sep = ', ';
+            return [
+                { start: last.end, end: last.end, insert: values.map((v) => sep + quoteLike(v)).join('') },
+            ];
+        }
+        const indent = indentOf(lines.get(lines.lineOf(last.start)));
+        const comma = /^[ \t]*,/.exec(text.slice(last.end));
+        if (!dialect.commas)
+            return [
+                {
+                    start: last.end,
+                    end: last.end,
+                    insert: values.map((v) => `${eol}${indent}${quoteLike(v)}`).join(''),
+                },
+            ];
+        if (comma) {
+            // A trailing comma (HCL): the new elements keep it.
+            const at = last.end + comma[0].length;
+            return [
+                {
+                    start: at,
+                    end: at,
+                    insert: values.map((v) => `${eol}${indent}${quoteLike(v)},`).join(''),
+                },
+            ];
+        }
+        return [
+            {
+                start: last.end,
+                end: last.end,
+                insert: values.map((v) => `,${eol}${indent}${quoteLike(v)}`).join(''),
+            },
+        ];
+        function quoteLike(v) {
+            const first = text[items[0]?.start ?? -1];
+            return first === "'" || first === '"' || !items[0] ? quote(v) : v;
+        }
+    }
+    /** Protocol names in the style of the rule's own (`TCP`, `Tcp`, `tcp`). */
+    function protocolName(rule, name) {
+        const like = rule.protocols?.items?.[0]?.value ?? 'TCP';
+        if (like === like.toLowerCase())
+            return name;
+        if (like === like.toUpperCase())
+            return name.toUpperCase();
+        return name[0].toUpperCase() + name.slice(1);
+    }
+    /** The rule's own ports extended by the gap, when that allows nothing more than the gap. */
+    function extend(rule, gap, have) {
+        if (rule.kind === 'application') {
+            const ports = rules_appPorts(gap.tcp);
+            if (!ports)
+                return undefined;
+            return [protocolInsert(rule, ports)];
+        }
+        if (!rule.ports || !rule.protocols)
+            return undefined;
+        const current = have.tcp.union(have.udp);
+        const next = current.union(gap.tcp).union(gap.udp);
+        const tcp = !have.tcp.isEmpty || !gap.tcp.isEmpty;
+        const udp = !have.udp.isEmpty || !gap.udp.isEmpty;
+        const exact = same(tcp ? next : PortSet.EMPTY, have.tcp.union(gap.tcp)) &&
+            same(udp ? next : PortSet.EMPTY, have.udp.union(gap.udp));
+        if (!exact)
+            return undefined;
+        const out = appendToList(rule.ports, portList(next.subtract(current)));
+        const names = (rule.protocols.items ?? []).map((i) => i.value.toLowerCase());
+        const add = [];
+        if (tcp && have.tcp.isEmpty && !names.includes('any'))
+            add.push(protocolName(rule, 'tcp'));
+        if (udp && have.udp.isEmpty && !names.includes('any'))
+            add.push(protocolName(rule, 'udp'));
+        append(out, appendToList(rule.protocols, add));
+        return out;
+    }
+    /** The text of application protocols for `ports`, cloned from the rule's first one. */
+    function protocolTexts(rule, ports) {
+        const model = rule.appProtocols[0];
+        const type = model.type;
+        const port = model.port;
+        const lower = type.value === type.value.toLowerCase();
+        return ports.map((p) => {
+            const name = APP_TYPES[p] ?? 'Https';
+            const typeText = quote(lower ? name.toLowerCase() : name);
+            const portText = /^["']/.test(text.slice(port.start, port.end))
+                ? quote(String(p))
+                : String(p);
+            const parts = [
+                { start: type.start - model.start, end: type.end - model.start, insert: typeText },
+                { start: port.start - model.start, end: port.end - model.start, insert: portText },
+            ];
+            return applyEdits(text.slice(model.start, model.end), parts);
+        });
+    }
+    /** What separates two protocols of the rule (`\n      ` between blocks, `, ` in a list). */
+    function protocolSeparator(rule) {
+        const [a, b] = rule.appProtocols;
+        if (b)
+            return text.slice(a.end, b.start);
+        const indent = indentOf(lines.get(lines.lineOf(a.start)));
+        if (dialect.protocolBlocks)
+            return `${eol}${indent}`;
+        // An element of a list: on the list's line, a comma in every format.
+        const sameLine = lines.lineOf(a.start) === lines.lineOf(text.lastIndexOf('[', a.start));
+        if (sameLine)
+            return ', ';
+        return `${dialect.commas ? ',' : ''}${eol}${indent}`;
+    }
+    function protocolInsert(rule, ports) {
+        const last = rule.appProtocols[rule.appProtocols.length - 1];
+        const sep = protocolSeparator(rule);
+        return {
+            start: last.end,
+            end: last.end,
+            insert: protocolTexts(rule, ports)
+                .map((t) => sep + t)
+                .join(''),
+        };
+    }
+    /** A list literal of `values`, laid out as `like` is (one line, or one element a line). */
+    function renderList(like, values) {
+        const items = like.items ?? [];
+        const first = items[0];
+        const last = items[items.length - 1];
+        if (values.length === 0 ||
+            !first ||
+            !last ||
+            lines.lineOf(like.start) === lines.lineOf(first.start))
+            return `[${values.map(quote).join(', ')}]`;
+        const indent = indentOf(lines.get(lines.lineOf(first.start)));
+        const closing = indentOf(lines.get(lines.lineOf(like.end - 1)));
+        const trailing = dialect.commas && text.slice(last.end, like.end).trimStart().startsWith(',');
+        const sep = dialect.commas ? ',' : '';
+        const body = values.map((v, i) => `${indent}${quote(v)}${i < values.length - 1 || trailing ? sep : ''}${eol}`);
+        return `[${eol}${body.join('')}${closing}]`;
+    }
+    /** A copy of the rule after it, for the entries of `group` and the ports of `gap` only. */
+    function copyRule(rule, gap, group) {
+        if (!rule.name?.value)
+            return 'the rule has no name written as a literal to derive a new one from';
+        const keep = new Map();
+        for (const op of group) {
+            const at = itemOf(rule, op.entry);
+            if (!at?.item.value)
+                return 'the destination does not come from a quoted literal';
+            const list = keep.get(at.key) ?? [];
+            keep.set(at.key, list);
+            if (!list.includes(at.item.value))
+                list.push(at.item.value);
+        }
+        const base = rule.start;
+        const rel = [];
+        const replace = (s, insert) => rel.push({ start: s.start - base, end: s.end - base, insert });
+        const suffix = [
+            gap.tcp.isEmpty ? '' : `tcp-${portList(gap.tcp).join('-')}`,
+            gap.udp.isEmpty ? '' : `udp-${portList(gap.udp).join('-')}`,
+        ]
+            .filter(Boolean)
+            .join('-');
+        let name = `${rule.name.value}-${suffix}`;
+        for (let n = 2; names.has(name.toLowerCase()); n++)
+            name = `${rule.name.value}-${suffix}-${n}`;
+        names.add(name.toLowerCase());
+        replace(rule.name, quote(name));
+        for (const [key, list] of rule.destinations)
+            replace(list, renderList(list, keep.get(key) ?? []));
+        if (rule.kind === 'network') {
+            if (!rule.ports || !rule.protocols)
+                return "the rule's ports are not written";
+            const protocols = [
+                ...(gap.tcp.isEmpty ? [] : [protocolName(rule, 'tcp')]),
+                ...(gap.udp.isEmpty ? [] : [protocolName(rule, 'udp')]),
+            ];
+            replace(rule.protocols, renderList(rule.protocols, protocols));
+            replace(rule.ports, renderList(rule.ports, portList(gap.tcp.union(gap.udp))));
+        }
+        else {
+            const ports = rules_appPorts(gap.tcp);
+            if (!ports)
+                return 'too many ports to write one application protocol each';
+            const protocols = rule.appProtocols;
+            replace({ start: protocols[0].start, end: protocols[protocols.length - 1].end }, protocolTexts(rule, ports).join(protocolSeparator(rule)));
+        }
+        const copy = applyEdits(text.slice(rule.start, rule.end), rel);
+        const indent = indentOf(lines.get(lines.lineOf(rule.start)));
+        return {
+            start: rule.end,
+            end: rule.end,
+            insert: `${dialect.ruleComma ? ',' : ''}${eol}${indent}${copy}`,
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/fix/literals.ts
+
+
 
 function literalWriter(dialect) {
     return { edit: (file, ops) => editLiterals(file, ops, dialect) };
@@ -23200,10 +25047,11 @@ function editLiterals(file, ops, dialect) {
             return false;
         return file.entries.every((x) => {
             const xt = tokenOf(x);
-            return !xt || xt.start <= t.start || xt.start > close || removed.has(x);
+            return !xt || xt.start <= t.start || xt.start > close || (removed.has(x) && !added.has(x));
         });
     };
     const added = new Map();
+    const portOps = [];
     const literal = (op, e) => {
         const t = tokenOf(e);
         if (!t)
@@ -23219,15 +25067,7 @@ function editLiterals(file, ops, dialect) {
                 removed.add(op.entry);
         }
         else if (op.op === 'ports') {
-            refused.push({
-                finding: op.finding,
-                reason: `the ports are the rule's, shared by all its destinations; allow ${[
-                    op.ports.tcp.isEmpty ? '' : `TCP ${op.ports.tcp.toString()}`,
-                    op.ports.udp.isEmpty ? '' : `UDP ${op.ports.udp.toString()}`,
-                ]
-                    .filter(Boolean)
-                    .join(' and ')} for "${op.entry.text}" by hand`,
-            });
+            portOps.push(op);
         }
         else {
             const anchor = op.op === 'replace'
@@ -23316,7 +25156,9 @@ function editLiterals(file, ops, dialect) {
             edits.push({ start: t.start, end: t.end, insert: inline });
             continue;
         }
-        const next = /^[ \t]*,[ \t]*/.exec(after);
+        // When everything after it in its list goes too, it takes the comma before it instead, so that
+        // the removals of a run of elements at the end of a list do not overlap.
+        const next = !restRemoved(t) && /^[ \t]*,[ \t]*/.exec(after);
         if (next)
             edits.push({ start: t.start, end: t.end + next[0].length, insert: '' });
         else {
@@ -23328,6 +25170,9 @@ function editLiterals(file, ops, dialect) {
             edits.push({ start: from, end: t.end, insert: '' });
         }
     }
+    const ports = rulePortEdits(file, portOps, dialect.rules, removed);
+    append(edits, ports.edits);
+    append(refused, ports.refused);
     if (dialect.json) {
         // The safety net of a format without forgiveness: a change that would not parse is not made.
         let valid = false;
@@ -23692,6 +25537,8 @@ function styledPorts(text, like, ports) {
 
 
 
+
+
 /**
  * Which formats `fix` can edit. A format that is not here is declared not writable: `fix` leaves
  * its files alone and says what to add instead.
@@ -23732,20 +25579,27 @@ const ALLOWLIST_WRITERS = {
     nftables: NFTABLES_WRITER,
     'iptables-save': IPTABLES_WRITER,
     csv: CSV_WRITER,
+    kubernetes: KUBERNETES_WRITER,
     terraform: literalWriter({
         multilineCommas: true,
         trailingComma: true,
         comment: (t) => `# ${t}`,
         commentMarker: /\s(?:#|\/\/).*$/,
+        rules: TERRAFORM_RULES,
     }),
     bicep: literalWriter({
         multilineCommas: false,
         trailingComma: false,
         comment: (t) => `// ${t}`,
         commentMarker: /\s\/\/.*$/,
+        rules: BICEP_RULES,
     }),
-    arm: literalWriter({ multilineCommas: true, trailingComma: false, json: true }),
+    arm: literalWriter({ multilineCommas: true, trailingComma: false, json: true, rules: ARM_RULES }),
 };
+/** Whether `fix` can edit files of an allowlist format (Squid: its ACL files and inline lines). */
+function allowlistWritable(id) {
+    return id in ALLOWLIST_WRITERS || id === 'squid';
+}
 const SQUID_WRITERS = {
     aclFile: lineWriter(SQUID_ACL_FILE),
     inline: lineWriter(SQUID_INLINE),
@@ -23810,6 +25664,7 @@ async function planFixes(root, options, catalogue, rules, settings = {}) {
         zones: inputs.zones.map((f) => plan_withText(f, texts.get(f.path))),
     }, loadErrors, options, catalogue, readerFor);
     const requirements = selectRequirements(catalogue, selectionOf(options)).requirements;
+    const fileOptions = new Map(inputs.allowlists.flatMap((f) => (f.spec.options ? [[f.path, f.spec.options]] : [])));
     const first = run();
     const refusals = new Map();
     let checked = first;
@@ -23824,7 +25679,7 @@ async function planFixes(root, options, catalogue, rules, settings = {}) {
             break;
         for (const f of todo)
             attempted.add(tried(f));
-        const { edits, refused } = planRound(checked, todo, requirements, texts, settings);
+        const { edits, refused } = planRound(checked, todo, requirements, texts, settings, fileOptions);
         for (const r of refused)
             refusals.set(identity(r.finding), r.reason);
         let changed = false;
@@ -23858,6 +25713,15 @@ async function planFixes(root, options, catalogue, rules, settings = {}) {
             continue;
         notFixed.push({ finding: f, reason: refusals.get(id) ?? whyNot(f, selected) });
     }
+    // What is left of a finding fixed in part (the TCP ports of a gap, not the UDP ones) is a
+    // finding of its own, reported with the reason it stayed.
+    const firstIds = new Set(first.result.findings.map(identity));
+    for (const f of checked.result.findings) {
+        const id = identity(f);
+        if (firstIds.has(id) || !selected.has(f.ruleId) || !refusals.has(id))
+            continue;
+        notFixed.push({ finding: f, reason: refusals.get(id) });
+    }
     const changes = [];
     for (const [path, after] of [...texts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
         const before = originals.get(path);
@@ -23883,7 +25747,7 @@ function identity(f) {
         f.entry === undefined && !f.requirement ? f.message.replace(/line \d+/g, '') : '',
     ].join('\u0000');
 }
-function planRound(checked, findings, requirements, texts, settings) {
+function planRound(checked, findings, requirements, texts, settings, fileOptions) {
     const refused = [];
     const at = new Map();
     const formatOf = new Map();
@@ -24082,7 +25946,7 @@ function planRound(checked, findings, requirements, texts, settings) {
         const entries = checked.allowlists
             .flatMap((f) => f.parsed.entries)
             .filter((e) => e.location.file === path);
-        const result = writer.edit({ path, text, format: info.format, entries }, ops);
+        const result = writer.edit({ path, text, format: info.format, entries, settings: fileOptions.get(info.owner) }, ops);
         if (/\.json$/i.test(path) &&
             result.edits.length > 0 &&
             !parsesAsJson(applyEdits(text, result.edits))) {
