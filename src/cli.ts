@@ -228,12 +228,23 @@ async function fix(argv: readonly string[], io: CliIo): Promise<number> {
     await catalogueOf(args, io, root, options, io.now?.() ?? new Date())
   ).catalogue;
   const plan = await planFixes(root, options, catalogue, rules);
-  for (const e of plan.inputErrors ?? []) io.stderr(`endpoint-drift: ${e}\n`);
-  for (const n of plan.notFixed)
+  const inputErrors = plan.inputErrors ?? [];
+  for (const e of inputErrors) io.stderr(`endpoint-drift: ${e}\n`);
+  if (inputErrors.length > 0) {
+    // What fix would do with a file left out is not known: it changes nothing until every file reads.
     io.stderr(
-      `${formatLocation(n.finding.location)}: ${n.finding.ruleId} not fixed: ${n.reason}\n`,
+      'endpoint-drift: fix changes nothing while a file it reads is refused or unreadable; correct the errors above and run it again\n',
     );
-  if ((plan.inputErrors ?? []).length > 0) return 2;
+    return 2;
+  }
+  // The same reason at the same place is said once, with how many findings it stands for.
+  const said = new Map<string, number>();
+  for (const n of plan.notFixed) {
+    const line = `${formatLocation(n.finding.location)}: ${n.finding.ruleId} not fixed: ${n.reason}`;
+    said.set(line, (said.get(line) ?? 0) + 1);
+  }
+  for (const [line, count] of said)
+    io.stderr(`${line}${count > 1 ? ` (${count} findings)` : ''}\n`);
   if (!write) {
     io.stdout(renderPatch(plan.changes));
     return plan.changes.length > 0 ? 1 : 0;

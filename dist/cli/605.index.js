@@ -26988,12 +26988,22 @@ async function fix(argv, io) {
     // The same catalogue as check: after `catalogue update`, fix writes what the snapshot needs.
     const catalogue = (await catalogueOf(args, io, root, options, io.now?.() ?? new Date())).catalogue;
     const plan = await planFixes(root, options, catalogue, rules);
-    for (const e of plan.inputErrors ?? [])
+    const inputErrors = plan.inputErrors ?? [];
+    for (const e of inputErrors)
         io.stderr(`endpoint-drift: ${e}\n`);
-    for (const n of plan.notFixed)
-        io.stderr(`${formatLocation(n.finding.location)}: ${n.finding.ruleId} not fixed: ${n.reason}\n`);
-    if ((plan.inputErrors ?? []).length > 0)
+    if (inputErrors.length > 0) {
+        // What fix would do with a file left out is not known: it changes nothing until every file reads.
+        io.stderr('endpoint-drift: fix changes nothing while a file it reads is refused or unreadable; correct the errors above and run it again\n');
         return 2;
+    }
+    // The same reason at the same place is said once, with how many findings it stands for.
+    const said = new Map();
+    for (const n of plan.notFixed) {
+        const line = `${formatLocation(n.finding.location)}: ${n.finding.ruleId} not fixed: ${n.reason}`;
+        said.set(line, (said.get(line) ?? 0) + 1);
+    }
+    for (const [line, count] of said)
+        io.stderr(`${line}${count > 1 ? ` (${count} findings)` : ''}\n`);
     if (!write) {
         io.stdout(renderPatch(plan.changes));
         return plan.changes.length > 0 ? 1 : 0;

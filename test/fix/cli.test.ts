@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -180,5 +189,39 @@ describe('endpoint-drift fix', () => {
         'proxy.pac:2:1: missing-endpoint not fixed: fix cannot edit pac files; add outlook.cloud.microsoft (TCP 80,443, UDP 443) by hand\n' +
         'proxy.pac:2:1: missing-endpoint not fixed: fix cannot edit pac files; add outlook.office365.com (TCP 80,443, UDP 443) by hand\n',
     });
+  });
+
+  it('changes nothing while a file it reads is refused, and says so once', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'endpoint-drift-fix-cli-'));
+    const outside = mkdtempSync(path.join(tmpdir(), 'endpoint-drift-fix-outside-'));
+    dirs.push(dir, outside);
+    writeFileSync(path.join(outside, 'acl.txt'), '.secret-outside.example\n');
+    mkdirSync(path.join(dir, 'proxy'));
+    symlinkSync(path.join(outside, 'acl.txt'), path.join(dir, 'proxy/m365.txt'));
+    writeFileSync(
+      path.join(dir, 'proxy/squid.conf'),
+      'acl m365 dstdomain "m365.txt"\nhttp_access allow m365\n',
+    );
+    const r = await cli(['fix', '--allowlist', 'proxy/squid.conf'], dir);
+    expect(r).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'endpoint-drift: proxy/squid.conf:1:21: "m365.txt" (proxy/m365.txt) leads outside the workspace through a symbolic link; only files in the repository are read\n' +
+        'endpoint-drift: fix changes nothing while a file it reads is refused or unreadable; correct the errors above and run it again\n',
+    });
+  });
+
+  it('lists each finding it leaves at its own place', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'endpoint-drift-fix-cli-'));
+    dirs.push(dir);
+    writeFileSync(path.join(dir, 'list.txt'), 'not a host!\nnot a host!\n');
+    const r = await cli(
+      ['fix', '--allowlist', 'list.txt', '--service-areas', 'Exchange', '--no-ipv6'],
+      dir,
+    );
+    const lines = r.stderr.split('\n').filter((l) => l.includes('invalid-entry not fixed'));
+    expect(lines).toHaveLength(2);
+    expect(lines.every((l) => !l.includes('findings)'))).toBe(true);
   });
 });
