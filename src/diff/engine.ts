@@ -40,6 +40,7 @@ import {
   type PortSpec,
 } from '../model/ports.js';
 import { interestingSuffixes, SuffixIndex, suffixes } from './host-index.js';
+import { NearestIp } from './nearest-ip.js';
 import { LookalikeIndex } from './lookalike.js';
 import { WildcardIndex } from './wildcard-index.js';
 
@@ -290,7 +291,7 @@ class GroupCheck {
     'hosts' | 'ips',
     { location: SourceLocation; where: string }
   >();
-  #v4Bounds: Ipv4Bounds | undefined;
+  #nearestIp: NearestIp | undefined;
   /** The wildcard entries, for finding one that covers another without comparing every pair. */
   private readonly wildcards = new WildcardIndex<HostEntry>();
 
@@ -1062,43 +1063,7 @@ class GroupCheck {
   }
 
   private nearestIp(block: IpBlock): { location: SourceLocation; where: string } {
-    let best: IpEntry | undefined;
-    if (block.family === 4) {
-      // IPv4 bounds fit in doubles: one pass over typed arrays instead of BigInt arithmetic,
-      // for every missing prefix of a list of a million entries.
-      const v4 = (this.#v4Bounds ??= ipv4Bounds(this.ips));
-      const first = Number(block.first);
-      const last = Number(block.last);
-      let bestDistance = -1;
-      for (let i = 0; i < v4.entries.length; i++) {
-        const ef = v4.first[i]!;
-        const el = v4.last[i]!;
-        const d = el < first ? first - el : last < ef ? ef - last : 0;
-        const e = v4.entries[i]!;
-        if (
-          !best ||
-          d < bestDistance ||
-          (d === bestDistance && compareLocations(e.location, best.location) < 0)
-        ) {
-          best = e;
-          bestDistance = d;
-        }
-      }
-    } else {
-      let bestDistance = -1n;
-      for (const e of this.ips) {
-        if (e.block.family !== block.family) continue;
-        const d = distance(e.block, block);
-        if (
-          !best ||
-          d < bestDistance ||
-          (d === bestDistance && compareLocations(e.location, best.location) < 0)
-        ) {
-          best = e;
-          bestDistance = d;
-        }
-      }
-    }
+    const best = (this.#nearestIp ??= new NearestIp(this.ips)).nearest(block);
     if (best) return { location: best.location, where: `it belongs beside ${quote(best.text)}` };
     return this.fallback('ips');
   }
@@ -1274,30 +1239,6 @@ function elementaryRanges(need: PortSet, have: readonly (PortSet | undefined)[])
 
 function subtractSpec(need: PortSpec, have: PortSpec): PortSpec {
   return { tcp: need.tcp.subtract(have.tcp), udp: need.udp.subtract(have.udp) };
-}
-
-interface Ipv4Bounds {
-  readonly entries: IpEntry[];
-  readonly first: Float64Array;
-  readonly last: Float64Array;
-}
-
-/** The IPv4 entries with their first and last addresses as numbers, in entry order. */
-function ipv4Bounds(ips: readonly IpEntry[]): Ipv4Bounds {
-  const entries = ips.filter((e) => e.block.family === 4);
-  const first = new Float64Array(entries.length);
-  const last = new Float64Array(entries.length);
-  entries.forEach((e, i) => {
-    first[i] = Number(e.block.first);
-    last[i] = Number(e.block.last);
-  });
-  return { entries, first, last };
-}
-
-function distance(a: IpBlock, b: IpBlock): bigint {
-  if (a.last < b.first) return b.first - a.last;
-  if (b.last < a.first) return a.first - b.last;
-  return 0n;
 }
 
 function percent(part: bigint, whole: bigint): string {
