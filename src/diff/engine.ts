@@ -918,65 +918,83 @@ class GroupCheck {
   }
 
   private checkIpEntries(): void {
+    const ips = this.ips;
+    // By position in this.ips, with typed arrays: a list of a million entries makes no map or
+    // set keyed by entry.
+    const scopes = ips.map((e) => this.fileOf(e).scope);
     // A mixed allowlist is judged only inside Microsoft 365 address space; what lies outside it
     // cannot contain anything inside it, so the sweep can leave it out.
-    const judged = this.ips.filter(
-      (e) =>
-        this.fileOf(e).scope === 'dedicated' ||
-        this.ctx.allSpace.overlaps(e.block.masked()) ||
-        this.ctx.removedSpace.overlaps(e.block.masked()),
-    );
+    const judged: number[] = [];
+    const blocks: IpBlock[] = [];
+    for (let i = 0; i < ips.length; i++) {
+      const m = ips[i]!.block.masked();
+      if (
+        scopes[i] === 'dedicated' ||
+        this.ctx.allSpace.overlaps(m) ||
+        this.ctx.removedSpace.overlaps(m)
+      ) {
+        judged.push(i);
+        blocks.push(m);
+      }
+    }
     // Verdicts first: an over-broad block is no cover that makes another entry redundant.
-    const broad = new Map<IpEntry, Verdict>();
-    for (const e of judged) {
-      const v = this.ipVerdict(e);
-      if (v) broad.set(e, v);
+    const broad = new Map<number, Verdict>();
+    for (let k = 0; k < judged.length; k++) {
+      const v = this.ipVerdict(ips[judged[k]!]!);
+      if (v) broad.set(k, v);
     }
     // this.ips is in file and line order, and equal blocks keep that order.
-    const blocks = judged.map((e) => e.block.masked());
-    const masked = Array.from(IpBlock.orderWidestFirst(blocks), (i) => ({
-      e: judged[i]!,
-      m: blocks[i]!,
-    }));
+    const order = IpBlock.orderWidestFirst(blocks);
     // Sweep in address order: an entry inside the widest earlier block (same ports) adds nothing.
-    const widest = new Map<string, { e: IpEntry; m: IpBlock }>();
-    const redundant = new Set<IpEntry>();
-    for (const item of masked) {
-      const { e, m } = item;
-      const key = e.ports ? `${m.family}|${portsKey(e.ports)}` : m.family === 4 ? '4' : '6';
-      const w = widest.get(key);
-      if (w && w.m.contains(m)) {
-        const duplicate = w.m.key() === m.key();
+    const widestPorted = new Map<string, number>();
+    let widest4 = -1;
+    let widest6 = -1;
+    const redundant = new Uint8Array(judged.length);
+    for (const k of order) {
+      const e = ips[judged[k]!]!;
+      const m = blocks[k]!;
+      const key = e.ports ? `${m.family}|${portsKey(e.ports)}` : undefined;
+      const w =
+        key !== undefined ? (widestPorted.get(key) ?? -1) : m.family === 4 ? widest4 : widest6;
+      const covers = w >= 0 && blocks[w]!.contains(m);
+      if (covers) {
+        const duplicate = blocks[w]!.key() === m.key();
         if (duplicate || !this.ctx.catalogueIpKeys.has(m.key())) {
-          redundant.add(e);
+          const we = ips[judged[w]!]!;
+          redundant[k] = 1;
           this.add('redundant-entry', 'notice', e.location, {
             message: duplicate
-              ? `${quote(e.text)} is a duplicate of the entry at ${where(w.e.location, e.location)}`
-              : `${quote(e.text)} is already covered by ${quote(w.e.text)} at ${where(w.e.location, e.location)}`,
+              ? `${quote(e.text)} is a duplicate of the entry at ${where(we.location, e.location)}`
+              : `${quote(e.text)} is already covered by ${quote(we.text)} at ${where(we.location, e.location)}`,
             entry: e.text,
           });
           continue;
         }
       }
-      if ((!w || !w.m.contains(m)) && !broad.has(e)) widest.set(key, item);
+      if (!covers && !broad.has(k)) {
+        if (key !== undefined) widestPorted.set(key, k);
+        else if (m.family === 4) widest4 = k;
+        else widest6 = k;
+      }
     }
-    for (const e of this.ips) {
+    for (const e of ips) {
       if (e.block.hasHostBits)
         this.add('host-bits-set', 'warning', e.location, {
           message: `${quote(e.text)} has host bits set; the network is ${e.block.masked().text}`,
           entry: e.text,
         });
     }
-    for (const e of judged) {
-      if (redundant.has(e)) continue;
-      const v = broad.get(e);
+    for (let k = 0; k < judged.length; k++) {
+      if (redundant[k]) continue;
+      const e = ips[judged[k]!]!;
+      const v = broad.get(k);
       if (v)
         this.add('over-broad-entry', v.severity, e.location, {
           message: v.message,
           entry: e.text,
           replacement: v.replacement,
         });
-      else this.judgeIp(e);
+      else this.judgeIp(e, blocks[k]!, scopes[judged[k]!]!);
     }
   }
 
@@ -987,9 +1005,9 @@ class GroupCheck {
    */
   private ipVerdict(e: IpEntry): Verdict | undefined {
     const b = e.block.masked();
-    if (this.ctx.catalogueIpKeys.has(b.key()) || this.ctx.allSpace.covers(b)) return undefined;
     // Most entries of a large list lie wholly outside: nothing to narrow, and no set algebra.
     if (b.prefixLength !== 0 && !this.ctx.allSpace.overlaps(b)) return undefined;
+    if (this.ctx.catalogueIpKeys.has(b.key()) || this.ctx.allSpace.covers(b)) return undefined;
     const family = b.family;
     const inside = IpSet.of([b]).intersect(this.ctx.allSpace);
     const insideSize = inside.size(family);
@@ -1010,9 +1028,7 @@ class GroupCheck {
     };
   }
 
-  private judgeIp(e: IpEntry): void {
-    const b = e.block.masked();
-    const scope = this.fileOf(e).scope;
+  private judgeIp(e: IpEntry, b: IpBlock, scope: Scope): void {
     if (this.ctx.selectedSpace.overlaps(b)) return;
     if (this.ctx.allSpace.overlaps(b)) {
       const sources = this.ctx.allIpReqs
@@ -1340,11 +1356,13 @@ export function sortFindings(findings: Finding[]): Finding[] {
   if (n < 1024) return findings.sort(findingOrder);
   const fileRank = new Map<string, number>();
   let maxLine = 0;
+  let file: string | undefined;
   for (let i = 0; i < n; i++) {
-    const { file, line } = findings[i]!.location;
-    if (!Number.isInteger(line) || line < 0) return findings.sort(findingOrder);
+    const location = findings[i]!.location;
+    const line = location.line;
+    if (line >>> 0 !== line) return findings.sort(findingOrder);
     if (line > maxLine) maxLine = line;
-    fileRank.set(file, 0);
+    if (location.file !== file) fileRank.set((file = location.file), 0);
   }
   const stride = maxLine + 1;
   const buckets = fileRank.size * stride;
@@ -1355,9 +1373,12 @@ export function sortFindings(findings: Finding[]): Finding[] {
     .forEach((file, rank) => fileRank.set(file, rank));
   const key = new Uint32Array(n);
   const start = new Uint32Array(buckets + 1);
+  let rank = 0;
+  file = undefined;
   for (let i = 0; i < n; i++) {
-    const { file, line } = findings[i]!.location;
-    const k = fileRank.get(file)! * stride + line;
+    const location = findings[i]!.location;
+    if (location.file !== file) rank = fileRank.get((file = location.file))!;
+    const k = rank * stride + location.line;
     key[i] = k;
     start[k + 1]!++;
   }
