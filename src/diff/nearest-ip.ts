@@ -20,7 +20,7 @@ export class NearestIp {
   nearest(block: IpBlock): IpEntry | undefined {
     if (block.family === 4) {
       const s = (this.#v4 ??= sortedV4(this.#ips));
-      return s.nearest(Number(block.first), Number(block.last), (a, b) => a - b);
+      return s.nearest(block.firstV4, block.lastV4, (a, b) => a - b);
     }
     const s = (this.#v6 ??= sortedV6(this.#ips));
     return s.nearest(block.first, block.last, (a, b) => a - b);
@@ -101,8 +101,8 @@ function sortedV4(ips: readonly IpEntry[]): Sorted<number> {
   const first = new Float64Array(m);
   const last = new Float64Array(m);
   for (let i = 0; i < m; i++) {
-    first[i] = Number(entries[i]!.block.first);
-    last[i] = Number(entries[i]!.block.last);
+    first[i] = entries[i]!.block.firstV4;
+    last[i] = entries[i]!.block.lastV4;
   }
   return new Sorted(entries, first, last, orderOf(first), orderOf(last));
 }

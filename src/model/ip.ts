@@ -493,6 +493,16 @@ export class IpBlock {
     return (this.#last ??= toBigInt(this.#w, w, w));
   }
 
+  /** For an IPv4 block: {@link first} as a number, without making a BigInt. */
+  get firstV4(): number {
+    return this.#w[0]!;
+  }
+
+  /** For an IPv4 block: {@link last} as a number, without making a BigInt. */
+  get lastV4(): number {
+    return this.#w[1]!;
+  }
+
   /** Number of addresses. */
   size(): bigint {
     return this.last - this.first + 1n;

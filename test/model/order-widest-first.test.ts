@@ -50,3 +50,20 @@ describe('IpBlock.orderWidestFirst', () => {
     expect([...IpBlock.orderWidestFirst(blocks)]).toEqual([1, 3, 2, 0]);
   });
 });
+
+describe('IpBlock.firstV4 and lastV4', () => {
+  it('are the first and last address as numbers', () => {
+    fc.assert(
+      fc.property(v4, (text) => {
+        const b = block(text);
+        expect(BigInt(b.firstV4)).toBe(b.first);
+        expect(BigInt(b.lastV4)).toBe(b.last);
+      }),
+    );
+    for (const text of ['255.255.255.255', '0.0.0.0/0', '10.1.2.3/8', '1.2.3.4-1.2.3.9']) {
+      const b = block(text);
+      expect([BigInt(b.firstV4), BigInt(b.lastV4)]).toEqual([b.first, b.last]);
+      expect([BigInt(b.masked().firstV4), BigInt(b.masked().lastV4)]).toEqual([b.first, b.last]);
+    }
+  });
+});
