@@ -2,7 +2,7 @@ import type { FailOn } from '../config/options.js';
 import { severityRank, type Finding } from '../model/finding.js';
 import { formatLocation } from '../model/location.js';
 import { compareFindings, findingValue, type FindingStatus } from './compare.js';
-import { sortFindings, type Result } from './engine.js';
+import { findingOrder, type Result } from './engine.js';
 import { applyWaivers, type ConfigWaiver, type Waiver } from './waivers.js';
 
 /** A head finding with what the pull request and the waivers make of it. */
@@ -57,23 +57,21 @@ export function assess(input: AssessInput): Assessment {
     input.base.compared && input.baseFindings
       ? compareFindings(head, input.baseFindings)
       : undefined;
-  const status = new Map<Finding, FindingStatus>();
-  head.forEach((f, i) => status.set(f, comparison?.status[i] ?? 'unknown'));
   const waived = applyWaivers(head, input.ignore, input.comments, input.today);
-  const waiverOf = new Map<Finding, Waiver>();
-  head.forEach((f, i) => {
-    const w = waived.waivers[i];
-    if (w) waiverOf.set(f, w);
-  });
+  // By position, not in maps keyed by finding: a million findings make no million-entry maps.
+  const judged: Assessed[] = new Array<Assessed>(head.length);
+  for (let i = 0; i < head.length; i++) {
+    const finding = head[i]!;
+    const status = comparison?.status[i] ?? 'unknown';
+    const waiver = waived.waivers[i];
+    judged[i] = waiver ? { finding, status, waiver } : { finding, status };
+  }
   // Problems with waivers are about today's configuration, not about the pull request.
-  const all = sortFindings([...head, ...waived.problems]);
-  const findings: Assessed[] = all.map((finding) => {
-    const waiver = waiverOf.get(finding);
-    return { finding, status: status.get(finding) ?? 'unknown', ...(waiver ? { waiver } : {}) };
-  });
+  const findings = withProblems(judged, waived.problems);
+  const all = findings === judged ? head : findings.map((a) => a.finding);
   const verdict = decide(findings, input.failOn, input.onlyNew, input.base.compared);
   return {
-    result: { ...input.result, findings: all },
+    result: all === head ? input.result : { ...input.result, findings: all },
     findings,
     fixed: comparison?.fixed ?? [],
     base: input.base,
@@ -81,6 +79,39 @@ export function assess(input: AssessInput): Assessment {
     onlyNew: input.onlyNew,
     verdict,
   };
+}
+
+/**
+ * The head findings with the waiver problems in `sortFindings` order. The head is sorted
+ * already (the engine sorts it), so the few problems are merged in; an unsorted head is sorted
+ * whole, as `sortFindings([...head, ...problems])` would.
+ */
+function withProblems(head: Assessed[], problems: readonly Finding[]): Assessed[] {
+  const sorted = isSorted(head);
+  if (problems.length === 0 && sorted) return head;
+  const extra = problems.map((finding): Assessed => ({ finding, status: 'unknown' }));
+  if (!sorted) {
+    const all = [...head, ...extra];
+    const order = Array.from(all, (_, i) => i);
+    order.sort((x, y) => findingOrder(all[x]!.finding, all[y]!.finding) || x - y);
+    return order.map((i) => all[i]!);
+  }
+  extra.sort((a, b) => findingOrder(a.finding, b.finding));
+  const out: Assessed[] = [];
+  let j = 0;
+  for (const a of head) {
+    while (j < extra.length && findingOrder(extra[j]!.finding, a.finding) < 0)
+      out.push(extra[j++]!);
+    out.push(a);
+  }
+  while (j < extra.length) out.push(extra[j++]!);
+  return out;
+}
+
+function isSorted(list: readonly Assessed[]): boolean {
+  for (let i = 1; i < list.length; i++)
+    if (findingOrder(list[i - 1]!.finding, list[i]!.finding) > 0) return false;
+  return true;
 }
 
 /** Which findings fail the check: at or above fail-on, not waived, and new when only-new holds. */

@@ -85,6 +85,9 @@ export function applyWaivers(
     w,
     path: w.path !== undefined ? picomatch(w.path, { dot: true }) : undefined,
   }));
+  // Nothing can waive: no per-finding work (a list of a million findings and no waiver).
+  if (matchers.length === 0 && comments.size === 0)
+    return { waivers: new Array<undefined>(findings.length).fill(undefined), problems };
   const inlineProblemSeen = new Set<string>();
   const waivers = findings.map((f): Waiver | undefined => {
     for (const { w, path } of matchers) {

@@ -493,6 +493,16 @@ export class IpBlock {
     return (this.#last ??= toBigInt(this.#w, w, w));
   }
 
+  /** For an IPv4 block: {@link first} as a number, without making a BigInt. */
+  get firstV4(): number {
+    return this.#w[0]!;
+  }
+
+  /** For an IPv4 block: {@link last} as a number, without making a BigInt. */
+  get lastV4(): number {
+    return this.#w[1]!;
+  }
+
   /** Number of addresses. */
   size(): bigint {
     return this.last - this.first + 1n;
@@ -553,6 +563,7 @@ export class IpBlock {
         words[i * 8 + 8 - half + k] = w[half + k]!;
       }
     }
+    if (n <= POSITION && family.every((f) => f === 4)) return orderV4WidestFirst(words, n);
     const order = new Uint32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
     return order.sort((a, b) => {
@@ -589,6 +600,28 @@ export class IpBlock {
       (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)
     );
   }
+}
+
+/** 2^21: a position below it fits beside a 32-bit address in a double. */
+const POSITION = 2 ** 21;
+
+/**
+ * orderWidestFirst of IPv4 blocks laid out as there (first address at 8i + 3, last at 8i + 7):
+ * two numeric sorts, by last address descending and then by first address ascending, each key
+ * carrying a position so that ties keep the earlier order. A sort of plain numbers is several
+ * times faster than one with a comparator.
+ */
+function orderV4WidestFirst(words: Uint32Array, n: number): Uint32Array {
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (MAX32 - words[8 * i + 7]!) * POSITION + i;
+  keys.sort();
+  const byLast = new Uint32Array(n);
+  for (let r = 0; r < n; r++) byLast[r] = keys[r]! % POSITION;
+  for (let r = 0; r < n; r++) keys[r] = words[8 * byLast[r]! + 3]! * POSITION + r;
+  keys.sort();
+  const order = new Uint32Array(n);
+  for (let r = 0; r < n; r++) order[r] = byLast[keys[r]! % POSITION]!;
+  return order;
 }
 
 const scratchAddr = [0, 0, 0, 0, 0, 0, 0, 0];
