@@ -30,9 +30,10 @@ import {
   endpointSetsOf,
   parsePortString as parsePorts,
 } from '../src/catalogue/endpoint-sets.js';
-import { validateWithSchema } from '../src/config/validate.js';
+import { validateWith } from '../src/config/validate.js';
 import { parsePositioned } from '../src/formats/syntax/yaml.js';
 import { HostPattern } from '../src/model/host.js';
+import { CONFIG_OPTIONS } from './validators.js';
 import { parseIpBlock } from '../src/model/ip.js';
 
 export const SCHEMA_VERSION = 1;
@@ -291,6 +292,7 @@ interface CuratedRow {
 }
 
 const CURATED_SCHEMA = { $defs: schema.$defs, $ref: '#/$defs/curatedFile' };
+let curatedValidator: ReturnType<Ajv2020['compile']> | undefined;
 
 function readOtherEndpoints(
   file: NamedText,
@@ -301,7 +303,8 @@ function readOtherEndpoints(
   if (syntax)
     throw new BuildError(`${file.name}:${syntax.line}:${syntax.column}: ${syntax.message}`);
   const data = positioned.doc.toJS() as unknown;
-  const problem = validateWithSchema(CURATED_SCHEMA, data, positioned)[0];
+  curatedValidator ??= new Ajv2020(CONFIG_OPTIONS).compile(CURATED_SCHEMA);
+  const problem = validateWith(curatedValidator, data, positioned)[0];
   if (problem)
     throw new BuildError(`${file.name}:${problem.line}:${problem.column}: ${problem.message}`);
   const { source, rows } = data as { source: CuratedSource; rows: CuratedRow[] };

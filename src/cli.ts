@@ -6,11 +6,7 @@ import { COMMAND_HELP, COMMANDS, HELP, VERSION } from './cli-help.js';
 import { scenarioIds } from './catalogue/select.js';
 import { chooseCatalogue } from './catalogue/source.js';
 import type { Catalogue } from './catalogue/types.js';
-import { catalogueCommand } from './cli-catalogue.js';
 import { ConfigError, OPTION_NAMES, resolveOptions, type Options } from './config/options.js';
-import { FIXABLE_RULES, planFixes } from './fix/plan.js';
-import { renderPatch } from './fix/patch.js';
-import { writeChanges } from './fix/write.js';
 import { DEFAULT_CONFIG, readConfigFile } from './io/files.js';
 import { formatLocation } from './model/location.js';
 import type { RuleId } from './model/finding.js';
@@ -20,8 +16,6 @@ import { SnapshotError } from './io/catalogue-store.js';
 import { didYouMean } from './model/suggest.js';
 import { assess } from './diff/assess.js';
 import { describeError, runCheck } from './pipeline.js';
-import { renderSarif } from './report/sarif.js';
-import { renderJsonChunks } from './report/json.js';
 import { renderTextChunks } from './report/text.js';
 
 export interface CliIo {
@@ -91,7 +85,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout(`  ${f.id.padEnd(21)} ${f.title} (${f.filePatterns.join(', ')})\n`);
     return 0;
   }
-  if (command === 'catalogue') return catalogueCommand(rest, io);
+  // Commands and reports other than check's text are loaded when asked for: each run starts by
+  // reading and compiling the code it imports.
+  if (command === 'catalogue')
+    return (await import('./cli-catalogue.js')).catalogueCommand(rest, io);
   if (command !== 'check' && command !== 'fix') {
     io.stderr(
       command.startsWith('-')
@@ -147,19 +144,24 @@ async function check(argv: readonly string[], io: CliIo): Promise<number> {
     today,
   });
   const result = assessment.result;
-  if (options.sarifFile)
+  if (options.sarifFile) {
+    const { renderSarif } = await import('./report/sarif.js');
     await writeFile(path.resolve(io.cwd, options.sarifFile), renderSarif(assessment, VERSION));
+  }
   // Reports are written as they are serialised: a million findings never become one string.
   const report =
     args.format === 'json'
-      ? renderJsonChunks(result)
+      ? (await import('./report/json.js')).renderJsonChunks(result)
       : renderTextChunks(result, {
           color: io.color ?? false,
           verbose: args.verbose,
           minSeverity: options.minSeverity,
         });
   for (const chunk of report) io.stdout(chunk);
-  if (args.output) await writeFile(path.resolve(io.cwd, args.output), renderJsonChunks(result));
+  if (args.output) {
+    const { renderJsonChunks } = await import('./report/json.js');
+    await writeFile(path.resolve(io.cwd, args.output), renderJsonChunks(result));
+  }
   for (const e of inputErrors) io.stderr(`endpoint-drift: ${e}\n`);
   if (inputErrors.length > 0) return 2;
   return assessment.verdict.failed ? 1 : 0;
@@ -216,6 +218,7 @@ async function catalogueOf(
 /** `fix`: the diff that fixes the findings (exit 1 when there is one), or `--write` to apply it. */
 async function fix(argv: readonly string[], io: CliIo): Promise<number> {
   const { write, rules, rest } = splitFixArgs(argv);
+  const { FIXABLE_RULES, planFixes } = await import('./fix/plan.js');
   const unknown = rules.filter((r) => !FIXABLE_RULES.includes(r as RuleId));
   if (unknown.length > 0)
     throw new UsageError(
@@ -246,9 +249,11 @@ async function fix(argv: readonly string[], io: CliIo): Promise<number> {
   for (const [line, count] of said)
     io.stderr(`${line}${count > 1 ? ` (${count} findings)` : ''}\n`);
   if (!write) {
+    const { renderPatch } = await import('./fix/patch.js');
     io.stdout(renderPatch(plan.changes));
     return plan.changes.length > 0 ? 1 : 0;
   }
+  const { writeChanges } = await import('./fix/write.js');
   const outcome = await writeChanges(root, plan.changes);
   for (const p of outcome.written) io.stderr(`endpoint-drift: fixed ${p}\n`);
   for (const f of outcome.failed) io.stderr(`endpoint-drift: ${f.message}\n`);

@@ -14,9 +14,7 @@ import {
 import { assess } from './diff/assess.js';
 import { coverageMatrices } from './diff/coverage.js';
 import type { Git } from './github/base.js';
-import { createClient } from './github/client.js';
 import { readRunContext } from './github/context.js';
-import { planFixes } from './fix/plan.js';
 import { SnapshotError } from './io/catalogue-store.js';
 import { DEFAULT_CONFIG, readConfigFile } from './io/files.js';
 import { severityRank } from './model/finding.js';
@@ -67,9 +65,15 @@ export async function run(deps: ActionDependencies = {}): Promise<void> {
 
     const ctx = readRunContext(env, await readEventPayload(env.GITHUB_EVENT_PATH));
     const token = core.getInput('github-token');
+    // Octokit and the fix engine are loaded only when a run needs them: start-up reads and
+    // compiles every module imported.
     const octokit =
       ctx && token
-        ? createClient({ token, apiUrl: ctx.apiUrl, log: (m) => core.info(m) })
+        ? (await import('./github/client.js')).createClient({
+            token,
+            apiUrl: ctx.apiUrl,
+            log: (m) => core.info(m),
+          })
         : undefined;
 
     const now = new Date();
@@ -128,7 +132,11 @@ export async function run(deps: ActionDependencies = {}): Promise<void> {
       report,
       root,
       planFixes:
-        deps.planFixes ?? (async (dir, opts) => (await planFixes(dir, opts, catalogue)).changes),
+        deps.planFixes ??
+        (async (dir, opts) => {
+          const { planFixes } = await import('./fix/plan.js');
+          return (await planFixes(dir, opts, catalogue)).changes;
+        }),
     });
     for (const line of published.log) core.info(line);
     for (const s of published.skipped) core.info(`not written: ${s}`);

@@ -4,7 +4,8 @@ import type { Options } from './config/options.js';
 import type { Assessment, BaseComparison } from './diff/assess.js';
 import { findingIdentity } from './diff/compare.js';
 import { publishCheckRun } from './github/check-run.js';
-import { describeError, isPermissionError, statusOf, type Octokit } from './github/client.js';
+import type { Octokit } from './github/client.js';
+import { describeError, isPermissionError, statusOf } from './github/errors.js';
 import { upsertStickyComment } from './github/comment.js';
 import type { RunContext } from './github/context.js';
 import {

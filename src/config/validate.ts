@@ -1,6 +1,7 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { didYouMean } from '../model/suggest.js';
 import { nodeAt, nodePosition, type PositionedDocument } from '../formats/syntax/yaml.js';
+import { validatorFor } from './validators.generated.js';
 
 export interface SchemaProblem {
   readonly pointer: string;
@@ -11,29 +12,29 @@ export interface SchemaProblem {
   readonly column: number;
 }
 
-// verbose: errors carry the schema and the data, for "did you mean".
-const ajv = new Ajv2020({ allErrors: true, useDefaults: true, strict: true, verbose: true });
-const compiled = new Map<object, ValidateFunction>();
-
-function compile(schema: object): ValidateFunction {
-  let fn = compiled.get(schema);
-  if (!fn) {
-    fn = ajv.compile(schema);
-    compiled.set(schema, fn);
-  }
-  return fn;
-}
-
 /**
  * Validates `data` (filling in schema defaults) and turns every error into a message with the
- * position of the offending node in `source`, when there is one.
+ * position of the offending node in `source`, when there is one. The schema is the config
+ * schema or a format's settings schema: their validators are generated at build time
+ * (scripts/validators.ts), so that no run compiles a schema.
  */
 export function validateWithSchema(
   schema: object,
   data: unknown,
   source?: PositionedDocument,
 ): SchemaProblem[] {
-  const validate = compile(schema);
+  return validateWith(validatorFor(schema), data, source);
+}
+
+/**
+ * {@link validateWithSchema} with a validator of one's own, compiled with the options of
+ * scripts/validators.ts (allErrors, useDefaults, verbose).
+ */
+export function validateWith(
+  validate: ValidateFunction,
+  data: unknown,
+  source?: PositionedDocument,
+): SchemaProblem[] {
   if (validate(data)) return [];
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();

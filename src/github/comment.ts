@@ -1,5 +1,6 @@
 import { COMMENT_MARKER } from '../report/pull-request.js';
-import { isPermissionError, type Octokit } from './client.js';
+import type { Octokit } from './client.js';
+import { isPermissionError } from './errors.js';
 import type { RunContext } from './context.js';
 
 export type CommentAction = 'created' | 'updated' | 'unchanged' | 'not-needed';

@@ -5,7 +5,8 @@ import {
   type FileChange,
   type SuggestionPlan,
 } from '../report/suggestions.js';
-import { isPermissionError, type Octokit } from './client.js';
+import type { Octokit } from './client.js';
+import { isPermissionError } from './errors.js';
 import type { RunContext } from './context.js';
 
 export type ReviewAction = 'created' | 'replaced' | 'unchanged' | 'removed' | 'none';

@@ -1,6 +1,7 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv';
 import { isAlias, isMap, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import schema from '../../../schemas/allowlist.schema.json' with { type: 'json' };
+import { validatorFor } from '../syntax/allowlist-validator.generated.js';
 import { nodeAt, nodePosition, parsePositioned, type PositionedDocument } from '../syntax/yaml.js';
 import type { Entry, ParsedFile, ParseProblem } from '../../model/entry.js';
 import { HostPattern } from '../../model/host.js';
@@ -24,17 +25,9 @@ type Flavour = 'yaml' | 'json';
 const MARKER = 'allowlist/v1';
 const ENTRY_KEYS = 'host, ip, tcp, udp, comment or group';
 
-let validator: ValidateFunction | undefined;
-
-/** Compiled on first use, so that importing the registry costs nothing. */
+/** The validator is generated at build time (scripts/validators.ts). */
 function validate(data: unknown): readonly ErrorObject[] {
-  validator ??= new Ajv2020({
-    allErrors: true,
-    strict: true,
-    strictRequired: false,
-    allowUnionTypes: true,
-    verbose: true,
-  }).compile(schema);
+  const validator = validatorFor(schema);
   return validator(data) ? [] : (validator.errors ?? []);
 }
 
