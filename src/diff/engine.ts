@@ -39,7 +39,7 @@ import {
   type PortRange,
   type PortSpec,
 } from '../model/ports.js';
-import { interestingSuffixes, SuffixIndex, suffixes } from './host-index.js';
+import { interestingSuffixes, SuffixIndex, SuffixTrie, suffixes } from './host-index.js';
 import { LookalikeIndex } from './lookalike.js';
 import { WildcardIndex } from './wildcard-index.js';
 
@@ -209,6 +209,8 @@ class CloudContext {
   /** Every suffix of every selected host requirement's base, down to the root. */
   readonly requirementSuffixes: Set<string>;
   readonly interesting: Set<string>;
+  /** The same names as a trie, shared by every host index of the run. */
+  readonly interestingTrie: SuffixTrie;
   readonly selectedSpace: IpSet;
   readonly allSpace: IpSet;
   readonly domains: Set<string>;
@@ -264,10 +266,11 @@ class CloudContext {
     this.interesting = interestingSuffixes(
       [...this.allHostReqs, ...this.hostReqs].map((r) => r.pattern.base),
     );
-    this.allHostIndex = new SuffixIndex(this.interesting);
+    this.interestingTrie = SuffixTrie.of(this.interesting);
+    this.allHostIndex = new SuffixIndex(this.interestingTrie);
     for (const r of this.allHostReqs) this.allHostIndex.add(r.pattern.base, r);
     this.requirementSuffixes = new Set(this.hostReqs.flatMap((r) => suffixes(r.pattern.base)));
-    this.selectedHostIndex = new SuffixIndex(this.interesting);
+    this.selectedHostIndex = new SuffixIndex(this.interestingTrie);
     for (const r of this.hostReqs) this.selectedHostIndex.add(r.pattern.base, r);
     this.selectedSpace = IpSet.of(this.ipReqs.map((r) => r.block));
     this.allSpace = namespaces.ips.union(IpSet.of(this.allIpReqs.map((r) => r.block)));
@@ -302,7 +305,7 @@ class GroupCheck {
     private readonly notes: string[],
     private readonly checkedKinds: Record<string, { hosts: boolean; ips: boolean }> = {},
   ) {
-    this.hostIndex = new SuffixIndex(ctx.interesting);
+    this.hostIndex = new SuffixIndex(ctx.interestingTrie);
     for (const f of files) if (!this.byPath.has(f.parsed.path)) this.byPath.set(f.parsed.path, f);
     const onlyMixed = files.every((f) => f.scope === 'mixed');
     for (const f of files) {
@@ -311,11 +314,11 @@ class GroupCheck {
         if (e.location.file !== f.parsed.path) this.readThrough.set(e, f);
         if (e.kind === 'host') {
           this.hosts.push(e);
-          // An exact name covers only itself: it is needed in the index only where a
-          // requirement looks for it.
+          // An exact name covers only itself: only wildcards can make another entry redundant.
           if (e.pattern.isWildcard && (!onlyMixed || this.mayCoverJudged(e))) this.wildcards.add(e);
-          if (e.pattern.isWildcard || ctx.requirementSuffixes.has(e.pattern.base))
-            this.hostIndex.add(e.pattern.base, e);
+          // Requirements look for entries at the suffixes of their own bases and under them:
+          // an entry at any other base is never asked for there.
+          if (ctx.requirementSuffixes.has(e.pattern.base)) this.hostIndex.add(e.pattern.base, e);
           else this.hostIndex.addUnder(e.pattern.base, e);
         } else if (e.kind === 'ip') this.ips.push(e);
         else this.references.push(e);
