@@ -211,6 +211,8 @@ class CloudContext {
   readonly interesting: Set<string>;
   /** The same names as a trie, shared by every host index of the run. */
   readonly interestingTrie: SuffixTrie;
+  /** Whether a catalogue host pattern has a base of fewer than two labels (`*.com`, `*`). */
+  readonly #shortBases: boolean;
   readonly selectedSpace: IpSet;
   readonly allSpace: IpSet;
   readonly domains: Set<string>;
@@ -229,6 +231,15 @@ class CloudContext {
     return (this.#lookalikes ??= new LookalikeIndex(
       [...this.allHostReqs, ...this.hostReqs].map((r) => r.pattern),
     ));
+  }
+
+  /**
+   * False when no catalogue host pattern can share a name with a pattern of this base, nor have
+   * its key: the base's last two labels end no catalogue base. A walk of a few characters, for
+   * the many names of a large general list that have nothing to do with Microsoft 365.
+   */
+  nearCatalogue(base: string): boolean {
+    return this.#shortBases || this.interestingTrie.holdsLastTwoLabels(base);
   }
 
   constructor(
@@ -267,6 +278,9 @@ class CloudContext {
       [...this.allHostReqs, ...this.hostReqs].map((r) => r.pattern.base),
     );
     this.interestingTrie = SuffixTrie.of(this.interesting);
+    this.#shortBases = [...this.allHostReqs, ...this.hostReqs].some(
+      (r) => !r.pattern.base.includes('.'),
+    );
     this.allHostIndex = new SuffixIndex(this.interestingTrie);
     for (const r of this.allHostReqs) this.allHostIndex.add(r.pattern.base, r);
     this.requirementSuffixes = new Set(this.hostReqs.flatMap((r) => suffixes(r.pattern.base)));
@@ -294,6 +308,8 @@ class GroupCheck {
     { location: SourceLocation; where: string }
   >();
   #v4Bounds: Ipv4Bounds | undefined;
+  #lastPath: string | undefined;
+  #lastFile: CheckedFile | undefined;
   /** The wildcard entries, for finding one that covers another without comparing every pair. */
   private readonly wildcards = new WildcardIndex<HostEntry>();
 
@@ -328,7 +344,13 @@ class GroupCheck {
 
   /** The checked file an entry was read through (for an ACL file's entries: its squid.conf). */
   private fileOf(e: Entry): CheckedFile {
-    return this.readThrough.get(e) ?? this.byPath.get(e.location.file)!;
+    // Asked for every entry in the order of the files: the last answer is usually the answer.
+    const path = e.location.file;
+    if (path === this.#lastPath && this.readThrough.size === 0) return this.#lastFile!;
+    const file = this.readThrough.get(e) ?? this.byPath.get(path)!;
+    this.#lastPath = path;
+    this.#lastFile = file;
+    return file;
   }
 
   run(): void {
@@ -596,17 +618,20 @@ class GroupCheck {
       const file = this.fileOf(e);
       const scope = file.scope;
       if (this.confusable(e)) continue;
+      const near = this.ctx.nearCatalogue(e.pattern.base);
       // Squid and pfBlockerNG write the catalogue's `*.x` as `.x`.
       const mirrors =
-        this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
-        (e.pattern.lead === 'zeroOrMore' &&
-          file.capabilities.subdomainsOnly === false &&
-          this.ctx.catalogueHostKeys.has(`*.${e.pattern.fixed}`));
+        near &&
+        (this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
+          (e.pattern.lead === 'zeroOrMore' &&
+            file.capabilities.subdomainsOnly === false &&
+            this.ctx.catalogueHostKeys.has(`*.${e.pattern.fixed}`)));
       // Nothing in the catalogue shares a name with it: the common case of a large general list.
       const unrelated =
-        !mirrors &&
-        !this.ctx.allHostIndex.touches(e.pattern.base) &&
-        !this.ctx.selectedHostIndex.touches(e.pattern.base);
+        !near ||
+        (!mirrors &&
+          !this.ctx.allHostIndex.touches(e.pattern.base) &&
+          !this.ctx.selectedHostIndex.touches(e.pattern.base));
       // Outside Microsoft 365's namespaces a mixed list is judged only where it opens a public
       // suffix or everything (such an entry allows Microsoft 365 names too), and for what only a
       // removed endpoint needed.
@@ -1125,6 +1150,7 @@ class GroupCheck {
         const m365 =
           kind === 'hosts'
             ? e.kind === 'host' &&
+              this.ctx.nearCatalogue(e.pattern.base) &&
               (this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
                 this.ctx.allHostIndex.touches(e.pattern.base))
             : e.kind === 'ip' && this.ctx.allSpace.overlaps(e.block);

@@ -84,6 +84,21 @@ export class SuffixTrie {
     return this.find(name) >= 0;
   }
 
+  /**
+   * False when `name` has two or more labels and its last two are not a name of the set; true
+   * otherwise (also for a shorter name, which this cannot rule out). Allocates nothing.
+   */
+  holdsLastTwoLabels(name: string): boolean {
+    let node = 0;
+    let labels = 0;
+    for (let i = name.length - 1; i >= 0; i--) {
+      node = this.step(node, name.charCodeAt(i));
+      if (node < 0) return !name.includes('.');
+      if (labelStart(name, i) && ++labels === 2) return this.isKey(node);
+    }
+    return true;
+  }
+
   #grow(): number {
     const node = this.#nodes++;
     if (node === this.#isKey.length) {
@@ -206,7 +221,7 @@ export class SuffixIndex<T> {
     const keys = (this.#atKeys ??= this.#keysOfAt());
     // Items above a base of two or more labels have an interesting two-label suffix in common
     // with it, unless they sit at one label: check that one alone.
-    if (!this.#twoLabelsInteresting(base)) {
+    if (!this.interesting.holdsLastTwoLabels(base)) {
       let node = 0;
       for (let i = base.length - 1; i >= 0; i--) {
         node = keys.step(node, base.charCodeAt(i));
@@ -234,18 +249,6 @@ export class SuffixIndex<T> {
       out.push(item);
     }
     return out;
-  }
-
-  /** False when the base has two or more labels and its last two are not interesting. */
-  #twoLabelsInteresting(base: string): boolean {
-    let node = 0;
-    let labels = 0;
-    for (let i = base.length - 1; i >= 0; i--) {
-      node = this.interesting.step(node, base.charCodeAt(i));
-      if (node < 0) return !base.includes('.');
-      if (labelStart(base, i) && ++labels === 2) return this.interesting.isKey(node);
-    }
-    return true;
   }
 
   #keysOfAt(): SuffixTrie {

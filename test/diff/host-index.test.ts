@@ -68,6 +68,19 @@ describe('SuffixTrie', () => {
     );
   });
 
+  it('tells whether the last two labels of a name are in it', () => {
+    fc.assert(
+      fc.property(fc.array(nameOrRoot, { maxLength: 20 }), fc.array(nameOrRoot), (added, asked) => {
+        const trie = SuffixTrie.of(added);
+        for (const n of [...added, ...asked]) {
+          const labels = n.split('.');
+          const expected = labels.length < 2 || added.includes(labels.slice(-2).join('.'));
+          expect(trie.holdsLastTwoLabels(n), n).toBe(expected);
+        }
+      }),
+    );
+  });
+
   it('grows past its first allocation and refuses what is no host name', () => {
     const trie = new SuffixTrie();
     const names = Array.from({ length: 500 }, (_, i) => `n${i}.example${i % 7}.com`);
