@@ -333,9 +333,12 @@ class GroupCheck {
           // An exact name covers only itself: only wildcards can make another entry redundant.
           if (e.pattern.isWildcard && (!onlyMixed || this.mayCoverJudged(e))) this.wildcards.add(e);
           // Requirements look for entries at the suffixes of their own bases and under them:
-          // an entry at any other base is never asked for there.
-          if (ctx.requirementSuffixes.has(e.pattern.base)) this.hostIndex.add(e.pattern.base, e);
-          else this.hostIndex.addUnder(e.pattern.base, e);
+          // an entry at any other base is never asked for there, nor one far from every
+          // catalogue name (the index would not file it).
+          const base = e.pattern.base;
+          if (!ctx.nearCatalogue(base)) continue;
+          if (ctx.requirementSuffixes.has(base)) this.hostIndex.add(base, e);
+          else this.hostIndex.addUnder(base, e);
         } else if (e.kind === 'ip') this.ips.push(e);
         else this.references.push(e);
       }
