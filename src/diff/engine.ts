@@ -39,7 +39,7 @@ import {
   type PortRange,
   type PortSpec,
 } from '../model/ports.js';
-import { interestingSuffixes, SuffixIndex, suffixes } from './host-index.js';
+import { interestingSuffixes, SuffixIndex, SuffixTrie, suffixes } from './host-index.js';
 import { NearestIp } from './nearest-ip.js';
 import { LookalikeIndex } from './lookalike.js';
 import { WildcardIndex } from './wildcard-index.js';
@@ -210,6 +210,10 @@ class CloudContext {
   /** Every suffix of every selected host requirement's base, down to the root. */
   readonly requirementSuffixes: Set<string>;
   readonly interesting: Set<string>;
+  /** The same names as a trie, shared by every host index of the run. */
+  readonly interestingTrie: SuffixTrie;
+  /** Whether a catalogue host pattern has a base of fewer than two labels (`*.com`, `*`). */
+  readonly #shortBases: boolean;
   readonly selectedSpace: IpSet;
   readonly allSpace: IpSet;
   readonly domains: Set<string>;
@@ -228,6 +232,15 @@ class CloudContext {
     return (this.#lookalikes ??= new LookalikeIndex(
       [...this.allHostReqs, ...this.hostReqs].map((r) => r.pattern),
     ));
+  }
+
+  /**
+   * False when no catalogue host pattern can share a name with a pattern of this base, nor have
+   * its key: the base's last two labels end no catalogue base. A walk of a few characters, for
+   * the many names of a large general list that have nothing to do with Microsoft 365.
+   */
+  nearCatalogue(base: string): boolean {
+    return this.#shortBases || this.interestingTrie.holdsLastTwoLabels(base);
   }
 
   constructor(
@@ -265,10 +278,14 @@ class CloudContext {
     this.interesting = interestingSuffixes(
       [...this.allHostReqs, ...this.hostReqs].map((r) => r.pattern.base),
     );
-    this.allHostIndex = new SuffixIndex(this.interesting);
+    this.interestingTrie = SuffixTrie.of(this.interesting);
+    this.#shortBases = [...this.allHostReqs, ...this.hostReqs].some(
+      (r) => !r.pattern.base.includes('.'),
+    );
+    this.allHostIndex = new SuffixIndex(this.interestingTrie);
     for (const r of this.allHostReqs) this.allHostIndex.add(r.pattern.base, r);
     this.requirementSuffixes = new Set(this.hostReqs.flatMap((r) => suffixes(r.pattern.base)));
-    this.selectedHostIndex = new SuffixIndex(this.interesting);
+    this.selectedHostIndex = new SuffixIndex(this.interestingTrie);
     for (const r of this.hostReqs) this.selectedHostIndex.add(r.pattern.base, r);
     this.selectedSpace = IpSet.of(this.ipReqs.map((r) => r.block));
     this.allSpace = namespaces.ips.union(IpSet.of(this.allIpReqs.map((r) => r.block)));
@@ -292,6 +309,8 @@ class GroupCheck {
     { location: SourceLocation; where: string }
   >();
   #nearestIp: NearestIp | undefined;
+  #lastPath: string | undefined;
+  #lastFile: CheckedFile | undefined;
   /** The wildcard entries, for finding one that covers another without comparing every pair. */
   private readonly wildcards = new WildcardIndex<HostEntry>();
 
@@ -303,7 +322,7 @@ class GroupCheck {
     private readonly notes: string[],
     private readonly checkedKinds: Record<string, { hosts: boolean; ips: boolean }> = {},
   ) {
-    this.hostIndex = new SuffixIndex(ctx.interesting);
+    this.hostIndex = new SuffixIndex(ctx.interestingTrie);
     for (const f of files) if (!this.byPath.has(f.parsed.path)) this.byPath.set(f.parsed.path, f);
     const onlyMixed = files.every((f) => f.scope === 'mixed');
     for (const f of files) {
@@ -312,12 +331,15 @@ class GroupCheck {
         if (e.location.file !== f.parsed.path) this.readThrough.set(e, f);
         if (e.kind === 'host') {
           this.hosts.push(e);
-          // An exact name covers only itself: it is needed in the index only where a
-          // requirement looks for it.
+          // An exact name covers only itself: only wildcards can make another entry redundant.
           if (e.pattern.isWildcard && (!onlyMixed || this.mayCoverJudged(e))) this.wildcards.add(e);
-          if (e.pattern.isWildcard || ctx.requirementSuffixes.has(e.pattern.base))
-            this.hostIndex.add(e.pattern.base, e);
-          else this.hostIndex.addUnder(e.pattern.base, e);
+          // Requirements look for entries at the suffixes of their own bases and under them:
+          // an entry at any other base is never asked for there, nor one far from every
+          // catalogue name (the index would not file it).
+          const base = e.pattern.base;
+          if (!ctx.nearCatalogue(base)) continue;
+          if (ctx.requirementSuffixes.has(base)) this.hostIndex.add(base, e);
+          else this.hostIndex.addUnder(base, e);
         } else if (e.kind === 'ip') this.ips.push(e);
         else this.references.push(e);
       }
@@ -326,7 +348,13 @@ class GroupCheck {
 
   /** The checked file an entry was read through (for an ACL file's entries: its squid.conf). */
   private fileOf(e: Entry): CheckedFile {
-    return this.readThrough.get(e) ?? this.byPath.get(e.location.file)!;
+    // Asked for every entry in the order of the files: the last answer is usually the answer.
+    const path = e.location.file;
+    if (path === this.#lastPath && this.readThrough.size === 0) return this.#lastFile!;
+    const file = this.readThrough.get(e) ?? this.byPath.get(path)!;
+    this.#lastPath = path;
+    this.#lastFile = file;
+    return file;
   }
 
   run(): void {
@@ -594,17 +622,20 @@ class GroupCheck {
       const file = this.fileOf(e);
       const scope = file.scope;
       if (this.confusable(e)) continue;
+      const near = this.ctx.nearCatalogue(e.pattern.base);
       // Squid and pfBlockerNG write the catalogue's `*.x` as `.x`.
       const mirrors =
-        this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
-        (e.pattern.lead === 'zeroOrMore' &&
-          file.capabilities.subdomainsOnly === false &&
-          this.ctx.catalogueHostKeys.has(`*.${e.pattern.fixed}`));
+        near &&
+        (this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
+          (e.pattern.lead === 'zeroOrMore' &&
+            file.capabilities.subdomainsOnly === false &&
+            this.ctx.catalogueHostKeys.has(`*.${e.pattern.fixed}`)));
       // Nothing in the catalogue shares a name with it: the common case of a large general list.
       const unrelated =
-        !mirrors &&
-        !this.ctx.allHostIndex.touches(e.pattern.base) &&
-        !this.ctx.selectedHostIndex.touches(e.pattern.base);
+        !near ||
+        (!mirrors &&
+          !this.ctx.allHostIndex.touches(e.pattern.base) &&
+          !this.ctx.selectedHostIndex.touches(e.pattern.base));
       // Outside Microsoft 365's namespaces a mixed list is judged only where it opens a public
       // suffix or everything (such an entry allows Microsoft 365 names too), and for what only a
       // removed endpoint needed.
@@ -1103,6 +1134,7 @@ class GroupCheck {
         const m365 =
           kind === 'hosts'
             ? e.kind === 'host' &&
+              this.ctx.nearCatalogue(e.pattern.base) &&
               (this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
                 this.ctx.allHostIndex.touches(e.pattern.base))
             : e.kind === 'ip' && this.ctx.allSpace.overlaps(e.block);

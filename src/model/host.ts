@@ -45,37 +45,48 @@ const WITH_PRIVATE = { ...ICANN_ONLY, allowPrivateDomains: true } as const;
 export class HostPattern {
   /** Canonical text: `*.sharepoint.com`, `.example.com`, `autodiscover.*.onmicrosoft.com`. */
   readonly text: string;
-  readonly lead: HostLead;
   /** The label globs after the lead, joined by dots (`sharepoint.com` for `*.sharepoint.com`; empty for `*`). */
   readonly fixed: string;
-  /** True when the pattern can match more than one name (any lead, or `*` in a label). */
-  readonly isWildcard: boolean;
-  /** The fixed suffix after the last wildcard, e.g. "onmicrosoft.com" for "autodiscover.*.onmicrosoft.com". */
-  readonly base: string;
-
-  // Computed on first use: parsing a large list must not pay for splitting or for tldts lookups.
-  #labels: readonly string[] | undefined;
-  #isPublicSuffix: boolean | undefined;
-  #registrable: string | null | undefined;
+  // Lists hold a million patterns: two strings and a number each, the rest derived or computed on
+  // first use (no splitting, no tldts lookups while parsing).
+  #bits: number;
+  #derived: Derived | undefined;
 
   private constructor(lead: HostLead, fixed: string, text?: string) {
-    this.lead = lead;
     this.fixed = fixed;
     this.text =
       text ??
       (lead === 'exact' ? fixed : lead === 'zeroOrMore' ? `.${fixed}` : fixed ? `*.${fixed}` : '*');
     const star = fixed.lastIndexOf('*');
-    this.isWildcard = lead !== 'exact' || star >= 0;
-    if (star < 0) this.base = fixed;
-    else {
+    let bits = lead === 'exact' ? EXACT : lead === 'oneOrMore' ? ONE_OR_MORE : ZERO_OR_MORE;
+    if (lead !== 'exact' || star >= 0) bits |= WILDCARD;
+    this.#derived = undefined;
+    if (star >= 0) {
+      bits |= STAR;
       const dot = fixed.indexOf('.', star);
-      this.base = dot < 0 ? '' : fixed.slice(dot + 1);
+      this.#derived = { base: dot < 0 ? '' : fixed.slice(dot + 1) };
     }
+    this.#bits = bits;
+  }
+
+  /** What stands in front of the fixed labels. */
+  get lead(): HostLead {
+    return LEADS[this.#bits & LEAD_MASK]!;
+  }
+
+  /** True when the pattern can match more than one name (any lead, or `*` in a label). */
+  get isWildcard(): boolean {
+    return (this.#bits & WILDCARD) !== 0;
+  }
+
+  /** The fixed suffix after the last wildcard, e.g. "onmicrosoft.com" for "autodiscover.*.onmicrosoft.com". */
+  get base(): string {
+    return (this.#bits & STAR) === 0 ? this.fixed : this.#derived!.base!;
   }
 
   /** Label globs after the lead, left to right. */
   get labels(): readonly string[] {
-    return (this.#labels ??= this.fixed === '' ? [] : this.fixed.split('.'));
+    return ((this.#derived ??= {}).labels ??= this.fixed === '' ? [] : this.fixed.split('.'));
   }
 
   static parse(text: string, options?: ParseHostOptions): Parsed<HostPattern> {
@@ -306,10 +317,11 @@ export class HostPattern {
    * that sit in the private section (`cloudapp.net`, `blob.core.windows.net`) still group under their domain.
    */
   registrableDomain(): string | undefined {
-    if (this.#registrable === undefined) {
-      this.#registrable = this.base === '' ? null : getDomain(this.base, ICANN_ONLY);
+    const derived = (this.#derived ??= {});
+    if (derived.registrable === undefined) {
+      derived.registrable = this.base === '' ? null : getDomain(this.base, ICANN_ONLY);
     }
-    return this.#registrable ?? undefined;
+    return derived.registrable ?? undefined;
   }
 
   /** The text, except that Cilium's one-label `*.x` is told apart from `*.x` (one or more labels). */
@@ -327,14 +339,34 @@ export class HostPattern {
 
   /** Only listed suffixes count: tldts treats any unknown last label (`.corp`, `.local`) as a suffix too. */
   #baseIsPublicSuffix(): boolean {
-    if (this.#isPublicSuffix === undefined) {
+    if ((this.#bits & SUFFIX_KNOWN) === 0) {
       const result = parseDomain(this.base, WITH_PRIVATE);
       const listed = result.isIcann === true || result.isPrivate === true;
-      this.#isPublicSuffix = listed && result.publicSuffix === this.base;
+      this.#bits |= SUFFIX_KNOWN | (listed && result.publicSuffix === this.base ? SUFFIX : 0);
     }
-    return this.#isPublicSuffix;
+    return (this.#bits & SUFFIX) !== 0;
   }
 }
+
+/** Computed once per pattern when first needed; a star pattern's base at construction. */
+interface Derived {
+  base?: string;
+  labels?: readonly string[];
+  /** The registrable domain; null when there is none. */
+  registrable?: string | null;
+}
+
+// HostPattern's bits: the lead, whether it is a wildcard, whether `fixed` has a star, and
+// whether its base is a public suffix once that is known.
+const EXACT = 0;
+const ONE_OR_MORE = 1;
+const ZERO_OR_MORE = 2;
+const LEAD_MASK = 3;
+const LEADS: readonly HostLead[] = ['exact', 'oneOrMore', 'zeroOrMore'];
+const WILDCARD = 4;
+const STAR = 8;
+const SUFFIX_KNOWN = 16;
+const SUFFIX = 32;
 
 /** Orders patterns by key, for deterministic output. */
 export function compareHostPatterns(a: HostPattern, b: HostPattern): number {
