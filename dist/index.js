@@ -1,1 +1,7 @@
-import './action/index.js';
+import module from 'node:module';
+try {
+  module.enableCompileCache?.();
+} catch {
+  // A cache that cannot be set up only costs time.
+}
+await import('./action/index.js');
