@@ -1187,6 +1187,29 @@ class GroupCheck {
       missingPorts?: PortSpec;
     },
   ): void {
+    // A message built piece by piece is a tree of string pieces; made flat while young, it is
+    // kept as one string rather than flattened later, among a million long-lived findings.
+    Number(rest.message);
+    if (
+      rest.entry !== undefined &&
+      !rest.requirement &&
+      !rest.uncovered &&
+      !rest.replacement &&
+      rest.endpointSet === undefined &&
+      !rest.missingPorts
+    ) {
+      // The finding of most entries of a large list, made whole in one piece rather than grown.
+      const f: Finding = {
+        ruleId,
+        severity,
+        message: rest.message,
+        location,
+        entry: rest.entry,
+        group: this.group,
+      };
+      this.findings.push(bounded(f));
+      return;
+    }
     const endpointSet =
       rest.endpointSet ?? (rest.requirement ? setLabel(rest.requirement) : undefined);
     // Built by assignment, not by spreading: a list of a million entries makes as many findings.
@@ -1196,9 +1219,6 @@ class GroupCheck {
       message: rest.message,
       location,
     };
-    // A message built piece by piece is a tree of string pieces; made flat while young, it is
-    // kept as one string rather than flattened later, among a million long-lived findings.
-    Number(f.message);
     if (rest.entry !== undefined) f.entry = rest.entry;
     if (rest.requirement) f.requirement = describeRequirement(rest.requirement);
     if (endpointSet !== undefined) f.endpointSet = endpointSet;
