@@ -980,7 +980,10 @@ class GroupCheck {
     const widestPorted = new Map<string, number>();
     let widest4 = -1;
     let widest6 = -1;
+    // Redundant entries (2: a duplicate) and the entry that covers each; their findings are made
+    // afterwards in line order, the order of the report, not in address order.
     const redundant = new Uint8Array(judged.length);
+    const cover = new Uint32Array(judged.length);
     for (const k of order) {
       const e = ips[judged[k]!]!;
       const m = blocks[k]!;
@@ -991,14 +994,8 @@ class GroupCheck {
       if (covers) {
         const duplicate = blocks[w]!.key() === m.key();
         if (duplicate || !this.ctx.catalogueIpKeys.has(m.key())) {
-          const we = ips[judged[w]!]!;
-          redundant[k] = 1;
-          this.add('redundant-entry', 'notice', e.location, {
-            message: duplicate
-              ? `${quote(e.text)} is a duplicate of the entry at ${where(we.location, e.location)}`
-              : `${quote(e.text)} is already covered by ${quote(we.text)} at ${where(we.location, e.location)}`,
-            entry: e.text,
-          });
+          redundant[k] = duplicate ? 2 : 1;
+          cover[k] = w;
           continue;
         }
       }
@@ -1007,6 +1004,18 @@ class GroupCheck {
         else if (m.family === 4) widest4 = k;
         else widest6 = k;
       }
+    }
+    for (let k = 0; k < judged.length; k++) {
+      if (!redundant[k]) continue;
+      const e = ips[judged[k]!]!;
+      const we = ips[judged[cover[k]!]!]!;
+      this.add('redundant-entry', 'notice', e.location, {
+        message:
+          redundant[k] === 2
+            ? `${quote(e.text)} is a duplicate of the entry at ${where(we.location, e.location)}`
+            : `${quote(e.text)} is already covered by ${quote(we.text)} at ${where(we.location, e.location)}`,
+        entry: e.text,
+      });
     }
     for (const e of ips) {
       if (e.block.hasHostBits)
