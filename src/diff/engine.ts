@@ -976,6 +976,21 @@ class GroupCheck {
     }
     // this.ips is in file and line order, and equal blocks keep that order.
     const order = IpBlock.orderWidestFirst(blocks);
+    // What the sweep asks of an IPv4 entry without ports (most entries of a large list), read in
+    // line order into flat arrays: the sweep, in address order, then reads no entry object.
+    const n = judged.length;
+    const plain4 = new Uint8Array(n);
+    const first = new Float64Array(n);
+    const last = new Float64Array(n);
+    const catalogued = new Uint8Array(n);
+    for (let k = 0; k < n; k++) {
+      const m = blocks[k]!;
+      if (m.family !== 4 || ips[judged[k]!]!.ports) continue;
+      plain4[k] = 1;
+      first[k] = m.firstV4;
+      last[k] = m.lastV4;
+      if (this.ctx.catalogueIpKeys.has(m.key())) catalogued[k] = 1;
+    }
     // Sweep in address order: an entry inside the widest earlier block (same ports) adds nothing.
     const widestPorted = new Map<string, number>();
     let widest4 = -1;
@@ -985,6 +1000,21 @@ class GroupCheck {
     const redundant = new Uint8Array(judged.length);
     const cover = new Uint32Array(judged.length);
     for (const k of order) {
+      if (plain4[k]) {
+        const w = widest4;
+        const covers = w >= 0 && first[w]! <= first[k]! && last[k]! <= last[w]!;
+        if (covers) {
+          // Equal ranges may be written differently: only then are the texts compared.
+          const duplicate =
+            first[w] === first[k] && last[w] === last[k] && blocks[w]!.key() === blocks[k]!.key();
+          if (duplicate || !catalogued[k]) {
+            redundant[k] = duplicate ? 2 : 1;
+            cover[k] = w;
+            continue;
+          }
+        } else if (!broad.has(k)) widest4 = k;
+        continue;
+      }
       const e = ips[judged[k]!]!;
       const m = blocks[k]!;
       const key = e.ports ? `${m.family}|${portsKey(e.ports)}` : undefined;
