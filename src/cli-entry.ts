@@ -25,6 +25,10 @@ if (argv[0] === '--help' || argv[0] === '-h') {
       cwd: process.cwd(),
       stdout: (t) => process.stdout.write(t),
       stderr: (t) => process.stderr.write(t),
+      drained: () =>
+        process.stdout.writableNeedDrain
+          ? new Promise<void>((resolve) => process.stdout.once('drain', resolve))
+          : undefined,
       color: process.stdout.isTTY === true && !('NO_COLOR' in process.env),
     });
   } catch (e) {

@@ -23,6 +23,11 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly color?: boolean;
+  /**
+   * Resolves once stdout has written what it was given, when it is behind (a pipe to a slower
+   * reader); a long report waits for it between chunks rather than queueing all of them.
+   */
+  readonly drained?: () => Promise<void> | undefined;
   /** The check's clock; tests fix it. */
   readonly now?: () => Date;
   /** How the web service is reached (`catalogue: live`, `catalogue update`); tests inject. */
@@ -157,7 +162,10 @@ async function check(argv: readonly string[], io: CliIo): Promise<number> {
           verbose: args.verbose,
           minSeverity: options.minSeverity,
         });
-  for (const chunk of report) io.stdout(chunk);
+  for (const chunk of report) {
+    io.stdout(chunk);
+    await io.drained?.();
+  }
   if (args.output) {
     const { renderJsonChunks } = await import('./report/json.js');
     await writeFile(path.resolve(io.cwd, args.output), renderJsonChunks(result));

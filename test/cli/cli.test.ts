@@ -152,6 +152,47 @@ describe('endpoint-drift check', () => {
     ).toContain('dns-wrong-value');
   });
 
+  it('waits for stdout to drain between the chunks of a long report', async () => {
+    const dir = sandbox();
+    // Thousands of duplicate entries: a report of several chunks.
+    const lines = Array.from({ length: 3000 }, () => '13.107.6.152/31');
+    writeFileSync(path.join(dir, 'long.txt'), `${lines.join('\n')}\n`);
+    const events: string[] = [];
+    let pending = false;
+    let stdout = '';
+    const status = await run(
+      ['check', '--allowlist', 'long.txt', '--format', 'json', '--fail-on', 'never'],
+      {
+        cwd: dir,
+        stdout: (t) => {
+          expect(pending).toBe(false);
+          events.push('write');
+          stdout += t;
+        },
+        stderr: () => undefined,
+        drained: () => {
+          pending = true;
+          events.push('wait');
+          return new Promise((resolve) =>
+            setImmediate(() => {
+              pending = false;
+              resolve();
+            }),
+          );
+        },
+      },
+    );
+    expect(status).toBe(0);
+    expect(events.length).toBeGreaterThan(4);
+    expect(events.join(' ')).toBe(
+      Array(events.length / 2)
+        .fill('write wait')
+        .join(' '),
+    );
+    const report = JSON.parse(stdout) as { findings: unknown[] };
+    expect(report.findings.length).toBeGreaterThanOrEqual(2999);
+  });
+
   it('takes --allowlist over the config file and flags over its options', async () => {
     const dir = sandbox();
     const r = await cli(
