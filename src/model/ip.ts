@@ -442,7 +442,16 @@ let makeBlock: (
   hasHostBits: boolean,
   w: number[],
 ) => IpBlock;
+let makeV4Block: (
+  text: string,
+  prefixLength: number,
+  hasHostBits: boolean,
+  first: number,
+  last: number,
+) => IpBlock;
 let wordsOf: (b: IpBlock) => number[];
+/** Networks of blocks with host bits, made on first use; few blocks have them. */
+const maskedBlocks = new WeakMap<IpBlock, IpBlock>();
 
 /** An address block as written: a prefix `a/len`, a bare address (= /32 or /128), or a range `a-b`. Immutable. */
 export class IpBlock {
@@ -456,16 +465,21 @@ export class IpBlock {
   readonly prefixLength: number | undefined;
   /** `10.1.2.3/8`: reported by callers, never silently fixed. */
   readonly hasHostBits: boolean;
-  /** First address then last address (after masking), each as big-endian 32-bit words. */
-  readonly #w: number[];
-  #first: bigint | undefined;
-  #last: bigint | undefined;
-  #masked: IpBlock | undefined;
+  /*
+   * IPv4: the first and last address (after masking) as signed 32-bit integers, which the engine
+   * keeps inside the object without boxing; a list parser makes one block per line. IPv6: zero,
+   * and #w holds the first then the last address as four big-endian 32-bit words each.
+   */
+  readonly #lo: number;
+  readonly #hi: number;
+  readonly #w: number[] | undefined;
 
   static {
     makeBlock = (family, text, prefixLength, hasHostBits, w) =>
       new IpBlock(family, text, prefixLength, hasHostBits, w);
-    wordsOf = (b) => b.#w;
+    makeV4Block = (text, prefixLength, hasHostBits, first, last) =>
+      new IpBlock(4, text, prefixLength, hasHostBits, undefined, first | 0, last | 0);
+    wordsOf = (b) => b.#w ?? [b.#lo >>> 0, b.#hi >>> 0];
   }
 
   private constructor(
@@ -473,34 +487,37 @@ export class IpBlock {
     text: string,
     prefixLength: number | undefined,
     hasHostBits: boolean,
-    w: number[],
+    w: number[] | undefined,
+    lo = 0,
+    hi = 0,
   ) {
     this.family = family;
     this.text = text;
     this.prefixLength = prefixLength;
     this.hasHostBits = hasHostBits;
-    this.#w = w;
+    this.#lo = w !== undefined && family === 4 ? w[0]! | 0 : lo;
+    this.#hi = w !== undefined && family === 4 ? w[1]! | 0 : hi;
+    this.#w = family === 4 ? undefined : w;
   }
 
   /** First address covered (after masking), inclusive. */
   get first(): bigint {
-    return (this.#first ??= toBigInt(this.#w, 0, this.#w.length >>> 1));
+    return this.#w === undefined ? BigInt(this.#lo >>> 0) : toBigInt(this.#w, 0, 4);
   }
 
   /** Last address covered, inclusive. */
   get last(): bigint {
-    const w = this.#w.length >>> 1;
-    return (this.#last ??= toBigInt(this.#w, w, w));
+    return this.#w === undefined ? BigInt(this.#hi >>> 0) : toBigInt(this.#w, 4, 4);
   }
 
   /** For an IPv4 block: {@link first} as a number, without making a BigInt. */
   get firstV4(): number {
-    return this.#w[0]!;
+    return this.#lo >>> 0;
   }
 
   /** For an IPv4 block: {@link last} as a number, without making a BigInt. */
   get lastV4(): number {
-    return this.#w[1]!;
+    return this.#hi >>> 0;
   }
 
   /** Number of addresses. */
@@ -511,27 +528,33 @@ export class IpBlock {
   /** The network itself: `10.1.2.3/8` becomes `10.0.0.0/8`; other blocks are returned as they are. */
   masked(): IpBlock {
     if (!this.hasHostBits) return this;
-    return (this.#masked ??= makeBlock(
-      this.family,
-      `${formatAddress(this.#w, 0, this.#w.length >>> 1)}/${this.prefixLength}`,
-      this.prefixLength,
-      false,
-      this.#w,
-    ));
+    let masked = maskedBlocks.get(this);
+    if (masked === undefined) {
+      const words = wordsOf(this);
+      const w = words.length >>> 1;
+      const text = `${formatAddress(words, 0, w)}/${this.prefixLength}`;
+      masked = makeBlock(this.family, text, this.prefixLength, false, words);
+      maskedBlocks.set(this, masked);
+    }
+    return masked;
   }
 
   contains(other: IpBlock): boolean {
     if (other.family !== this.family) return false;
-    const w = this.#w.length >>> 1;
-    const o = other.#w;
-    return cmp(o, 0, this.#w, 0, w) >= 0 && cmp(o, w, this.#w, w, w) <= 0;
+    if (this.#w === undefined) {
+      return other.#lo >>> 0 >= this.#lo >>> 0 && other.#hi >>> 0 <= this.#hi >>> 0;
+    }
+    const o = other.#w!;
+    return cmp(o, 0, this.#w, 0, 4) >= 0 && cmp(o, 4, this.#w, 4, 4) <= 0;
   }
 
   overlaps(other: IpBlock): boolean {
     if (other.family !== this.family) return false;
-    const w = this.#w.length >>> 1;
-    const o = other.#w;
-    return cmp(o, 0, this.#w, w, w) <= 0 && cmp(o, w, this.#w, 0, w) >= 0;
+    if (this.#w === undefined) {
+      return other.#lo >>> 0 <= this.#hi >>> 0 && other.#hi >>> 0 >= this.#lo >>> 0;
+    }
+    const o = other.#w!;
+    return cmp(o, 0, this.#w, 4, 4) <= 0 && cmp(o, 4, this.#w, 0, 4) >= 0;
   }
 
   key(): string {
@@ -554,9 +577,14 @@ export class IpBlock {
     const family = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const b = blocks[i]!;
+      family[i] = b.family;
+      if (b.#w === undefined) {
+        words[i * 8 + 3] = b.#lo;
+        words[i * 8 + 7] = b.#hi;
+        continue;
+      }
       const w = b.#w;
       const half = w.length >>> 1;
-      family[i] = b.family;
       // IPv4 uses one word per address; place it last so both families compare the same way.
       for (let k = 0; k < half; k++) {
         words[i * 8 + 4 - half + k] = w[k]!;
@@ -587,19 +615,26 @@ export class IpBlock {
   /** Family, then first address ascending, then wider first: a covering block sorts before what it covers. */
   static compareWidestFirst(a: IpBlock, b: IpBlock): number {
     if (a.family !== b.family) return a.family - b.family;
-    const w = a.#w.length >>> 1;
-    return cmp(a.#w, 0, b.#w, 0, w) || cmp(b.#w, w, a.#w, w, w);
+    if (a.#w === undefined) return cmp32(a.#lo, b.#lo) || cmp32(b.#hi, a.#hi);
+    return cmp(a.#w, 0, b.#w!, 0, 4) || cmp(b.#w!, 4, a.#w, 4, 4);
   }
 
   static compare(a: IpBlock, b: IpBlock): number {
     if (a.family !== b.family) return a.family - b.family;
-    const w = a.#w.length >>> 1;
     return (
-      cmp(a.#w, 0, b.#w, 0, w) ||
-      cmp(a.#w, w, b.#w, w, w) ||
+      (a.#w === undefined
+        ? cmp32(a.#lo, b.#lo) || cmp32(a.#hi, b.#hi)
+        : cmp(a.#w, 0, b.#w!, 0, 4) || cmp(a.#w, 4, b.#w!, 4, 4)) ||
       (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)
     );
   }
+}
+
+/** Compares two IPv4 addresses kept as signed 32-bit integers. */
+function cmp32(a: number, b: number): number {
+  const x = a >>> 0;
+  const y = b >>> 0;
+  return x === y ? 0 : x < y ? -1 : 1;
 }
 
 /** 2^21: a position below it fits beside a 32-bit address in a double. */
@@ -630,9 +665,11 @@ const scratchDiff = [0, 0, 0, 0];
 
 /**
  * One pass over the commonest form, a well-formed `a.b.c.d` or `a.b.c.d/len`; anything else
- * (including every error) returns undefined and takes the general path, which owns the messages.
+ * (including every error) returns undefined and takes the general path ({@link parseIpBlock}),
+ * which owns the messages. List parsers call it first on every value: what it accepts is an IP
+ * block, with no result wrapper to allocate.
  */
-function parsePlainV4(text: string): IpBlock | undefined {
+export function parsePlainV4(text: string): IpBlock | undefined {
   const n = text.length;
   let i = 0;
   let value = 0;
@@ -670,7 +707,7 @@ function parsePlainV4(text: string): IpBlock | undefined {
   const mask = len === 0 ? 0 : (MAX32 << (32 - len)) >>> 0;
   const first = (value & mask) >>> 0;
   const last = (first | ~mask) >>> 0;
-  return makeBlock(4, bare ? `${text}/32` : text, len, first !== value, [first, last]);
+  return makeV4Block(bare ? `${text}/32` : text, len, first !== value, first, last);
 }
 
 /**
@@ -757,6 +794,15 @@ export function looksLikeIp(text: string): boolean {
 // never adjacent (touching intervals are merged), so equal sets have equal arrays.
 
 const EMPTY: Uint32Array = new Uint32Array(0);
+
+const scratchV4 = [0, 0];
+
+/** The words of an IPv4 block in scratch space, for a lookup that keeps nothing. */
+function v4Words(block: IpBlock): number[] {
+  scratchV4[0] = block.firstV4;
+  scratchV4[1] = block.lastV4;
+  return scratchV4;
+}
 
 /**
  * Sorts n keys of w words each; `scratch` is a buffer of the same size, and the result is in
@@ -1124,11 +1170,11 @@ export class IpSet {
     let i4 = 0;
     let i6 = 0;
     for (const b of list) {
-      const x = wordsOf(b);
       if (b.family === 4) {
-        s4[i4] = x[0]!;
-        e4[i4++] = x[1]!;
+        s4[i4] = b.firstV4;
+        e4[i4++] = b.lastV4;
       } else {
+        const x = wordsOf(b);
         s6[i6] = x[0]!;
         s6[i6 + 1] = x[1]!;
         s6[i6 + 2] = x[2]!;
@@ -1168,7 +1214,7 @@ export class IpSet {
   covers(block: IpBlock): boolean {
     const w = wordCount(block.family);
     const list = block.family === 4 ? this.#v4 : this.#v6;
-    const x = wordsOf(block);
+    const x = block.family === 4 ? v4Words(block) : wordsOf(block);
     const i = lastStartingAtOrBefore(list, x, 0, w);
     return i >= 0 && cmp(list, i * 2 * w + w, x, w, w) >= 0;
   }
@@ -1177,7 +1223,7 @@ export class IpSet {
   overlaps(block: IpBlock): boolean {
     const w = wordCount(block.family);
     const list = block.family === 4 ? this.#v4 : this.#v6;
-    const x = wordsOf(block);
+    const x = block.family === 4 ? v4Words(block) : wordsOf(block);
     const i = lastStartingAtOrBefore(list, x, w, w);
     return i >= 0 && cmp(list, i * 2 * w + w, x, 0, w) >= 0;
   }
