@@ -455,16 +455,16 @@ const maskedBlocks = new WeakMap<IpBlock, IpBlock>();
 
 /** An address block as written: a prefix `a/len`, a bare address (= /32 or /128), or a range `a-b`. Immutable. */
 export class IpBlock {
-  readonly family: IpFamily;
   /**
    * Canonical text as written: `10.1.2.3/8` keeps its host bits, a bare address gains `/32` or
    * `/128`, IPv6 is RFC 5952 text, a range stays `a-b`.
    */
   readonly text: string;
-  /** Undefined for a range that is not exactly one CIDR block. */
-  readonly prefixLength: number | undefined;
-  /** `10.1.2.3/8`: reported by callers, never silently fixed. */
-  readonly hasHostBits: boolean;
+  /*
+   * The prefix length plus one (0 for a range that is no CIDR block), times two, plus one when
+   * host bits are set: one small integer rather than two fields, in every block of a list.
+   */
+  readonly #shape: number;
   /*
    * IPv4: the first and last address (after masking) as signed 32-bit integers, which the engine
    * keeps inside the object without boxing; a list parser makes one block per line. IPv6: zero,
@@ -491,13 +491,26 @@ export class IpBlock {
     lo = 0,
     hi = 0,
   ) {
-    this.family = family;
     this.text = text;
-    this.prefixLength = prefixLength;
-    this.hasHostBits = hasHostBits;
+    this.#shape = (prefixLength === undefined ? 0 : prefixLength + 1) * 2 + (hasHostBits ? 1 : 0);
     this.#lo = w !== undefined && family === 4 ? w[0]! | 0 : lo;
     this.#hi = w !== undefined && family === 4 ? w[1]! | 0 : hi;
     this.#w = family === 4 ? undefined : w;
+  }
+
+  get family(): IpFamily {
+    return this.#w === undefined ? 4 : 6;
+  }
+
+  /** Undefined for a range that is not exactly one CIDR block. */
+  get prefixLength(): number | undefined {
+    const n = this.#shape >> 1;
+    return n === 0 ? undefined : n - 1;
+  }
+
+  /** `10.1.2.3/8`: reported by callers, never silently fixed. */
+  get hasHostBits(): boolean {
+    return (this.#shape & 1) === 1;
   }
 
   /** First address covered (after masking), inclusive. */
