@@ -808,15 +808,6 @@ export function looksLikeIp(text: string): boolean {
 
 const EMPTY: Uint32Array = new Uint32Array(0);
 
-const scratchV4 = [0, 0];
-
-/** The words of an IPv4 block in scratch space, for a lookup that keeps nothing. */
-function v4Words(block: IpBlock): number[] {
-  scratchV4[0] = block.firstV4;
-  scratchV4[1] = block.lastV4;
-  return scratchV4;
-}
-
 /**
  * Sorts n keys of w words each; `scratch` is a buffer of the same size, and the result is in
  * either `keys` or `scratch`. IPv4 uses the engine's numeric typed-array sort; IPv6 an LSD radix
@@ -1142,6 +1133,23 @@ function lastStartingAtOrBefore(list: Uint32Array, x: Words, xi: number, w: numb
   return found;
 }
 
+/** {@link lastStartingAtOrBefore} for an IPv4 list, in plain numbers: asked once per entry. */
+function lastStartingAtOrBefore32(list: Uint32Array, x: number): number {
+  let lo = 0;
+  let hi = (list.length >>> 1) - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[2 * mid]! <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
 /** The standard greedy split of each interval into the fewest aligned CIDR blocks. */
 function cidrsOf(list: Uint32Array, family: IpFamily, out: IpBlock[]): void {
   const w = wordCount(family);
@@ -1263,20 +1271,24 @@ export class IpSet {
 
   /** True when every address of `block` is in the set. */
   covers(block: IpBlock): boolean {
-    const w = wordCount(block.family);
-    const list = block.family === 4 ? this.#v4 : this.#v6;
-    const x = block.family === 4 ? v4Words(block) : wordsOf(block);
-    const i = lastStartingAtOrBefore(list, x, 0, w);
-    return i >= 0 && cmp(list, i * 2 * w + w, x, w, w) >= 0;
+    if (block.family === 4) {
+      const i = lastStartingAtOrBefore32(this.#v4, block.firstV4);
+      return i >= 0 && this.#v4[2 * i + 1]! >= block.lastV4;
+    }
+    const x = wordsOf(block);
+    const i = lastStartingAtOrBefore(this.#v6, x, 0, 4);
+    return i >= 0 && cmp(this.#v6, i * 8 + 4, x, 4, 4) >= 0;
   }
 
   /** True when some address of `block` is in the set. */
   overlaps(block: IpBlock): boolean {
-    const w = wordCount(block.family);
-    const list = block.family === 4 ? this.#v4 : this.#v6;
-    const x = block.family === 4 ? v4Words(block) : wordsOf(block);
-    const i = lastStartingAtOrBefore(list, x, w, w);
-    return i >= 0 && cmp(list, i * 2 * w + w, x, 0, w) >= 0;
+    if (block.family === 4) {
+      const i = lastStartingAtOrBefore32(this.#v4, block.lastV4);
+      return i >= 0 && this.#v4[2 * i + 1]! >= block.firstV4;
+    }
+    const x = wordsOf(block);
+    const i = lastStartingAtOrBefore(this.#v6, x, 4, 4);
+    return i >= 0 && cmp(this.#v6, i * 8 + 4, x, 0, 4) >= 0;
   }
 
   size(family: IpFamily): bigint {
