@@ -131,6 +131,15 @@ describe('IpSet against a bigint interval model', () => {
     );
   });
 
+  it('of() is right for IPv4 lists long enough to be radix-sorted', () => {
+    fc.assert(
+      fc.property(fc.array(v4Block, { minLength: 4096, maxLength: 5000 }), (bs) => {
+        expect(rangesOf(IpSet.of(bs), 4)).toEqual(intervalsOf(bs, 4));
+      }),
+      { numRuns: 5 },
+    );
+  });
+
   it('union, subtract and intersect match the model', () => {
     fc.assert(
       fc.property(blocks, blocks, (as, bs) => {

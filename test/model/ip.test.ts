@@ -476,9 +476,16 @@ describe('IpSet', () => {
   });
 
   it('covers and overlaps against a set with holes', () => {
-    const s = set('10.0.0.0/24', '10.0.2.0/24', '2001:db8::/48');
+    const s = set('10.0.0.0/24', '10.0.2.0/24', '200.0.0.0/24', '2001:db8::/48');
     const q: [string, boolean, boolean][] = [
       ['10.0.0.0/24', true, true],
+      ['10.0.0.255-10.0.1.5', false, true],
+      ['10.0.2.255', true, true],
+      ['10.0.2.255-10.0.3.0', false, true],
+      ['199.255.255.255-200.0.0.0', false, true],
+      ['200.0.0.255', true, true],
+      ['200.0.0.0/23', false, true],
+      ['200.0.1.0', false, false],
       ['10.0.0.5', true, true],
       ['10.0.0.0/23', false, true],
       ['10.0.1.0/24', false, false],

@@ -1,6 +1,6 @@
 import type { Entry, FormatCapabilities, ParsedFile, ParseProblem } from '../../model/entry.js';
 import { HostPattern } from '../../model/host.js';
-import { parseIpBlock } from '../../model/ip.js';
+import { parseIpBlock, parsePlainV4 } from '../../model/ip.js';
 import type { SourceLocation } from '../../model/location.js';
 import { type AllowlistFormat, LIST_CAPABILITIES, type SourceFile } from '../format.js';
 import {
@@ -159,6 +159,13 @@ function readValue(
   entries: Entry[],
   problems: ParseProblem[],
 ): void {
+  if (!convention.refuseIps) {
+    const plain = parsePlainV4(text);
+    if (plain !== undefined) {
+      entries.push({ kind: 'ip', text, location, block: plain, comment });
+      return;
+    }
+  }
   if (classifyValue(text) === 'ip') {
     if (convention.refuseIps) {
       report(problems, location, text, `"${text}" is an IP address; ${convention.refuseIps}`);
