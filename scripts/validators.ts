@@ -9,7 +9,7 @@ import { DNS_FORMATS } from '../src/formats/dns/index.js';
 /**
  * The validators the tool runs, written as code at build time (ajv's standalone output) so that
  * no run compiles a schema. schemas/*.json stay the source of truth: `npm run build:validators`
- * (part of `npm run bundle`) rewrites the modules below, and a test fails when they are stale.
+ * rewrites the modules below, and a test fails when they are stale.
  */
 export interface ValidatorModule {
   /** Repository path of the generated module. */
