@@ -31,6 +31,20 @@ import {
 } from '../model/finding.js';
 import { compareLocations, type SourceLocation } from '../model/location.js';
 import { IpBlock, IpSet, parseIpBlock } from '../model/ip.js';
+import {
+  compareEntryLocations,
+  entryFile,
+  firstV4,
+  hasHostBits,
+  ipFamily,
+  ipKey,
+  ipPrefixLength,
+  ipSetOf,
+  isPlainV4,
+  lastV4,
+  overlapsBlock,
+  setOverlaps,
+} from '../model/ip-column.js';
 import { MAX_QUOTED_LENGTH, truncate } from '../model/text.js';
 import {
   formatPortSpec,
@@ -184,8 +198,10 @@ export function check(input: CheckInput): Result {
  */
 function fileSummaries(f: CheckedFile): FileSummary[] {
   const counts = new Map<string, number>([[f.parsed.path, 0]]);
-  for (const e of f.parsed.entries)
-    counts.set(e.location.file, (counts.get(e.location.file) ?? 0) + 1);
+  for (const e of f.parsed.entries) {
+    const path = entryFile(e);
+    counts.set(path, (counts.get(path) ?? 0) + 1);
+  }
   return [...counts].map(([path, entries]) => ({
     path,
     format: f.parsed.format,
@@ -328,7 +344,7 @@ class GroupCheck {
     for (const f of files) {
       for (const e of f.parsed.entries) {
         // Only entries of another file (an ACL file named in squid.conf) need a map entry.
-        if (e.location.file !== f.parsed.path) this.readThrough.set(e, f);
+        if (entryFile(e) !== f.parsed.path) this.readThrough.set(e, f);
         if (e.kind === 'host') {
           this.hosts.push(e);
           // An exact name covers only itself: only wildcards can make another entry redundant.
@@ -349,7 +365,7 @@ class GroupCheck {
   /** The checked file an entry was read through (for an ACL file's entries: its squid.conf). */
   private fileOf(e: Entry): CheckedFile {
     // Asked for every entry in the order of the files: the last answer is usually the answer.
-    const path = e.location.file;
+    const path = entryFile(e);
     if (path === this.#lastPath && this.readThrough.size === 0) return this.#lastFile!;
     const file = this.readThrough.get(e) ?? this.byPath.get(path)!;
     this.#lastPath = path;
@@ -453,7 +469,7 @@ class GroupCheck {
     // A list without a single IPv6 entry has no IPv6 egress, or forgot all of it: say so once.
     // Upcoming prefixes keep their own notices, with their dates.
     const v6 = reqs.filter((r) => r.block.family === 6 && r.upcoming === undefined);
-    if (v6.length > 0 && !this.ips.some((e) => e.block.family === 6)) {
+    if (v6.length > 0 && !this.ips.some((e) => ipFamily(e) === 6)) {
       reqs = reqs.filter((r) => r.block.family === 4 || r.upcoming !== undefined);
       const severity = v6.reduce<Severity>(
         (s, r) => (severityRank(r.severity) > severityRank(s) ? r.severity : s),
@@ -466,7 +482,7 @@ class GroupCheck {
         endpointSet: 'IPv6',
       });
     }
-    const allowed = IpSet.of(this.ips.map((e) => e.block));
+    const allowed = ipSetOf(this.ips);
     const missing = IpSet.of(reqs.map((r) => r.block)).subtract(allowed);
     const ported = this.ips.some((e) => e.ports !== undefined);
     const byPorts = new Map<string, IpSet>();
@@ -495,8 +511,8 @@ class GroupCheck {
         });
       } else {
         const part = this.ips
-          .filter((e) => e.block.overlaps(req.block))
-          .sort((a, b) => compareLocations(a.location, b.location))[0];
+          .filter((e) => overlapsBlock(e, req.block))
+          .sort(compareEntryLocations)[0];
         const location = part?.location ?? this.nearestIp(req.block).location;
         this.add('partially-covered', req.upcoming ? 'notice' : req.severity, location, {
           message: `${req.block.masked().text} is only partly allowed: ${cidrs.length === 1 ? '' : `${cidrs.length} prefixes, `}${listSome(cidrs)} not covered (${describeSources(req.sources)})${fromDate(req)}`,
@@ -515,7 +531,7 @@ class GroupCheck {
   private checkIpPorts(req: IpRequirement, cache: Map<string, IpSet>): void {
     const missing: { tcp: PortRange[]; udp: PortRange[] } = { tcp: [], udp: [] };
     let uncovered = IpSet.empty();
-    const overlapping = this.ips.filter((e) => e.block.overlaps(req.block));
+    const overlapping = this.ips.filter((e) => overlapsBlock(e, req.block));
     for (const proto of PROTOCOLS) {
       for (const range of elementaryRanges(
         req.ports[proto],
@@ -525,9 +541,7 @@ class GroupCheck {
         let set = cache.get(key);
         if (!set) {
           const need = PortSet.of([range]);
-          set = IpSet.of(
-            this.ips.filter((e) => !e.ports || e.ports[proto].covers(need)).map((e) => e.block),
-          );
+          set = ipSetOf(this.ips.filter((e) => !e.ports || e.ports[proto].covers(need)));
           cache.set(key, set);
         }
         const short = IpSet.of([req.block]).subtract(set);
@@ -537,7 +551,7 @@ class GroupCheck {
       }
     }
     if (uncovered.isEmpty()) return;
-    const first = overlapping.sort((a, b) => compareLocations(a.location, b.location))[0];
+    const first = overlapping.sort(compareEntryLocations)[0];
     if (!first) return;
     const gap = { tcp: PortSet.of(missing.tcp), udp: PortSet.of(missing.udp) };
     this.add('partially-covered', req.severity, first.location, {
@@ -880,8 +894,9 @@ class GroupCheck {
     return true;
   }
 
-  private staleIp(e: IpEntry, block: IpBlock, scope: Scope): boolean {
-    if (!this.ctx.removedSpace.overlaps(block)) return false;
+  private staleIp(e: IpEntry, scope: Scope): boolean {
+    if (!setOverlaps(this.ctx.removedSpace, e)) return false;
+    const block = e.block.masked();
     const gone = this.ctx.removedIps.filter((r) => r.block.overlaps(block)).map((r) => r.removed);
     if (gone.length === 0) return false;
     this.addStale(e, scope, gone);
@@ -951,54 +966,63 @@ class GroupCheck {
   private checkIpEntries(): void {
     const ips = this.ips;
     // By position in this.ips, with typed arrays: a list of a million entries makes no map or
-    // set keyed by entry.
+    // set keyed by entry, and reads a listed row's column rather than making its block.
     const scopes = ips.map((e) => this.fileOf(e).scope);
     // A mixed allowlist is judged only inside Microsoft 365 address space; what lies outside it
     // cannot contain anything inside it, so the sweep can leave it out.
     const judged: number[] = [];
-    const blocks: IpBlock[] = [];
     for (let i = 0; i < ips.length; i++) {
-      const m = ips[i]!.block.masked();
+      const e = ips[i]!;
       if (
         scopes[i] === 'dedicated' ||
-        this.ctx.allSpace.overlaps(m) ||
-        this.ctx.removedSpace.overlaps(m)
-      ) {
+        setOverlaps(this.ctx.allSpace, e) ||
+        setOverlaps(this.ctx.removedSpace, e)
+      )
         judged.push(i);
-        blocks.push(m);
-      }
     }
+    const n = judged.length;
+    const at = (k: number) => ips[judged[k]!]!;
     // Verdicts first: an over-broad block is no cover that makes another entry redundant.
     const broad = new Map<number, Verdict>();
-    for (let k = 0; k < judged.length; k++) {
-      const v = this.ipVerdict(ips[judged[k]!]!);
+    for (let k = 0; k < n; k++) {
+      const e = at(k);
+      // Most entries of a large list lie wholly outside: nothing to narrow, and no set algebra.
+      if (ipPrefixLength(e) !== 0 && !setOverlaps(this.ctx.allSpace, e)) continue;
+      const v = this.ipVerdict(e);
       if (v) broad.set(k, v);
     }
     // this.ips is in file and line order, and equal blocks keep that order.
-    const order = IpBlock.orderWidestFirst(blocks);
+    const family = new Uint8Array(n);
+    const words = new Uint32Array(n * 8);
     // What the sweep asks of an IPv4 entry without ports (most entries of a large list), read in
     // line order into flat arrays: the sweep, in address order, then reads no entry object.
-    const n = judged.length;
     const plain4 = new Uint8Array(n);
     const first = new Float64Array(n);
     const last = new Float64Array(n);
     const catalogued = new Uint8Array(n);
     for (let k = 0; k < n; k++) {
-      const m = blocks[k]!;
-      if (m.family !== 4 || ips[judged[k]!]!.ports) continue;
+      const e = at(k);
+      if (!isPlainV4(e)) {
+        IpBlock.layOut(e.block.masked(), family, words, k);
+        continue;
+      }
       plain4[k] = 1;
-      first[k] = m.firstV4;
-      last[k] = m.lastV4;
-      if (this.ctx.catalogueIpKeys.has(m.key())) catalogued[k] = 1;
+      family[k] = 4;
+      first[k] = words[k * 8 + 3] = firstV4(e);
+      last[k] = words[k * 8 + 7] = lastV4(e);
+      // Every catalogue prefix lies in the catalogue's address space.
+      if (setOverlaps(this.ctx.allSpace, e) && this.ctx.catalogueIpKeys.has(maskedKey(e)))
+        catalogued[k] = 1;
     }
+    const order = IpBlock.orderWidestFirstOf(family, words, n);
     // Sweep in address order: an entry inside the widest earlier block (same ports) adds nothing.
     const widestPorted = new Map<string, number>();
     let widest4 = -1;
     let widest6 = -1;
     // Redundant entries (2: a duplicate) and the entry that covers each; their findings are made
     // afterwards in line order, the order of the report, not in address order.
-    const redundant = new Uint8Array(judged.length);
-    const cover = new Uint32Array(judged.length);
+    const redundant = new Uint8Array(n);
+    const cover = new Uint32Array(n);
     for (const k of order) {
       if (plain4[k]) {
         const w = widest4;
@@ -1006,7 +1030,7 @@ class GroupCheck {
         if (covers) {
           // Equal ranges may be written differently: only then are the texts compared.
           const duplicate =
-            first[w] === first[k] && last[w] === last[k] && blocks[w]!.key() === blocks[k]!.key();
+            first[w] === first[k] && last[w] === last[k] && maskedKey(at(w)) === maskedKey(at(k));
           if (duplicate || !catalogued[k]) {
             redundant[k] = duplicate ? 2 : 1;
             cover[k] = w;
@@ -1015,14 +1039,15 @@ class GroupCheck {
         } else if (!broad.has(k)) widest4 = k;
         continue;
       }
-      const e = ips[judged[k]!]!;
-      const m = blocks[k]!;
+      const e = at(k);
+      const m = e.block.masked();
       const key = e.ports ? `${m.family}|${portsKey(e.ports)}` : undefined;
       const w =
         key !== undefined ? (widestPorted.get(key) ?? -1) : m.family === 4 ? widest4 : widest6;
-      const covers = w >= 0 && blocks[w]!.contains(m);
+      const wm = w >= 0 ? at(w).block.masked() : undefined;
+      const covers = wm !== undefined && wm.contains(m);
       if (covers) {
-        const duplicate = blocks[w]!.key() === m.key();
+        const duplicate = wm.key() === m.key();
         if (duplicate || !this.ctx.catalogueIpKeys.has(m.key())) {
           redundant[k] = duplicate ? 2 : 1;
           cover[k] = w;
@@ -1035,28 +1060,30 @@ class GroupCheck {
         else widest6 = k;
       }
     }
-    for (let k = 0; k < judged.length; k++) {
+    for (let k = 0; k < n; k++) {
       if (!redundant[k]) continue;
-      const e = ips[judged[k]!]!;
-      const we = ips[judged[cover[k]!]!]!;
-      this.add('redundant-entry', 'notice', e.location, {
+      const e = at(k);
+      const we = at(cover[k]!);
+      const location = e.location;
+      const coverLocation = we.location;
+      this.add('redundant-entry', 'notice', location, {
         message:
           redundant[k] === 2
-            ? `${quote(e.text)} is a duplicate of the entry at ${where(we.location, e.location)}`
-            : `${quote(e.text)} is already covered by ${quote(we.text)} at ${where(we.location, e.location)}`,
+            ? `${quote(e.text)} is a duplicate of the entry at ${where(coverLocation, location)}`
+            : `${quote(e.text)} is already covered by ${quote(we.text)} at ${where(coverLocation, location)}`,
         entry: e.text,
       });
     }
     for (const e of ips) {
-      if (e.block.hasHostBits)
+      if (hasHostBits(e))
         this.add('host-bits-set', 'warning', e.location, {
           message: `${quote(e.text)} has host bits set; the network is ${e.block.masked().text}`,
           entry: e.text,
         });
     }
-    for (let k = 0; k < judged.length; k++) {
+    for (let k = 0; k < n; k++) {
       if (redundant[k]) continue;
-      const e = ips[judged[k]!]!;
+      const e = at(k);
       const v = broad.get(k);
       if (v)
         this.add('over-broad-entry', v.severity, e.location, {
@@ -1064,7 +1091,7 @@ class GroupCheck {
           entry: e.text,
           replacement: v.replacement,
         });
-      else this.judgeIp(e, blocks[k]!, scopes[judged[k]!]!);
+      else this.judgeIp(e, scopes[judged[k]!]!);
     }
   }
 
@@ -1098,9 +1125,10 @@ class GroupCheck {
     };
   }
 
-  private judgeIp(e: IpEntry, b: IpBlock, scope: Scope): void {
-    if (this.ctx.selectedSpace.overlaps(b)) return;
-    if (this.ctx.allSpace.overlaps(b)) {
+  private judgeIp(e: IpEntry, scope: Scope): void {
+    if (setOverlaps(this.ctx.selectedSpace, e)) return;
+    if (setOverlaps(this.ctx.allSpace, e)) {
+      const b = e.block.masked();
       const sources = this.ctx.allIpReqs
         .filter((r) => r.block.overlaps(b))
         .flatMap((r) => r.sources);
@@ -1118,7 +1146,7 @@ class GroupCheck {
       });
       return;
     }
-    if (this.staleIp(e, b, scope)) return;
+    if (this.staleIp(e, scope)) return;
     if (scope === 'mixed') return;
     this.add('extraneous-entry', 'warning', e.location, {
       message: `${quote(e.text)} is outside every address range of the ${this.cloudName()} catalogue`,
@@ -1176,13 +1204,14 @@ class GroupCheck {
               this.ctx.nearCatalogue(e.pattern.base) &&
               (this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
                 this.ctx.allHostIndex.touches(e.pattern.base))
-            : e.kind === 'ip' && this.ctx.allSpace.overlaps(e.block);
+            : e.kind === 'ip' && setOverlaps(this.ctx.allSpace, e);
         if (!m365) continue;
-        const c = counts.get(e.location.file);
-        if (!c) counts.set(e.location.file, { n: 1, last: e });
+        const path = entryFile(e);
+        const c = counts.get(path);
+        if (!c) counts.set(path, { n: 1, last: e });
         else {
           c.n++;
-          if (compareLocations(e.location, c.last.location) > 0) c.last = e;
+          if (compareEntryLocations(e, c.last) > 0) c.last = e;
         }
       }
     }
@@ -1291,6 +1320,11 @@ interface Verdict {
   readonly replacement: readonly string[];
   /** What the entry still covers once narrowed (none for an over-broad warning). */
   readonly narrowed?: HostPattern;
+}
+
+/** The key of an address entry's network (`10.0.0.0/8` for `10.1.2.3/8`). */
+function maskedKey(e: IpEntry): string {
+  return hasHostBits(e) ? e.block.masked().key() : ipKey(e);
 }
 
 function sourceId(s: RequirementSource): string {

@@ -1,6 +1,6 @@
 import type { IpEntry } from '../model/entry.js';
 import type { IpBlock, IpFamily } from '../model/ip.js';
-import { compareLocations } from '../model/location.js';
+import { compareEntryLocations, firstV4, ipFamily, lastV4 } from '../model/ip-column.js';
 
 /**
  * The address entry nearest a block: the one at the smallest distance (0 when it overlaps),
@@ -87,7 +87,7 @@ class Sorted<T extends number | bigint> {
 
   /** Location order, then entry order. */
   #before(i: number, j: number): boolean {
-    const c = compareLocations(this.entries[i]!.location, this.entries[j]!.location);
+    const c = compareEntryLocations(this.entries[i]!, this.entries[j]!);
     return c < 0 || (c === 0 && i < j);
   }
 }
@@ -101,8 +101,8 @@ function sortedV4(ips: readonly IpEntry[]): Sorted<number> {
   const first = new Float64Array(m);
   const last = new Float64Array(m);
   for (let i = 0; i < m; i++) {
-    first[i] = entries[i]!.block.firstV4;
-    last[i] = entries[i]!.block.lastV4;
+    first[i] = firstV4(entries[i]!);
+    last[i] = lastV4(entries[i]!);
   }
   return new Sorted(entries, first, last, orderOf(first), orderOf(last));
 }
@@ -133,5 +133,5 @@ function sortedV6(ips: readonly IpEntry[]): Sorted<bigint> {
 }
 
 function ofFamily(ips: readonly IpEntry[], family: IpFamily): IpEntry[] {
-  return ips.filter((e) => e.block.family === family);
+  return ips.filter((e) => ipFamily(e) === family);
 }

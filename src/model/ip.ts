@@ -588,22 +588,32 @@ export class IpBlock {
     const n = blocks.length;
     const words = new Uint32Array(n * 8);
     const family = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const b = blocks[i]!;
-      family[i] = b.family;
-      if (b.#w === undefined) {
-        words[i * 8 + 3] = b.#lo;
-        words[i * 8 + 7] = b.#hi;
-        continue;
-      }
-      const w = b.#w;
-      const half = w.length >>> 1;
-      // IPv4 uses one word per address; place it last so both families compare the same way.
-      for (let k = 0; k < half; k++) {
-        words[i * 8 + 4 - half + k] = w[k]!;
-        words[i * 8 + 8 - half + k] = w[half + k]!;
-      }
+    for (let i = 0; i < n; i++) IpBlock.layOut(blocks[i]!, family, words, i);
+    return IpBlock.orderWidestFirstOf(family, words, n);
+  }
+
+  /** Writes a block at position i of the layout that {@link orderWidestFirstOf} sorts. */
+  static layOut(b: IpBlock, family: Uint8Array, words: Uint32Array, i: number): void {
+    family[i] = b.family;
+    if (b.#w === undefined) {
+      words[i * 8 + 3] = b.#lo;
+      words[i * 8 + 7] = b.#hi;
+      return;
     }
+    const w = b.#w;
+    const half = w.length >>> 1;
+    // IPv4 uses one word per address; place it last so both families compare the same way.
+    for (let k = 0; k < half; k++) {
+      words[i * 8 + 4 - half + k] = w[k]!;
+      words[i * 8 + 8 - half + k] = w[half + k]!;
+    }
+  }
+
+  /**
+   * {@link orderWidestFirst} of blocks already laid out in typed arrays: `family[i]`, and eight
+   * words per block (the first address in words 0-3, the last in 4-7, IPv4 in words 3 and 7).
+   */
+  static orderWidestFirstOf(family: Uint8Array, words: Uint32Array, n: number): Uint32Array {
     if (n <= POSITION && family.every((f) => f === 4)) return orderV4WidestFirst(words, n);
     const order = new Uint32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
@@ -683,13 +693,30 @@ const scratchDiff = [0, 0, 0, 0];
  * block, with no result wrapper to allocate.
  */
 export function parsePlainV4(text: string): IpBlock | undefined {
+  const packed = readPlainV4(text);
+  if (packed < 0) return undefined;
+  const value = Math.floor(packed / 128);
+  const len = (packed >>> 1) & 63;
+  const bare = (packed & 1) === 1;
+  const mask = len === 0 ? 0 : (MAX32 << (32 - len)) >>> 0;
+  const first = (value & mask) >>> 0;
+  const last = (first | ~mask) >>> 0;
+  return makeV4Block(bare ? `${text}/32` : text, len, first !== value, first, last);
+}
+
+/**
+ * {@link parsePlainV4} without the block: -1, or the address as written times 128, plus the
+ * prefix length times 2, plus 1 for a bare address (one exact double, no allocation). For list
+ * readers that keep a million addresses in typed arrays rather than as objects.
+ */
+export function readPlainV4(text: string): number {
   const n = text.length;
   let i = 0;
   let value = 0;
   for (let octet = 0; ; octet++) {
-    if (i >= n) return undefined;
+    if (i >= n) return -1;
     const c0 = text.charCodeAt(i++) - 48;
-    if (c0 < 0 || c0 > 9) return undefined;
+    if (c0 < 0 || c0 > 9) return -1;
     let v = c0;
     if (c0 !== 0) {
       while (i < n) {
@@ -698,29 +725,26 @@ export function parsePlainV4(text: string): IpBlock | undefined {
         v = v * 10 + c;
         i++;
       }
-      if (v > 255) return undefined;
+      if (v > 255) return -1;
     }
     value = value * 256 + v;
     if (octet === 3) break;
-    if (i >= n || text.charCodeAt(i++) !== 46) return undefined;
+    if (i >= n || text.charCodeAt(i++) !== 46) return -1;
   }
   let len = 32;
   const bare = i === n;
   if (!bare) {
-    if (text.charCodeAt(i++) !== 47 || i >= n) return undefined;
+    if (text.charCodeAt(i++) !== 47 || i >= n) return -1;
     len = text.charCodeAt(i++) - 48;
-    if (len < 0 || len > 9) return undefined;
+    if (len < 0 || len > 9) return -1;
     if (i < n) {
       const c = text.charCodeAt(i++) - 48;
-      if (len === 0 || c < 0 || c > 9 || i < n) return undefined;
+      if (len === 0 || c < 0 || c > 9 || i < n) return -1;
       len = len * 10 + c;
-      if (len > 32) return undefined;
+      if (len > 32) return -1;
     }
   }
-  const mask = len === 0 ? 0 : (MAX32 << (32 - len)) >>> 0;
-  const first = (value & mask) >>> 0;
-  const last = (first | ~mask) >>> 0;
-  return makeV4Block(bare ? `${text}/32` : text, len, first !== value, first, last);
+  return value * 128 + len * 2 + (bare ? 1 : 0);
 }
 
 /**
@@ -1249,6 +1273,12 @@ export class IpSet {
     return new IpSet(buildList(s4, e4, n4, 1), buildList(s6, e6, n6, 4));
   }
 
+  /** The set of n IPv4 ranges given by their first and last addresses (both arrays are reordered). */
+  static ofV4(first: Uint32Array, last: Uint32Array, n: number): IpSet {
+    if (n === 0) return IpSet.#EMPTY;
+    return new IpSet(buildList(first, last, n, 1), EMPTY);
+  }
+
   union(other: IpSet): IpSet {
     return new IpSet(unionLists(this.#v4, other.#v4, 1), unionLists(this.#v6, other.#v6, 4));
   }
@@ -1289,6 +1319,18 @@ export class IpSet {
     const x = wordsOf(block);
     const i = lastStartingAtOrBefore(this.#v6, x, 4, 4);
     return i >= 0 && cmp(this.#v6, i * 8 + 4, x, 0, 4) >= 0;
+  }
+
+  /** {@link covers} for the IPv4 range [first, last], without a block. */
+  coversV4(first: number, last: number): boolean {
+    const i = lastStartingAtOrBefore32(this.#v4, first);
+    return i >= 0 && this.#v4[2 * i + 1]! >= last;
+  }
+
+  /** {@link overlaps} for the IPv4 range [first, last], without a block. */
+  overlapsV4(first: number, last: number): boolean {
+    const i = lastStartingAtOrBefore32(this.#v4, last);
+    return i >= 0 && this.#v4[2 * i + 1]! >= first;
   }
 
   size(family: IpFamily): bigint {

@@ -1,6 +1,7 @@
 import type { Entry, FormatCapabilities, ParsedFile, ParseProblem } from '../../model/entry.js';
 import { HostPattern } from '../../model/host.js';
-import { parseIpBlock, parsePlainV4 } from '../../model/ip.js';
+import { Ipv4Column } from '../../model/ip-column.js';
+import { parseIpBlock } from '../../model/ip.js';
 import type { SourceLocation } from '../../model/location.js';
 import { type AllowlistFormat, LIST_CAPABILITIES, type SourceFile } from '../format.js';
 import {
@@ -117,7 +118,18 @@ function parseList(file: SourceFile, convention: Convention): ParsedFile {
 
   const scan = new LineScanner(file.text, convention.trailing);
   let above: string[] = [];
-  while (scan.next()) {
+  // Plain IPv4 lines, the bulk of large address lists, are kept in columns.
+  let column: Ipv4Column | undefined;
+  for (;;) {
+    if (above.length === 0 && !convention.refuseIps) {
+      const packed = scan.nextPlainV4();
+      if (packed >= 0) {
+        column ??= new Ipv4Column(file.path, file.text);
+        entries.push(column.add(packed, scan.line, scan.column, scan.offset, scan.valueLength));
+        continue;
+      }
+    }
+    if (!scan.next()) break;
     if (scan.kind === 'blank') {
       if (above.length > 0) above = [];
       continue;
@@ -159,13 +171,6 @@ function readValue(
   entries: Entry[],
   problems: ParseProblem[],
 ): void {
-  if (!convention.refuseIps) {
-    const plain = parsePlainV4(text);
-    if (plain !== undefined) {
-      entries.push({ kind: 'ip', text, location, block: plain, comment });
-      return;
-    }
-  }
   if (classifyValue(text) === 'ip') {
     if (convention.refuseIps) {
       report(problems, location, text, `"${text}" is an IP address; ${convention.refuseIps}`);
