@@ -12,6 +12,7 @@ import { scenarioIds } from './catalogue/select.js';
 import { ALLOWLIST_FORMATS } from './formats/allowlist/index.js';
 import { DNS_FORMATS } from './formats/dns/index.js';
 import { append } from './model/collections.js';
+import { objectEntries } from './model/entry.js';
 import { didYouMean } from './model/suggest.js';
 import {
   check,
@@ -236,7 +237,8 @@ export function checkLoaded(
   const keep = (item: { location: SourceLocation; comment?: string | undefined }) => {
     if (item.comment !== undefined) comments.set(formatLocation(item.location), item.comment);
   };
-  for (const f of files) f.parsed.entries.forEach(keep);
+  // A listed line has no comment: only the other entries can carry one.
+  for (const f of files) objectEntries(f.parsed).forEach(keep);
   for (const d of dnsInputs) d.file.records.forEach(keep);
 
   const selection = {

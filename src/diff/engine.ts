@@ -20,6 +20,7 @@ import type {
   ParseProblem,
   ReferenceEntry,
 } from '../model/entry.js';
+import { objectEntries } from '../model/entry.js';
 import {
   bounded,
   RULES,
@@ -31,20 +32,7 @@ import {
 } from '../model/finding.js';
 import { compareLocations, type SourceLocation } from '../model/location.js';
 import { IpBlock, IpSet, parseIpBlock } from '../model/ip.js';
-import {
-  compareEntryLocations,
-  entryFile,
-  firstV4,
-  hasHostBits,
-  ipFamily,
-  ipKey,
-  ipPrefixLength,
-  ipSetOf,
-  isPlainV4,
-  lastV4,
-  overlapsBlock,
-  setOverlaps,
-} from '../model/ip-column.js';
+import { IpRows } from './ip-rows.js';
 import { MAX_QUOTED_LENGTH, truncate } from '../model/text.js';
 import {
   formatPortSpec,
@@ -198,10 +186,9 @@ export function check(input: CheckInput): Result {
  */
 function fileSummaries(f: CheckedFile): FileSummary[] {
   const counts = new Map<string, number>([[f.parsed.path, 0]]);
-  for (const e of f.parsed.entries) {
-    const path = entryFile(e);
-    counts.set(path, (counts.get(path) ?? 0) + 1);
-  }
+  if (f.parsed.split) counts.set(f.parsed.path, f.parsed.split.ipv4.size);
+  for (const e of objectEntries(f.parsed))
+    counts.set(e.location.file, (counts.get(e.location.file) ?? 0) + 1);
   return [...counts].map(([path, entries]) => ({
     path,
     format: f.parsed.format,
@@ -313,7 +300,7 @@ class CloudContext {
 
 class GroupCheck {
   private readonly hosts: HostEntry[] = [];
-  private readonly ips: IpEntry[] = [];
+  private readonly ips: IpRows;
   private readonly references: ReferenceEntry[] = [];
   /** The checked file each entry was read through (a Squid ACL file's entries: its squid.conf). */
   private readonly byPath = new Map<string, CheckedFile>();
@@ -341,10 +328,11 @@ class GroupCheck {
     this.hostIndex = new SuffixIndex(ctx.interestingTrie);
     for (const f of files) if (!this.byPath.has(f.parsed.path)) this.byPath.set(f.parsed.path, f);
     const onlyMixed = files.every((f) => f.scope === 'mixed');
+    this.ips = new IpRows(files.map((f) => f.parsed));
     for (const f of files) {
-      for (const e of f.parsed.entries) {
+      for (const e of objectEntries(f.parsed)) {
         // Only entries of another file (an ACL file named in squid.conf) need a map entry.
-        if (entryFile(e) !== f.parsed.path) this.readThrough.set(e, f);
+        if (e.location.file !== f.parsed.path) this.readThrough.set(e, f);
         if (e.kind === 'host') {
           this.hosts.push(e);
           // An exact name covers only itself: only wildcards can make another entry redundant.
@@ -356,8 +344,7 @@ class GroupCheck {
           if (!ctx.nearCatalogue(base)) continue;
           if (ctx.requirementSuffixes.has(base)) this.hostIndex.add(base, e);
           else this.hostIndex.addUnder(base, e);
-        } else if (e.kind === 'ip') this.ips.push(e);
-        else this.references.push(e);
+        } else if (e.kind === 'reference') this.references.push(e);
       }
     }
   }
@@ -365,7 +352,7 @@ class GroupCheck {
   /** The checked file an entry was read through (for an ACL file's entries: its squid.conf). */
   private fileOf(e: Entry): CheckedFile {
     // Asked for every entry in the order of the files: the last answer is usually the answer.
-    const path = entryFile(e);
+    const path = e.location.file;
     if (path === this.#lastPath && this.readThrough.size === 0) return this.#lastFile!;
     const file = this.readThrough.get(e) ?? this.byPath.get(path)!;
     this.#lastPath = path;
@@ -390,7 +377,7 @@ class GroupCheck {
           r.reference.addressKinds.some((x) => (k === 'url' ? x === 'url' : x !== 'url')),
       );
     const holdsHosts = this.hosts.length > 0 || kinds('url');
-    const holdsIps = this.ips.length > 0 || kinds('ipv4');
+    const holdsIps = this.ips.size > 0 || kinds('ipv4');
     const wantHosts = can.hosts && (holdsHosts || !holdsIps);
     const wantIps = can.ips && (holdsIps || !holdsHosts);
     this.checkedKinds[this.group] = { hosts: wantHosts, ips: wantIps };
@@ -469,7 +456,7 @@ class GroupCheck {
     // A list without a single IPv6 entry has no IPv6 egress, or forgot all of it: say so once.
     // Upcoming prefixes keep their own notices, with their dates.
     const v6 = reqs.filter((r) => r.block.family === 6 && r.upcoming === undefined);
-    if (v6.length > 0 && !this.ips.some((e) => ipFamily(e) === 6)) {
+    if (v6.length > 0 && !this.hasV6()) {
       reqs = reqs.filter((r) => r.block.family === 4 || r.upcoming !== undefined);
       const severity = v6.reduce<Severity>(
         (s, r) => (severityRank(r.severity) > severityRank(s) ? r.severity : s),
@@ -482,9 +469,10 @@ class GroupCheck {
         endpointSet: 'IPv6',
       });
     }
-    const allowed = ipSetOf(this.ips);
+    const allowed = this.ips.set();
     const missing = IpSet.of(reqs.map((r) => r.block)).subtract(allowed);
-    const ported = this.ips.some((e) => e.ports !== undefined);
+    let ported = false;
+    for (let i = 0; i < this.ips.size && !ported; i++) ported = this.ips.hasPorts(i);
     const byPorts = new Map<string, IpSet>();
     for (const req of reqs) {
       const uncovered = missing.isEmpty() ? missing : IpSet.of([req.block]).intersect(missing);
@@ -510,9 +498,8 @@ class GroupCheck {
           uncovered: cidrs,
         });
       } else {
-        const part = this.ips
-          .filter((e) => overlapsBlock(e, req.block))
-          .sort(compareEntryLocations)[0];
+        const row = this.ips.firstOf(this.ips.overlapping(req.block));
+        const part = row === undefined ? undefined : this.ips.entry(row);
         const location = part?.location ?? this.nearestIp(req.block).location;
         this.add('partially-covered', req.upcoming ? 'notice' : req.severity, location, {
           message: `${req.block.masked().text} is only partly allowed: ${cidrs.length === 1 ? '' : `${cidrs.length} prefixes, `}${listSome(cidrs)} not covered (${describeSources(req.sources)})${fromDate(req)}`,
@@ -531,7 +518,8 @@ class GroupCheck {
   private checkIpPorts(req: IpRequirement, cache: Map<string, IpSet>): void {
     const missing: { tcp: PortRange[]; udp: PortRange[] } = { tcp: [], udp: [] };
     let uncovered = IpSet.empty();
-    const overlapping = this.ips.filter((e) => overlapsBlock(e, req.block));
+    const rows = this.ips.overlapping(req.block);
+    const overlapping = rows.map((i) => this.ips.entry(i));
     for (const proto of PROTOCOLS) {
       for (const range of elementaryRanges(
         req.ports[proto],
@@ -541,7 +529,12 @@ class GroupCheck {
         let set = cache.get(key);
         if (!set) {
           const need = PortSet.of([range]);
-          set = ipSetOf(this.ips.filter((e) => !e.ports || e.ports[proto].covers(need)));
+          const allowing: number[] = [];
+          for (let i = 0; i < this.ips.size; i++) {
+            const ports = this.ips.hasPorts(i) ? this.ips.entry(i).ports : undefined;
+            if (!ports || ports[proto].covers(need)) allowing.push(i);
+          }
+          set = this.ips.set(allowing);
           cache.set(key, set);
         }
         const short = IpSet.of([req.block]).subtract(set);
@@ -551,8 +544,9 @@ class GroupCheck {
       }
     }
     if (uncovered.isEmpty()) return;
-    const first = overlapping.sort(compareEntryLocations)[0];
-    if (!first) return;
+    const firstRow = this.ips.firstOf(rows);
+    if (firstRow === undefined) return;
+    const first = overlapping[rows.indexOf(firstRow)]!;
     const gap = { tcp: PortSet.of(missing.tcp), udp: PortSet.of(missing.udp) };
     this.add('partially-covered', req.severity, first.location, {
       message: `${req.block.masked().text} is allowed, but not on every port it needs: ${formatPortSpec(gap)} missing (${describeSources(req.sources)})`,
@@ -894,8 +888,9 @@ class GroupCheck {
     return true;
   }
 
-  private staleIp(e: IpEntry, scope: Scope): boolean {
-    if (!setOverlaps(this.ctx.removedSpace, e)) return false;
+  private staleIp(i: number, scope: Scope): boolean {
+    if (!this.ips.overlaps(this.ctx.removedSpace, i)) return false;
+    const e = this.ips.entry(i);
     const block = e.block.masked();
     const gone = this.ctx.removedIps.filter((r) => r.block.overlaps(block)).map((r) => r.removed);
     if (gone.length === 0) return false;
@@ -966,29 +961,28 @@ class GroupCheck {
   private checkIpEntries(): void {
     const ips = this.ips;
     // By position in this.ips, with typed arrays: a list of a million entries makes no map or
-    // set keyed by entry, and reads a listed row's column rather than making its block.
-    const scopes = ips.map((e) => this.fileOf(e).scope);
+    // set keyed by entry, and no entry at all for a listed line that needs no finding.
+    const scopes = this.files.map((f) => f.scope);
+    const scope = (i: number) => scopes[ips.through(i)]!;
     // A mixed allowlist is judged only inside Microsoft 365 address space; what lies outside it
     // cannot contain anything inside it, so the sweep can leave it out.
     const judged: number[] = [];
-    for (let i = 0; i < ips.length; i++) {
-      const e = ips[i]!;
+    for (let i = 0; i < ips.size; i++) {
       if (
-        scopes[i] === 'dedicated' ||
-        setOverlaps(this.ctx.allSpace, e) ||
-        setOverlaps(this.ctx.removedSpace, e)
+        scope(i) === 'dedicated' ||
+        ips.overlaps(this.ctx.allSpace, i) ||
+        ips.overlaps(this.ctx.removedSpace, i)
       )
         judged.push(i);
     }
     const n = judged.length;
-    const at = (k: number) => ips[judged[k]!]!;
     // Verdicts first: an over-broad block is no cover that makes another entry redundant.
     const broad = new Map<number, Verdict>();
     for (let k = 0; k < n; k++) {
-      const e = at(k);
+      const i = judged[k]!;
       // Most entries of a large list lie wholly outside: nothing to narrow, and no set algebra.
-      if (ipPrefixLength(e) !== 0 && !setOverlaps(this.ctx.allSpace, e)) continue;
-      const v = this.ipVerdict(e);
+      if (ips.prefixLength(i) !== 0 && !ips.overlaps(this.ctx.allSpace, i)) continue;
+      const v = this.ipVerdict(ips.entry(i));
       if (v) broad.set(k, v);
     }
     // this.ips is in file and line order, and equal blocks keep that order.
@@ -1001,17 +995,17 @@ class GroupCheck {
     const last = new Float64Array(n);
     const catalogued = new Uint8Array(n);
     for (let k = 0; k < n; k++) {
-      const e = at(k);
-      if (!isPlainV4(e)) {
-        IpBlock.layOut(e.block.masked(), family, words, k);
+      const i = judged[k]!;
+      if (!ips.isPlainV4(i)) {
+        IpBlock.layOut(ips.block(i).masked(), family, words, k);
         continue;
       }
       plain4[k] = 1;
       family[k] = 4;
-      first[k] = words[k * 8 + 3] = firstV4(e);
-      last[k] = words[k * 8 + 7] = lastV4(e);
+      first[k] = words[k * 8 + 3] = ips.first[i]!;
+      last[k] = words[k * 8 + 7] = ips.last[i]!;
       // Every catalogue prefix lies in the catalogue's address space.
-      if (setOverlaps(this.ctx.allSpace, e) && this.ctx.catalogueIpKeys.has(maskedKey(e)))
+      if (ips.overlaps(this.ctx.allSpace, i) && this.ctx.catalogueIpKeys.has(ips.maskedKey(i)))
         catalogued[k] = 1;
     }
     const order = IpBlock.orderWidestFirstOf(family, words, n);
@@ -1030,7 +1024,9 @@ class GroupCheck {
         if (covers) {
           // Equal ranges may be written differently: only then are the texts compared.
           const duplicate =
-            first[w] === first[k] && last[w] === last[k] && maskedKey(at(w)) === maskedKey(at(k));
+            first[w] === first[k] &&
+            last[w] === last[k] &&
+            ips.maskedKey(judged[w]!) === ips.maskedKey(judged[k]!);
           if (duplicate || !catalogued[k]) {
             redundant[k] = duplicate ? 2 : 1;
             cover[k] = w;
@@ -1039,12 +1035,12 @@ class GroupCheck {
         } else if (!broad.has(k)) widest4 = k;
         continue;
       }
-      const e = at(k);
+      const e = ips.entry(judged[k]!);
       const m = e.block.masked();
       const key = e.ports ? `${m.family}|${portsKey(e.ports)}` : undefined;
       const w =
         key !== undefined ? (widestPorted.get(key) ?? -1) : m.family === 4 ? widest4 : widest6;
-      const wm = w >= 0 ? at(w).block.masked() : undefined;
+      const wm = w >= 0 ? ips.block(judged[w]!).masked() : undefined;
       const covers = wm !== undefined && wm.contains(m);
       if (covers) {
         const duplicate = wm.key() === m.key();
@@ -1062,8 +1058,8 @@ class GroupCheck {
     }
     for (let k = 0; k < n; k++) {
       if (!redundant[k]) continue;
-      const e = at(k);
-      const we = at(cover[k]!);
+      const e = ips.entry(judged[k]!);
+      const we = ips.entry(judged[cover[k]!]!);
       const location = e.location;
       const coverLocation = we.location;
       this.add('redundant-entry', 'notice', location, {
@@ -1074,24 +1070,26 @@ class GroupCheck {
         entry: e.text,
       });
     }
-    for (const e of ips) {
-      if (hasHostBits(e))
-        this.add('host-bits-set', 'warning', e.location, {
-          message: `${quote(e.text)} has host bits set; the network is ${e.block.masked().text}`,
-          entry: e.text,
-        });
+    for (let i = 0; i < ips.size; i++) {
+      if (!ips.hasHostBits(i)) continue;
+      const e = ips.entry(i);
+      this.add('host-bits-set', 'warning', e.location, {
+        message: `${quote(e.text)} has host bits set; the network is ${e.block.masked().text}`,
+        entry: e.text,
+      });
     }
     for (let k = 0; k < n; k++) {
       if (redundant[k]) continue;
-      const e = at(k);
+      const i = judged[k]!;
       const v = broad.get(k);
-      if (v)
+      if (v) {
+        const e = ips.entry(i);
         this.add('over-broad-entry', v.severity, e.location, {
           message: v.message,
           entry: e.text,
           replacement: v.replacement,
         });
-      else this.judgeIp(e, scopes[judged[k]!]!);
+      } else this.judgeIp(i, scope(i));
     }
   }
 
@@ -1125,9 +1123,11 @@ class GroupCheck {
     };
   }
 
-  private judgeIp(e: IpEntry, scope: Scope): void {
-    if (setOverlaps(this.ctx.selectedSpace, e)) return;
-    if (setOverlaps(this.ctx.allSpace, e)) {
+  private judgeIp(i: number, scope: Scope): void {
+    const ips = this.ips;
+    if (ips.overlaps(this.ctx.selectedSpace, i)) return;
+    if (ips.overlaps(this.ctx.allSpace, i)) {
+      const e = ips.entry(i);
       const b = e.block.masked();
       const sources = this.ctx.allIpReqs
         .filter((r) => r.block.overlaps(b))
@@ -1146,8 +1146,9 @@ class GroupCheck {
       });
       return;
     }
-    if (this.staleIp(e, scope)) return;
+    if (this.staleIp(i, scope)) return;
     if (scope === 'mixed') return;
+    const e = ips.entry(i);
     this.add('extraneous-entry', 'warning', e.location, {
       message: `${quote(e.text)} is outside every address range of the ${this.cloudName()} catalogue`,
       entry: e.text,
@@ -1177,8 +1178,11 @@ class GroupCheck {
   }
 
   private nearestIp(block: IpBlock): { location: SourceLocation; where: string } {
-    const best = (this.#nearestIp ??= new NearestIp(this.ips)).nearest(block);
-    if (best) return { location: best.location, where: `it belongs beside ${quote(best.text)}` };
+    const row = (this.#nearestIp ??= new NearestIp(this.ips)).nearest(block);
+    if (row !== undefined) {
+      const best = this.ips.entry(row);
+      return { location: best.location, where: `it belongs beside ${quote(best.text)}` };
+    }
     return this.fallback('ips');
   }
 
@@ -1196,24 +1200,25 @@ class GroupCheck {
   private findFallback(kind: 'hosts' | 'ips'): { location: SourceLocation; where: string } {
     // Counted per file an entry was read from: a Squid ACL file read through squid.conf is its own file.
     const counts = new Map<string, { n: number; last: Entry }>();
-    for (const f of this.files) {
-      for (const e of f.parsed.entries) {
-        const m365 =
-          kind === 'hosts'
-            ? e.kind === 'host' &&
-              this.ctx.nearCatalogue(e.pattern.base) &&
-              (this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
-                this.ctx.allHostIndex.touches(e.pattern.base))
-            : e.kind === 'ip' && setOverlaps(this.ctx.allSpace, e);
-        if (!m365) continue;
-        const path = entryFile(e);
-        const c = counts.get(path);
-        if (!c) counts.set(path, { n: 1, last: e });
-        else {
-          c.n++;
-          if (compareEntryLocations(e, c.last) > 0) c.last = e;
-        }
+    const count = (e: Entry) => {
+      const c = counts.get(e.location.file);
+      if (!c) counts.set(e.location.file, { n: 1, last: e });
+      else {
+        c.n++;
+        if (compareLocations(e.location, c.last.location) > 0) c.last = e;
       }
+    };
+    if (kind === 'hosts') {
+      for (const e of this.hosts)
+        if (
+          this.ctx.nearCatalogue(e.pattern.base) &&
+          (this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
+            this.ctx.allHostIndex.touches(e.pattern.base))
+        )
+          count(e);
+    } else {
+      for (let i = 0; i < this.ips.size; i++)
+        if (this.ips.overlaps(this.ctx.allSpace, i)) count(this.ips.entry(i));
     }
     let best: { file: string; n: number; last: Entry } | undefined;
     for (const [file, c] of counts) if (!best || c.n > best.n) best = { file, ...c };
@@ -1222,19 +1227,26 @@ class GroupCheck {
         location: { ...best.last.location, column: 1 },
         where: `add it to ${best.file}`,
       };
+    const holds = (f: CheckedFile) =>
+      kind === 'ips'
+        ? (f.parsed.split?.ipv4.size ?? 0) > 0 ||
+          objectEntries(f.parsed).some((e) => e.kind === 'ip')
+        : objectEntries(f.parsed).some((e) => e.kind === 'host');
     const file =
-      this.files.find((f) =>
-        f.parsed.entries.some((e) => e.kind === (kind === 'hosts' ? 'host' : 'ip')),
-      ) ??
-      this.files.find((f) => f.capabilities[kind]) ??
-      this.files[0]!;
-    const last = file.parsed.entries[file.parsed.entries.length - 1];
+      this.files.find(holds) ?? this.files.find((f) => f.capabilities[kind]) ?? this.files[0]!;
+    const last = lastEntry(file.parsed);
     if (!last)
       return {
         location: { file: file.parsed.path, line: 0, column: 0 },
         where: 'add it to this file',
       };
     return { location: { ...last.location, column: 1 }, where: `add it to ${file.parsed.path}` };
+  }
+
+  /** Whether the group holds an IPv6 entry. */
+  private hasV6(): boolean {
+    for (let i = 0; i < this.ips.size; i++) if (this.ips.family(i) === 6) return true;
+    return false;
   }
 
   private cloudName(): string {
@@ -1322,9 +1334,14 @@ interface Verdict {
   readonly narrowed?: HostPattern;
 }
 
-/** The key of an address entry's network (`10.0.0.0/8` for `10.1.2.3/8`). */
-function maskedKey(e: IpEntry): string {
-  return hasHostBits(e) ? e.block.masked().key() : ipKey(e);
+/** The last entry of a file, in line order. */
+function lastEntry(file: ParsedFile): Entry | undefined {
+  const others = objectEntries(file);
+  const other = others[others.length - 1];
+  const ipv4 = file.split?.ipv4;
+  if (!ipv4 || ipv4.size === 0) return other;
+  const listed = ipv4.entry(ipv4.size - 1);
+  return other && other.location.line > listed.location.line ? other : listed;
 }
 
 function sourceId(s: RequirementSource): string {

@@ -1,23 +1,22 @@
-import type { IpEntry } from '../model/entry.js';
 import type { IpBlock, IpFamily } from '../model/ip.js';
-import { compareEntryLocations, firstV4, ipFamily, lastV4 } from '../model/ip-column.js';
+import type { IpRows } from './ip-rows.js';
 
 /**
- * The address entry nearest a block: the one at the smallest distance (0 when it overlaps),
- * then the first in location order, then in entry order. Entries are sorted once by first and
+ * The address entry nearest a block, as its row: the one at the smallest distance (0 when it
+ * overlaps), then the first in location order, then in entry order. Entries are sorted once by first and
  * by last address, so that each question is two binary searches instead of a pass over a list
  * that may hold a million entries.
  */
 export class NearestIp {
-  readonly #ips: readonly IpEntry[];
+  readonly #ips: IpRows;
   #v4: Sorted<number> | undefined;
   #v6: Sorted<bigint> | undefined;
 
-  constructor(ips: readonly IpEntry[]) {
+  constructor(ips: IpRows) {
     this.#ips = ips;
   }
 
-  nearest(block: IpBlock): IpEntry | undefined {
+  nearest(block: IpBlock): number | undefined {
     if (block.family === 4) {
       const s = (this.#v4 ??= sortedV4(this.#ips));
       return s.nearest(block.firstV4, block.lastV4, (a, b) => a - b);
@@ -29,8 +28,9 @@ export class NearestIp {
 
 class Sorted<T extends number | bigint> {
   constructor(
-    /** The entries of one family, in entry order. */
-    readonly entries: readonly IpEntry[],
+    readonly rows: IpRows,
+    /** The rows of one family, in row order. */
+    readonly entries: Uint32Array,
     readonly first: ArrayLike<T>,
     readonly last: ArrayLike<T>,
     /** Positions in `entries` by first address, and by last address, ascending. */
@@ -38,7 +38,7 @@ class Sorted<T extends number | bigint> {
     readonly byLast: Uint32Array,
   ) {}
 
-  nearest(from: T, to: T, minus: (a: T, b: T) => T): IpEntry | undefined {
+  nearest(from: T, to: T, minus: (a: T, b: T) => T): number | undefined {
     const m = this.entries.length;
     if (m === 0) return undefined;
     const { first, last, byFirst, byLast } = this;
@@ -87,7 +87,7 @@ class Sorted<T extends number | bigint> {
 
   /** Location order, then entry order. */
   #before(i: number, j: number): boolean {
-    const c = compareEntryLocations(this.entries[i]!, this.entries[j]!);
+    const c = this.rows.compare(this.entries[i]!, this.entries[j]!);
     return c < 0 || (c === 0 && i < j);
   }
 }
@@ -95,16 +95,16 @@ class Sorted<T extends number | bigint> {
 /** 2^21: a position below it fits beside a 32-bit address in a double. */
 const POSITION = 2 ** 21;
 
-function sortedV4(ips: readonly IpEntry[]): Sorted<number> {
-  const entries = ofFamily(ips, 4);
+function sortedV4(rows: IpRows): Sorted<number> {
+  const entries = ofFamily(rows, 4);
   const m = entries.length;
   const first = new Float64Array(m);
   const last = new Float64Array(m);
   for (let i = 0; i < m; i++) {
-    first[i] = firstV4(entries[i]!);
-    last[i] = lastV4(entries[i]!);
+    first[i] = rows.first[entries[i]!]!;
+    last[i] = rows.last[entries[i]!]!;
   }
-  return new Sorted(entries, first, last, orderOf(first), orderOf(last));
+  return new Sorted(rows, entries, first, last, orderOf(first), orderOf(last));
 }
 
 /** Positions of `values` (32-bit) in ascending order; ties in any order. */
@@ -121,17 +121,22 @@ function orderOf(values: Float64Array): Uint32Array {
   return order;
 }
 
-function sortedV6(ips: readonly IpEntry[]): Sorted<bigint> {
-  const entries = ofFamily(ips, 6);
-  const first = entries.map((e) => e.block.first);
-  const last = entries.map((e) => e.block.last);
+function sortedV6(rows: IpRows): Sorted<bigint> {
+  const entries = ofFamily(rows, 6);
+  const blocks = Array.from(entries, (i) => rows.block(i));
+  const first = blocks.map((b) => b.first);
+  const last = blocks.map((b) => b.last);
   const order = (values: readonly bigint[]) =>
     Uint32Array.from(values, (_, i) => i).sort((a, b) =>
       values[a]! < values[b]! ? -1 : values[a]! > values[b]! ? 1 : 0,
     );
-  return new Sorted(entries, first, last, order(first), order(last));
+  return new Sorted(rows, entries, first, last, order(first), order(last));
 }
 
-function ofFamily(ips: readonly IpEntry[], family: IpFamily): IpEntry[] {
-  return ips.filter((e) => ipFamily(e) === family);
+function ofFamily(rows: IpRows, family: IpFamily): Uint32Array {
+  let m = 0;
+  for (let i = 0; i < rows.size; i++) if (rows.family(i) === family) m++;
+  const out = new Uint32Array(m);
+  for (let i = 0, k = 0; i < rows.size; i++) if (rows.family(i) === family) out[k++] = i;
+  return out;
 }

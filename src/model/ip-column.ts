@@ -1,5 +1,4 @@
-import type { IpEntry } from './entry.js';
-import { type IpBlock, type IpFamily, IpSet, parsePlainV4 } from './ip.js';
+import { type IpBlock, parsePlainV4 } from './ip.js';
 import type { SourceLocation } from './location.js';
 
 const MAX32 = 0xffff_ffff;
@@ -42,7 +41,7 @@ export class Ipv4Column {
    * Adds the row of a {@link readPlainV4} result, written at `start` (offset in the source, text
    * `length` characters long) on `line` at `column`; returns its entry.
    */
-  add(packed: number, line: number, column: number, start: number, length: number): ListedIpv4 {
+  add(packed: number, line: number, column: number, start: number, length: number): void {
     const i = this.#size;
     if (i === this.first.length) this.#grow();
     const value = Math.floor(packed / 128);
@@ -57,7 +56,6 @@ export class Ipv4Column {
     this.length[i] = length;
     this.shape[i] = len | (first !== value ? HOST_BITS : 0) | (packed & 1 ? BARE : 0);
     this.#size = i + 1;
-    return new ListedIpv4(this, i);
   }
 
   #grow(): void {
@@ -95,10 +93,25 @@ export class Ipv4Column {
   hasHostBits(i: number): boolean {
     return (this.shape[i]! & HOST_BITS) !== 0;
   }
+
+  /** Row i as an entry, made now (each call makes a new one). */
+  entry(i: number): ListedIpv4 {
+    return new ListedIpv4(this, i);
+  }
+
+  /** The rows as entries, in line order. */
+  entries(): ListedIpv4[] {
+    const out: ListedIpv4[] = [];
+    for (let i = 0; i < this.#size; i++) out.push(new ListedIpv4(this, i));
+    return out;
+  }
 }
 
-/** One row of an {@link Ipv4Column}: an entry whose parts are made when read. */
-export class ListedIpv4 implements IpEntry {
+/**
+ * One row of an {@link Ipv4Column}: an address entry (kind `ip`) whose text, location and block
+ * are made when read.
+ */
+export class ListedIpv4 {
   constructor(
     readonly list: Ipv4Column,
     readonly row: number,
@@ -120,7 +133,7 @@ export class ListedIpv4 implements IpEntry {
     };
   }
 
-  /** A new block at each read: hot paths read the column instead (see {@link ipFacts}). */
+  /** A new block at each read: hot paths read the column instead. */
   get block(): IpBlock {
     return parsePlainV4(this.list.text(this.row))!;
   }
@@ -132,103 +145,4 @@ export class ListedIpv4 implements IpEntry {
   get comment(): undefined {
     return undefined;
   }
-}
-
-/*
- * What the engine asks of every address entry of a large list, answered from a column for a
- * listed row and from the block for any other entry, so that neither kind makes an object.
- */
-
-/** The path of the file an entry was read from. */
-export function entryFile(e: Located): string {
-  return e instanceof ListedIpv4 ? e.list.path : e.location.file;
-}
-
-export function ipFamily(e: IpEntry): IpFamily {
-  return e instanceof ListedIpv4 ? 4 : e.block.family;
-}
-
-/** An IPv4 entry without ports: one the sweeps can read as two numbers. */
-export function isPlainV4(e: IpEntry): boolean {
-  return e instanceof ListedIpv4 || (e.ports === undefined && e.block.family === 4);
-}
-
-/** First address of an IPv4 entry (after masking). */
-export function firstV4(e: IpEntry): number {
-  return e instanceof ListedIpv4 ? e.list.first[e.row]! : e.block.firstV4;
-}
-
-/** Last address of an IPv4 entry. */
-export function lastV4(e: IpEntry): number {
-  return e instanceof ListedIpv4 ? e.list.last[e.row]! : e.block.lastV4;
-}
-
-/** Undefined for a range that is no CIDR block. */
-export function ipPrefixLength(e: IpEntry): number | undefined {
-  return e instanceof ListedIpv4 ? e.list.prefixLength(e.row) : e.block.prefixLength;
-}
-
-export function hasHostBits(e: IpEntry): boolean {
-  return e instanceof ListedIpv4 ? e.list.hasHostBits(e.row) : e.block.hasHostBits;
-}
-
-/** The key of the entry's block (its canonical text as written). */
-export function ipKey(e: IpEntry): string {
-  return e instanceof ListedIpv4 ? e.list.key(e.row) : e.block.key();
-}
-
-/** Whether some address of the entry is in the set. */
-export function setOverlaps(set: IpSet, e: IpEntry): boolean {
-  return e instanceof ListedIpv4
-    ? set.overlapsV4(e.list.first[e.row]!, e.list.last[e.row]!)
-    : set.overlaps(e.block);
-}
-
-/** Whether the entry overlaps a block. */
-export function overlapsBlock(e: IpEntry, b: IpBlock): boolean {
-  if (!(e instanceof ListedIpv4)) return e.block.overlaps(b);
-  return b.family === 4 && e.list.first[e.row]! <= b.lastV4 && e.list.last[e.row]! >= b.firstV4;
-}
-
-/** Location order of two entries, without making a location for a listed row. */
-export function compareEntryLocations(a: Located, b: Located): number {
-  const fa = entryFile(a);
-  const fb = entryFile(b);
-  if (fa !== fb) return fa < fb ? -1 : 1;
-  return lineOf(a) - lineOf(b) || columnOf(a) - columnOf(b);
-}
-
-type Located = { readonly location: SourceLocation };
-
-function lineOf(e: Located): number {
-  return e instanceof ListedIpv4 ? e.list.line[e.row]! : e.location.line;
-}
-
-function columnOf(e: Located): number {
-  return e instanceof ListedIpv4 ? e.list.column[e.row]! : e.location.column;
-}
-
-/** The addresses of the entries, with no block made for a listed row. */
-export function ipSetOf(entries: readonly IpEntry[]): IpSet {
-  let n4 = 0;
-  for (const e of entries) if (ipFamily(e) === 4) n4++;
-  const first = new Uint32Array(n4);
-  const last = new Uint32Array(n4);
-  const v6: IpBlock[] = [];
-  let k = 0;
-  for (const e of entries) {
-    if (e instanceof ListedIpv4) {
-      first[k] = e.list.first[e.row]!;
-      last[k++] = e.list.last[e.row]!;
-      continue;
-    }
-    const b = e.block;
-    if (b.family === 6) v6.push(b);
-    else {
-      first[k] = b.firstV4;
-      last[k++] = b.lastV4;
-    }
-  }
-  const set = IpSet.ofV4(first, last, n4);
-  return v6.length === 0 ? set : set.union(IpSet.of(v6));
 }

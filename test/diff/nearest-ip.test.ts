@@ -2,7 +2,9 @@
 // every entry does: smallest distance, then location order, then entry order.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { IpRows } from '../../src/diff/ip-rows.js';
 import { NearestIp } from '../../src/diff/nearest-ip.js';
+import { PLAIN } from '../../src/formats/allowlist/plain.js';
 import type { IpEntry } from '../../src/model/entry.js';
 import { IpBlock, parseIpBlock } from '../../src/model/ip.js';
 import { compareLocations } from '../../src/model/location.js';
@@ -15,6 +17,21 @@ function block(text: string): IpBlock {
 
 function entry(text: string, file: string, line: number, column = 1): IpEntry {
   return { kind: 'ip', text, block: block(text), location: { file, line, column } };
+}
+
+/** NearestIp over the rows of the entries, answering with the entry. */
+function nearestOf(ips: readonly IpEntry[]): { nearest(b: IpBlock): IpEntry | undefined } {
+  return nearestIn(new IpRows([{ path: 'x.txt', format: 'plain', entries: ips, problems: [] }]));
+}
+
+function nearestIn(rows: IpRows): { nearest(b: IpBlock): IpEntry | undefined } {
+  const near = new NearestIp(rows);
+  return {
+    nearest: (b) => {
+      const row = near.nearest(b);
+      return row === undefined ? undefined : rows.entry(row);
+    },
+  };
 }
 
 /** Every entry measured, in entry order. */
@@ -68,7 +85,7 @@ describe('NearestIp', () => {
       entry('10.0.5.0/24', 'a.txt', 2),
       entry('2001:db8::/64', 'a.txt', 3),
     ];
-    const near = new NearestIp(ips);
+    const near = nearestOf(ips);
     expect(near.nearest(block('10.0.1.0/24'))).toBe(ips[0]);
     expect(near.nearest(block('10.0.4.0/24'))).toBe(ips[1]);
     expect(near.nearest(block('10.0.9.0/24'))).toBe(ips[1]);
@@ -82,16 +99,16 @@ describe('NearestIp', () => {
       entry('10.0.0.0/24', 'a.txt', 9),
     ];
     // 10.0.2.0/24 is 256 addresses from each side.
-    expect(new NearestIp(ips).nearest(block('10.0.2.0/24'))).toBe(ips[1]);
+    expect(nearestOf(ips).nearest(block('10.0.2.0/24'))).toBe(ips[1]);
   });
 
   it('takes the first overlapping entry in location order', () => {
     const ips = [entry('10.0.0.0/16', 'a.txt', 5), entry('10.0.3.0/24', 'a.txt', 2)];
-    expect(new NearestIp(ips).nearest(block('10.0.0.0/8'))).toBe(ips[1]);
+    expect(nearestOf(ips).nearest(block('10.0.0.0/8'))).toBe(ips[1]);
   });
 
   it('finds nothing in a family without entries', () => {
-    expect(new NearestIp([entry('10.0.0.0/8', 'a.txt', 1)]).nearest(block('2001:db8::/32'))).toBe(
+    expect(nearestOf([entry('10.0.0.0/8', 'a.txt', 1)]).nearest(block('2001:db8::/32'))).toBe(
       undefined,
     );
   });
@@ -103,11 +120,32 @@ describe('NearestIp', () => {
         fc.array(fc.oneof(v4, v6), { minLength: 1, maxLength: 8 }),
         (items, queries) => {
           const ips = items.map((x) => entry(x.text, x.file, x.line));
-          const near = new NearestIp(ips);
+          const near = nearestOf(ips);
           for (const q of queries) expect(near.nearest(block(q))).toBe(naive(ips, block(q)));
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('reads the listed lines of a plain list as it reads entries', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.oneof(v4, v6), fc.boolean()), { maxLength: 40 }),
+        fc.array(fc.oneof(v4, v6), { minLength: 1, maxLength: 8 }),
+        (lines, queries) => {
+          // A comment keeps a line out of the column: both kinds of row, interleaved.
+          const text = lines.map(([t, commented]) => (commented ? `${t} # kept` : t)).join('\n');
+          const parsed = PLAIN.parse({ path: 'list.txt', text });
+          const near = nearestIn(new IpRows([parsed]));
+          for (const q of queries) {
+            const got = near.nearest(block(q));
+            const want = naive(parsed.entries as IpEntry[], block(q));
+            expect(got && [got.text, got.location]).toEqual(want && [want.text, want.location]);
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

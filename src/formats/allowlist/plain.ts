@@ -109,11 +109,10 @@ function detector(convention: Convention): (file: SourceFile) => number {
 function parseList(file: SourceFile, convention: Convention): ParsedFile {
   const entries: Entry[] = [];
   const problems: ParseProblem[] = [];
-  const result = { path: file.path, format: convention.id, entries, problems };
   const notText = notTextProblem(file);
   if (notText) {
     problems.push(notText);
-    return result;
+    return { path: file.path, format: convention.id, entries, problems };
   }
 
   const scan = new LineScanner(file.text, convention.trailing);
@@ -125,7 +124,7 @@ function parseList(file: SourceFile, convention: Convention): ParsedFile {
       const packed = scan.nextPlainV4();
       if (packed >= 0) {
         column ??= new Ipv4Column(file.path, file.text);
-        entries.push(column.add(packed, scan.line, scan.column, scan.offset, scan.valueLength));
+        column.add(packed, scan.line, scan.column, scan.offset, scan.valueLength);
         continue;
       }
     }
@@ -148,8 +147,38 @@ function parseList(file: SourceFile, convention: Convention): ParsedFile {
     const location = { file: file.path, line: scan.line, column: scan.column };
     readValue(scan.value, location, convention, comment, entries, problems);
   }
-  if (convention.singleKind) warnMixedKinds(entries, convention, problems);
-  return result;
+  if (convention.singleKind) warnMixedKinds(entries, column, convention, problems);
+  if (!column) return { path: file.path, format: convention.id, entries, problems };
+  return splitFile(file.path, convention.id, problems, column, entries);
+}
+
+/** A list whose plain IPv4 lines are in a column: `entries` merges both when first read. */
+function splitFile(
+  path: string,
+  format: string,
+  problems: readonly ParseProblem[],
+  ipv4: Ipv4Column,
+  others: readonly Entry[],
+): ParsedFile {
+  let merged: Entry[] | undefined;
+  return {
+    path,
+    format,
+    problems,
+    split: { ipv4, others },
+    get entries(): readonly Entry[] {
+      if (merged) return merged;
+      const out: Entry[] = [];
+      let j = 0;
+      for (let i = 0; i < ipv4.size; i++) {
+        const line = ipv4.line[i]!;
+        while (j < others.length && others[j]!.location.line < line) out.push(others[j++]!);
+        out.push(ipv4.entry(i));
+      }
+      while (j < others.length) out.push(others[j++]!);
+      return (merged = out);
+    },
+  };
 }
 
 function report(
@@ -222,19 +251,27 @@ function fromCarets(host: string): string {
   return host.replace(/(^|\.)\^(?=\.|$)/g, '$1*');
 }
 
+/** The first entry, and the first of another kind (in line order), of a list that must hold one kind. */
 function warnMixedKinds(
-  entries: readonly Entry[],
+  others: readonly Entry[],
+  column: Ipv4Column | undefined,
   convention: Convention,
   problems: ParseProblem[],
 ): void {
-  const first = entries[0];
-  const odd = first && entries.find((e) => e.kind !== first.kind);
-  if (!first || !odd) return;
-  const name = (e: Entry) => (e.kind === 'ip' ? 'an IP address' : 'a domain');
-  const names = (e: Entry) => (e.kind === 'ip' ? 'IP addresses' : 'domains');
+  const ipLine = column && column.size > 0 ? column.line[0]! : Infinity;
+  const other = others[0];
+  const firstIsIp = ipLine < (other?.location.line ?? Infinity) || other?.kind === 'ip';
+  if (ipLine === Infinity && !other) return;
+  let odd: Entry | undefined = others.find((e) => (e.kind === 'ip') !== firstIsIp);
+  // A list of names whose first address is a listed line.
+  if (!firstIsIp && column && column.size > 0 && (!odd || ipLine < odd.location.line))
+    odd = column.entry(0);
+  if (!odd) return;
+  const name = (ip: boolean) => (ip ? 'an IP address' : 'a domain');
+  const names = (ip: boolean) => (ip ? 'IP addresses' : 'domains');
   problems.push({
     location: odd.location,
-    message: `"${odd.text}" is ${name(odd)} in a list of ${names(first)}; a ${convention.title} holds one type of entry`,
+    message: `"${odd.text}" is ${name(!firstIsIp)} in a list of ${names(firstIsIp)}; a ${convention.title} holds one type of entry`,
     text: odd.text,
     severity: 'warning',
   });
