@@ -312,6 +312,7 @@ class GroupCheck {
     { location: SourceLocation; where: string }
   >();
   #nearestIp: NearestIp | undefined;
+  #m365Rows: Uint8Array | undefined;
   #lastPath: string | undefined;
   #lastFile: CheckedFile | undefined;
   /** The wildcard entries, for finding one that covers another without comparing every pair. */
@@ -469,8 +470,9 @@ class GroupCheck {
         endpointSet: 'IPv6',
       });
     }
-    const allowed = this.ips.set();
-    const missing = IpSet.of(reqs.map((r) => r.block)).subtract(allowed);
+    // Only the entries that share an address with a requirement can cover part of it.
+    const need = IpSet.of(reqs.map((r) => r.block));
+    const missing = need.subtract(this.ips.set(this.ips.overlappingSet(need)));
     let ported = false;
     for (let i = 0; i < this.ips.size && !ported; i++) ported = this.ips.hasPorts(i);
     const byPorts = new Map<string, IpSet>();
@@ -967,12 +969,9 @@ class GroupCheck {
     // A mixed allowlist is judged only inside Microsoft 365 address space; what lies outside it
     // cannot contain anything inside it, so the sweep can leave it out.
     const judged: number[] = [];
+    const m365 = this.m365Rows();
     for (let i = 0; i < ips.size; i++) {
-      if (
-        scope(i) === 'dedicated' ||
-        ips.overlaps(this.ctx.allSpace, i) ||
-        ips.overlaps(this.ctx.removedSpace, i)
-      )
+      if (scope(i) === 'dedicated' || m365[i] || ips.overlaps(this.ctx.removedSpace, i))
         judged.push(i);
     }
     const n = judged.length;
@@ -981,7 +980,7 @@ class GroupCheck {
     for (let k = 0; k < n; k++) {
       const i = judged[k]!;
       // Most entries of a large list lie wholly outside: nothing to narrow, and no set algebra.
-      if (ips.prefixLength(i) !== 0 && !ips.overlaps(this.ctx.allSpace, i)) continue;
+      if (!m365[i] && ips.prefixLength(i) !== 0) continue;
       const v = this.ipVerdict(ips.entry(i));
       if (v) broad.set(k, v);
     }
@@ -1005,8 +1004,7 @@ class GroupCheck {
       first[k] = words[k * 8 + 3] = ips.first[i]!;
       last[k] = words[k * 8 + 7] = ips.last[i]!;
       // Every catalogue prefix lies in the catalogue's address space.
-      if (ips.overlaps(this.ctx.allSpace, i) && this.ctx.catalogueIpKeys.has(ips.maskedKey(i)))
-        catalogued[k] = 1;
+      if (m365[i] && this.ctx.catalogueIpKeys.has(ips.maskedKey(i))) catalogued[k] = 1;
     }
     const order = IpBlock.orderWidestFirstOf(family, words, n);
     // Sweep in address order: an entry inside the widest earlier block (same ports) adds nothing.
@@ -1217,8 +1215,8 @@ class GroupCheck {
         )
           count(e);
     } else {
-      for (let i = 0; i < this.ips.size; i++)
-        if (this.ips.overlaps(this.ctx.allSpace, i)) count(this.ips.entry(i));
+      const m365 = this.m365Rows();
+      for (let i = 0; i < this.ips.size; i++) if (m365[i]) count(this.ips.entry(i));
     }
     let best: { file: string; n: number; last: Entry } | undefined;
     for (const [file, c] of counts) if (!best || c.n > best.n) best = { file, ...c };
@@ -1241,6 +1239,15 @@ class GroupCheck {
         where: 'add it to this file',
       };
     return { location: { ...last.location, column: 1 }, where: `add it to ${file.parsed.path}` };
+  }
+
+  /** 1 for each address entry that overlaps the cloud's address space, else 0; made once. */
+  private m365Rows(): Uint8Array {
+    if (this.#m365Rows) return this.#m365Rows;
+    const rows = new Uint8Array(this.ips.size);
+    for (let i = 0; i < this.ips.size; i++)
+      if (this.ips.overlaps(this.ctx.allSpace, i)) rows[i] = 1;
+    return (this.#m365Rows = rows);
   }
 
   /** Whether the group holds an IPv6 entry. */

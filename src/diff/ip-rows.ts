@@ -196,6 +196,13 @@ export class IpRows {
     return out;
   }
 
+  /** Rows whose entries share an address with a set, as positions, in row order. */
+  overlappingSet(set: IpSet): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.size; i++) if (this.overlaps(set, i)) out.push(i);
+    return out;
+  }
+
   /** The first of some rows in location order. */
   firstOf(rows: readonly number[]): number | undefined {
     let best: number | undefined;
