@@ -173,16 +173,33 @@ function sortedV6(rows: IpRows): Sorted {
     first.set(words.subarray(0, 4), 4 * i);
     last.set(words.subarray(4, 8), 4 * i);
   }
-  const order = (values: Uint32Array) =>
-    Uint32Array.from({ length: m }, (_, i) => i).sort((a, b) => {
-      for (let k = 0; k < 4; k++) {
-        const x = values[4 * a + k]!;
-        const y = values[4 * b + k]!;
-        if (x !== y) return x < y ? -1 : 1;
-      }
-      return 0;
-    });
-  return new Sorted(rows, entries, 4, first, last, order(first), order(last));
+  return new Sorted(rows, entries, 4, first, last, orderOf4(first, m), orderOf4(last, m));
+}
+
+/**
+ * Positions of m 4-word addresses in ascending order; ties in any order. A numeric sort by the
+ * first word, then a comparison of the rest within each run of equal first words (short runs in
+ * real lists): far faster than comparing every pair word by word.
+ */
+function orderOf4(values: Uint32Array, m: number): Uint32Array {
+  const head = new Uint32Array(m);
+  for (let i = 0; i < m; i++) head[i] = values[4 * i]!;
+  const order = orderOf(head);
+  const rest = (a: number, b: number) => {
+    for (let k = 1; k < 4; k++) {
+      const x = values[4 * a + k]!;
+      const y = values[4 * b + k]!;
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  };
+  for (let from = 0; from < m;) {
+    let to = from + 1;
+    while (to < m && head[order[to]!] === head[order[from]!]) to++;
+    if (to - from > 1) order.subarray(from, to).sort(rest);
+    from = to;
+  }
+  return order;
 }
 
 function ofFamily(rows: IpRows, family: IpFamily): Uint32Array {

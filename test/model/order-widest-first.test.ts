@@ -45,6 +45,19 @@ describe('IpBlock.orderWidestFirst', () => {
     );
   });
 
+  it('orders a large IPv4 list (radix passes) as the comparator does', () => {
+    const wide = fc
+      .tuple(fc.nat(), fc.integer({ min: 0, max: 32 }))
+      .map(([a, len]) => `${a >>> 24}.${(a >>> 16) & 255}.${(a >>> 8) & 3}.0/${len}`);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(v4, wide), { minLength: 4096, maxLength: 6000 }), (texts) => {
+        const blocks = texts.map(block);
+        expect([...IpBlock.orderWidestFirst(blocks)]).toEqual(expected(blocks));
+      }),
+      { numRuns: 5 },
+    );
+  });
+
   it('puts 0.0.0.0/0 and 255.255.255.255/32 in place', () => {
     const blocks = ['255.255.255.255/32', '0.0.0.0/0', '0.0.0.0/32', '0.0.0.0/0'].map(block);
     expect([...IpBlock.orderWidestFirst(blocks)]).toEqual([1, 3, 2, 0]);
