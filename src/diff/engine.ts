@@ -186,7 +186,8 @@ export function check(input: CheckInput): Result {
  */
 function fileSummaries(f: CheckedFile): FileSummary[] {
   const counts = new Map<string, number>([[f.parsed.path, 0]]);
-  if (f.parsed.split) counts.set(f.parsed.path, f.parsed.split.ipv4.size);
+  if (f.parsed.split)
+    counts.set(f.parsed.path, f.parsed.split.ipv4.size + f.parsed.split.names.size);
   for (const e of objectEntries(f.parsed))
     counts.set(e.location.file, (counts.get(e.location.file) ?? 0) + 1);
   return [...counts].map(([path, entries]) => ({
@@ -312,6 +313,8 @@ class GroupCheck {
     { location: SourceLocation; where: string }
   >();
   #nearestIp: NearestIp | undefined;
+  /** Listed names of mixed lists left out as far from the catalogue (see hostsAndReferences). */
+  #quietNames = 0;
   #m365Rows: Uint8Array | undefined;
   #lastPath: string | undefined;
   #lastFile: CheckedFile | undefined;
@@ -331,7 +334,7 @@ class GroupCheck {
     const onlyMixed = files.every((f) => f.scope === 'mixed');
     this.ips = new IpRows(files.map((f) => f.parsed));
     for (const f of files) {
-      for (const e of objectEntries(f.parsed)) {
+      for (const e of this.hostsAndReferences(f)) {
         // Only entries of another file (an ACL file named in squid.conf) need a map entry.
         if (e.location.file !== f.parsed.path) this.readThrough.set(e, f);
         if (e.kind === 'host') {
@@ -348,6 +351,40 @@ class GroupCheck {
         } else if (e.kind === 'reference') this.references.push(e);
       }
     }
+  }
+
+  /**
+   * The entries of a file other than addresses, in line order. A plain name of a listed line is
+   * made an entry only when it can concern the check: in a mixed list, a name far from every
+   * catalogue name, and from every removed one, is neither judged nor asked for, and only
+   * counted.
+   */
+  private *hostsAndReferences(f: CheckedFile): Generator<Entry> {
+    const split = f.parsed.split;
+    if (!split) {
+      for (const e of f.parsed.entries) if (e.kind !== 'ip') yield e;
+      return;
+    }
+    const { names, others } = split;
+    const quiet = f.scope === 'mixed';
+    let j = 0;
+    for (let i = 0; i < names.size; i++) {
+      const line = names.line[i]!;
+      for (; j < others.length && others[j]!.location.line < line; j++)
+        if (others[j]!.kind !== 'ip') yield others[j]!;
+      if (quiet) {
+        const name = names.text(i);
+        if (
+          !this.ctx.nearCatalogue(name) &&
+          !(this.ctx.hasRemovedHosts && this.ctx.removedHosts.touches(name))
+        ) {
+          this.#quietNames++;
+          continue;
+        }
+      }
+      yield names.entry(i);
+    }
+    for (; j < others.length; j++) if (others[j]!.kind !== 'ip') yield others[j]!;
   }
 
   /** The checked file an entry was read through (for an ACL file's entries: its squid.conf). */
@@ -377,7 +414,7 @@ class GroupCheck {
           !r.reference.addressKinds ||
           r.reference.addressKinds.some((x) => (k === 'url' ? x === 'url' : x !== 'url')),
       );
-    const holdsHosts = this.hosts.length > 0 || kinds('url');
+    const holdsHosts = this.hosts.length > 0 || this.#quietNames > 0 || kinds('url');
     const holdsIps = this.ips.size > 0 || kinds('ipv4');
     const wantHosts = can.hosts && (holdsHosts || !holdsIps);
     const wantIps = can.ips && (holdsIps || !holdsHosts);
@@ -1229,7 +1266,8 @@ class GroupCheck {
       kind === 'ips'
         ? (f.parsed.split?.ipv4.size ?? 0) > 0 ||
           objectEntries(f.parsed).some((e) => e.kind === 'ip')
-        : objectEntries(f.parsed).some((e) => e.kind === 'host');
+        : (f.parsed.split?.names.size ?? 0) > 0 ||
+          objectEntries(f.parsed).some((e) => e.kind === 'host');
     const file =
       this.files.find(holds) ?? this.files.find((f) => f.capabilities[kind]) ?? this.files[0]!;
     const last = lastEntry(file.parsed);
@@ -1344,11 +1382,14 @@ interface Verdict {
 /** The last entry of a file, in line order. */
 function lastEntry(file: ParsedFile): Entry | undefined {
   const others = objectEntries(file);
-  const other = others[others.length - 1];
-  const ipv4 = file.split?.ipv4;
-  if (!ipv4 || ipv4.size === 0) return other;
-  const listed = ipv4.entry(ipv4.size - 1);
-  return other && other.location.line > listed.location.line ? other : listed;
+  let last = others[others.length - 1];
+  const later = (e: Entry) => {
+    if (!last || e.location.line > last.location.line) last = e;
+  };
+  const split = file.split;
+  if (split && split.ipv4.size > 0) later(split.ipv4.entry(split.ipv4.size - 1));
+  if (split && split.names.size > 0) later(split.names.entry(split.names.size - 1));
+  return last;
 }
 
 function sourceId(s: RequirementSource): string {

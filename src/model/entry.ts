@@ -1,6 +1,7 @@
 import type { HostPattern } from './host.js';
 import type { IpBlock } from './ip.js';
 import type { Ipv4Column } from './ip-column.js';
+import type { NameColumn } from './name-column.js';
 import type { SourceLocation } from './location.js';
 import type { PortSpec } from './ports.js';
 
@@ -80,11 +81,17 @@ export interface ParsedFile {
   readonly entries: readonly Entry[];
   readonly problems: readonly ParseProblem[];
   /**
-   * From a list reader that keeps plain IPv4 lines in columns: those lines, and every other
-   * entry in line order. `entries` then holds both, in line order, made when first read; the
-   * check reads these instead, so a million-line list makes no object per line.
+   * From a list reader that keeps plain IPv4 lines and plain names in columns: those lines, and
+   * every other entry in line order. `entries` then holds all of them, in line order, made when
+   * first read; the check reads these instead, so a million-line list makes no object per line.
    */
-  readonly split?: { readonly ipv4: Ipv4Column; readonly others: readonly Entry[] } | undefined;
+  readonly split?:
+    | {
+        readonly ipv4: Ipv4Column;
+        readonly names: NameColumn;
+        readonly others: readonly Entry[];
+      }
+    | undefined;
 }
 
 /** Every entry of a file as the check reads them: `split.others`, or all of `entries`. */

@@ -1,6 +1,7 @@
 import type { Entry, FormatCapabilities, ParsedFile, ParseProblem } from '../../model/entry.js';
 import { HostPattern } from '../../model/host.js';
 import { Ipv4Column } from '../../model/ip-column.js';
+import { isPlainName, NameColumn } from '../../model/name-column.js';
 import { parseIpBlock } from '../../model/ip.js';
 import type { SourceLocation } from '../../model/location.js';
 import { type AllowlistFormat, LIST_CAPABILITIES, type SourceFile } from '../format.js';
@@ -117,14 +118,24 @@ function parseList(file: SourceFile, convention: Convention): ParsedFile {
 
   const scan = new LineScanner(file.text, convention.trailing);
   let above: string[] = [];
-  // Plain IPv4 lines, the bulk of large address lists, are kept in columns.
-  let column: Ipv4Column | undefined;
+  // Plain IPv4 lines and plain names, the bulk of large lists, are kept in columns.
+  let ipv4: Ipv4Column | undefined;
+  let names: NameColumn | undefined;
+  // pfBlockerNG reads a bare name as a subtree: not the exact name a column row stands for.
+  const plainNames = !convention.bareMeansSubtree;
   for (;;) {
-    if (above.length === 0 && !convention.refuseIps) {
-      const packed = scan.nextPlainV4();
-      if (packed >= 0) {
-        column ??= new Ipv4Column(file.path, file.text);
-        column.add(packed, scan.line, scan.column, scan.offset, scan.valueLength);
+    if (above.length === 0) {
+      if (!convention.refuseIps) {
+        const packed = scan.nextPlainV4();
+        if (packed >= 0) {
+          ipv4 ??= new Ipv4Column(file.path, file.text);
+          ipv4.add(packed, scan.line, scan.column, scan.offset, scan.valueLength);
+          continue;
+        }
+      }
+      if (plainNames && scan.nextPlainValue(isPlainName)) {
+        names ??= new NameColumn(file.path, file.text);
+        names.add(scan.line, scan.column, scan.offset, scan.valueLength);
         continue;
       }
     }
@@ -147,17 +158,33 @@ function parseList(file: SourceFile, convention: Convention): ParsedFile {
     const location = { file: file.path, line: scan.line, column: scan.column };
     readValue(scan.value, location, convention, comment, entries, problems);
   }
-  if (convention.singleKind) warnMixedKinds(entries, column, convention, problems);
-  if (!column) return { path: file.path, format: convention.id, entries, problems };
-  return splitFile(file.path, convention.id, problems, column, entries);
+  if (!ipv4 && !names) {
+    if (convention.singleKind) warnMixedKinds(entries, convention, problems);
+    return { path: file.path, format: convention.id, entries, problems };
+  }
+  const parsed = splitFile(
+    file.path,
+    convention.id,
+    problems,
+    ipv4 ?? new Ipv4Column(file.path, file.text),
+    names ?? new NameColumn(file.path, file.text),
+    entries,
+  );
+  // Said once per file, at the first entry of the other kind: the columns' first rows decide.
+  if (convention.singleKind) warnMixedKinds(firstEntries(parsed), convention, problems);
+  return parsed;
 }
 
-/** A list whose plain IPv4 lines are in a column: `entries` merges both when first read. */
+/**
+ * A list whose plain lines are in columns: `entries` merges them with the other entries, in line
+ * order, when first read.
+ */
 function splitFile(
   path: string,
   format: string,
   problems: readonly ParseProblem[],
   ipv4: Ipv4Column,
+  names: NameColumn,
   others: readonly Entry[],
 ): ParsedFile {
   let merged: Entry[] | undefined;
@@ -165,20 +192,40 @@ function splitFile(
     path,
     format,
     problems,
-    split: { ipv4, others },
+    split: { ipv4, names, others },
     get entries(): readonly Entry[] {
       if (merged) return merged;
       const out: Entry[] = [];
+      let i = 0;
       let j = 0;
-      for (let i = 0; i < ipv4.size; i++) {
-        const line = ipv4.line[i]!;
-        while (j < others.length && others[j]!.location.line < line) out.push(others[j++]!);
-        out.push(ipv4.entry(i));
+      let k = 0;
+      const lineOfOther = (x: number) => (x < others.length ? others[x]!.location.line : Infinity);
+      const lineOfIp = (x: number) => (x < ipv4.size ? ipv4.line[x]! : Infinity);
+      const lineOfName = (x: number) => (x < names.size ? names.line[x]! : Infinity);
+      for (;;) {
+        const a = lineOfIp(i);
+        const b = lineOfName(j);
+        const c = lineOfOther(k);
+        if (a === Infinity && b === Infinity && c === Infinity) break;
+        if (c <= a && c <= b) out.push(others[k++]!);
+        else if (a < b) out.push(ipv4.entry(i++));
+        else out.push(names.entry(j++));
       }
-      while (j < others.length) out.push(others[j++]!);
       return (merged = out);
     },
   };
+}
+
+/**
+ * The entries that {@link warnMixedKinds} reads, in line order: the other entries, and the first
+ * row of each column (enough to find the first entry and the first of another kind).
+ */
+function firstEntries(parsed: ParsedFile): Entry[] {
+  const { ipv4, names, others } = parsed.split!;
+  const out = [...others];
+  if (ipv4.size > 0) out.push(ipv4.entry(0));
+  if (names.size > 0) out.push(names.entry(0));
+  return out.sort((a, b) => a.location.line - b.location.line);
 }
 
 function report(
@@ -251,27 +298,19 @@ function fromCarets(host: string): string {
   return host.replace(/(^|\.)\^(?=\.|$)/g, '$1*');
 }
 
-/** The first entry, and the first of another kind (in line order), of a list that must hold one kind. */
 function warnMixedKinds(
-  others: readonly Entry[],
-  column: Ipv4Column | undefined,
+  entries: readonly Entry[],
   convention: Convention,
   problems: ParseProblem[],
 ): void {
-  const ipLine = column && column.size > 0 ? column.line[0]! : Infinity;
-  const other = others[0];
-  const firstIsIp = ipLine < (other?.location.line ?? Infinity) || other?.kind === 'ip';
-  if (ipLine === Infinity && !other) return;
-  let odd: Entry | undefined = others.find((e) => (e.kind === 'ip') !== firstIsIp);
-  // A list of names whose first address is a listed line.
-  if (!firstIsIp && column && column.size > 0 && (!odd || ipLine < odd.location.line))
-    odd = column.entry(0);
-  if (!odd) return;
-  const name = (ip: boolean) => (ip ? 'an IP address' : 'a domain');
-  const names = (ip: boolean) => (ip ? 'IP addresses' : 'domains');
+  const first = entries[0];
+  const odd = first && entries.find((e) => e.kind !== first.kind);
+  if (!first || !odd) return;
+  const name = (e: Entry) => (e.kind === 'ip' ? 'an IP address' : 'a domain');
+  const names = (e: Entry) => (e.kind === 'ip' ? 'IP addresses' : 'domains');
   problems.push({
     location: odd.location,
-    message: `"${odd.text}" is ${name(!firstIsIp)} in a list of ${names(firstIsIp)}; a ${convention.title} holds one type of entry`,
+    message: `"${odd.text}" is ${name(odd)} in a list of ${names(first)}; a ${convention.title} holds one type of entry`,
     text: odd.text,
     severity: 'warning',
   });

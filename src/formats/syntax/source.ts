@@ -164,6 +164,37 @@ export class LineScanner {
     return value * 128 + len * 2 + bare;
   }
 
+  /**
+   * Reads the next line when it holds a single value and nothing else (no comment) that `accept`
+   * takes (given the text and the value's bounds): true with `line`, `column`, `offset` and
+   * `valueLength` set, else false, staying where it was, for {@link next}.
+   */
+  nextPlainValue(accept: (text: string, start: number, end: number) => boolean): boolean {
+    const text = this.#text;
+    const n = text.length;
+    const start = this.#next;
+    if (start >= n) return false;
+    let i = start;
+    let c = text.charCodeAt(i);
+    while (c === SPACE || c === TAB) c = text.charCodeAt(++i);
+    const valueStart = i;
+    while (i < n && c !== 10 && !isSpace(c)) c = text.charCodeAt(++i);
+    const valueEnd = i;
+    if (valueEnd === valueStart) return false;
+    while (c === SPACE || c === TAB || c === CR || c === VT || c === FF) c = text.charCodeAt(++i);
+    if (i < n && c !== 10) return false;
+    if (!accept(text, valueStart, valueEnd)) return false;
+    this.#next = i < n ? i + 1 : n;
+    this.line++;
+    this.kind = 'value';
+    this.comment = undefined;
+    this.extra = undefined;
+    this.column = valueStart - start + 1;
+    this.offset = valueStart;
+    this.valueLength = valueEnd - valueStart;
+    return true;
+  }
+
   /** Moves to the next line; false after the last one. An empty text has one blank line. */
   next(): boolean {
     const text = this.#text;
