@@ -340,7 +340,8 @@ class GroupCheck {
         if (e.kind === 'host') {
           this.hosts.push(e);
           // An exact name covers only itself: only wildcards can make another entry redundant.
-          if (e.pattern.isWildcard && (!onlyMixed || this.mayCoverJudged(e))) this.wildcards.add(e);
+          if (e.pattern.isWildcard && (!onlyMixed || this.mayCoverJudged(e.pattern)))
+            this.wildcards.add(e);
           // Requirements look for entries at the suffixes of their own bases and under them:
           // an entry at any other base is never asked for there, nor one far from every
           // catalogue name (the index would not file it).
@@ -367,24 +368,41 @@ class GroupCheck {
     }
     const { names, others } = split;
     const quiet = f.scope === 'mixed';
+    // A wildcard of a mixed list may still cover a judged entry of a dedicated list in the group.
+    const quietWildcards = quiet && this.files.every((g) => g.scope === 'mixed');
     let j = 0;
     for (let i = 0; i < names.size; i++) {
       const line = names.line[i]!;
       for (; j < others.length && others[j]!.location.line < line; j++)
         if (others[j]!.kind !== 'ip') yield others[j]!;
-      if (quiet) {
-        const name = names.text(i);
-        if (
-          !this.ctx.nearCatalogue(name) &&
-          !(this.ctx.hasRemovedHosts && this.ctx.removedHosts.touches(name))
-        ) {
-          this.#quietNames++;
-          continue;
-        }
+      if (!quiet) {
+        yield names.entry(i);
+        continue;
       }
-      yield names.entry(i);
+      if (!names.isWildcard(i)) {
+        const name = names.text(i);
+        if (this.ctx.nearCatalogue(name) || this.removedNear(name)) yield names.entry(i);
+        else this.#quietNames++;
+        continue;
+      }
+      // A wildcard is judged when it opens a public suffix, and indexed when it may cover a
+      // judged entry (checkHostEntries, mayCoverJudged); made first, kept only then.
+      const pattern = HostPattern.of(names.text(i));
+      if (
+        !quietWildcards ||
+        this.ctx.nearCatalogue(pattern.base) ||
+        this.removedNear(pattern.base) ||
+        pattern.overBreadth() !== undefined ||
+        this.mayCoverJudged(pattern)
+      )
+        yield names.entry(i, pattern);
+      else this.#quietNames++;
     }
     for (; j < others.length; j++) if (others[j]!.kind !== 'ip') yield others[j]!;
+  }
+
+  private removedNear(base: string): boolean {
+    return this.ctx.hasRemovedHosts && this.ctx.removedHosts.touches(base);
   }
 
   /** The checked file an entry was read through (for an ACL file's entries: its squid.conf). */
@@ -864,11 +882,11 @@ class GroupCheck {
    * above, at or under that base); a base of one label (`*.com`) is kept either way. Leaving the
    * others out keeps the index of a large general list small.
    */
-  private mayCoverJudged(e: HostEntry): boolean {
-    const base = e.pattern.base;
+  private mayCoverJudged(pattern: HostPattern): boolean {
+    const base = pattern.base;
     if (!base.includes('.')) return true;
     return (
-      this.ctx.catalogueHostKeys.has(e.pattern.key()) ||
+      this.ctx.catalogueHostKeys.has(pattern.key()) ||
       this.ctx.allHostIndex.touches(base) ||
       this.ctx.selectedHostIndex.touches(base)
     );

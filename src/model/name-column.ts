@@ -2,8 +2,8 @@ import { HostPattern } from './host.js';
 
 /**
  * The lines of one list file that hold a plain host name and nothing else: lower-case letters,
- * digits, `-`, `_` and dots, no wildcard, no leading or trailing dot, no punycode, well formed
- * (see {@link isPlainName}), so that the name is its own canonical pattern. Held as positions in
+ * digits, `-`, `_` and dots, no leading or trailing dot, no punycode, well formed, perhaps after
+ * `*.` (see {@link isPlainName}), so that the name is its own canonical pattern. Held as positions in
  * the text: the check makes an entry only for the names that concern the catalogue, and a large
  * general list keeps a few bytes per line.
  */
@@ -57,15 +57,19 @@ export class NameColumn {
   }
 
   /** Row i as an entry, made now (each call makes a new one). */
-  entry(i: number) {
-    const text = this.text(i);
+  entry(i: number, pattern = HostPattern.of(this.text(i))) {
     return {
       kind: 'host' as const,
-      text,
+      text: pattern.text,
       location: { file: this.path, line: this.line[i]!, column: this.column[i]! },
-      pattern: HostPattern.of(text),
+      pattern,
       comment: undefined,
     };
+  }
+
+  /** Whether row i is `*.` and a name. */
+  isWildcard(i: number): boolean {
+    return this.source.charCodeAt(this.start[i]!) === 42;
   }
 }
 
@@ -73,11 +77,13 @@ const MAX_LABEL = 63;
 const MAX_NAME = 253;
 
 /**
- * Whether text[start, end) is a plain host name as {@link NameColumn} keeps it: what
- * `HostPattern.parse` reads as an exact name equal to its own canonical text, and what no list
+ * Whether text[start, end) is a plain host name as {@link NameColumn} keeps it, or `*.` and one:
+ * what `HostPattern.parse` reads as a pattern equal to its own canonical text, and what no list
  * reader takes for an IP address (a letter or `_` somewhere).
  */
 export function isPlainName(text: string, start: number, end: number): boolean {
+  // `*.` and a plain name: the name and everything under it, its canonical form too.
+  if (text.charCodeAt(start) === 42 /* * */ && text.charCodeAt(start + 1) === 46) start += 2;
   const length = end - start;
   if (length === 0 || length > MAX_NAME) return false;
   let labelStart = start;
