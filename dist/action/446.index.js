@@ -1,4 +1,4 @@
-const Xn=446,Zn=[446],to={5446:((Hn,ke,rt)=>{rt.d(ke,{planFixes:()=>Un});var we=rt(4389),be=rt(7782),xe=rt(1300),wt=rt(7240),X=rt(8521),Rt=rt(8087);function bt(t,e){const n=e.map((c,a)=>({e:c,i:a})).sort((c,a)=>c.e.start-a.e.start||c.e.end-a.e.end||c.i-a.i).map(({e:c})=>c);let o="",s=0;for(const c of n){if(c.start<s)throw new Error(`overlapping edits at offset ${c.start}`);o+=t.slice(s,c.start)+c.insert,s=c.end}return o+t.slice(s)}function Et(t){const e=t.indexOf(`
+const Xn=446,Zn=[446],to={5446:((Hn,ke,rt)=>{rt.d(ke,{planFixes:()=>Un});var we=rt(4389),be=rt(7782),xe=rt(1300),wt=rt(7240),X=rt(8521),Rt=rt(534);function bt(t,e){const n=e.map((c,a)=>({e:c,i:a})).sort((c,a)=>c.e.start-a.e.start||c.e.end-a.e.end||c.i-a.i).map(({e:c})=>c);let o="",s=0;for(const c of n){if(c.start<s)throw new Error(`overlapping edits at offset ${c.start}`);o+=t.slice(s,c.start)+c.insert,s=c.end}return o+t.slice(s)}function Et(t){const e=t.indexOf(`
 `);return e>0&&t[e-1]==="\r"?`\r
 `:`
 `}class lt{text;starts=[0];constructor(e){this.text=e;for(let n=e.indexOf(`
