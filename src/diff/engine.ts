@@ -527,7 +527,7 @@ class GroupCheck {
     }
     // Only the entries that share an address with a requirement can cover part of it.
     const need = IpSet.of(reqs.map((r) => r.block));
-    const missing = need.subtract(this.ips.set(this.ips.overlappingSet(need)));
+    const missing = need.subtract(this.ips.set(this.overlappingRows(need)));
     let ported = false;
     for (let i = 0; i < this.ips.size && !ported; i++) ported = this.ips.hasPorts(i);
     const byPorts = new Map<string, IpSet>();
@@ -1304,6 +1304,15 @@ class GroupCheck {
     for (let i = 0; i < this.ips.size; i++)
       if (this.ips.overlaps(this.ctx.allSpace, i)) rows[i] = 1;
     return (this.#m365Rows = rows);
+  }
+
+  /** The rows that share an address with a set; read from m365Rows when the set lies in that space. */
+  private overlappingRows(set: IpSet): number[] {
+    if (!set.subtract(this.ctx.allSpace).isEmpty()) return this.ips.overlappingSet(set);
+    const m365 = this.m365Rows();
+    const out: number[] = [];
+    for (let i = 0; i < this.ips.size; i++) if (m365[i] && this.ips.overlaps(set, i)) out.push(i);
+    return out;
   }
 
   /** Whether the group holds an IPv6 entry. */

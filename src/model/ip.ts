@@ -1213,6 +1213,14 @@ function lastStartingAtOrBefore32(list: Uint32Array, x: number): number {
   return found;
 }
 
+/** For each of the 65,536 IPv4 /16 blocks, 1 when an interval of the list touches it. */
+function touched16(list: Uint32Array): Uint8Array {
+  const blocks = new Uint8Array(65536);
+  for (let i = 0; i < list.length; i += 2)
+    for (let h = list[i]! >>> 16; h <= list[i + 1]! >>> 16; h++) blocks[h] = 1;
+  return blocks;
+}
+
 /** The standard greedy split of each interval into the fewest aligned CIDR blocks. */
 function cidrsOf(list: Uint32Array, family: IpFamily, out: IpBlock[]): void {
   const w = wordCount(family);
@@ -1269,6 +1277,8 @@ export class IpSet {
 
   readonly #v4: Uint32Array;
   readonly #v6: Uint32Array;
+  /** 1 for each IPv4 /16 that some address of the set is in; made on first use. */
+  #v4Blocks: Uint8Array | undefined;
 
   private constructor(v4: Uint32Array, v6: Uint32Array) {
     this.#v4 = v4;
@@ -1368,6 +1378,9 @@ export class IpSet {
 
   /** {@link overlaps} for the IPv4 range [first, last], without a block. */
   overlapsV4(first: number, last: number): boolean {
+    const high = first >>> 16;
+    // Asked for every line of a large list: most ranges sit in a /16 the set does not touch.
+    if (high === last >>> 16 && (this.#v4Blocks ??= touched16(this.#v4))[high] === 0) return false;
     const i = lastStartingAtOrBefore32(this.#v4, last);
     return i >= 0 && this.#v4[2 * i + 1]! >= first;
   }

@@ -254,6 +254,28 @@ describe('IpSet algebra', () => {
     );
   });
 
+  it('coversV4 and overlapsV4 agree with covers and overlaps', () => {
+    // Ranges inside one /16 and across several, near the windows' blocks and anywhere.
+    const range = fc.oneof(
+      v4Block,
+      fc
+        .tuple(fc.nat(), fc.integer({ min: 0, max: 32 }))
+        .map(([a, len]) => block(`${v4Text(a)}/${len}`)),
+    );
+    const sets = fc.oneof(
+      ipSet,
+      fc.array(range, { maxLength: 20 }).map((bs) => IpSet.of(bs)),
+    );
+    fc.assert(
+      fc.property(sets, fc.array(range, { minLength: 1, maxLength: 10 }), (s, bs) => {
+        for (const b of bs) {
+          expect(s.overlapsV4(b.firstV4, b.lastV4)).toBe(s.overlaps(b));
+          expect(s.coversV4(b.firstV4, b.lastV4)).toBe(s.covers(b));
+        }
+      }),
+    );
+  });
+
   it('union, subtract and intersect are consistent with each other', () => {
     fc.assert(
       fc.property(ipSet, ipSet, (a, b) => {
