@@ -147,9 +147,9 @@ describe('columns of plain lists', () => {
         expect(a.notes).toEqual(b.notes);
         expect(a.checkedKinds).toEqual(b.checkedKinds);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
-  });
+  }, 120_000);
 
   it('give the same result as whole entries against a catalogue with removed endpoints', () => {
     fc.assert(
@@ -160,7 +160,7 @@ describe('columns of plain lists', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 120_000);
 
   it('are used: plain lines land in columns, the rest stay entries', () => {
     const text = [
