@@ -38,8 +38,8 @@ export class Ipv4Column {
   }
 
   /**
-   * Adds the row of a {@link readPlainV4} result, written at `start` (offset in the source, text
-   * `length` characters long) on `line` at `column`; returns its entry.
+   * Adds a row: an address packed as `readPlainV4` packs it, written at `start` (offset in
+   * the source, text `length` characters long) on `line` at `column`.
    */
   add(packed: number, line: number, column: number, start: number, length: number): void {
     const i = this.#size;
@@ -98,18 +98,12 @@ export class Ipv4Column {
   entry(i: number): ListedIpv4 {
     return new ListedIpv4(this, i);
   }
-
-  /** The rows as entries, in line order. */
-  entries(): ListedIpv4[] {
-    const out: ListedIpv4[] = [];
-    for (let i = 0; i < this.#size; i++) out.push(new ListedIpv4(this, i));
-    return out;
-  }
 }
 
 /**
  * One row of an {@link Ipv4Column}: an address entry (kind `ip`) whose text, location and block
- * are made when read.
+ * are made when read. Made on demand, for a finding or a writer; its fields are getters, so it is
+ * read, never spread.
  */
 export class ListedIpv4 {
   constructor(
