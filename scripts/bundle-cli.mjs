@@ -1,16 +1,17 @@
-// Bundles the CLI into one CommonJS script, dist/cli/index.cjs, with the licenses of the packages
-// it holds. One script rather than ES module chunks: Node compiles a CommonJS script from a code
-// cache (module.enableCompileCache on Node 22.1 and later, the dist/cli.js shim on older ones),
-// which saves most of each run's start-up; it has no such cache for ES modules on Node 20.
+// Bundles the CLI into two CommonJS scripts with the licenses of the packages they hold:
+// dist/cli/index.cjs, the entry (help, version, and the dispatch), and dist/cli/main.cjs,
+// everything a command runs, which the entry requires only for real work. Scripts rather than ES
+// module chunks: the dist/cli.js shim compiles them from a code cache (see scripts/cli-shim.mjs),
+// which saves most of each run's start-up; Node 20 has no such cache for ES modules.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
 const out = 'dist/cli';
 mkdirSync(out, { recursive: true });
-const { metafile } = await build({
-  entryPoints: ['src/cli-entry.ts'],
-  outfile: `${out}/index.cjs`,
+
+/** Options of both scripts. */
+const common = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -25,7 +26,30 @@ const { metafile } = await build({
   },
   metafile: true,
   logLevel: 'warning',
+};
+
+const main = await build({ ...common, entryPoints: ['src/cli.ts'], outfile: `${out}/main.cjs` });
+const entry = await build({
+  ...common,
+  entryPoints: ['src/cli-entry.ts'],
+  outfile: `${out}/index.cjs`,
+  // A require, which the shim answers with the other script compiled from its cache.
+  supported: { 'dynamic-import': false },
+  plugins: [
+    {
+      // The entry's `import('./cli.js')` becomes a require of the other script.
+      name: 'main-script',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/cli\.js$/ }, (args) =>
+          args.importer.endsWith(path.join('src', 'cli-entry.ts'))
+            ? { path: './main.cjs', external: true }
+            : undefined,
+        );
+      },
+    },
+  ],
 });
+const metafile = { inputs: { ...main.metafile.inputs, ...entry.metafile.inputs } };
 
 // The license of every package the bundle holds, as ncc writes them for the action.
 const packages = new Map();

@@ -40,28 +40,45 @@ const NODES = [
   ...(existsSync(node24) ? [['24', node24] as const] : []),
 ];
 
-/** A dist folder with the shim and a bundle that shows what it was run as. */
+/**
+ * A dist folder with the shim and stand-in scripts that show what they were run as: the entry
+ * requires the main script when the command is `check`.
+ */
 function dist(body = ''): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'endpoint-drift-shim-'));
   dirs.push(dir);
   copyFileSync(path.join(repo, 'scripts/cli-shim.mjs'), path.join(dir, 'cli.js'));
   writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
   mkdirSync(path.join(dir, 'cli'));
+  const shows = (name: string) =>
+    `process.stdout.write(\`${name}: \${path.basename(__filename)} \${path.basename(__dirname)} strict=\${(function () { return this === undefined; })()}\\n\`);`;
   writeFileSync(
     path.join(dir, 'cli/index.cjs'),
     [
       '#!/usr/bin/env node',
       '"use strict";',
       "const path = require('node:path');",
-      'const strict = (function () { return this === undefined; })();',
-      'process.stdout.write(`${path.basename(__filename)} ${path.basename(__dirname)} strict=${strict} args=${process.argv.slice(2).join(",")}\\n`);',
+      shows('entry'),
       body,
+      "if (process.argv[2] === 'check') process.stdout.write(`run: ${require('./main.cjs').run(process.argv.slice(3))}\\n`);",
       'process.exitCode = 3;',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    path.join(dir, 'cli/main.cjs'),
+    [
+      '"use strict";',
+      "const path = require('node:path');",
+      shows('main'),
+      'module.exports = { run: (args) => args.join(",") };',
       '',
     ].join('\n'),
   );
   return dir;
 }
+
+const CHECKED = 'entry: index.cjs cli strict=true\nmain: main.cjs cli strict=true\nrun: --x\n';
 
 function run(node: string, dir: string, cache: string, env: Record<string, string> = {}) {
   return spawnSync(node, [path.join(dir, 'cli.js'), 'check', '--x'], {
@@ -85,18 +102,31 @@ describe.each(NODES)('the CLI shim on Node %s', (_, node) => {
     const cache = path.join(dir, 'cache');
     const first = run(node, dir, cache);
     expect(first.stderr).toBe('');
-    expect(first.stdout).toBe('index.cjs cli strict=true args=check,--x\n');
+    expect(first.stdout).toBe(CHECKED);
     expect(first.status).toBe(3);
     const files = cacheFiles(cache);
-    expect(files).toHaveLength(1);
-    const written = statSync(path.join(cache, 'endpoint-drift', files[0]!)).mtimeMs;
+    expect(files.map((f) => f.split('-')[0])).toEqual(['index.cjs', 'main.cjs']);
+    const written = files.map((f) => statSync(path.join(cache, 'endpoint-drift', f)).mtimeMs);
 
     // The next run reads the cache and leaves it as it is.
     const second = run(node, dir, cache);
     expect(second.stdout).toBe(first.stdout);
     expect(second.status).toBe(3);
     expect(cacheFiles(cache)).toEqual(files);
-    expect(statSync(path.join(cache, 'endpoint-drift', files[0]!)).mtimeMs).toBe(written);
+    expect(files.map((f) => statSync(path.join(cache, 'endpoint-drift', f)).mtimeMs)).toEqual(
+      written,
+    );
+  });
+
+  it('reads the main script only for real work', () => {
+    const dir = dist();
+    const cache = path.join(dir, 'cache');
+    const r = spawnSync(node, [path.join(dir, 'cli.js'), '--help'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', NODE_COMPILE_CACHE: cache },
+    });
+    expect(r.stdout).toBe('entry: index.cjs cli strict=true\n');
+    expect(cacheFiles(cache).map((f) => f.split('-')[0])).toEqual(['index.cjs']);
   });
 
   it('compiles a rebuilt bundle anew', () => {
@@ -109,12 +139,13 @@ describe.each(NODES)('the CLI shim on Node %s', (_, node) => {
     );
     const r = run(node, dir, cache);
     expect(r.stdout).toBe('rebuilt\n');
-    expect(cacheFiles(cache)).toHaveLength(2);
+    expect(cacheFiles(cache)).toHaveLength(3);
   });
 
   it('writes no cache when told not to, nor when it cannot', () => {
     const dir = dist();
     const off = run(node, dir, path.join(dir, 'cache'), { NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(off.stdout).toBe(CHECKED);
     expect(off.status).toBe(3);
     expect(cacheFiles(path.join(dir, 'cache'))).toEqual([]);
     // A file where the cache folder would be: the run goes on without a cache.
@@ -122,6 +153,7 @@ describe.each(NODES)('the CLI shim on Node %s', (_, node) => {
     writeFileSync(blocked, '');
     const r = run(node, dir, blocked);
     expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(CHECKED);
     expect(r.status).toBe(3);
   });
 
@@ -131,7 +163,7 @@ describe.each(NODES)('the CLI shim on Node %s', (_, node) => {
     mkdirSync(path.join(cache, 'endpoint-drift'), { recursive: true });
     chmodSync(path.join(cache, 'endpoint-drift'), 0o777);
     const r = run(node, dir, cache);
-    expect(r.stdout).toBe('index.cjs cli strict=true args=check,--x\n');
+    expect(r.stdout).toBe(CHECKED);
     expect(cacheFiles(cache)).toEqual([]);
   });
 
