@@ -16,9 +16,10 @@ import type {
 /*
  * What a check derives from the catalogue whatever the selection: every requirement of the cloud
  * (`allSources`) and its namespaces (`m365Namespaces`). For the embedded catalogue both are
- * derived when data/catalogue.json is built (`npm run build:catalogue-derived`) and shipped in
+ * derived at build time (`npm run bundle` runs `npm run build:catalogue-derived`) and shipped in
  * data/catalogue-derived.json: a run reads them instead of merging every endpoint set again.
- * A test derives them anew and fails while the file is stale.
+ * A test derives them anew and fails while the file is stale; a run whose catalogue data does
+ * not match the file's fingerprint derives them itself.
  */
 
 /** The JSON of one cloud's derivations: sources and port specs are listed once, by index. */
@@ -55,7 +56,10 @@ export interface CloudDerivations {
   readonly namespaces: { domains: string[]; ips: IpSet };
 }
 
-/** What the derivations of the cloud depend on besides its endpoint sets: its data's version. */
+/**
+ * Names the data the cloud's derivations come from: the hash and date of its web-service data and
+ * the number of other-endpoints rows, which every update of data/catalogue.json changes.
+ */
 export function fingerprintOf(catalogue: Catalogue, instance: Instance): string {
   const p = catalogue.clouds[instance].provenance;
   return `${p.sha256} ${p.dataDate} ${catalogue.otherEndpoints.length}`;
