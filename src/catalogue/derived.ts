@@ -58,7 +58,8 @@ export interface CloudDerivations {
 
 /**
  * Names the data the cloud's derivations come from: the hash and date of its web-service data and
- * the number of other-endpoints rows, which every update of data/catalogue.json changes.
+ * the number of other-endpoints rows. A catalogue update changes it; an edit of the rows alone
+ * may not, which the staleness test is there for (and every bundle is built with a fresh file).
  */
 export function fingerprintOf(catalogue: Catalogue, instance: Instance): string {
   const p = catalogue.clouds[instance].provenance;
