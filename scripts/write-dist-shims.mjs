@@ -1,5 +1,6 @@
-// ncc writes each bundle into its own folder; the entry points users run are these two shims.
-import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// ncc writes the action's bundle into its own folder, scripts/bundle-cli.mjs the CLI's; the
+// entry points users run are these two shims.
+import { chmodSync, copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { transformSync } from 'esbuild';
 
@@ -16,21 +17,20 @@ const shim = (bundle) =>
   `await import('./${bundle}');\n`;
 
 writeFileSync('dist/index.js', shim('action/index.js'));
-writeFileSync('dist/cli.js', `#!/usr/bin/env node\n${shim('cli/index.js')}`);
+copyFileSync('scripts/cli-shim.mjs', 'dist/cli.js');
 writeFileSync('dist/package.json', '{ "type": "module" }\n');
 chmodSync('dist/cli.js', 0o755);
 
-// ncc's --minify leaves the chunks of a dynamic import() as they are: half the code to read and
-// compile at every run of the CLI.
-for (const folder of ['dist/action', 'dist/cli'])
-  for (const name of readdirSync(folder).filter((n) => /^\d+\.index\.js$/.test(n))) {
-    const file = path.join(folder, name);
-    const { code } = transformSync(readFileSync(file, 'utf8'), {
-      format: 'esm',
-      minify: true,
-      platform: 'node',
-      target: 'node20',
-      legalComments: 'none',
-    });
-    writeFileSync(file, code);
-  }
+// ncc's --minify leaves the chunks of a dynamic import() as they are: code to read and compile at
+// every run.
+for (const name of readdirSync('dist/action').filter((n) => /^\d+\.index\.js$/.test(n))) {
+  const file = path.join('dist/action', name);
+  const { code } = transformSync(readFileSync(file, 'utf8'), {
+    format: 'esm',
+    minify: true,
+    platform: 'node',
+    target: 'node20',
+    legalComments: 'none',
+  });
+  writeFileSync(file, code);
+}

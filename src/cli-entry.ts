@@ -18,6 +18,11 @@ if (argv[0] === '--help' || argv[0] === '-h') {
 } else if (argv[0] === '--version' || argv[0] === '-V') {
   process.stdout.write(`${VERSION}\n`);
 } else {
+  // No top-level await: the CLI bundle is a CommonJS script, which Node can cache compiled.
+  void check();
+}
+
+async function check(): Promise<void> {
   // Loaded only for real work, so that --help does not pay for the catalogue and parsers.
   try {
     const { run } = await import('./cli.js');

@@ -10,8 +10,7 @@ import { ConfigError, OPTION_NAMES, resolveOptions, type Options } from './confi
 import { DEFAULT_CONFIG, readConfigFile } from './io/files.js';
 import { formatLocation } from './model/location.js';
 import type { RuleId } from './model/finding.js';
-import { DNS_FORMATS } from './formats/dns/index.js';
-import { ALLOWLIST_FORMATS } from './formats/allowlist/index.js';
+import { ALLOWLIST_REGISTRY, DNS_REGISTRY } from './formats/registry.js';
 import { SnapshotError } from './io/catalogue-store.js';
 import { didYouMean } from './model/suggest.js';
 import { assess } from './diff/assess.js';
@@ -83,10 +82,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (command === 'formats') {
     io.stdout('Allowlists:\n');
-    for (const f of ALLOWLIST_FORMATS)
+    for (const f of ALLOWLIST_REGISTRY)
       io.stdout(`  ${f.id.padEnd(21)} ${f.title} (${f.filePatterns.join(', ')})\n`);
     io.stdout('DNS record files:\n');
-    for (const f of DNS_FORMATS)
+    for (const f of DNS_REGISTRY)
       io.stdout(`  ${f.id.padEnd(21)} ${f.title} (${f.filePatterns.join(', ')})\n`);
     return 0;
   }

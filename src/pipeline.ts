@@ -9,8 +9,6 @@ import {
 } from './config/options.js';
 import { validateWithSchema } from './config/validate.js';
 import { scenarioIds } from './catalogue/select.js';
-import { ALLOWLIST_FORMATS } from './formats/allowlist/index.js';
-import { DNS_FORMATS } from './formats/dns/index.js';
 import { append } from './model/collections.js';
 import { objectEntries } from './model/entry.js';
 import { didYouMean } from './model/suggest.js';
@@ -25,10 +23,15 @@ import {
 import { checkDns, type DnsInput } from './dns/check.js';
 import { loadFiles, referencedFileReader, type LoadedFile, type Refusal } from './io/files.js';
 import type { Finding } from './model/finding.js';
-import { resolveFormat } from './formats/allowlist/index.js';
-import { resolveDnsFormat } from './formats/dns/index.js';
+import {
+  ALLOWLIST_REGISTRY,
+  DNS_REGISTRY,
+  loadedFormat,
+  type FormatEntry,
+} from './formats/registry.js';
 import {
   AUTO,
+  pickFormat,
   type AllowlistFormat,
   type DnsFormat,
   type NamedAt,
@@ -118,7 +121,25 @@ export async function loadInputs(
   const errors: string[] = [];
   append(errors, allowlists.errors);
   append(errors, zones.errors);
-  return { inputs: { allowlists: allowlists.files, zones: zones.files }, errors };
+  const inputs = { allowlists: allowlists.files, zones: zones.files };
+  await loadFormatsOf(inputs);
+  return { inputs, errors };
+}
+
+/** Loads the parser of the format each file is read in (named, or detected as checkLoaded will). */
+async function loadFormatsOf(inputs: LoadedInputs): Promise<void> {
+  const load = <F extends AllowlistFormat | DnsFormat>(
+    registry: readonly FormatEntry<F>[],
+    files: readonly LoadedFile<{ format: string }>[],
+  ) =>
+    files.map((file) => {
+      const resolved = pickFormat(registry, file, file.spec.format, 'format');
+      return 'format' in resolved ? resolved.format.load() : undefined;
+    });
+  await Promise.all([
+    ...load(ALLOWLIST_REGISTRY, inputs.allowlists),
+    ...load(DNS_REGISTRY, inputs.zones),
+  ]);
 }
 
 /** Files already read, with the format each was read in (for `fix`, which edits them). */
@@ -176,7 +197,7 @@ export function checkLoaded(
   const files: (CheckedFile & { format: AllowlistFormat })[] = [];
   for (const file of inputs.allowlists) {
     const source = { path: file.path, text: file.text };
-    const resolved = resolveFormat(source, file.spec.format);
+    const resolved = pickFormat(ALLOWLIST_REGISTRY, source, file.spec.format, 'format');
     if ('error' in resolved) {
       errors.push(`${file.path}: ${resolved.error}`);
       continue;
@@ -190,37 +211,37 @@ export function checkLoaded(
       append(errors, bad);
       continue;
     }
+    const format = loadedFormat(resolved.format);
     const parsed = guarded(file.path, () =>
-      resolved.format.parse(
-        source,
-        parseOptions(file.spec, '--allowlist', file.path, file.spec.options),
-      ),
+      format.parse(source, parseOptions(file.spec, '--allowlist', file.path, file.spec.options)),
     );
     if (!parsed) continue;
     files.push({
       parsed,
-      capabilities: resolved.format.capabilities,
+      capabilities: format.capabilities,
       scope: file.spec.scope,
       group: file.spec.group,
-      format: resolved.format,
+      format,
     });
   }
 
   const dnsInputs: (DnsInput & { format: DnsFormat })[] = [];
   for (const file of inputs.zones) {
     const source = { path: file.path, text: file.text };
-    const resolved = resolveDnsFormat(source, file.spec.format);
+    const resolved = pickFormat(DNS_REGISTRY, source, file.spec.format, 'DNS format');
     if ('error' in resolved) {
       errors.push(`${file.path}: ${resolved.error}`);
       continue;
     }
-    const format = resolved.format;
     const bad =
-      file.spec.format === AUTO ? settingsProblems(format, file.spec, 'dns', file.path) : [];
+      file.spec.format === AUTO
+        ? settingsProblems(resolved.format, file.spec, 'dns', file.path)
+        : [];
     if (bad.length > 0) {
       append(errors, bad);
       continue;
     }
+    const format = loadedFormat(resolved.format);
     const parsed = guarded(file.path, () =>
       format.parse(source, parseOptions(file.spec, '--dns', file.path, file.spec.options)),
     );
@@ -295,6 +316,9 @@ export function describeError(e: unknown): string {
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
+/** What the configuration check needs of a format. */
+type FormatSettings = { readonly id: string; readonly settings?: object };
+
 type Spec = {
   readonly path: string;
   readonly format: string;
@@ -310,15 +334,13 @@ type Spec = {
 function checkFormatChoices(options: Options, catalogue: Catalogue): void {
   const problems: string[] = [];
   const families = [
-    ['allowlist', ALLOWLIST_FORMATS, options.allowlists, '--allowlist'],
-    ['dns', DNS_FORMATS, options.dns, '--dns'],
+    ['allowlist', ALLOWLIST_REGISTRY, options.allowlists, '--allowlist'],
+    ['dns', DNS_REGISTRY, options.dns, '--dns'],
   ] as const;
   for (const [kind, formats, specs, flag] of families) {
     for (const spec of specs as readonly Spec[]) {
       if (spec.format === AUTO) continue;
-      const format = (formats as readonly (AllowlistFormat | DnsFormat)[]).find(
-        (f) => f.id === spec.format,
-      );
+      const format = (formats as readonly FormatSettings[]).find((f) => f.id === spec.format);
       if (!format) {
         const where = spec.origins?.format ?? spec.origin;
         problems.push(
@@ -360,7 +382,7 @@ function byLocation(problems: readonly string[]): string[] {
 
 /** The `options:` of a spec checked against its format's settings schema; one line each. */
 function settingsProblems(
-  format: AllowlistFormat | DnsFormat,
+  format: FormatSettings,
   spec: Spec,
   kind: 'allowlist' | 'dns',
   detectedFor?: string,

@@ -1,4 +1,5 @@
 import { severityRank } from '../model/finding.js';
+import { shippedDerivations } from './derived.js';
 import { didYouMean } from '../model/suggest.js';
 import { HostPattern } from '../model/host.js';
 import { IpBlock, IpSet, parseIpBlock } from '../model/ip.js';
@@ -109,6 +110,13 @@ function additionKey(set: number, kind: 'url' | 'ip', value: string): string {
  * means when an entry matches nothing selected.
  */
 export function allSources(catalogue: Catalogue, instance: Instance): Requirement[] {
+  return (
+    shippedDerivations(catalogue, instance)?.requirements ?? deriveAllSources(catalogue, instance)
+  );
+}
+
+/** {@link allSources} worked out from the catalogue, for a catalogue that ships none. */
+export function deriveAllSources(catalogue: Catalogue, instance: Instance): Requirement[] {
   const scenarios = scenarioIds(catalogue).filter((id) =>
     catalogue.otherEndpoints.some((r) => r.scenario === id && rowAppliesTo(r, instance)),
   );
@@ -128,6 +136,16 @@ export function allSources(catalogue: Catalogue, instance: Instance): Requiremen
  * and general Azure domains that a mixed allowlist uses for much besides Microsoft 365.
  */
 export function m365Namespaces(
+  catalogue: Catalogue,
+  instance: Instance,
+): { domains: string[]; ips: IpSet } {
+  return (
+    shippedDerivations(catalogue, instance)?.namespaces ?? deriveM365Namespaces(catalogue, instance)
+  );
+}
+
+/** {@link m365Namespaces} worked out from the catalogue, for a catalogue that ships none. */
+export function deriveM365Namespaces(
   catalogue: Catalogue,
   instance: Instance,
 ): { domains: string[]; ips: IpSet } {
@@ -226,8 +244,9 @@ class Merger {
   }
 
   requirements(): Requirement[] {
+    // Indexed rather than destructured: a run sorts these once, before anything is compiled.
     const hosts = [...this.#hosts.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .map(([, p]): HostRequirement => ({
         kind: 'host',
         pattern: p.value,

@@ -12,10 +12,7 @@ import {
   writeFilesAtomically,
 } from '../io/catalogue-store.js';
 import { EMBEDDED_CATALOGUE } from './embedded.js';
-import { CatalogueDataError } from './endpoint-sets.js';
-import { DEFAULT_SERVICE_URL, WebService, WebServiceError } from './service.js';
 import { isWebServiceProvenance, type Catalogue, type Instance } from './types.js';
-import { updateCatalogue } from './update.js';
 
 /**
  * The `catalogue` option of a check: the embedded data, a committed snapshot, or the web service
@@ -115,6 +112,16 @@ async function live(
     warnings.push(`${e.message}; the cache is ignored`);
   }
   const baseline = cached ?? EMBEDDED_CATALOGUE;
+  // The web service's client and the update code are read only when a check asks for them.
+  const [
+    { DEFAULT_SERVICE_URL, WebService, WebServiceError },
+    { CatalogueDataError },
+    { updateCatalogue },
+  ] = await Promise.all([
+    import('./service.js'),
+    import('./endpoint-sets.js'),
+    import('./update.js'),
+  ]);
   const serviceUrl = env.serviceUrl ?? DEFAULT_SERVICE_URL;
   try {
     const clientRequestId = cached?.clientRequestId ?? (await cache.clientRequestId());

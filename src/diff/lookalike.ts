@@ -11,13 +11,21 @@ export class LookalikeIndex {
   private readonly exact = new Map<string, string>();
   /** Catalogue wildcards (`*.sharepoint.com`, `.x`) by the skeleton of what follows the lead. */
   private readonly subtree = new Map<string, string>();
+  /** The catalogue names until the first internationalised name asks for their skeletons. */
+  #pending: Iterable<HostPattern> | undefined;
 
   constructor(patterns: Iterable<HostPattern>) {
-    for (const p of patterns) {
+    this.#pending = patterns;
+  }
+
+  #build(): void {
+    if (this.#pending === undefined) return;
+    for (const p of this.#pending) {
       const fixed = skeleton(p.fixed);
       if (!p.isWildcard) setFirst(this.exact, fixed, p.text);
       else if (p.lead !== 'exact' && !p.fixed.includes('*')) setFirst(this.subtree, fixed, p.text);
     }
+    this.#pending = undefined;
   }
 
   /**
@@ -28,6 +36,7 @@ export class LookalikeIndex {
     if (!pattern.text.includes('xn--')) return undefined;
     const unicode = domainToUnicode(pattern.fixed);
     if (unicode === '' || unicode === pattern.fixed) return undefined;
+    this.#build();
     const skel = skeleton(unicode);
     let name = pattern.lead === 'exact' ? this.exact.get(skel) : undefined;
     name ??= this.subtree.get(skel);

@@ -17,6 +17,7 @@ import {
 } from '../pipeline.js';
 import { ALLOWLIST_WRITERS, dnsWriters, SQUID_WRITERS } from './registry.js';
 import { applyEdits, type TextEdit } from './text.js';
+import { loadEveryFormat } from '../formats/registry.js';
 import type { AllowlistOp, AllowlistWriter, DnsOp, NewEntry, Refusal, SetLabel } from './writer.js';
 import { append } from '../model/collections.js';
 
@@ -79,6 +80,8 @@ export async function planFixes(
 ): Promise<FixPlan> {
   const selected = new Set<string>(rules && rules.length > 0 ? rules : DEFAULT_FIX_RULES);
   const { inputs, errors: loadErrors } = await loadInputs(root, options, catalogue);
+  // An edit can change what a file is detected as: every parser is at hand for the reruns.
+  await loadEveryFormat();
 
   const texts = new Map<string, string>();
   const originals = new Map<string, string>();

@@ -76,6 +76,12 @@ export interface DnsFormat {
   render(record: { name: string; type: string; ttl?: number; data: string }, zone: string): string;
 }
 
+/**
+ * A format without its parser (and renderer): what detection, the configuration check and
+ * `endpoint-drift formats` need. The registry holds these for the formats it loads on demand.
+ */
+export type Described<F extends AllowlistFormat | DnsFormat> = Omit<F, 'parse' | 'render'>;
+
 /** Firewall rules and policies: names, addresses of both families, ports and protocols, comments. */
 export const RULE_CAPABILITIES: FormatCapabilities = {
   hosts: true,
@@ -148,3 +154,20 @@ export const TERRAFORM_SETTINGS = { variables: DATA_MAP };
 /** Options shared by ARM and Bicep: values of template parameters. */
 export const AZURE_SETTINGS = { parameters: DATA_MAP };
 export { STRING_MAP, DATA_MAP, NAME };
+
+/** How much of a Terraform file detection reads. */
+const TERRAFORM_SAMPLE_CHARS = 256 * 1024;
+
+/**
+ * Terraform extensions score on their own, more with a resource of the format; content alone
+ * only for a file without an extension.
+ */
+export function terraformDetector(resource: RegExp): (file: SourceFile) => number {
+  return (file) => {
+    const name = file.path.slice(file.path.lastIndexOf('/') + 1).toLowerCase();
+    const tf = name.endsWith('.tf') || name.endsWith('.tofu');
+    const hint = resource.test(file.text.slice(0, TERRAFORM_SAMPLE_CHARS));
+    if (tf) return hint ? 8 : 2;
+    return hint && !name.includes('.') ? 3 : 0;
+  };
+}

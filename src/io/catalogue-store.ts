@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { validateCatalogueData } from '../catalogue/schema.js';
 import type { Catalogue, Instance } from '../catalogue/types.js';
 import type { CachedVersion } from '../catalogue/update.js';
 
@@ -94,6 +93,8 @@ export async function readSnapshot(
   } catch (e) {
     throw new SnapshotError(`${shown}:${jsonPosition(text, e)}: malformed JSON: ${jsonReason(e)}`);
   }
+  // The generated validator is large: loaded only when a snapshot is read.
+  const { validateCatalogueData } = await import('../catalogue/schema.js');
   const problems = validateCatalogueData(data);
   if (problems.length > 0)
     throw new SnapshotError(

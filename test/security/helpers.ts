@@ -84,7 +84,7 @@ export const bundleIsCurrent =
     const dir = path.join(repo, 'dist/cli');
     const text = existsSync(dir)
       ? readdirSync(dir)
-          .filter((f) => f.endsWith('.js'))
+          .filter((f) => f.endsWith('.js') || f.endsWith('.cjs'))
           .map((f) => readFileSync(path.join(dir, f), 'utf8'))
           .join('\n')
       : '';

@@ -21,18 +21,12 @@ import {
 } from '../syntax/azure.js';
 import { CommentIndex, type SourceComment } from '../syntax/comments.js';
 import { TextPositions, positionOf } from '../syntax/positions.js';
-import {
-  type AllowlistFormat,
-  type ParseOptions,
-  RULE_CAPABILITIES,
-  type SourceFile,
-  settingsSchema,
-  AZURE_SETTINGS,
-} from '../format.js';
+import type { AllowlistFormat, ParseOptions, SourceFile } from '../format.js';
 import { jsonSyntaxError, notTextProblem, withoutBom } from '../syntax/source.js';
 import { append } from '../../model/collections.js';
 import { Budget } from '../syntax/budget.js';
 import { isAsciiSpace, trimSpaces } from '../../model/text.js';
+import { ARM_DESCRIPTION } from './described.js';
 
 /**
  * Azure Resource Manager templates. A template is evaluated only as far as it can be without
@@ -43,21 +37,6 @@ import { isAsciiSpace, trimSpaces } from '../../model/text.js';
  */
 
 // ── the ARM template format ─────────────────────────────────────────────────
-
-const SAMPLE_CHARS = 64 * 1024;
-const TEMPLATE_SCHEMA =
-  /"\$schema"\s*:\s*"https?:\/\/schema\.management\.azure\.com\/schemas\/[^"]*deploymentTemplate\.json/i;
-const RESOURCE_TYPE = /"type"\s*:\s*"Microsoft\.[A-Za-z]+\/[^"]+"/i;
-
-function detect(file: SourceFile): number {
-  const path = file.path.toLowerCase();
-  if (!path.endsWith('.json') && !path.endsWith('.jsonc')) return 0;
-  const head = file.text.slice(0, SAMPLE_CHARS);
-  if (TEMPLATE_SCHEMA.test(head)) return 10;
-  return /"resources"\s*:/.test(head) && /"apiVersion"\s*:/.test(head) && RESOURCE_TYPE.test(head)
-    ? 6
-    : 0;
-}
 
 /**
  * Blanks out `//` and `/* *\/` comments (which ARM templates may carry) so that the JSON parser
@@ -792,12 +771,4 @@ function parseArm(file: SourceFile, options?: ParseOptions): ParsedFile {
  * - `parameters`: a mapping of parameter names to values, used instead of the template's defaults
  *   (what a parameters file would pass at deployment).
  */
-export const ARM: AllowlistFormat = {
-  id: 'arm',
-  title: 'ARM template (JSON)',
-  filePatterns: ['*.json', '*.jsonc'],
-  settings: settingsSchema(AZURE_SETTINGS),
-  capabilities: RULE_CAPABILITIES,
-  detect,
-  parse: parseArm,
-};
+export const ARM: AllowlistFormat = { ...ARM_DESCRIPTION, parse: parseArm };

@@ -15,18 +15,12 @@ import {
   type Val,
 } from '../syntax/azure.js';
 import { CommentIndex, type SourceComment } from '../syntax/comments.js';
-import {
-  type AllowlistFormat,
-  type ParseOptions,
-  RULE_CAPABILITIES,
-  type SourceFile,
-  settingsSchema,
-  AZURE_SETTINGS,
-} from '../format.js';
+import type { AllowlistFormat, ParseOptions, SourceFile } from '../format.js';
 import { notTextProblem, withoutBom } from '../syntax/source.js';
 import { append } from '../../model/collections.js';
 import { Budget } from '../syntax/budget.js';
 import { trimSpaces } from '../../model/text.js';
+import { BICEP_DESCRIPTION } from './described.js';
 
 /**
  * Bicep files: a small tokenizer and parser that keep the position of every token, and an
@@ -1307,17 +1301,6 @@ function arithmetic(op: string, a: number, b: number): number | undefined {
 
 // ── the format ──────────────────────────────────────────────────────────────
 
-const SAMPLE_CHARS = 64 * 1024;
-const RESOURCE_LINE = /^resource\s+\w+\s+'[A-Za-z]+\.[A-Za-z]+\/[^'\n]*@[^'\n]*'/m;
-const OTHER_FORMATS = /\.(?:json|jsonc|ya?ml|tf|hcl|bicepparam|js|ts)$/;
-
-function detect(file: SourceFile): number {
-  const path = file.path.toLowerCase();
-  if (path.endsWith('.bicep')) return 10;
-  if (OTHER_FORMATS.test(path)) return 0;
-  return RESOURCE_LINE.test(file.text.slice(0, SAMPLE_CHARS)) ? 3 : 0;
-}
-
 /** An expression of a Bicep file as written, with its offsets (for tools that edit the text). */
 export type BicepExpression = Expr;
 
@@ -1367,12 +1350,4 @@ function parseBicep(file: SourceFile, options?: ParseOptions): ParsedFile {
  * - `parameters`: a mapping of parameter names to values, used instead of the defaults (what a
  *   parameters file would pass at deployment).
  */
-export const BICEP: AllowlistFormat = {
-  id: 'bicep',
-  title: 'Bicep',
-  filePatterns: ['*.bicep'],
-  settings: settingsSchema(AZURE_SETTINGS),
-  capabilities: RULE_CAPABILITIES,
-  detect,
-  parse: parseBicep,
-};
+export const BICEP: AllowlistFormat = { ...BICEP_DESCRIPTION, parse: parseBicep };

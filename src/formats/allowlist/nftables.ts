@@ -6,9 +6,10 @@ import { append } from '../../model/collections.js';
 import { LineComments } from '../syntax/comments.js';
 import { parseServicePort } from '../syntax/ports.js';
 import { TextPositions } from '../syntax/positions.js';
-import { type AllowlistFormat, PACKET_FILTER_CAPABILITIES, type SourceFile } from '../format.js';
+import type { AllowlistFormat, SourceFile } from '../format.js';
 import { classifyValue, notTextProblem, withoutBom } from '../syntax/source.js';
 import { trimSpaces } from '../../model/text.js';
+import { NFTABLES_DESCRIPTION } from './described.js';
 
 /*
  * nftables rulesets as `nft -f` reads them: tables with chains and named sets, `define`
@@ -879,19 +880,6 @@ function parseNftables(file: SourceFile): ParsedFile {
   return result;
 }
 
-const SAMPLE_CHARS = 64 * 1024;
-const CONTENT =
-  /^\s*(?:table\s+(?:(?:ip6?|inet|arp|bridge|netdev)\s+)?[\w.-]+\s*\{|#!\s*\/\S*\bnft\b|(?:add|flush)\s+(?:table|rule|element|ruleset)\b)/m;
-
-function detectNftables(file: SourceFile): number {
-  const path = file.path.toLowerCase();
-  const head = file.text.slice(0, SAMPLE_CHARS);
-  const looks = CONTENT.test(head);
-  if (path.endsWith('.nft') || path.endsWith('.nftables')) return looks ? 10 : 5;
-  if (looks && /(?:^|\/)[^/]*nft[^/]*$|\.conf$|\.rules$/.test(path)) return 8;
-  return 0;
-}
-
 /**
  * nftables rulesets (`nft -f` input and `nft list ruleset` output). Entries are the addresses
  * that accepting rules match by destination (`ip daddr`, `ip6 daddr`: literals, `{ }` sets,
@@ -902,11 +890,4 @@ function detectNftables(file: SourceFile): number {
  *
  * Settings: none.
  */
-export const NFTABLES: AllowlistFormat = {
-  id: 'nftables',
-  title: 'nftables ruleset',
-  filePatterns: ['*.nft', '*.nftables', 'nftables.conf'],
-  capabilities: PACKET_FILTER_CAPABILITIES,
-  detect: detectNftables,
-  parse: parseNftables,
-};
+export const NFTABLES: AllowlistFormat = { ...NFTABLES_DESCRIPTION, parse: parseNftables };

@@ -7,7 +7,7 @@ import {
   type Pattern,
   type Statement,
 } from 'acorn';
-import type { Entry, FormatCapabilities, ParsedFile, ParseProblem } from '../../model/entry.js';
+import type { Entry, ParsedFile, ParseProblem } from '../../model/entry.js';
 import { HostPattern } from '../../model/host.js';
 import { parseIpBlock, type IpBlock } from '../../model/ip.js';
 import type { SourceLocation } from '../../model/location.js';
@@ -18,8 +18,8 @@ import { TextPositions } from '../syntax/positions.js';
 import type { AllowlistFormat, ParseOptions, SourceFile } from '../format.js';
 import { classifyValue, notTextProblem, withoutBom } from '../syntax/source.js';
 import { Budget } from '../syntax/budget.js';
-import { settingsSchema } from '../format.js';
 import { trimSpaces } from '../../model/text.js';
+import { PAC_DESCRIPTION } from './described.js';
 
 /*
  * A PAC file is a program, not a list: which names it lets through depends on which `return`
@@ -1105,16 +1105,6 @@ function lineComments(
 // ---------------------------------------------------------------------------------------------
 // The format
 
-const CAPABILITIES: FormatCapabilities = {
-  hosts: true,
-  ips: true,
-  // isInNet is IPv4 only; isInNetEx is read, but it is a browser extension, not the PAC standard.
-  ipv6: false,
-  ports: false,
-  protocols: false,
-  comments: true,
-};
-
 const ENTRY_FUNCTIONS = ['FindProxyForURL', 'FindProxyForURLEx'];
 
 function allowedRoute(options: ParseOptions | undefined): Route | string {
@@ -1332,18 +1322,6 @@ function collect(
   }
 }
 
-const SAMPLE_CHARS = 64 * 1024;
-
-function detectPac(file: SourceFile): number {
-  const path = file.path.toLowerCase();
-  const head = file.text.slice(0, SAMPLE_CHARS);
-  const hasEntry =
-    /\bFindProxyForURL(?:Ex)?\s*[(=]/.test(head) || /function\s+FindProxyForURL/.test(head);
-  if (path.endsWith('.pac') || /(?:^|\/)wpad\.dat$/.test(path)) return hasEntry ? 10 : 5;
-  if (hasEntry && /\.(?:js|dat|txt)$/.test(path)) return 8;
-  return 0;
-}
-
 /**
  * Proxy auto-config (PAC) and WPAD files. Hosts and networks come from the conditions of
  * `FindProxyForURL`; only those the script sends DIRECT count as allowed, unless settings say
@@ -1352,12 +1330,4 @@ function detectPac(file: SourceFile): number {
  * Settings: `allow: direct | proxy` (default `direct`): which result of the script the allowlist
  * is, the hosts sent DIRECT (a proxy bypass list) or those sent to the proxy.
  */
-export const PAC: AllowlistFormat = {
-  id: 'pac',
-  settings: settingsSchema({ allow: { enum: ['direct', 'proxy'] } }),
-  title: 'PAC / WPAD file',
-  filePatterns: ['*.pac', 'wpad.dat'],
-  capabilities: CAPABILITIES,
-  detect: detectPac,
-  parse: parsePac,
-};
+export const PAC: AllowlistFormat = { ...PAC_DESCRIPTION, parse: parsePac };

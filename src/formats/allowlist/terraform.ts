@@ -12,14 +12,7 @@ import {
   type HclPosition,
 } from '../syntax/hcl.js';
 import { classifyReference } from '../syntax/references.js';
-import {
-  RULE_CAPABILITIES,
-  type AllowlistFormat,
-  type ParseOptions,
-  type SourceFile,
-  settingsSchema,
-  TERRAFORM_SETTINGS,
-} from '../format.js';
+import type { AllowlistFormat, ParseOptions, SourceFile } from '../format.js';
 import { splitPath } from '../syntax/source.js';
 import {
   type TerraformSource,
@@ -28,9 +21,9 @@ import {
   noticeRepetition,
   readTerraformSource,
   stringOf,
-  terraformDetector,
 } from '../syntax/terraform.js';
 import { trimSpaces } from '../../model/text.js';
+import { TERRAFORM_DESCRIPTION } from './described.js';
 
 /**
  * Terraform firewall rules: Azure Firewall (policy rule collection groups and the classic
@@ -552,9 +545,6 @@ function parseTerraform(file: SourceFile, options?: ParseOptions): ParsedFile {
   return { ...result, problems: finishProblems(src.problems) };
 }
 
-const FIREWALL_RESOURCE =
-  /^[ \t]*resource[ \t]+"(?:azurerm_firewall_policy_rule_collection_group|azurerm_firewall_application_rule_collection|azurerm_firewall_network_rule_collection|aws_networkfirewall_rule_group)"/m;
-
 /**
  * Terraform (HCL) firewall rules: Azure Firewall policy rule collection groups (application
  * rules' `destination_fqdns`, `destination_fqdn_tags`, `destination_urls` and `protocols`;
@@ -566,12 +556,4 @@ const FIREWALL_RESOURCE =
  * Settings: `variables`, a mapping of input variable names to values (strings, numbers, lists,
  * mappings) used for `var.NAME`; without it a variable's `default` in the same file is used.
  */
-export const TERRAFORM: AllowlistFormat = {
-  id: 'terraform',
-  title: 'Terraform firewall rules',
-  filePatterns: ['*.tf', '*.tofu'],
-  settings: settingsSchema(TERRAFORM_SETTINGS),
-  capabilities: RULE_CAPABILITIES,
-  detect: terraformDetector(FIREWALL_RESOURCE),
-  parse: parseTerraform,
-};
+export const TERRAFORM: AllowlistFormat = { ...TERRAFORM_DESCRIPTION, parse: parseTerraform };

@@ -40,8 +40,9 @@ import { isMeaningfulComment, notTextProblem, withoutBom } from '../syntax/sourc
 import { TextPositions } from '../syntax/positions.js';
 import { append } from '../../model/collections.js';
 import { Budget } from '../syntax/budget.js';
-import { isRefused, settingsSchema, DATA_MAP } from '../format.js';
+import { isRefused } from '../format.js';
 import { trimSpaces } from '../../model/text.js';
+import { DNSCONTROL_DESCRIPTION } from './described.js';
 
 /**
  * dnscontrol's `dnsconfig.js` and the zone files it requires, read without running them: the
@@ -1136,20 +1137,6 @@ function parseDnscontrol(file: SourceFile, options?: ParseOptions): ParsedDnsFil
   };
 }
 
-const SAMPLE_CHARS = 64 * 1024;
-
-function detectDnscontrol(file: SourceFile): number {
-  const lower = file.path.toLowerCase();
-  if (!/\.(?:js|cjs|mjs)$/.test(lower)) return 0;
-  const head = file.text.slice(0, SAMPLE_CHARS);
-  const declares = /(?:^|[^\w$.])D(?:_EXTEND)?\s*\(\s*["'`]/.test(head);
-  const builds =
-    /(?:^|[^\w$.])(?:NewRegistrar|NewDnsProvider|DnsProvider|CNAME|MX|TXT|SRV)\s*\(/.test(head);
-  if (declares && builds) return lower.endsWith('dnsconfig.js') ? 10 : 8;
-  if (declares || (lower.endsWith('dnsconfig.js') && builds)) return 5;
-  return 0;
-}
-
 function quoteJs(s: string): string {
   return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
@@ -1187,11 +1174,7 @@ function renderDnscontrol(
  * Optional `ttl` per record. Files named by `require()` are read through `readFile`.
  */
 export const DNSCONTROL: DnsFormat = {
-  id: 'dnscontrol',
-  settings: settingsSchema({ helpers: DATA_MAP }),
-  title: 'dnscontrol (dnsconfig.js)',
-  filePatterns: ['dnsconfig.js', '*.js'],
-  detect: detectDnscontrol,
+  ...DNSCONTROL_DESCRIPTION,
   parse: parseDnscontrol,
   render: renderDnscontrol,
 };

@@ -32,12 +32,11 @@ import {
   noticeRepetition,
   readTerraformSource,
   stringOf,
-  terraformDetector,
   type TerraformSource,
 } from '../syntax/terraform.js';
 import { append } from '../../model/collections.js';
-import { settingsSchema, TERRAFORM_SETTINGS, NAME, STRING_MAP } from '../format.js';
 import { trimSpaces, trimSpacesStart } from '../../model/text.js';
+import { TERRAFORM_DNS_DESCRIPTION } from './described.js';
 
 /**
  * DNS records kept as Terraform resources: Route 53, Azure DNS, Cloudflare (provider v4
@@ -798,9 +797,6 @@ export function renderTerraformRecord(
   }
 }
 
-const DNS_RESOURCE =
-  /^[ \t]*resource[ \t]+"(?:aws_route53_record|azurerm_dns_[a-z]+_record|cloudflare_record|cloudflare_dns_record|google_dns_record_set)"/m;
-
 /**
  * Terraform (HCL) DNS records: `aws_route53_record`, `azurerm_dns_{a,aaaa,cname,mx,txt,srv,ns,ptr,caa}_record`,
  * `cloudflare_record` (v4) and `cloudflare_dns_record` (v5), `google_dns_record_set`.
@@ -813,11 +809,7 @@ const DNS_RESOURCE =
  * writes the other providers' resources.
  */
 export const TERRAFORM_DNS: DnsFormat = {
-  id: 'terraform-dns',
-  settings: settingsSchema({ ...TERRAFORM_SETTINGS, zone: NAME, zones: STRING_MAP }),
-  title: 'Terraform DNS records',
-  filePatterns: ['*.tf', '*.tofu'],
-  detect: terraformDetector(DNS_RESOURCE),
+  ...TERRAFORM_DNS_DESCRIPTION,
   parse: parseTerraformDns,
   render: (record, zone) => renderTerraformRecord('aws_route53_record', record, zone),
 };

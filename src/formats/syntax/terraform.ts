@@ -222,20 +222,3 @@ export function stringOf(
   else src.problem(a.expression.start, `"${name}" must be a string`);
   return null;
 }
-
-/** How much of a file detection reads. */
-const DETECT_SAMPLE_CHARS = 256 * 1024;
-
-/**
- * Terraform extensions score on their own, more with a resource of the format; content alone
- * only for a file without an extension.
- */
-export function terraformDetector(resource: RegExp): (file: SourceFile) => number {
-  return (file) => {
-    const name = file.path.slice(file.path.lastIndexOf('/') + 1).toLowerCase();
-    const tf = name.endsWith('.tf') || name.endsWith('.tofu');
-    const hint = resource.test(file.text.slice(0, DETECT_SAMPLE_CHARS));
-    if (tf) return hint ? 8 : 2;
-    return hint && !name.includes('.') ? 3 : 0;
-  };
-}
