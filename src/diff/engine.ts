@@ -603,7 +603,7 @@ class GroupCheck {
     if (uncovered.isEmpty()) return;
     const firstRow = this.ips.firstOf(rows);
     if (firstRow === undefined) return;
-    const first = overlapping[rows.indexOf(firstRow)]!;
+    const first = this.ips.entry(firstRow);
     const gap = { tcp: PortSet.of(missing.tcp), udp: PortSet.of(missing.udp) };
     this.add('partially-covered', req.severity, first.location, {
       message: `${req.block.masked().text} is allowed, but not on every port it needs: ${formatPortSpec(gap)} missing (${describeSources(req.sources)})`,

@@ -1,7 +1,6 @@
-import type { IpEntry, ParsedFile } from '../model/entry.js';
+import { objectEntries, type IpEntry, type ParsedFile } from '../model/entry.js';
 import type { Ipv4Column } from '../model/ip-column.js';
 import { type IpBlock, type IpFamily, IpSet } from '../model/ip.js';
-import type { SourceLocation } from '../model/location.js';
 
 /* Flags of a row. */
 const V6 = 1;
@@ -37,7 +36,7 @@ export class IpRows {
     let n = 0;
     for (const f of files) {
       if (f.split) n += f.split.ipv4.size;
-      for (const e of f.split ? f.split.others : f.entries) if (e.kind === 'ip') n++;
+      for (const e of objectEntries(f)) if (e.kind === 'ip') n++;
     }
     this.size = n;
     this.first = new Uint32Array(n);
@@ -117,10 +116,6 @@ export class IpRows {
   file(i: number): string {
     const c = this.#column[i]!;
     return c === OBJECT ? this.#objects[this.#index[i]!]!.location.file : this.#columns[c]!.path;
-  }
-
-  location(i: number): SourceLocation {
-    return this.entry(i).location;
   }
 
   family(i: number): IpFamily {

@@ -1,3 +1,4 @@
+import { grown } from './collections.js';
 import { type IpBlock, parsePlainV4 } from './ip.js';
 import type { SourceLocation } from './location.js';
 
@@ -60,20 +61,13 @@ export class Ipv4Column {
 
   #grow(): void {
     const n = Math.max(1024, this.first.length * 2);
-    const grow = <T extends Uint32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    const u32 = (k: number) => new Uint32Array(k);
-    const u8 = (k: number) => new Uint8Array(k);
-    this.first = grow(this.first, u32);
-    this.last = grow(this.last, u32);
-    this.line = grow(this.line, u32);
-    this.column = grow(this.column, u32);
-    this.start = grow(this.start, u32);
-    this.shape = grow(this.shape, u8);
-    this.length = grow(this.length, u8);
+    this.first = grown(this.first, n);
+    this.last = grown(this.last, n);
+    this.line = grown(this.line, n);
+    this.column = grown(this.column, n);
+    this.start = grown(this.start, n);
+    this.shape = grown(this.shape, n);
+    this.length = grown(this.length, n);
   }
 
   text(i: number): string {

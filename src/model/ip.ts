@@ -744,46 +744,66 @@ export function parsePlainV4(text: string): IpBlock | undefined {
 }
 
 /**
- * {@link parsePlainV4} without the block: -1, or the address as written times 128, plus the
- * prefix length times 2, plus 1 for a bare address (one exact double, no allocation). For list
- * readers that keep a million addresses in typed arrays rather than as objects.
+ * {@link parsePlainV4} of text[start, end), without the block: -1, or the address as written
+ * times 128, plus the prefix length times 2, plus 1 for a bare address (one exact double, no
+ * allocation). For list readers that keep a million addresses in typed arrays, not as objects.
  */
-export function readPlainV4(text: string): number {
-  const n = text.length;
-  let i = 0;
+export function readPlainV4(text: string, start = 0, end = text.length): number {
+  const packed = scanPlainV4(text, start, end, stopped);
+  return stopped.end === end ? packed : -1;
+}
+
+const stopped = { end: 0 };
+
+/**
+ * Reads a plain IPv4 address or prefix at text[start] (not past `limit`) up to the first
+ * character that cannot continue it, and sets `stop.end` there: packed as {@link readPlainV4}
+ * packs it, or -1 when no address starts there. What follows is the caller's to judge, so a line
+ * reader takes an address and its line in one pass.
+ */
+export function scanPlainV4(
+  text: string,
+  start: number,
+  limit: number,
+  stop: { end: number },
+): number {
+  let i = start;
+  let c = i < limit ? text.charCodeAt(i) : -1;
   let value = 0;
   for (let octet = 0; ; octet++) {
-    if (i >= n) return -1;
-    const c0 = text.charCodeAt(i++) - 48;
+    const c0 = c - 48;
     if (c0 < 0 || c0 > 9) return -1;
     let v = c0;
+    c = ++i < limit ? text.charCodeAt(i) : -1;
     if (c0 !== 0) {
-      while (i < n) {
-        const c = text.charCodeAt(i) - 48;
-        if (c < 0 || c > 9) break;
-        v = v * 10 + c;
-        i++;
+      while (c >= 48 && c <= 57) {
+        v = v * 10 + c - 48;
+        c = ++i < limit ? text.charCodeAt(i) : -1;
       }
       if (v > 255) return -1;
     }
     value = value * 256 + v;
     if (octet === 3) break;
-    if (i >= n || text.charCodeAt(i++) !== 46) return -1;
+    if (c !== 46) return -1;
+    c = ++i < limit ? text.charCodeAt(i) : -1;
   }
   let len = 32;
-  const bare = i === n;
-  if (!bare) {
-    if (text.charCodeAt(i++) !== 47 || i >= n) return -1;
-    len = text.charCodeAt(i++) - 48;
+  let bare = 1;
+  if (c === 47 /* / */) {
+    bare = 0;
+    c = ++i < limit ? text.charCodeAt(i) : -1;
+    len = c - 48;
     if (len < 0 || len > 9) return -1;
-    if (i < n) {
-      const c = text.charCodeAt(i++) - 48;
-      if (len === 0 || c < 0 || c > 9 || i < n) return -1;
-      len = len * 10 + c;
+    c = ++i < limit ? text.charCodeAt(i) : -1;
+    if (c >= 48 && c <= 57) {
+      if (len === 0) return -1;
+      len = len * 10 + c - 48;
       if (len > 32) return -1;
+      i++;
     }
   }
-  return value * 128 + len * 2 + (bare ? 1 : 0);
+  stop.end = i;
+  return value * 128 + len * 2 + bare;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { grown } from './collections.js';
 import { HostPattern } from './host.js';
 
 /**
@@ -37,18 +38,10 @@ export class NameColumn {
 
   #grow(): void {
     const n = Math.max(1024, this.line.length * 2);
-    const line = new Uint32Array(n);
-    line.set(this.line);
-    this.line = line;
-    const column = new Uint32Array(n);
-    column.set(this.column);
-    this.column = column;
-    const start = new Uint32Array(n);
-    start.set(this.start);
-    this.start = start;
-    const length = new Uint8Array(n);
-    length.set(this.length);
-    this.length = length;
+    this.line = grown(this.line, n);
+    this.column = grown(this.column, n);
+    this.start = grown(this.start, n);
+    this.length = grown(this.length, n);
   }
 
   text(i: number): string {

@@ -1,5 +1,5 @@
 import type { ParseProblem } from '../../model/entry.js';
-import { looksLikeIp } from '../../model/ip.js';
+import { looksLikeIp, scanPlainV4 } from '../../model/ip.js';
 import type { SourceFile } from '../format.js';
 import { trimSpaces, trimSpacesEnd } from '../../model/text.js';
 
@@ -92,6 +92,11 @@ export class LineScanner {
   readonly #text: string;
   readonly #trailing: TrailingComments;
   #next: number;
+  /* What #peekValue found: the value's bounds and where its line ends. */
+  #valueStart = 0;
+  #valueEnd = 0;
+  #lineEnd = 0;
+  readonly #stop = { end: 0 };
 
   constructor(text: string, trailing: TrailingComments) {
     this.#text = text;
@@ -102,66 +107,27 @@ export class LineScanner {
   /**
    * Reads the next line when it holds only a plain IPv4 address or prefix (`a.b.c.d` or
    * `a.b.c.d/len`, well formed, between whitespace): returns it as {@link readPlainV4} packs it,
-   * with `line`, `column` and `offset` set and `value` left alone (its length is in
-   * `valueLength`); else returns -1 and stays where it was, for {@link next}. One pass over the
-   * characters of the commonest line of a large address list, and no string made for it.
+   * with `line`, `column`, `offset` and `valueLength` set and `value` left alone; else returns -1
+   * and stays where it was, for {@link next}. No string is made for the commonest line of a large
+   * address list.
    */
   nextPlainV4(): number {
     const text = this.#text;
     const n = text.length;
-    const start = this.#next;
-    let i = start;
+    let i = this.#next;
     let c = text.charCodeAt(i);
     while (c === SPACE || c === TAB) c = text.charCodeAt(++i);
-    const valueStart = i;
-    let value = 0;
-    for (let octet = 0; ; octet++) {
-      // Past the end, charCodeAt is NaN, which fails every comparison: test what must hold.
-      const c0 = c - 48;
-      if (!(c0 >= 0 && c0 <= 9)) return -1;
-      let v = c0;
-      c = text.charCodeAt(++i);
-      if (c0 !== 0) {
-        while (c >= 48 && c <= 57) {
-          v = v * 10 + c - 48;
-          c = text.charCodeAt(++i);
-        }
-        if (v > 255) return -1;
-      }
-      value = value * 256 + v;
-      if (octet === 3) break;
-      if (c !== 46) return -1;
-      c = text.charCodeAt(++i);
-    }
-    let len = 32;
-    let bare = 1;
-    if (c === 47 /* / */) {
-      bare = 0;
-      c = text.charCodeAt(++i);
-      len = c - 48;
-      if (!(len >= 0 && len <= 9)) return -1;
-      c = text.charCodeAt(++i);
-      if (c >= 48 && c <= 57) {
-        if (len === 0) return -1;
-        len = len * 10 + c - 48;
-        if (len > 32) return -1;
-        c = text.charCodeAt(++i);
-      }
-    }
-    const valueEnd = i;
+    const packed = scanPlainV4(text, i, n, this.#stop);
+    if (packed < 0) return -1;
+    this.#valueStart = i;
+    i = this.#valueEnd = this.#stop.end;
     // Only whitespace may follow, up to the end of the line.
-    while (c === SPACE || c === TAB || c === CR || c === VT || c === FF) c = text.charCodeAt(++i);
-    if (c === 10) this.#next = i + 1;
-    else if (i >= n) this.#next = n;
-    else return -1;
-    this.line++;
-    this.kind = 'value';
-    this.comment = undefined;
-    this.extra = undefined;
-    this.column = valueStart - start + 1;
-    this.offset = valueStart;
-    this.valueLength = valueEnd - valueStart;
-    return value * 128 + len * 2 + bare;
+    c = text.charCodeAt(i);
+    while (i < n && isSpace(c)) c = text.charCodeAt(++i);
+    if (i < n && c !== 10) return -1;
+    this.#lineEnd = i;
+    this.#takePeeked();
+    return packed;
   }
 
   /**
@@ -170,29 +136,45 @@ export class LineScanner {
    * `valueLength` set, else false, staying where it was, for {@link next}.
    */
   nextPlainValue(accept: (text: string, start: number, end: number) => boolean): boolean {
+    if (!this.#peekValue() || !accept(this.#text, this.#valueStart, this.#valueEnd)) return false;
+    this.#takePeeked();
+    return true;
+  }
+
+  /**
+   * Finds the bounds of the next line's value when the value is all the line holds (whitespace
+   * aside), without moving: true with #valueStart, #valueEnd and #lineEnd set.
+   */
+  #peekValue(): boolean {
     const text = this.#text;
     const n = text.length;
-    const start = this.#next;
-    if (start >= n) return false;
-    let i = start;
+    let i = this.#next;
+    if (i >= n) return false;
     let c = text.charCodeAt(i);
     while (c === SPACE || c === TAB) c = text.charCodeAt(++i);
     const valueStart = i;
     while (i < n && c !== 10 && !isSpace(c)) c = text.charCodeAt(++i);
-    const valueEnd = i;
-    if (valueEnd === valueStart) return false;
-    while (c === SPACE || c === TAB || c === CR || c === VT || c === FF) c = text.charCodeAt(++i);
+    if (i === valueStart) return false;
+    this.#valueStart = valueStart;
+    this.#valueEnd = i;
+    while (i < n && isSpace(c)) c = text.charCodeAt(++i);
     if (i < n && c !== 10) return false;
-    if (!accept(text, valueStart, valueEnd)) return false;
-    this.#next = i < n ? i + 1 : n;
+    this.#lineEnd = i;
+    return true;
+  }
+
+  /** Moves past the line {@link #peekValue} (or nextPlainV4) found, as a value line. */
+  #takePeeked(): void {
+    const start = this.#next;
+    const n = this.#text.length;
+    this.#next = this.#lineEnd < n ? this.#lineEnd + 1 : n;
     this.line++;
     this.kind = 'value';
     this.comment = undefined;
     this.extra = undefined;
-    this.column = valueStart - start + 1;
-    this.offset = valueStart;
-    this.valueLength = valueEnd - valueStart;
-    return true;
+    this.column = this.#valueStart - start + 1;
+    this.offset = this.#valueStart;
+    this.valueLength = this.#valueEnd - this.#valueStart;
   }
 
   /** Moves to the next line; false after the last one. An empty text has one blank line. */
